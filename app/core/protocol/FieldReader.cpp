@@ -1,0 +1,401 @@
+#include "FieldReader.h"
+
+#include "LenientJson.h"
+#include "ProtocolText.h"
+
+#include <QCoreApplication>
+#include <QTimeZone>
+
+#include <charconv>
+#include <cmath>
+
+namespace fd::protocol {
+
+namespace {
+
+// Parses "12", " 12 ", "0x10", "-3" exactly; "1.0" is accepted as 1, "1.5" is not.
+std::optional<qint64> integerFromText(QStringView text)
+{
+    const QString t = text.trimmed().toString();
+    if (t.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    qint64 v = 0;
+    if (t.startsWith(QLatin1String("0x"), Qt::CaseInsensitive) || t.startsWith(QLatin1String("-0x"), Qt::CaseInsensitive)) {
+        const bool neg = t.startsWith(u'-');
+        v = t.mid(neg ? 3 : 2).toLongLong(&ok, 16);
+        if (neg)
+            v = -v;
+    } else {
+        v = t.toLongLong(&ok, 10);
+        if (!ok) {
+            const double d = t.toDouble(&ok);
+            if (ok && std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.0e15)
+                v = qint64(d);
+            else
+                ok = false;
+        }
+    }
+    return ok ? std::optional<qint64>(v) : std::nullopt;
+}
+
+std::optional<double> realFromText(QStringView text)
+{
+    const QString t = text.trimmed().toString();
+    bool ok = false;
+    const double d = t.toDouble(&ok);
+    if (ok && std::isfinite(d))
+        return d;
+    if (const auto i = integerFromText(t))
+        return double(*i);
+    return std::nullopt;
+}
+
+bool isBlank(const QString &s)
+{
+    for (QChar c : s)
+        if (!c.isSpace())
+            return false;
+    return true;
+}
+
+} // namespace
+
+QString describeValue(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null: return QStringLiteral("null");
+    case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: return QString::number(v.toDouble(), 'g', 17);
+    case QJsonValue::String: {
+        QString s = v.toString();
+        if (s.size() > 40)
+            s = s.left(37) + QStringLiteral("...");
+        return u'"' + s + u'"';
+    }
+    case QJsonValue::Array: return ProtocolText::tr("a list");
+    case QJsonValue::Object: return ProtocolText::tr("an object");
+    case QJsonValue::Undefined: break;
+    }
+    return ProtocolText::tr("nothing");
+}
+
+FieldReader::FieldReader(const QJsonObject &object, QString path, DecodeError *error, QStringList *warnings)
+    : m_object(object), m_path(std::move(path)), m_error(error), m_warnings(warnings)
+{
+}
+
+QJsonValue FieldReader::value(QLatin1StringView key) const
+{
+    const auto it = m_object.constFind(key);
+    if (it != m_object.constEnd())
+        return *it;
+    // Tolerant scan: " retMsg" for "retMsg", "Imgfr" for "ImgFr", "Index_id" for "index_id".
+    for (auto i = m_object.constBegin(); i != m_object.constEnd(); ++i) {
+        if (normalizedKey(i.key()).compare(key, Qt::CaseInsensitive) == 0)
+            return i.value();
+    }
+    return QJsonValue(QJsonValue::Undefined);
+}
+
+bool FieldReader::has(QLatin1StringView key) const
+{
+    const QJsonValue v = value(key);
+    return !v.isUndefined() && !v.isNull();
+}
+
+QString FieldReader::pathOf(QLatin1StringView key) const
+{
+    return m_path.isEmpty() ? QString(key) : m_path + u'.' + key;
+}
+
+void FieldReader::setError(DecodeErrorKind kind, QLatin1StringView key, const QString &detail)
+{
+    if (m_error && !*m_error)
+        *m_error = DecodeError{kind, pathOf(key), detail};
+}
+
+void FieldReader::warn(const QString &text)
+{
+    if (m_warnings)
+        m_warnings->append(text);
+}
+
+bool FieldReader::missing(QLatin1StringView key, const QJsonValue &v, Need need)
+{
+    if (!v.isUndefined() && !v.isNull())
+        return false;
+    if (need == Need::Required)
+        setError(DecodeErrorKind::MissingField, key, ProtocolText::tr("required field is absent"));
+    return true;
+}
+
+std::optional<qint64> FieldReader::integer(QLatin1StringView key, Need need, qint64 min, qint64 max)
+{
+    if (failed())
+        return std::nullopt;
+    const QJsonValue v = value(key);
+    if (missing(key, v, need))
+        return std::nullopt;
+    std::optional<qint64> result;
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (d == std::floor(d) && std::isfinite(d))
+            result = v.toInteger(qint64(d));
+    } else if (v.isString()) {
+        if (isBlank(v.toString()) && need == Need::Optional)
+            return std::nullopt;
+        result = integerFromText(v.toString());
+    }
+    if (!result) {
+        setError(DecodeErrorKind::WrongType, key, ProtocolText::tr("expected a whole number, found %1").arg(describeValue(v)));
+        return std::nullopt;
+    }
+    if (*result < min || *result > max) {
+        setError(DecodeErrorKind::OutOfRange, key,
+                 ProtocolText::tr("%1 is outside %2..%3").arg(*result).arg(min).arg(max));
+        return std::nullopt;
+    }
+    return result;
+}
+
+std::optional<double> FieldReader::real(QLatin1StringView key, Need need, double min, double max)
+{
+    if (failed())
+        return std::nullopt;
+    const QJsonValue v = value(key);
+    if (missing(key, v, need))
+        return std::nullopt;
+    std::optional<double> result;
+    if (v.isDouble())
+        result = v.toDouble();
+    else if (v.isString()) {
+        if (isBlank(v.toString()) && need == Need::Optional)
+            return std::nullopt;
+        result = realFromText(v.toString());
+    }
+    if (!result) {
+        setError(DecodeErrorKind::WrongType, key, ProtocolText::tr("expected a number, found %1").arg(describeValue(v)));
+        return std::nullopt;
+    }
+    if (*result < min || *result > max) {
+        setError(DecodeErrorKind::OutOfRange, key, ProtocolText::tr("%1 is outside %2..%3").arg(*result).arg(min).arg(max));
+        return std::nullopt;
+    }
+    return result;
+}
+
+QString FieldReader::string(QLatin1StringView key, Need need, int maxBytes)
+{
+    if (failed())
+        return {};
+    const QJsonValue v = value(key);
+    if (missing(key, v, need))
+        return {};
+    QString s;
+    if (v.isString()) {
+        s = v.toString();
+    } else if (v.isDouble()) {
+        // A number where text was expected (" retMsg": 0): its decimal text.
+        const double d = v.toDouble();
+        s = (d == std::floor(d) && std::fabs(d) < 9.0e15) ? QString::number(qint64(d)) : QString::number(d, 'g', 17);
+    } else if (v.isBool()) {
+        s = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    } else {
+        setError(DecodeErrorKind::WrongType, key, ProtocolText::tr("expected text, found %1").arg(describeValue(v)));
+        return {};
+    }
+    if (maxBytes > 0) {
+        const qsizetype bytes = s.toUtf8().size();
+        if (bytes > maxBytes) {
+            setError(DecodeErrorKind::TooLong, key, ProtocolText::tr("%1 bytes, the limit is %2").arg(bytes).arg(maxBytes));
+            return {};
+        }
+    }
+    return s;
+}
+
+QByteArray FieldReader::base64(QLatin1StringView key, Need need, QByteArray *base64Text)
+{
+    if (failed())
+        return {};
+    const QJsonValue v = value(key);
+    if (missing(key, v, need))
+        return {};
+    if (!v.isString()) {
+        setError(DecodeErrorKind::WrongType, key, ProtocolText::tr("expected base64 text, found %1").arg(describeValue(v)));
+        return {};
+    }
+    QByteArray text = v.toString().toLatin1();
+    if (base64Text)
+        *base64Text = text;
+    // Some firmware wraps base64 at 76 columns; the line breaks are not data.
+    if (text.contains('\n') || text.contains('\r') || text.contains(' ')) {
+        text.replace('\n', QByteArray()).replace('\r', QByteArray()).replace(' ', QByteArray());
+    }
+    if (text.isEmpty()) {
+        if (need == Need::Required)
+            setError(DecodeErrorKind::MissingField, key, ProtocolText::tr("required image is empty"));
+        return {};
+    }
+    // Padding is required: a length that is not a multiple of 4 means a truncated image.
+    auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+    if (text.size() % 4 != 0 || !decoded) {
+        setError(DecodeErrorKind::BadBase64, key, ProtocolText::tr("not valid base64 (%1)").arg(describeValue(v)));
+        return {};
+    }
+    return std::move(decoded.decoded);
+}
+
+QList<float> FieldReader::feature(QLatin1StringView key)
+{
+    QList<float> out;
+    if (failed())
+        return out;
+    const QJsonValue v = value(key);
+    if (v.isUndefined() || v.isNull())
+        return out;
+    if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        out.reserve(a.size());
+        for (const QJsonValue &e : a) {
+            if (!e.isDouble()) {
+                setError(DecodeErrorKind::BadFeature, key, ProtocolText::tr("a feature value is %1").arg(describeValue(e)));
+                return {};
+            }
+            out.append(float(e.toDouble()));
+        }
+    } else if (v.isString()) {
+        const QByteArray text = v.toString().toLatin1();
+        if (text.trimmed().isEmpty())
+            return out;
+        const char *p = text.constData();
+        const char *end = p + text.size();
+        out.reserve(512);
+        while (p < end) {
+            while (p < end && (*p == ' ' || *p == ',' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '[' || *p == ']'))
+                ++p;
+            if (p >= end)
+                break;
+            float f = 0;
+            const auto [next, ec] = std::from_chars(p, end, f);
+            if (ec != std::errc() || !std::isfinite(f)) {
+                setError(DecodeErrorKind::BadFeature, key, ProtocolText::tr("not a list of numbers (%1)").arg(describeValue(v)));
+                return {};
+            }
+            out.append(f);
+            p = next;
+        }
+    } else {
+        setError(DecodeErrorKind::BadFeature, key, ProtocolText::tr("expected a list of numbers, found %1").arg(describeValue(v)));
+        return {};
+    }
+    if (out.size() < 128 || out.size() > 512) {
+        setError(DecodeErrorKind::BadFeature, key, ProtocolText::tr("%1 values; a face feature has 128 to 512").arg(out.size()));
+        return {};
+    }
+    return out;
+}
+
+QDateTime FieldReader::time(QLatin1StringView key, QString *rawText)
+{
+    const QString text = string(key, Need::Optional, 64).trimmed();
+    if (rawText)
+        *rawText = text;
+    if (failed() || text.isEmpty())
+        return {};
+    bool allDigits = !text.isEmpty();
+    for (QChar c : text)
+        allDigits = allDigits && c.isDigit();
+    if (allDigits) {
+        const qint64 n = text.toLongLong();
+        // Seconds until the year 5138; larger numbers are milliseconds.
+        return n > 100000000000LL ? QDateTime::fromMSecsSinceEpoch(n, Qt::UTC)
+                                  : QDateTime::fromSecsSinceEpoch(n, Qt::UTC);
+    }
+    // Device wall-clock times carry no zone: they are the device's local time.
+    static const char *const formats[] = {"yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.zzz",
+                                          "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.zzz",
+                                          "yyyy/MM/dd HH:mm:ss"};
+    for (const char *f : formats) {
+        const QDateTime t = QDateTime::fromString(text, QLatin1String(f));
+        if (t.isValid())
+            return t;
+    }
+    const QDateTime iso = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (iso.isValid())
+        return iso;
+    setError(DecodeErrorKind::BadTime, key, ProtocolText::tr("%1 is not a time").arg(describeValue(QJsonValue(text))));
+    return {};
+}
+
+int FieldReader::attribute(QLatin1StringView key, int min, int max)
+{
+    if (failed())
+        return -1;
+    const QJsonValue v = value(key);
+    if (v.isUndefined() || v.isNull())
+        return -1;
+    std::optional<qint64> n;
+    if (v.isDouble() && v.toDouble() == std::floor(v.toDouble()))
+        n = qint64(v.toDouble());
+    else if (v.isString())
+        n = integerFromText(v.toString());
+    if (!n) {
+        setError(DecodeErrorKind::WrongType, key, ProtocolText::tr("expected a whole number, found %1").arg(describeValue(v)));
+        return -1;
+    }
+    if (*n < min || *n > max) {
+        warn(ProtocolText::tr("%1 = %2 is outside %3..%4; read as unknown").arg(pathOf(key)).arg(*n).arg(min).arg(max));
+        return -1;
+    }
+    return int(*n);
+}
+
+FieldReader FieldReader::object(QLatin1StringView key, Need need)
+{
+    const QJsonValue v = failed() ? QJsonValue() : value(key);
+    if (!failed() && !missing(key, v, need) && !v.isObject())
+        setError(DecodeErrorKind::WrongType, key, ProtocolText::tr("expected an object, found %1").arg(describeValue(v)));
+    return FieldReader(v.toObject(), pathOf(key), m_error, m_warnings);
+}
+
+QJsonArray FieldReader::array(QLatin1StringView key, Need need)
+{
+    const QJsonValue v = failed() ? QJsonValue() : value(key);
+    if (!failed() && !missing(key, v, need) && !v.isArray()) {
+        setError(DecodeErrorKind::WrongType, key, ProtocolText::tr("expected a list, found %1").arg(describeValue(v)));
+        return {};
+    }
+    return v.toArray();
+}
+
+FieldReader FieldReader::child(const QJsonValue &element, const QString &name)
+{
+    const QString path = m_path.isEmpty() ? name : m_path + u'.' + name;
+    if (!failed() && !element.isObject() && m_error)
+        *m_error = DecodeError{DecodeErrorKind::WrongType, path, ProtocolText::tr("expected an object, found %1").arg(describeValue(element))};
+    return FieldReader(element.toObject(), path, m_error, m_warnings);
+}
+
+QString DecodeError::describe() const
+{
+    const QString where = field.isEmpty() ? QString() : QStringLiteral("%1: ").arg(field);
+    QString what;
+    switch (kind) {
+    case DecodeErrorKind::None: return {};
+    case DecodeErrorKind::Json: what = ProtocolText::tr("unreadable JSON"); break;
+    case DecodeErrorKind::MissingMethod: what = ProtocolText::tr("no \"method\" field"); break;
+    case DecodeErrorKind::UnknownMethod: what = ProtocolText::tr("unknown method"); break;
+    case DecodeErrorKind::MissingField: what = ProtocolText::tr("missing"); break;
+    case DecodeErrorKind::WrongType: what = ProtocolText::tr("wrong type"); break;
+    case DecodeErrorKind::OutOfRange: what = ProtocolText::tr("out of range"); break;
+    case DecodeErrorKind::TooLong: what = ProtocolText::tr("too long"); break;
+    case DecodeErrorKind::BadBase64: what = ProtocolText::tr("bad base64"); break;
+    case DecodeErrorKind::BadFeature: what = ProtocolText::tr("bad face feature"); break;
+    case DecodeErrorKind::BadTime: what = ProtocolText::tr("bad time"); break;
+    }
+    return detail.isEmpty() ? where + what : where + what + QStringLiteral(" (") + detail + u')';
+}
+
+} // namespace fd::protocol
