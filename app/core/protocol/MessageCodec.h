@@ -11,6 +11,7 @@
 #include "Messages.h"
 
 #include <QByteArrayView>
+#include <QMetaType>
 #include <QStringList>
 
 namespace fd::protocol {
@@ -47,3 +48,6 @@ qint64 dataLengthFor(qsizetype innerSize);
 QByteArray base64Md5(const QByteArray &base64Text);
 
 } // namespace fd::protocol
+
+Q_DECLARE_METATYPE(fd::protocol::Decoded)
+Q_DECLARE_METATYPE(fd::protocol::FacePush)

@@ -1,0 +1,51 @@
+// Cuts a connection's byte stream into protocol frames. A frame is either an HTTP
+// message carrying JSON, or a bare JSON object; both can follow each other on one
+// connection, so the framing is sniffed again at every frame boundary.
+#pragma once
+
+#include "framing/HttpFraming.h"
+#include "framing/JsonStreamFraming.h"
+
+#include <QByteArray>
+
+namespace fd::net {
+
+struct Frame {
+    enum class Kind { Http, Json };
+    Kind kind = Kind::Json;
+    framing::HttpMessage http;  // Http frames only
+    QByteArray json;            // the JSON text: the HTTP body, or the bare object
+    qsizetype wireBytes = 0;
+};
+
+class FrameReader {
+public:
+    // Servers read requests; clients (the simulator) read responses.
+    enum class Role { Server, Client };
+    explicit FrameReader(Role role, framing::FrameLimits limits = {}) : m_role(role), m_limits(limits) {}
+
+    void append(const QByteArray &bytes) { m_buffer.append(bytes); }
+    void markEof() { m_eof = true; }
+    qsizetype buffered() const { return m_buffer.size(); }
+
+    enum class Status { Frame, NeedMore, Error };
+    // Takes the next whole frame off the buffer, if there is one.
+    Status next(Frame *frame);
+
+    QString error() const { return m_error; }
+    int httpStatusForError() const { return m_httpStatus; }
+    // True when the unfinished frame is HTTP (an error then gets an HTTP answer).
+    bool speakingHttp() const { return m_lastFraming == framing::Framing::Http; }
+
+private:
+    Role m_role;
+    framing::FrameLimits m_limits;
+    QByteArray m_buffer;
+    framing::JsonScanState m_scan;
+    framing::Framing m_lastFraming = framing::Framing::Unknown;
+    bool m_eof = false;
+    QString m_error;
+    int m_httpStatus = 0;
+};
+
+} // namespace fd::net

@@ -1,0 +1,105 @@
+#include "PeerConnection.h"
+
+#include "protocol/ErrorCodes.h"
+#include "protocol/MessageCodec.h"
+
+namespace fd::net {
+
+PeerConnection::PeerConnection(QTcpSocket *socket, FrameReader::Role role, framing::FrameLimits limits,
+                               QObject *parent)
+    : QObject(parent), m_socket(socket), m_reader(role, limits)
+{
+    m_socket->setParent(this);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    connect(m_socket, &QTcpSocket::readyRead, this, &PeerConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        m_idle.stop();
+        emit closed();
+    });
+    m_idle.setSingleShot(true);
+    connect(&m_idle, &QTimer::timeout, this, [this] { abort(); });
+}
+
+PeerConnection::~PeerConnection() = default;
+
+QString PeerConnection::peerText() const
+{
+    return QStringLiteral("%1:%2").arg(m_socket->peerAddress().toString()).arg(m_socket->peerPort());
+}
+
+void PeerConnection::setIdleTimeout(int ms)
+{
+    m_idle.setInterval(ms);
+    if (ms > 0)
+        m_idle.start();
+    else
+        m_idle.stop();
+}
+
+void PeerConnection::onReadyRead()
+{
+    if (m_idle.interval() > 0)
+        m_idle.start();
+    m_reader.append(m_socket->readAll());
+    Frame frame;
+    // A frame handler may close us; stop reading when it does.
+    QPointer<PeerConnection> self(this);
+    while (self && !m_closing) {
+        const auto status = m_reader.next(&frame);
+        if (status == FrameReader::Status::NeedMore)
+            return;
+        if (status == FrameReader::Status::Error) {
+            failFraming();
+            return;
+        }
+        emit frameReceived(frame);
+    }
+}
+
+void PeerConnection::failFraming()
+{
+    const QString reason = m_reader.error();
+    // Answer in the protocol's terms before closing, so the device knows why.
+    const QByteArray body = protocol::encode(protocol::StatusReply{
+        protocol::code::JsonParseError, QStringLiteral("framing error: %1").arg(reason), {}});
+    if (m_reader.speakingHttp())
+        m_socket->write(framing::buildHttpResponse(m_reader.httpStatusForError(), body, false));
+    else
+        m_socket->write(body);
+    emit framingError(reason);
+    closeAfterWrite();
+}
+
+void PeerConnection::reply(const Frame &request, const QByteArray &json, int httpStatus)
+{
+    if (m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    if (request.kind == Frame::Kind::Http) {
+        const bool keepAlive = request.http.keepAlive;
+        m_socket->write(framing::buildHttpResponse(httpStatus, json, keepAlive));
+        if (!keepAlive)
+            closeAfterWrite();
+    } else {
+        m_socket->write(json);
+    }
+}
+
+void PeerConnection::send(const QByteArray &bytes)
+{
+    if (!m_closing && m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->write(bytes);
+}
+
+void PeerConnection::closeAfterWrite()
+{
+    m_closing = true;
+    m_socket->disconnectFromHost();
+}
+
+void PeerConnection::abort()
+{
+    m_closing = true;
+    m_socket->abort();
+}
+
+} // namespace fd::net
