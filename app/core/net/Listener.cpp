@@ -34,6 +34,10 @@ void Listener::incomingConnection(qintptr descriptor)
 
     auto *connection = new PeerConnection(socket, FrameReader::Role::Server, m_limits.frame, this);
     connection->setIdleTimeout(m_limits.idleTimeoutMs);
+    connection->setPartialFrameTimeout(m_limits.partialFrameTimeoutMs);
+    connect(connection, &PeerConnection::timedOut, this, [connection](const QString &reason) {
+        qCWarning(lcListener) << "closed" << connection->peerText() << reason;
+    });
     m_connections.insert(connection, address);
     ++m_perAddress[address];
     connect(connection, &PeerConnection::frameReceived, this,

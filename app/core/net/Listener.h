@@ -20,7 +20,8 @@ struct ListenerLimits {
     framing::FrameLimits frame;
     int maxConnections = 2000;
     int maxConnectionsPerAddress = 1000;
-    int idleTimeoutMs = 120000;  // heartbeats come every 30 s by default
+    int idleTimeoutMs = 120000;        // heartbeats come every 30 s by default
+    int partialFrameTimeoutMs = 15000; // a 500 KB push takes milliseconds on a LAN
 };
 
 class Listener : public QTcpServer {

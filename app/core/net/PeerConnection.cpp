@@ -17,7 +17,15 @@ PeerConnection::PeerConnection(QTcpSocket *socket, FrameReader::Role role, frami
         emit closed();
     });
     m_idle.setSingleShot(true);
-    connect(&m_idle, &QTimer::timeout, this, [this] { abort(); });
+    connect(&m_idle, &QTimer::timeout, this, [this] {
+        emit timedOut(QStringLiteral("idle for %1 ms").arg(m_idle.interval()));
+        abort();
+    });
+    m_partial.setSingleShot(true);
+    connect(&m_partial, &QTimer::timeout, this, [this] {
+        emit timedOut(QStringLiteral("a message stayed incomplete for %1 ms").arg(m_partial.interval()));
+        abort();
+    });
 }
 
 PeerConnection::~PeerConnection() = default;
@@ -36,6 +44,11 @@ void PeerConnection::setIdleTimeout(int ms)
         m_idle.stop();
 }
 
+void PeerConnection::setPartialFrameTimeout(int ms)
+{
+    m_partial.setInterval(ms);
+}
+
 void PeerConnection::onReadyRead()
 {
     if (m_idle.interval() > 0)
@@ -46,12 +59,20 @@ void PeerConnection::onReadyRead()
     QPointer<PeerConnection> self(this);
     while (self && !m_closing) {
         const auto status = m_reader.next(&frame);
-        if (status == FrameReader::Status::NeedMore)
+        if (status == FrameReader::Status::NeedMore) {
+            // The clock runs from the first byte of an unfinished frame, not from the
+            // last byte received: trickling bytes does not keep a slot alive.
+            if (m_reader.buffered() == 0)
+                m_partial.stop();
+            else if (m_partial.interval() > 0 && !m_partial.isActive())
+                m_partial.start();
             return;
+        }
         if (status == FrameReader::Status::Error) {
             failFraming();
             return;
         }
+        m_partial.stop();
         emit frameReceived(frame);
     }
 }
@@ -72,10 +93,46 @@ void PeerConnection::failFraming()
 
 void PeerConnection::reply(const Frame &request, const QByteArray &json, int httpStatus)
 {
+    fulfil(reserveReply(request), json, httpStatus);
+}
+
+PeerConnection::Ticket PeerConnection::reserveReply(const Frame &request)
+{
+    const bool http = request.kind == Frame::Kind::Http;
+    PendingReply slot;
+    slot.ticket = m_nextTicket;
+    slot.http = http;
+    slot.keepAlive = http && request.http.keepAlive;
+    m_pending.append(slot);
+    return m_nextTicket++;
+}
+
+void PeerConnection::fulfil(Ticket ticket, const QByteArray &json, int httpStatus)
+{
+    for (PendingReply &p : m_pending) {
+        if (p.ticket == ticket) {
+            p.ready = true;
+            p.json = json;
+            p.httpStatus = httpStatus;
+            break;
+        }
+    }
+    flushReplies();
+}
+
+void PeerConnection::flushReplies()
+{
+    while (!m_pending.isEmpty() && m_pending.first().ready) {
+        const PendingReply p = m_pending.takeFirst();
+        writeReply(p.http, p.keepAlive, p.json, p.httpStatus);
+    }
+}
+
+void PeerConnection::writeReply(bool http, bool keepAlive, const QByteArray &json, int httpStatus)
+{
     if (m_closing || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
-    if (request.kind == Frame::Kind::Http) {
-        const bool keepAlive = request.http.keepAlive;
+    if (http) {
         m_socket->write(framing::buildHttpResponse(httpStatus, json, keepAlive));
         if (!keepAlive)
             closeAfterWrite();

@@ -22,8 +22,17 @@ public:
     QTcpSocket *socket() const { return m_socket; }
     QString peerText() const;
 
-    // Answers a frame: as an HTTP response when it came as HTTP, else as bare JSON.
+    // Answers a frame at once: as an HTTP response when it came as HTTP, else as bare
+    // JSON. Only for frames answered in arrival order with nothing reserved before.
     void reply(const Frame &request, const QByteArray &json, int httpStatus = 200);
+
+    // Asynchronous answers that still leave in arrival order (HTTP demands it, and
+    // devices match replies on the long connection by order): reserve a place when
+    // the frame arrives, fill it when the answer is known (e.g. after the commit).
+    using Ticket = quint64;
+    Ticket reserveReply(const Frame &request);
+    void fulfil(Ticket ticket, const QByteArray &json, int httpStatus = 200);
+    int pendingReplies() const { return int(m_pending.size()); }
     // Writes raw bytes (a bare JSON command or a whole HTTP request).
     void send(const QByteArray &bytes);
     // Closes once everything written has left.
@@ -32,9 +41,13 @@ public:
 
     // Closes the connection when nothing arrives for this long (0: never).
     void setIdleTimeout(int ms);
+    // Closes it when a frame that has begun is not complete this long after its first
+    // byte (0: never): a slow-loris client cannot hold a slot.
+    void setPartialFrameTimeout(int ms);
 
 signals:
     void frameReceived(const fd::net::Frame &frame);
+    void timedOut(const QString &reason);
     // The stream cannot be framed any more; the connection has been answered and closed.
     void framingError(const QString &reason);
     void closed();
@@ -42,10 +55,24 @@ signals:
 private:
     void onReadyRead();
     void failFraming();
+    void writeReply(bool http, bool keepAlive, const QByteArray &json, int httpStatus);
+    void flushReplies();
+
+    struct PendingReply {
+        Ticket ticket = 0;
+        bool http = false;
+        bool keepAlive = false;
+        bool ready = false;
+        QByteArray json;
+        int httpStatus = 200;
+    };
 
     QTcpSocket *m_socket;
     FrameReader m_reader;
     QTimer m_idle;
+    QTimer m_partial;
+    QList<PendingReply> m_pending;
+    Ticket m_nextTicket = 1;
     bool m_closing = false;
 };
 

@@ -1,5 +1,6 @@
 #include "FieldReader.h"
 
+#include "Base64.h"
 #include "LenientJson.h"
 #include "ProtocolText.h"
 
@@ -51,6 +52,45 @@ std::optional<double> realFromText(QStringView text)
     return std::nullopt;
 }
 
+// Key equality as sloppy devices need it, without allocating: surrounding white
+// space, stray commas and quotes ignored, letter case ignored.
+bool sameKey(QStringView have, QLatin1StringView want)
+{
+    auto junk = [](QChar c) { return c.isSpace() || c == u',' || c == u'\uFF0C' || c == u'"'; };
+    qsizetype b = 0;
+    qsizetype e = have.size();
+    while (b < e && junk(have[b]))
+        ++b;
+    while (e > b && junk(have[e - 1]))
+        --e;
+    return have.sliced(b, e - b).compare(want, Qt::CaseInsensitive) == 0;
+}
+
+// "2018-04-17 14:53:23", the form every device uses, read without QDateTimeParser
+// (which costs more than the rest of a push together).
+QDateTime fastWallClock(QStringView t)
+{
+    if (t.size() != 19 || t[4] != u'-' || t[7] != u'-' || (t[10] != u' ' && t[10] != u'T') || t[13] != u':'
+        || t[16] != u':')
+        return {};
+    auto num = [&t](int from, int len, bool *ok) {
+        int v = 0;
+        for (int i = from; i < from + len; ++i) {
+            const char16_t c = t[i].unicode();
+            if (c < u'0' || c > u'9')
+                *ok = false;
+            v = v * 10 + (c - u'0');
+        }
+        return v;
+    };
+    bool ok = true;
+    const QDate date(num(0, 4, &ok), num(5, 2, &ok), num(8, 2, &ok));
+    const QTime time(num(11, 2, &ok), num(14, 2, &ok), num(17, 2, &ok));
+    if (!ok || !date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time);
+}
+
 bool isBlank(const QString &s)
 {
     for (QChar c : s)
@@ -92,7 +132,7 @@ QJsonValue FieldReader::value(QLatin1StringView key) const
         return *it;
     // Tolerant scan: " retMsg" for "retMsg", "Imgfr" for "ImgFr", "Index_id" for "index_id".
     for (auto i = m_object.constBegin(); i != m_object.constEnd(); ++i) {
-        if (normalizedKey(i.key()).compare(key, Qt::CaseInsensitive) == 0)
+        if (sameKey(i.key(), key))
             return i.value();
     }
     return QJsonValue(QJsonValue::Undefined);
@@ -226,25 +266,20 @@ QByteArray FieldReader::base64(QLatin1StringView key, Need need, QByteArray *bas
         setError(DecodeErrorKind::WrongType, key, ProtocolText::tr("expected base64 text, found %1").arg(describeValue(v)));
         return {};
     }
-    QByteArray text = v.toString().toLatin1();
+    const QString text = v.toString();
     if (base64Text)
-        *base64Text = text;
-    // Some firmware wraps base64 at 76 columns; the line breaks are not data.
-    if (text.contains('\n') || text.contains('\r') || text.contains(' ')) {
-        text.replace('\n', QByteArray()).replace('\r', QByteArray()).replace(' ', QByteArray());
-    }
-    if (text.isEmpty()) {
+        *base64Text = text.toLatin1();
+    if (isBlank(text)) {
         if (need == Need::Required)
             setError(DecodeErrorKind::MissingField, key, ProtocolText::tr("required image is empty"));
         return {};
     }
-    // Padding is required: a length that is not a multiple of 4 means a truncated image.
-    auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
-    if (text.size() % 4 != 0 || !decoded) {
+    QByteArray decoded;
+    if (!decodeBase64(QStringView(text), &decoded)) {
         setError(DecodeErrorKind::BadBase64, key, ProtocolText::tr("not valid base64 (%1)").arg(describeValue(v)));
         return {};
     }
-    return std::move(decoded.decoded);
+    return decoded;
 }
 
 QList<float> FieldReader::feature(QLatin1StringView key)
@@ -314,6 +349,8 @@ QDateTime FieldReader::time(QLatin1StringView key, QString *rawText)
                                   : QDateTime::fromSecsSinceEpoch(n, Qt::UTC);
     }
     // Device wall-clock times carry no zone: they are the device's local time.
+    if (const QDateTime fast = fastWallClock(text); fast.isValid())
+        return fast;
     static const char *const formats[] = {"yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.zzz",
                                           "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.zzz",
                                           "yyyy/MM/dd HH:mm:ss"};

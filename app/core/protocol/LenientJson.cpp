@@ -7,6 +7,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace fd::protocol {
 
 namespace {
@@ -62,6 +66,37 @@ bool isJsonNumber(QByteArrayView t)
             return false;
     }
     return i == n;
+}
+
+// Index of the first byte at or after i that may end an ordinary run inside a
+// string: a quote, a backslash, a control character, or the first byte of the
+// closing quote. Sixteen bytes at a time where SSE2 is there (always, on x86-64):
+// base64 images are most of every message and must cost no more than a copy.
+qsizetype scanPlainRun(const char *s, qsizetype i, qsizetype n, char closeFirst)
+{
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i close = _mm_set1_epi8(closeFirst);
+    const __m128i control = _mm_set1_epi8(0x1F);
+    while (i + 16 <= n) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(s + i));
+        const __m128i hit = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
+            _mm_or_si128(_mm_cmpeq_epi8(x, close), _mm_cmpeq_epi8(_mm_max_epu8(x, control), control)));
+        const int mask = _mm_movemask_epi8(hit);
+        if (mask)
+            return i + __builtin_ctz(unsigned(mask));
+        i += 16;
+    }
+#endif
+    while (i < n) {
+        const auto u = static_cast<unsigned char>(s[i]);
+        if (u == '"' || u == '\\' || u < 0x20 || u == static_cast<unsigned char>(closeFirst))
+            return i;
+        ++i;
+    }
+    return i;
 }
 
 // Rewrites sloppy JSON into strict JSON in one forward pass. Long strings (base64
@@ -322,12 +357,7 @@ private:
         for (;;) {
             // Bulk-copy the run of ordinary bytes: base64 images are nearly all of it.
             const qsizetype runStart = m_i;
-            while (m_i < m_n) {
-                const auto u = static_cast<unsigned char>(m_s[m_i]);
-                if (u == '"' || u == '\\' || u < 0x20 || u == static_cast<unsigned char>(close[0]))
-                    break;
-                ++m_i;
-            }
+            m_i = scanPlainRun(m_s, m_i, m_n, close[0]);
             m_out.append(m_s + runStart, m_i - runStart);
             if (m_i >= m_n)
                 return fail(JsonErrorKind::Syntax, "unterminated string");

@@ -1,0 +1,19 @@
+// Strict, fast base64 decoding of the images devices send (img_data, img_fr, Img).
+//
+// Qt's decoder spends ~20 instructions a byte and accepts unpadded text; images are
+// most of every push, so this one is table-driven, reads the JSON string's UTF-16
+// directly (no Latin-1 copy first), skips the line breaks some firmware inserts,
+// and refuses anything that is not whole, padded base64.
+#pragma once
+
+#include <QByteArray>
+#include <QStringView>
+
+namespace fd::protocol {
+
+// False on any character outside the alphabet, misplaced '=', or a length that is
+// not a multiple of 4 once white space is dropped.
+bool decodeBase64(QStringView text, QByteArray *out);
+bool decodeBase64(QByteArrayView text, QByteArray *out);
+
+} // namespace fd::protocol

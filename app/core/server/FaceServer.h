@@ -1,0 +1,87 @@
+// FaceDesk's embedded server: the HTTP and TCP listeners, the protocol's answers,
+// and the hand-off of every face event to the archive. A device hears "success"
+// only after its event is committed; when the archive cannot keep up it hears
+// -1001 (HTTP 503) and sends again later.
+#pragma once
+
+#include "devices/DeviceRegistry.h"
+#include "net/Listener.h"
+#include "protocol/MessageCodec.h"
+#include "store/StoreWriter.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+
+namespace fd::server {
+
+struct ServerConfig {
+    QHostAddress bind = QHostAddress::Any;
+    quint16 httpPort = 8070;
+    quint16 tcpPort = 18567;
+    net::ListenerLimits limits;
+    int maxImageBytes = 8 * 1024 * 1024;  // per image, after base64 decoding
+};
+
+class FaceServer : public QObject, public net::FrameHandler {
+    Q_OBJECT
+public:
+    FaceServer(ServerConfig config, devices::DeviceRegistry *registry, store::StoreWriter *writer,
+               QObject *parent = nullptr);
+    ~FaceServer() override;
+
+    bool start(QString *error);
+    quint16 httpPort() const { return m_http.serverPort(); }
+    quint16 tcpPort() const { return m_tcp.serverPort(); }
+    int connectionCount() const { return m_http.connectionCount() + m_tcp.connectionCount(); }
+
+    // Sends a command down a device's long connection (library sync).
+    bool sendToDevice(const QString &uuid, const QByteArray &json);
+    bool isConnected(const QString &uuid) const { return m_sessions.contains(uuid); }
+
+    void handleFrame(net::PeerConnection *connection, const net::Frame &frame) override;
+    void connectionClosed(net::PeerConnection *connection) override;
+
+    struct Counters {
+        qint64 eventsCommitted = 0;
+        qint64 eventsRefusedBusy = 0;
+        qint64 messagesRejected = 0;
+    };
+    const Counters &counters() const { return m_counters; }
+
+signals:
+    // An event is in the archive (emitted after its device was told so).
+    void eventCommitted(qint64 eventId, const fd::protocol::FacePush &push, const QString &deviceUuid);
+    // A message was refused: who, and why, in the protocol's terms.
+    void messageRejected(const QString &peer, const QString &reason);
+    void deviceSyncRequested(const QString &uuid);
+    void deviceReplied(const QString &uuid, const fd::protocol::Decoded &reply);
+
+private:
+    void onCommitted(const QList<quint64> &tickets, const QList<qint64> &ids);
+    void onFailed(const QList<quint64> &tickets, const QString &error);
+    void handlePush(net::PeerConnection *connection, const net::Frame &frame, protocol::FacePush push);
+    void refuse(net::PeerConnection *connection, const net::Frame &frame, int code, const QString &why,
+                int httpStatus, bool report = false);
+    QString validatePush(const protocol::FacePush &push, int *code) const;
+
+    struct Waiting {
+        QPointer<net::PeerConnection> connection;
+        net::PeerConnection::Ticket replyTicket = 0;
+        protocol::FacePush push;
+        QString deviceUuid;
+    };
+
+    ServerConfig m_config;
+    devices::DeviceRegistry *m_registry;
+    store::StoreWriter *m_writer;
+    net::Listener m_http;
+    net::Listener m_tcp;
+    QHash<quint64, Waiting> m_waiting;
+    QHash<QString, QPointer<net::PeerConnection>> m_sessions;  // uuid -> long connection
+    quint64 m_nextTicket = 1;
+    Counters m_counters;
+};
+
+} // namespace fd::server

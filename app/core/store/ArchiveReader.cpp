@@ -1,0 +1,149 @@
+#include "ArchiveReader.h"
+
+#include <QDir>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace fd::store {
+
+namespace {
+
+QString listName(const QVariant &picSort)
+{
+    if (picSort.isNull())
+        return {};
+    switch (picSort.toInt()) {
+    case 1: return QStringLiteral("blacklist");
+    case 2: return QStringLiteral("whitelist");
+    case 3: return QStringLiteral("VIP");
+    case 4: return QStringLiteral("custom");
+    default: return QStringLiteral("list %1").arg(picSort.toInt());
+    }
+}
+
+QString text(const QVariant &v)
+{
+    return v.isNull() ? QString() : v.toString();
+}
+
+} // namespace
+
+QList<DeviceRow> loadDevices(QSqlDatabase &db, QString *error)
+{
+    QList<DeviceRow> rows;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT uuid, mac, device_type, name, host, soft_version, state, first_seen, last_seen, "
+                               "heartbeat_interval, online FROM devices ORDER BY uuid"))) {
+        *error = q.lastError().text();
+        return rows;
+    }
+    while (q.next()) {
+        DeviceRow r;
+        r.uuid = q.value(0).toString();
+        r.mac = text(q.value(1));
+        r.deviceType = q.value(2).isNull() ? -1 : q.value(2).toInt();
+        r.name = text(q.value(3));
+        r.host = text(q.value(4));
+        r.softVersion = text(q.value(5));
+        r.state = q.value(6).toString();
+        r.firstSeen = q.value(7).toLongLong();
+        r.lastSeen = q.value(8).toLongLong();
+        r.heartbeatInterval = q.value(9).toInt();
+        r.online = q.value(10).toInt() != 0;
+        rows.append(r);
+    }
+    return rows;
+}
+
+QHash<QString, qint64> eventCountsSince(QSqlDatabase &db, const QDateTime &since)
+{
+    QHash<QString, qint64> counts;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT device_uuid, COUNT(*) FROM events WHERE capture_at >= ? GROUP BY device_uuid"));
+    q.addBindValue(since.toMSecsSinceEpoch());
+    if (q.exec())
+        while (q.next())
+            counts.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return counts;
+}
+
+QStringList exportColumns()
+{
+    return {QStringLiteral("event_id"), QStringLiteral("time"), QStringLiteral("received_at"),
+            QStringLiteral("device_uuid"), QStringLiteral("device_name"), QStringLiteral("method"),
+            QStringLiteral("channel"), QStringLiteral("index_id"), QStringLiteral("person_name"),
+            QStringLiteral("list"), QStringLiteral("score"), QStringLiteral("quality"), QStringLiteral("age"),
+            QStringLiteral("gender"), QStringLiteral("mask"), QStringLiteral("glasses"), QStringLiteral("beard"),
+            QStringLiteral("race"), QStringLiteral("emotion"), QStringLiteral("temperature"),
+            QStringLiteral("warning_temperature"), QStringLiteral("img_name"), QStringLiteral("thumbnail_path"),
+            QStringLiteral("background_path")};
+}
+
+QString csvField(const QString &value)
+{
+    QString v = value;
+    if (!v.isEmpty() && (v[0] == u'=' || v[0] == u'+' || v[0] == u'-' || v[0] == u'@' || v[0] == u'\t' || v[0] == u'\r')) {
+        bool numeric = false;
+        v.toDouble(&numeric);
+        if (!numeric)
+            v.prepend(u'\'');
+    }
+    if (v.contains(u',') || v.contains(u'"') || v.contains(u'\n') || v.contains(u'\r'))
+        v = u'"' + v.replace(u'"', QStringLiteral("\"\"")) + u'"';
+    return v;
+}
+
+qint64 exportEventsCsv(QSqlDatabase &db, QIODevice *out, const QDateTime &from, const QDateTime &to,
+                       const QString &imagesRoot, QString *error)
+{
+    QString sql = QStringLiteral(
+        "SELECT e.id, e.capture_at, e.received_at, e.device_uuid, d.name, e.method, e.channel, e.index_id, "
+        "e.pic_name, e.pic_sort, e.match_score, e.quality, e.age, e.gender, e.mask, e.glasses, e.beard, e.race, "
+        "e.emotion, e.temperature, e.warning_temperature, e.img_name, e.face_path, e.scene_path "
+        "FROM events e LEFT JOIN devices d ON d.uuid = e.device_uuid WHERE 1=1");
+    if (from.isValid())
+        sql += QStringLiteral(" AND e.capture_at >= :from");
+    if (to.isValid())
+        sql += QStringLiteral(" AND e.capture_at < :to");
+    sql += QStringLiteral(" ORDER BY e.capture_at, e.id");
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    if (from.isValid())
+        q.bindValue(QStringLiteral(":from"), from.toMSecsSinceEpoch());
+    if (to.isValid())
+        q.bindValue(QStringLiteral(":to"), to.toMSecsSinceEpoch());
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return -1;
+    }
+    const QDir images(imagesRoot);
+    out->write(exportColumns().join(u',').toUtf8() + '\n');
+    qint64 rows = 0;
+    while (q.next()) {
+        QStringList f;
+        f << text(q.value(0))
+          << QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC).toString(Qt::ISODateWithMs)
+          << QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC).toString(Qt::ISODateWithMs);
+        for (int c = 3; c <= 8; ++c)
+            f << text(q.value(c));
+        f << listName(q.value(9));
+        for (int c = 10; c <= 21; ++c)
+            f << text(q.value(c));
+        f << (q.value(22).isNull() ? QString() : images.filePath(q.value(22).toString()))
+          << (q.value(23).isNull() ? QString() : images.filePath(q.value(23).toString()));
+        QString line;
+        for (qsizetype i = 0; i < f.size(); ++i) {
+            if (i)
+                line += u',';
+            line += csvField(f[i]);
+        }
+        line += u'\n';
+        out->write(line.toUtf8());
+        ++rows;
+    }
+    return rows;
+}
+
+} // namespace fd::store

@@ -1,0 +1,143 @@
+#include "Database.h"
+
+#include <QDir>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace fd::store {
+
+namespace {
+
+// Each step moves the schema one version up; steps are never edited once shipped.
+const QStringList &migrations()
+{
+    static const QStringList steps = {
+        // 1: devices, their state changes, and face events.
+        QStringLiteral(R"(
+CREATE TABLE devices (
+    uuid TEXT PRIMARY KEY,
+    mac TEXT, device_type INTEGER, name TEXT, host TEXT, soft_version TEXT,
+    state TEXT NOT NULL DEFAULT 'pending',
+    first_seen INTEGER, last_seen INTEGER, heartbeat_interval INTEGER NOT NULL DEFAULT 30,
+    online INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE device_events (
+    id INTEGER PRIMARY KEY, device_uuid TEXT NOT NULL, at INTEGER NOT NULL,
+    kind TEXT NOT NULL, detail TEXT);
+CREATE INDEX device_events_device ON device_events(device_uuid, at);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    dedup_key TEXT NOT NULL UNIQUE,
+    received_at INTEGER NOT NULL,
+    device_uuid TEXT NOT NULL,
+    method TEXT NOT NULL,
+    channel INTEGER, index_id INTEGER, pic_sort INTEGER, pic_name TEXT, match_score REAL,
+    pos_x INTEGER, pos_y INTEGER, pos_w INTEGER, pos_h INTEGER,
+    capture_time TEXT, capture_at INTEGER NOT NULL, send_time TEXT,
+    quality INTEGER, visit_count INTEGER, track_id INTEGER, face_id INTEGER,
+    age INTEGER, gender INTEGER, glasses INTEGER, mask INTEGER, beard INTEGER, race INTEGER, emotion INTEGER,
+    temperature REAL, warning_temperature REAL, warning_type TEXT,
+    img_name TEXT, img_fr_name TEXT,
+    face_path TEXT, scene_path TEXT, scene_bytes INTEGER NOT NULL DEFAULT 0,
+    feature BLOB, feature_dims INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX events_time ON events(capture_at);
+CREATE INDEX events_device_time ON events(device_uuid, capture_at);
+CREATE INDEX events_person_time ON events(index_id, capture_at);
+CREATE INDEX events_received ON events(received_at);
+)"),
+    };
+    return steps;
+}
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        *error = QStringLiteral("%1: %2").arg(sql.simplified().left(80), q.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool migrate(QSqlDatabase &db, QString *error)
+{
+    if (!exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"), error))
+        return false;
+    QSqlQuery q(db);
+    int version = 0;
+    if (q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next())
+        version = q.value(0).toInt();
+    else if (!exec(db, QStringLiteral("INSERT INTO schema_version (version) VALUES (0)"), error))
+        return false;
+    if (version > schemaVersion()) {
+        *error = QStringLiteral("the archive has schema version %1, newer than this FaceDesk (%2)")
+                     .arg(version)
+                     .arg(schemaVersion());
+        return false;
+    }
+    for (int v = version; v < schemaVersion(); ++v) {
+        if (!db.transaction()) {
+            *error = db.lastError().text();
+            return false;
+        }
+        for (const QString &statement : migrations()[v].split(u';', Qt::SkipEmptyParts)) {
+            if (statement.trimmed().isEmpty())
+                continue;
+            if (!exec(db, statement, error)) {
+                db.rollback();
+                return false;
+            }
+        }
+        if (!exec(db, QStringLiteral("UPDATE schema_version SET version = %1").arg(v + 1), error) || !db.commit()) {
+            db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+QString DatabaseConfig::sqlitePath() const
+{
+    return QDir(dataDir).filePath(QStringLiteral("facedesk.sqlite"));
+}
+
+QString DatabaseConfig::imagesDir() const
+{
+    return QDir(dataDir).filePath(QStringLiteral("images"));
+}
+
+int schemaVersion()
+{
+    return int(migrations().size());
+}
+
+QSqlDatabase openDatabase(const DatabaseConfig &config, const QString &connectionName, QString *error)
+{
+    if (!QDir().mkpath(config.dataDir)) {
+        *error = QStringLiteral("cannot create the data folder %1").arg(config.dataDir);
+        return {};
+    }
+    QSqlDatabase db = QSqlDatabase::contains(connectionName)
+        ? QSqlDatabase::database(connectionName, false)
+        : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(config.sqlitePath());
+    // Writers wait for each other instead of failing with "database is locked".
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open()) {
+        *error = db.lastError().text();
+        return {};
+    }
+    // WAL: readers (the window, exports) never block the writer. NORMAL sync in WAL
+    // mode loses nothing on a process crash; FULL also survives power loss.
+    if (!exec(db, QStringLiteral("PRAGMA journal_mode=WAL"), error)
+        || !exec(db, config.fullSync ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"), error)
+        || !exec(db, QStringLiteral("PRAGMA foreign_keys=ON"), error) || !migrate(db, error)) {
+        db.close();
+        return {};
+    }
+    return db;
+}
+
+} // namespace fd::store

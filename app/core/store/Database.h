@@ -1,0 +1,25 @@
+// Where the archive lives and how to open it. SQLite (QSQLITE, WAL) in the data
+// folder is the embedded default; the schema is migrated on open.
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace fd::store {
+
+struct DatabaseConfig {
+    QString dataDir;           // images/ and facedesk.sqlite live here
+    bool fullSync = false;     // synchronous=FULL: survive power loss, not only crashes
+
+    QString sqlitePath() const;
+    QString imagesDir() const;
+};
+
+// Opens (creating and migrating as needed) a connection with this name for the
+// calling thread. Every thread that touches the archive opens its own.
+QSqlDatabase openDatabase(const DatabaseConfig &config, const QString &connectionName, QString *error);
+
+// The schema version this build writes.
+int schemaVersion();
+
+} // namespace fd::store

@@ -1,0 +1,29 @@
+// Event images as files named by their content (BLAKE2b-256), never by the name a
+// device sent: a hostile "../../etc/passwd" cannot choose where bytes land, and a
+// retried push stores nothing twice.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace fd::store {
+
+class ImageStore {
+public:
+    explicit ImageStore(QString rootDir) : m_root(std::move(rootDir)) {}
+
+    // Writes bytes (if not already there) and returns the path relative to the root,
+    // e.g. "3f/a2/3fa2...c1.jpg"; empty with *error on failure.
+    QString put(const QByteArray &bytes, QString *error);
+    // The same with the hash already known (the writer hashes once for two uses).
+    QString put(const QByteArray &bytes, const QByteArray &hash, QString *error);
+    QString absolutePath(const QString &relative) const;
+    bool remove(const QString &relative);
+
+    static QByteArray contentHash(const QByteArray &bytes);
+
+private:
+    QString m_root;
+};
+
+} // namespace fd::store

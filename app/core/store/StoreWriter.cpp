@@ -1,0 +1,276 @@
+#include "StoreWriter.h"
+
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QVariant>
+
+#include <variant>
+
+Q_LOGGING_CATEGORY(lcStore, "facedesk.store")
+
+namespace fd::store {
+
+struct DeviceEventRow {
+    QString uuid;
+    qint64 at = 0;
+    QString kind;
+    QString detail;
+};
+
+struct StoreWriter::Job {
+    std::variant<EventRecord, DeviceRow, DeviceEventRow> what;
+};
+
+namespace {
+
+QVariant orNull(qint64 v) { return v >= 0 ? QVariant(v) : QVariant(); }
+QVariant orNull(int v) { return v >= 0 ? QVariant(v) : QVariant(); }
+QVariant orNull(const QString &s) { return s.isEmpty() ? QVariant() : QVariant(s); }
+QVariant orNull(const std::optional<double> &v) { return v ? QVariant(*v) : QVariant(); }
+
+QByteArray featureBlob(const QList<float> &f)
+{
+    // Little-endian float32, the machine's own order on every platform FaceDesk runs on.
+    return QByteArray(reinterpret_cast<const char *>(f.constData()), f.size() * qsizetype(sizeof(float)));
+}
+
+} // namespace
+
+StoreWriter::StoreWriter(DatabaseConfig config, WriterOptions options)
+    : m_config(std::move(config)), m_options(options), m_images(m_config.imagesDir())
+{
+    m_owner = QThread::currentThread();
+    static QAtomicInt counter;
+    m_connectionName = QStringLiteral("facedesk-writer-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+StoreWriter::~StoreWriter()
+{
+    stop();
+}
+
+bool StoreWriter::start(QString *error)
+{
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("facedesk-store"));
+    moveToThread(m_thread);
+    m_thread->start();
+    bool ok = false;
+    // Open on the writer thread: a QSqlDatabase belongs to the thread that opened it.
+    QMetaObject::invokeMethod(this, [this, &ok, error] {
+        QSqlDatabase db = openDatabase(m_config, m_connectionName, error);
+        ok = db.isOpen();
+    }, Qt::BlockingQueuedConnection);
+    if (!ok)
+        stop();
+    return ok;
+}
+
+void StoreWriter::stop()
+{
+    if (!m_thread)
+        return;
+    // Finish what is queued, then close the connection on its own thread.
+    QMetaObject::invokeMethod(this, [this] {
+        while (queued() > 0)
+            drain();
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+        moveToThread(m_owner);  // back home, so the owner can delete it
+    }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+}
+
+int StoreWriter::queued() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_queue.size());
+}
+
+bool StoreWriter::enqueueEvent(EventRecord record)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_queuedEvents >= m_options.maxQueued)
+        return false;
+    ++m_queuedEvents;
+    m_queue.push_back(Job{std::move(record)});
+    if (!m_drainScheduled) {
+        m_drainScheduled = true;
+        QMetaObject::invokeMethod(this, &StoreWriter::drain, Qt::QueuedConnection);
+    }
+    return true;
+}
+
+void StoreWriter::enqueueDevice(const DeviceRow &row)
+{
+    QMutexLocker lock(&m_mutex);
+    m_queue.push_back(Job{row});
+    if (!m_drainScheduled) {
+        m_drainScheduled = true;
+        QMetaObject::invokeMethod(this, &StoreWriter::drain, Qt::QueuedConnection);
+    }
+}
+
+void StoreWriter::enqueueDeviceEvent(const QString &uuid, qint64 atMs, const QString &kind, const QString &detail)
+{
+    QMutexLocker lock(&m_mutex);
+    m_queue.push_back(Job{DeviceEventRow{uuid, atMs, kind, detail}});
+    if (!m_drainScheduled) {
+        m_drainScheduled = true;
+        QMetaObject::invokeMethod(this, &StoreWriter::drain, Qt::QueuedConnection);
+    }
+}
+
+void StoreWriter::drain()
+{
+    std::vector<Job> batch;
+    {
+        QMutexLocker lock(&m_mutex);
+        const size_t n = std::min(m_queue.size(), size_t(m_options.maxBatch));
+        batch.reserve(n);
+        for (size_t i = 0; i < n; ++i) {
+            batch.push_back(std::move(m_queue.front()));
+            m_queue.pop_front();
+        }
+    }
+    if (!batch.empty()) {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        QList<quint64> tickets, failedTickets;
+        QList<qint64> ids;
+        QString error;
+        bool ok = db.transaction();
+        if (!ok)
+            error = db.lastError().text();
+        for (const Job &job : batch) {
+            if (!ok)
+                break;
+            if (const auto *e = std::get_if<EventRecord>(&job.what)) {
+                qint64 id = -1;
+                QString why;
+                if (writeEvent(db, *e, &id, &why)) {
+                    tickets.append(e->ticket);
+                    ids.append(id);
+                } else {
+                    // One bad event must not sink the others in its group.
+                    qCWarning(lcStore) << "event from" << e->deviceUuid << "not stored:" << why;
+                    failedTickets.append(e->ticket);
+                }
+            } else if (const auto *d = std::get_if<DeviceRow>(&job.what)) {
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral(
+                    "INSERT INTO devices (uuid, mac, device_type, name, host, soft_version, state, first_seen, last_seen, "
+                    "heartbeat_interval, online) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(uuid) DO UPDATE SET "
+                    "mac=excluded.mac, device_type=excluded.device_type, name=excluded.name, host=excluded.host, "
+                    "soft_version=excluded.soft_version, state=excluded.state, last_seen=excluded.last_seen, "
+                    "heartbeat_interval=excluded.heartbeat_interval, online=excluded.online"));
+                for (const QVariant &v : {QVariant(d->uuid), orNull(d->mac), orNull(d->deviceType), orNull(d->name),
+                                          orNull(d->host), orNull(d->softVersion), QVariant(d->state),
+                                          QVariant(d->firstSeen), QVariant(d->lastSeen),
+                                          QVariant(d->heartbeatInterval), QVariant(d->online ? 1 : 0)})
+                    q.addBindValue(v);
+                if (!q.exec())
+                    qCWarning(lcStore) << "device" << d->uuid << "not saved:" << q.lastError().text();
+            } else if (const auto *de = std::get_if<DeviceEventRow>(&job.what)) {
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral("INSERT INTO device_events (device_uuid, at, kind, detail) VALUES (?,?,?,?)"));
+                q.addBindValue(de->uuid);
+                q.addBindValue(de->at);
+                q.addBindValue(de->kind);
+                q.addBindValue(de->detail);
+                if (!q.exec())
+                    qCWarning(lcStore) << "device event not saved:" << q.lastError().text();
+            }
+        }
+        if (ok && !db.commit()) {
+            ok = false;
+            error = db.lastError().text();
+            db.rollback();
+        }
+        if (!ok) {
+            qCCritical(lcStore) << "commit failed:" << error;
+            failedTickets += tickets;
+            tickets.clear();
+            ids.clear();
+        }
+        int events = 0;
+        for (const Job &job : batch)
+            events += std::holds_alternative<EventRecord>(job.what);
+        {
+            QMutexLocker lock(&m_mutex);
+            m_queuedEvents -= events;
+        }
+        if (!tickets.isEmpty())
+            emit committed(tickets, ids);
+        if (!failedTickets.isEmpty())
+            emit failed(failedTickets, error.isEmpty() ? QStringLiteral("the event could not be stored") : error);
+    }
+    QMutexLocker lock(&m_mutex);
+    if (m_queue.empty()) {
+        m_drainScheduled = false;
+    } else {
+        // More arrived while committing: the next group goes right away, but after
+        // any other queued work on this thread.
+        QMetaObject::invokeMethod(this, &StoreWriter::drain, Qt::QueuedConnection);
+    }
+}
+
+bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id, QString *error)
+{
+    const protocol::FacePush &p = r.push;
+    const QByteArray faceHash = p.image.isEmpty() ? QByteArray() : ImageStore::contentHash(p.image);
+    QString facePath, scenePath;
+    if (!p.image.isEmpty() && (facePath = m_images.put(p.image, faceHash, error)).isEmpty())
+        return false;
+    if (!p.background.isEmpty() && (scenePath = m_images.put(p.background, error)).isEmpty())
+        return false;
+    const qint64 received = r.receivedAt.toMSecsSinceEpoch();
+    const qint64 captured = p.captureTime.isValid() ? p.captureTime.toMSecsSinceEpoch() : received;
+
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO events (dedup_key, received_at, device_uuid, method, channel, index_id, pic_sort, pic_name, "
+        "match_score, pos_x, pos_y, pos_w, pos_h, capture_time, capture_at, send_time, quality, visit_count, "
+        "track_id, face_id, age, gender, glasses, mask, beard, race, emotion, temperature, warning_temperature, "
+        "warning_type, img_name, img_fr_name, face_path, scene_path, scene_bytes, feature, feature_dims) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT(dedup_key) DO NOTHING"));
+    const bool hasPos = p.position.valid;
+    const QList<QVariant> values = {
+        QString::fromLatin1(r.dedupKey(faceHash)), received, r.deviceUuid, r.methodName(), orNull(p.channel),
+        orNull(p.indexId), orNull(p.picSort), orNull(p.picName), orNull(p.matchScore),
+        hasPos ? QVariant(p.position.x) : QVariant(), hasPos ? QVariant(p.position.y) : QVariant(),
+        hasPos ? QVariant(p.position.w) : QVariant(), hasPos ? QVariant(p.position.h) : QVariant(),
+        orNull(p.captureTimeText), captured, orNull(p.sendTimeText), orNull(p.quality), orNull(p.visitCount),
+        orNull(p.trackId), orNull(p.faceId), orNull(p.attributes.age), orNull(p.attributes.gender),
+        orNull(p.attributes.glasses), orNull(p.attributes.mask), orNull(p.attributes.beard),
+        orNull(p.attributes.race), orNull(p.attributes.emotion), orNull(p.temperature.realtime),
+        orNull(p.temperature.warning), orNull(p.temperature.warningType), orNull(p.imageName),
+        orNull(p.backgroundName), orNull(facePath), orNull(scenePath), qint64(p.background.size()),
+        p.feature.isEmpty() ? QVariant() : QVariant(featureBlob(p.feature)), int(p.feature.size())};
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    if (q.numRowsAffected() == 0) {
+        // A retry of an event already stored: find its id; the device gets success.
+        QSqlQuery existing(db);
+        existing.prepare(QStringLiteral("SELECT id FROM events WHERE dedup_key = ?"));
+        existing.addBindValue(values.first());
+        *id = existing.exec() && existing.next() ? existing.value(0).toLongLong() : -1;
+        return true;
+    }
+    *id = q.lastInsertId().toLongLong();
+    return true;
+}
+
+} // namespace fd::store

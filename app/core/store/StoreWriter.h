@@ -1,0 +1,79 @@
+// The archive's single writer. It runs on its own thread, takes events (and device
+// updates) from a bounded queue, and commits them in groups: one transaction for
+// everything that arrived while the previous one was being written. A caller learns
+// through committed() that its event is on disk, and only then acknowledges it.
+#pragma once
+
+#include "Database.h"
+#include "EventRecord.h"
+#include "ImageStore.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QSqlDatabase>
+
+#include <deque>
+#include <functional>
+
+namespace fd::store {
+
+struct DeviceRow {
+    QString uuid;
+    QString mac;
+    int deviceType = -1;
+    QString name;
+    QString host;
+    QString softVersion;
+    QString state = QStringLiteral("pending");  // pending, approved, rejected
+    qint64 firstSeen = 0;                        // ms since the epoch, UTC
+    qint64 lastSeen = 0;
+    int heartbeatInterval = 30;
+    bool online = false;
+};
+
+struct WriterOptions {
+    int maxQueued = 20000;    // beyond this, enqueue() refuses: the device retries later
+    int maxBatch = 1000;
+};
+
+class StoreWriter : public QObject {
+    Q_OBJECT
+public:
+    StoreWriter(DatabaseConfig config, WriterOptions options = {});
+    ~StoreWriter() override;
+
+    // Starts the writer thread and opens the database there.
+    bool start(QString *error);
+    void stop();
+
+    // Thread-safe. False when the queue is full (nothing is queued then).
+    bool enqueueEvent(EventRecord record);
+    // Thread-safe; device rows and state changes are never refused.
+    void enqueueDevice(const DeviceRow &row);
+    void enqueueDeviceEvent(const QString &uuid, qint64 atMs, const QString &kind, const QString &detail);
+    int queued() const;
+
+signals:
+    // Emitted from the writer thread after each group commit.
+    void committed(const QList<quint64> &tickets, const QList<qint64> &eventIds);
+    // Events that could not be stored; their tickets must be answered with an error.
+    void failed(const QList<quint64> &tickets, const QString &error);
+
+private:
+    struct Job;
+    void drain();
+    bool writeEvent(QSqlDatabase &db, const EventRecord &record, qint64 *id, QString *error);
+
+    DatabaseConfig m_config;
+    WriterOptions m_options;
+    ImageStore m_images;
+    QThread *m_thread = nullptr;
+    QThread *m_owner = nullptr;
+    mutable QMutex m_mutex;
+    std::deque<Job> m_queue;
+    int m_queuedEvents = 0;
+    bool m_drainScheduled = false;
+    QString m_connectionName;
+};
+
+} // namespace fd::store

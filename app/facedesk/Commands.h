@@ -1,0 +1,16 @@
+// The headless subcommands: `facedesk serve`, `facedesk export`, `facedesk devices`.
+// Each takes the arguments after its name and returns the process exit status.
+#pragma once
+
+#include <QStringList>
+
+namespace fd::app {
+
+int runServe(const QStringList &arguments);
+int runExport(const QStringList &arguments);
+int runDevices(const QStringList &arguments);
+
+// The data folder used when --data-dir is not given.
+QString defaultDataDir();
+
+} // namespace fd::app

@@ -1,0 +1,54 @@
+#include "Commands.h"
+
+#include "protocol/DeviceType.h"
+#include "store/ArchiveReader.h"
+#include "store/Database.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QFile>
+#include <QTextStream>
+
+namespace fd::app {
+
+int runDevices(const QStringList &arguments)
+{
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("List the devices FaceDesk knows, with their state."));
+    p.addHelpOption();
+    p.addOption({QStringLiteral("data-dir"), QStringLiteral("Archive folder."), QStringLiteral("DIR"), defaultDataDir()});
+    if (!p.parse(QStringList{QStringLiteral("facedesk devices")} + arguments)) {
+        err << p.errorText() << Qt::endl;
+        return 2;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        out << p.helpText();
+        return 0;
+    }
+    store::DatabaseConfig config;
+    config.dataDir = p.value(QStringLiteral("data-dir"));
+    if (!QFile::exists(config.sqlitePath())) {
+        err << "facedesk devices: no archive in " << config.dataDir << Qt::endl;
+        return 1;
+    }
+    QString error;
+    QSqlDatabase db = store::openDatabase(config, QStringLiteral("devices"), &error);
+    const QList<store::DeviceRow> rows = db.isOpen() ? store::loadDevices(db, &error) : QList<store::DeviceRow>();
+    if (!error.isEmpty()) {
+        err << "facedesk devices: " << error << Qt::endl;
+        return 1;
+    }
+    const QHash<QString, qint64> today = store::eventCountsSince(db, QDateTime(QDate::currentDate(), QTime(0, 0)));
+    out << qSetFieldWidth(0) << "uuid\tname\ttype\tstate\tonline\tlast_seen\thost\tversion\tevents_today\n";
+    for (const store::DeviceRow &r : rows) {
+        out << r.uuid << '\t' << r.name << '\t' << protocol::deviceTypeName(r.deviceType) << '\t' << r.state << '\t'
+            << (r.online ? "online" : "offline") << '\t'
+            << (r.lastSeen > 0 ? QDateTime::fromMSecsSinceEpoch(r.lastSeen).toString(Qt::ISODate) : QString()) << '\t'
+            << r.host << '\t' << r.softVersion << '\t' << today.value(r.uuid) << '\n';
+    }
+    return 0;
+}
+
+} // namespace fd::app

@@ -1,0 +1,85 @@
+#include "Commands.h"
+
+#include "store/ArchiveReader.h"
+#include "store/Database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+
+namespace fd::app {
+
+namespace {
+
+QDateTime parseBound(const QString &text, bool *ok)
+{
+    *ok = true;
+    if (text.isEmpty())
+        return {};
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0));
+    *ok = t.isValid();
+    return t;
+}
+
+} // namespace
+
+int runExport(const QStringList &arguments)
+{
+    QTextStream err(stderr);
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Write the archive's events as CSV (columns: see README)."));
+    p.addHelpOption();
+    p.addOptions({
+        {QStringLiteral("data-dir"), QStringLiteral("Archive folder."), QStringLiteral("DIR"), defaultDataDir()},
+        {QStringLiteral("out"), QStringLiteral("CSV file to write (- for standard output)."), QStringLiteral("FILE")},
+        {QStringLiteral("from"), QStringLiteral("Earliest capture time, ISO 8601 (inclusive)."), QStringLiteral("ISO8601")},
+        {QStringLiteral("to"), QStringLiteral("Latest capture time, ISO 8601 (exclusive)."), QStringLiteral("ISO8601")},
+    });
+    if (!p.parse(QStringList{QStringLiteral("facedesk export")} + arguments)) {
+        err << p.errorText() << Qt::endl;
+        return 2;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << p.helpText();
+        return 0;
+    }
+    bool okFrom = false, okTo = false;
+    const QDateTime from = parseBound(p.value(QStringLiteral("from")), &okFrom);
+    const QDateTime to = parseBound(p.value(QStringLiteral("to")), &okTo);
+    if (!okFrom || !okTo || !p.isSet(QStringLiteral("out"))) {
+        err << "facedesk export: --out is required; --from/--to must be ISO 8601 times" << Qt::endl;
+        return 2;
+    }
+    store::DatabaseConfig config;
+    config.dataDir = p.value(QStringLiteral("data-dir"));
+    if (!QFile::exists(config.sqlitePath())) {
+        err << "facedesk export: no archive in " << config.dataDir << Qt::endl;
+        return 1;
+    }
+    QString error;
+    QSqlDatabase db = store::openDatabase(config, QStringLiteral("export"), &error);
+    if (!db.isOpen()) {
+        err << "facedesk export: " << error << Qt::endl;
+        return 1;
+    }
+    QFile out;
+    const QString path = p.value(QStringLiteral("out"));
+    const bool ok = path == QLatin1String("-") ? out.open(stdout, QIODevice::WriteOnly)
+                                               : (out.setFileName(path), out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    if (!ok) {
+        err << "facedesk export: cannot write " << path << ": " << out.errorString() << Qt::endl;
+        return 1;
+    }
+    const qint64 rows = store::exportEventsCsv(db, &out, from, to, config.imagesDir(), &error);
+    if (rows < 0) {
+        err << "facedesk export: " << error << Qt::endl;
+        return 1;
+    }
+    err << "facedesk export: " << rows << " events" << Qt::endl;
+    return 0;
+}
+
+} // namespace fd::app

@@ -1,0 +1,119 @@
+#include "Commands.h"
+#include "UnixSignals.h"
+
+#include "devices/DeviceRegistry.h"
+#include "server/FaceServer.h"
+#include "store/ArchiveReader.h"
+#include "store/StoreWriter.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QStandardPaths>
+#include <QTextStream>
+
+namespace fd::app {
+
+QString defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+int runServe(const QStringList &arguments)
+{
+    QTextStream err(stderr);
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Run FaceDesk's listener and archive without a window."));
+    p.addHelpOption();
+    p.addOptions({
+        {QStringLiteral("data-dir"), QStringLiteral("Archive folder."), QStringLiteral("DIR"), defaultDataDir()},
+        {QStringLiteral("http-port"), QStringLiteral("HTTP port (0: any free port)."), QStringLiteral("P"), QStringLiteral("8070")},
+        {QStringLiteral("tcp-port"), QStringLiteral("TCP port (0: any free port)."), QStringLiteral("Q"), QStringLiteral("18567")},
+        {QStringLiteral("bind"), QStringLiteral("Address to listen on."), QStringLiteral("ADDR"), QStringLiteral("0.0.0.0")},
+        {QStringLiteral("accept-new-devices"), QStringLiteral("Accept unknown devices at once instead of holding them as pending.")},
+        {QStringLiteral("device-key"), QStringLiteral("Require this device_key in accesstoken requests."), QStringLiteral("KEY")},
+        {QStringLiteral("report-user"), QStringLiteral("UserName accepted in sw_cap_face_report."), QStringLiteral("NAME"), QStringLiteral("admin")},
+        {QStringLiteral("report-password"), QStringLiteral("Password whose MD5 sw_cap_face_report must carry."), QStringLiteral("PASSWORD")},
+        {QStringLiteral("max-body-mb"), QStringLiteral("Largest message accepted, in MiB."), QStringLiteral("N"), QStringLiteral("16")},
+        {QStringLiteral("max-queue"), QStringLiteral("Events waiting for the archive before devices are told to retry."), QStringLiteral("N"), QStringLiteral("20000")},
+        {QStringLiteral("full-sync"), QStringLiteral("Make every commit survive power loss, not only crashes (slower).")},
+    });
+    if (!p.parse(QStringList{QStringLiteral("facedesk serve")} + arguments)) {
+        err << p.errorText() << Qt::endl;
+        return 2;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << p.helpText();
+        return 0;
+    }
+    bool okHttp = false, okTcp = false, okBody = false, okQueue = false;
+    server::ServerConfig config;
+    config.httpPort = quint16(p.value(QStringLiteral("http-port")).toUInt(&okHttp));
+    config.tcpPort = quint16(p.value(QStringLiteral("tcp-port")).toUInt(&okTcp));
+    const int bodyMb = p.value(QStringLiteral("max-body-mb")).toInt(&okBody);
+    const int maxQueue = p.value(QStringLiteral("max-queue")).toInt(&okQueue);
+    config.bind = QHostAddress(p.value(QStringLiteral("bind")));
+    if (!okHttp || !okTcp || !okBody || bodyMb < 1 || !okQueue || maxQueue < 1 || config.bind.isNull()) {
+        err << "facedesk serve: bad port, address, --max-body-mb or --max-queue" << Qt::endl;
+        return 2;
+    }
+    config.limits.frame.maxFrameBytes = qsizetype(bodyMb) * 1024 * 1024;
+
+    store::DatabaseConfig db;
+    db.dataDir = p.value(QStringLiteral("data-dir"));
+    db.fullSync = p.isSet(QStringLiteral("full-sync"));
+    store::WriterOptions writerOptions;
+    writerOptions.maxQueued = maxQueue;
+    store::StoreWriter writer(db, writerOptions);
+    QString error;
+    if (!writer.start(&error)) {
+        err << "facedesk serve: cannot open the archive in " << db.dataDir << ": " << error << Qt::endl;
+        return 1;
+    }
+    QList<store::DeviceRow> known;
+    {
+        QSqlDatabase reader = store::openDatabase(db, QStringLiteral("serve-reader"), &error);
+        if (reader.isOpen())
+            known = store::loadDevices(reader, &error);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("serve-reader"));
+
+    devices::RegistryPolicy policy;
+    policy.acceptNewDevices = p.isSet(QStringLiteral("accept-new-devices"));
+    policy.deviceKey = p.value(QStringLiteral("device-key"));
+    policy.reportUser = p.value(QStringLiteral("report-user"));
+    policy.reportPassword = p.value(QStringLiteral("report-password"));
+    devices::DeviceRegistry registry(&writer, policy);
+    registry.load(known);
+
+    server::FaceServer server(config, &registry, &writer);
+    if (!server.start(&error)) {
+        err << "facedesk serve: " << error << Qt::endl;
+        return 1;
+    }
+    // One line on stdout with the real ports, for scripts that asked for port 0.
+    QTextStream(stdout) << "facedesk serve: listening on http=" << server.httpPort() << " tcp=" << server.tcpPort()
+                        << " data=" << db.dataDir << Qt::endl;
+    if (!policy.acceptNewDevices)
+        err << "facedesk serve: new devices are held as pending; approve them in the window or run with "
+               "--accept-new-devices" << Qt::endl;
+
+    UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &UnixSignals::terminationRequested, qApp, [&err](int number) {
+        err << "facedesk serve: signal " << number << ", shutting down" << Qt::endl;
+        QCoreApplication::quit();
+    });
+    const int rc = QCoreApplication::exec();
+    // Everyone is offline once FaceDesk stops listening.
+    for (store::DeviceRow row : registry.devices()) {
+        if (row.online) {
+            row.online = false;
+            writer.enqueueDevice(row);
+        }
+    }
+    writer.stop();
+    err << "facedesk serve: " << server.counters().eventsCommitted << " events archived, "
+        << server.counters().messagesRejected << " messages refused" << Qt::endl;
+    return rc;
+}
+
+} // namespace fd::app

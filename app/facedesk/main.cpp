@@ -1,0 +1,26 @@
+// facedesk: the desk window, or a headless subcommand (serve, export, devices).
+#include "Commands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+int runGui(int argc, char *argv[]);
+
+int main(int argc, char *argv[])
+{
+    const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    const bool headless = command == QLatin1String("serve") || command == QLatin1String("export")
+        || command == QLatin1String("devices");
+    if (!headless)
+        return runGui(argc, argv);
+
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("FaceDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("FaceDesk"));
+    const QStringList rest = app.arguments().mid(2);
+    if (command == QLatin1String("serve"))
+        return fd::app::runServe(rest);
+    if (command == QLatin1String("export"))
+        return fd::app::runExport(rest);
+    return fd::app::runDevices(rest);
+}
