@@ -65,6 +65,10 @@ bool parseSimArguments(const QStringList &arguments, SimConfig *c, bool *serveMo
                            "slow:MS (answer commands late), malformed:N (a malformed message every N events).",
                            "MODE");
     const auto quiet = opt("quiet", "Log only the summary.");
+    const auto ackLog = opt("ack-log",
+                            "Write a line per acknowledged event (uuid, img_name, BLAKE2b-256 of img_data and img_fr) "
+                            "to FILE, or - for standard output.",
+                            "FILE");
     const auto serve = opt("serve", "Be a trivial receiver instead: answer every device with success.");
 
     if (!p.parse(QStringList{QStringLiteral("facedesk-sim")} + arguments)) {
@@ -106,6 +110,7 @@ bool parseSimArguments(const QStringList &arguments, SimConfig *c, bool *serveMo
     c->reportPassword = p.value(password);
     c->uuidPrefix = p.value(prefix).left(4);
     c->quiet = p.isSet(quiet);
+    c->ackLog = p.value(ackLog);
     *serveMode = p.isSet(serve);
     if (!ok)
         return false;

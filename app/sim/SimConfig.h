@@ -34,6 +34,7 @@ struct SimConfig {
     QString uuidPrefix = QStringLiteral("SIM");
     quint32 seed = 1;
     bool quiet = false;
+    QString ackLog;                   // one line per acknowledged event; "-" for stdout
 
     // Fault modes, for tests.
     int dropBatches = 0;              // drop the connection in the middle of the first N batches

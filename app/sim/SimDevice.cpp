@@ -4,6 +4,7 @@
 
 #include "framing/HttpFraming.h"
 #include "protocol/ErrorCodes.h"
+#include "store/ImageStore.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -412,8 +413,18 @@ void SimDevice::onReply(Channel &channel, bool tcp, const net::Frame &frame, con
 
 void SimDevice::finishEvent(quint64 seq, int code, double latencyMs)
 {
-    if (!m_events.remove(seq))
+    const auto it = m_events.constFind(seq);
+    if (it == m_events.cend())
         return;
+    if (code == code::Ok && m_ackLog) {
+        const FacePush &p = it->push;
+        const auto hash = [](const QByteArray &b) {
+            return b.isEmpty() ? QByteArray("-") : store::ImageStore::contentHash(b);
+        };
+        m_ackLog->write(m_uuid.toUtf8() + '\t' + p.imageName.toUtf8() + '\t' + hash(p.image) + '\t'
+                        + hash(p.background) + '\n');
+    }
+    m_events.erase(it);
     --m_outstanding;
     if (code == code::Ok) {
         ++m_stats.eventsAcknowledged;

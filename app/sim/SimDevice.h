@@ -41,6 +41,8 @@ public:
     // Events generated but neither acknowledged nor finally rejected.
     int outstanding() const { return m_outstanding; }
     void stop();
+    // Where acknowledged events are listed (see --ack-log); may be null.
+    void setAckLog(QIODevice *log) { m_ackLog = log; }
 
 signals:
     void tokenAcquired();
@@ -104,6 +106,7 @@ private:
     bool m_stopped = false;
     bool m_tokenPending = false;
     bool m_syncSent = false;
+    QIODevice *m_ackLog = nullptr;
     QTimer m_heartbeat;
     QTimer m_tokenRetry;
 };

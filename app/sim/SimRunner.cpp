@@ -26,9 +26,20 @@ bool SimRunner::prepare(QString *error)
     } else {
         m_photos.generate(6);
     }
+    if (!m_config.ackLog.isEmpty()) {
+        const bool opened = m_config.ackLog == QLatin1String("-")
+            ? m_ackLog.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered)
+            : (m_ackLog.setFileName(m_config.ackLog), m_ackLog.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered));
+        if (!opened) {
+            *error = QStringLiteral("--ack-log %1: %2").arg(m_config.ackLog, m_ackLog.errorString());
+            return false;
+        }
+    }
     for (int i = 0; i < m_config.devices; ++i) {
         const int type = m_config.deviceTypes[i % m_config.deviceTypes.size()];
         m_devices.append(new SimDevice(m_config, i, type, m_photos, m_detector, m_stats, this));
+        if (m_ackLog.isOpen())
+            m_devices.last()->setAckLog(&m_ackLog);
     }
     return true;
 }

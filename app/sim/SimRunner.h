@@ -10,6 +10,7 @@
 #include "vision/HaarFaceDetector.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QObject>
 #include <QTimer>
 
@@ -41,6 +42,7 @@ private:
     FacePhotoSet m_photos;
     SimStats m_stats;
     QList<SimDevice *> m_devices;
+    QFile m_ackLog;
     QTimer m_ticker;
     QElapsedTimer m_clock;
     qint64 m_generated = 0;

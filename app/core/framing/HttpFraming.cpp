@@ -15,6 +15,8 @@ struct Context {
     qsizetype bodyBytes = 0;
     bool lastWasValue = true;
     bool headersDone = false;
+    bool headersTooLarge = false;
+    qsizetype headerEnd = 0;  // furthest header byte seen, as an offset
     bool complete = false;
     bool tooLarge = false;
 };
@@ -30,6 +32,7 @@ int onUrl(http_parser *p, const char *at, size_t len)
 int onHeaderField(http_parser *p, const char *at, size_t len)
 {
     Context *c = ctx(p);
+    c->headerEnd = qMax(c->headerEnd, qsizetype(at - c->base) + qsizetype(len));
     if (c->lastWasValue)
         c->message.headers.append({QByteArray(), QByteArray()});
     c->message.headers.last().first.append(at, qsizetype(len));
@@ -40,6 +43,7 @@ int onHeaderField(http_parser *p, const char *at, size_t len)
 int onHeaderValue(http_parser *p, const char *at, size_t len)
 {
     Context *c = ctx(p);
+    c->headerEnd = qMax(c->headerEnd, qsizetype(at - c->base) + qsizetype(len));
     if (c->message.headers.isEmpty())
         return 0;
     c->message.headers.last().second.append(at, qsizetype(len));
@@ -51,6 +55,11 @@ int onHeadersComplete(http_parser *p)
 {
     Context *c = ctx(p);
     c->headersDone = true;
+    // The same limit whether the headers came in one read or byte by byte.
+    if (c->headerEnd > c->limits->maxHeaderBytes) {
+        c->headersTooLarge = true;
+        return -1;
+    }
     // Refuse a declared body over the limit before a single byte of it arrives.
     if ((p->flags & F_CONTENTLENGTH) && p->content_length > quint64(c->limits->maxFrameBytes)) {
         c->tooLarge = true;
@@ -109,6 +118,12 @@ HttpParseResult parse(QByteArrayView buffer, const FrameLimits &limits, http_par
         http_parser_execute(&parser, &settings, nullptr, 0);
 
     const auto err = HTTP_PARSER_ERRNO(&parser);
+    if (c.headersTooLarge) {
+        result.status = FrameStatus::Error;
+        result.httpStatusForError = 431;
+        result.error = QStringLiteral("headers longer than %1 bytes").arg(limits.maxHeaderBytes);
+        return result;
+    }
     if (c.tooLarge) {
         result.status = FrameStatus::Error;
         result.httpStatusForError = 413;

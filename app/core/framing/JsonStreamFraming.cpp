@@ -70,6 +70,7 @@ JsonFrameResult scanJsonFrame(QByteArrayView buffer, JsonScanState &s, const Fra
     s.position = i;
     if (i >= limit) {
         r.status = FrameStatus::Error;
+        r.tooLarge = true;
         r.error = QStringLiteral("JSON message larger than %1 bytes").arg(limits.maxFrameBytes);
     }
     return r;

@@ -25,6 +25,7 @@ struct JsonFrameResult {
     FrameStatus status = FrameStatus::NeedMore;
     qsizetype frameStart = 0;  // offset of '{' (white space before it is skipped)
     qsizetype frameSize = 0;   // bytes to cut off the front, leading white space included
+    bool tooLarge = false;     // the error is the size limit (else: not JSON, or too deep)
     QString error;
 };
 

@@ -8,13 +8,27 @@ FrameReader::Status FrameReader::next(Frame *frame)
 {
     if (!m_error.isEmpty())
         return Status::Error;
-    const Framing kind = sniffFraming(m_buffer);
-    if (kind == Framing::NeedMore) {
-        // Only white space so far: drop it so that idle keep-alive CRLFs do not pile up.
-        if (!m_buffer.isEmpty() && m_buffer.trimmed().isEmpty())
-            m_buffer.clear();
-        return Status::NeedMore;
+    if (m_scan.start < 0) {
+        // Between frames, white space (and the NUL padding some firmware sends) is
+        // nobody's: drop it, so it can neither pile up nor confuse the HTTP parser.
+        qsizetype skip = 0;
+        while (skip < m_buffer.size()) {
+            const char c = m_buffer[skip];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\0')
+                break;
+            ++skip;
+        }
+        if (skip > 0) {
+            m_buffer.remove(0, skip);
+            m_scan = {};
+            // Counted with the frame it precedes; idle white space with nothing after
+            // it (keep-alive CRLFs) belongs to no frame.
+            m_skipped = m_buffer.isEmpty() ? 0 : m_skipped + skip;
+        }
     }
+    const Framing kind = sniffFraming(m_buffer);
+    if (kind == Framing::NeedMore)
+        return Status::NeedMore;
     if (kind == Framing::Unknown) {
         m_error = QStringLiteral("neither an HTTP message nor a JSON object");
         m_httpStatus = 400;
@@ -29,12 +43,13 @@ FrameReader::Status FrameReader::next(Frame *frame)
         m_scan = {};
         if (r.status == FrameStatus::Error) {
             m_error = r.error;
-            m_httpStatus = 413;
+            m_httpStatus = r.tooLarge ? 413 : 400;
             return Status::Error;
         }
         frame->kind = Frame::Kind::Json;
         frame->json = m_buffer.mid(r.frameStart, r.frameSize - r.frameStart);
-        frame->wireBytes = r.frameSize;
+        frame->wireBytes = r.frameSize + m_skipped;
+        m_skipped = 0;
         m_buffer.remove(0, r.frameSize);
         return Status::Frame;
     }
@@ -51,7 +66,8 @@ FrameReader::Status FrameReader::next(Frame *frame)
     frame->kind = Frame::Kind::Http;
     frame->http = r.message;
     frame->json = r.message.body;
-    frame->wireBytes = r.frameSize;
+    frame->wireBytes = r.frameSize + m_skipped;
+    m_skipped = 0;
     m_buffer.remove(0, r.frameSize);
     return Status::Frame;
 }

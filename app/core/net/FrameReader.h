@@ -44,6 +44,7 @@ private:
     framing::JsonScanState m_scan;
     framing::Framing m_lastFraming = framing::Framing::Unknown;
     bool m_eof = false;
+    qsizetype m_skipped = 0;  // white space dropped before the frame in progress
     QString m_error;
     int m_httpStatus = 0;
 };

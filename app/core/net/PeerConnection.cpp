@@ -14,6 +14,13 @@ PeerConnection::PeerConnection(QTcpSocket *socket, FrameReader::Role role, frami
     connect(m_socket, &QTcpSocket::readyRead, this, &PeerConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         m_idle.stop();
+        m_partial.stop();
+        // A response without a length ends with the connection: read it out.
+        m_reader.append(m_socket->readAll());
+        m_reader.markEof();
+        Frame frame;
+        while (!m_closing && m_reader.next(&frame) == FrameReader::Status::Frame)
+            emit frameReceived(frame);
         emit closed();
     });
     m_idle.setSingleShot(true);

@@ -1,0 +1,474 @@
+// The embedded server in-process on loopback: tokens, admission, presence, every
+// kind of bad input, ordered replies, and what reaches the archive.
+#include "TestClient.h"
+
+#include "devices/DeviceRegistry.h"
+#include "protocol/ErrorCodes.h"
+#include "protocol/MessageCodec.h"
+#include "server/FaceServer.h"
+#include "store/ArchiveReader.h"
+#include "store/ImageStore.h"
+#include "store/StoreWriter.h"
+
+#include <QCryptographicHash>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace fd;
+using namespace fd::protocol;
+
+namespace {
+
+QByteArray jpegBytes(int size, char fill)
+{
+    QByteArray b(size, fill);
+    b[0] = char(0xFF);
+    b[1] = char(0xD8);
+    b[2] = char(0xFF);
+    b[3] = char(0xE0);
+    return b;
+}
+
+FacePush push(const QString &uuid, const QString &token, int n = 1)
+{
+    FacePush p;
+    p.kind = FacePush::Kind::Compare;
+    p.uuid = uuid;
+    p.token = token;
+    p.deviceType = 0x12;
+    p.channel = 0;
+    p.indexId = 478;
+    p.picSort = 1;
+    p.matchScore = 0.91;
+    p.captureTimeText = QStringLiteral("2026-11-25 10:00:%1").arg(n % 60, 2, 10, QLatin1Char('0'));
+    p.captureTime = QDateTime::fromString(p.captureTimeText, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    p.image = jpegBytes(2000 + n, char('a' + n % 20));
+    p.imageName = QStringLiteral("FACE_%1_%2.jpg").arg(uuid).arg(n);
+    p.background = jpegBytes(9000 + n, 'z');
+    p.backgroundName = QStringLiteral("FACE_%1_%2_YT.jpg").arg(uuid).arg(n);
+    p.position = FaceRect{10, 20, 30, 40, true};
+    return p;
+}
+
+int codeOf(const std::optional<net::Frame> &frame)
+{
+    if (!frame)
+        return 999999;
+    const Decoded d = decode(frame->json);
+    if (const auto *s = d.as<StatusReply>())
+        return s->code;
+    if (const auto *k = d.as<KeepaliveReply>())
+        return k->code;
+    if (const auto *t = d.as<AccessTokenReply>())
+        return t->code;
+    if (const auto *r = d.as<CapFaceReportReply>())
+        return r->result;
+    if (const auto *s = d.as<DeviceSyncReply>())
+        return s->code;
+    return 888888;
+}
+
+int httpStatus(const std::optional<net::Frame> &frame)
+{
+    return frame && frame->kind == net::Frame::Kind::Http ? frame->http.statusCode : 0;
+}
+
+// Everything a test needs: a data folder, the writer, the registry, the server.
+struct Desk {
+    QTemporaryDir dir;
+    store::DatabaseConfig db;
+    std::unique_ptr<store::StoreWriter> writer;
+    std::unique_ptr<devices::DeviceRegistry> registry;
+    std::unique_ptr<server::FaceServer> server;
+
+    explicit Desk(devices::RegistryPolicy policy = acceptAll(), server::ServerConfig config = local(),
+                  store::WriterOptions writerOptions = {})
+    {
+        db.dataDir = dir.path();
+        writer = std::make_unique<store::StoreWriter>(db, writerOptions);
+        QString error;
+        if (!writer->start(&error))
+            qFatal("writer: %s", qPrintable(error));
+        registry = std::make_unique<devices::DeviceRegistry>(writer.get(), policy);
+        server = std::make_unique<server::FaceServer>(config, registry.get(), writer.get());
+        if (!server->start(&error))
+            qFatal("server: %s", qPrintable(error));
+    }
+    ~Desk()
+    {
+        server.reset();
+        writer->stop();
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+    }
+
+    static devices::RegistryPolicy acceptAll()
+    {
+        devices::RegistryPolicy p;
+        p.acceptNewDevices = true;
+        p.reportUser = QStringLiteral("admin");
+        p.reportPassword = QStringLiteral("s3cret");
+        return p;
+    }
+    static server::ServerConfig local()
+    {
+        server::ServerConfig c;
+        c.bind = QHostAddress::LocalHost;
+        c.httpPort = 0;
+        c.tcpPort = 0;
+        return c;
+    }
+
+    QString token(TestClient &c, const QString &uuid)
+    {
+        AccessTokenRequest req;
+        req.uuid = uuid;
+        req.deviceType = 0x12;
+        req.mac = QStringLiteral("02:00:00:00:00:01");
+        const auto reply = c.post("/cloud_kq/api/getAccessToken", encode(req));
+        if (!reply)
+            return {};
+        const Decoded d = decode(reply->json);
+        const auto *t = d.as<AccessTokenReply>();
+        return t ? t->token : QString();
+    }
+
+    qint64 count(const QString &where = QStringLiteral("1=1"))
+    {
+        writer->stop();  // everything queued is on disk; reopen to read it
+        QString error;
+        QSqlDatabase check = store::openDatabase(db, QStringLiteral("check"), &error);
+        QSqlQuery q(check);
+        q.exec(QStringLiteral("SELECT COUNT(*) FROM events WHERE ") + where);
+        const qint64 n = q.next() ? q.value(0).toLongLong() : -1;
+        writer->start(&error);
+        return n;
+    }
+};
+
+} // namespace
+
+class TestServer : public QObject {
+    Q_OBJECT
+
+private slots:
+    void pushIsAcknowledgedAfterCommit();
+    void pendingDeviceUntilApproved();
+    void wrongTokenAndUnknownDevices();
+    void badInputIsRefusedAndNothingStored_data();
+    void badInputIsRefusedAndNothingStored();
+    void bodyOverLimitGets413AndClose();
+    void slowClientIsDisconnected();
+    void busyArchiveAsksForRetry();
+    void longConnectionRepliesInOrder();
+    void capFaceReportUsesItsAccount();
+    void presenceGoesOfflineAfterMissedHeartbeats();
+    void retriedPushIsStoredOnce();
+    void httpCloseAndKeepAlive();
+};
+
+void TestServer::pushIsAcknowledgedAfterCommit()
+{
+    Desk desk;
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    const QString token = desk.token(c, QStringLiteral("DEV1"));
+    QCOMPARE(token.size(), 64);
+    QSignalSpy committed(desk.server.get(), &server::FaceServer::eventCommitted);
+    const FacePush p = push(QStringLiteral("DEV1"), token);
+    const auto reply = c.post("/cloud_kq/api/face/push", encode(p));
+    QCOMPARE(codeOf(reply), code::Ok);
+    QCOMPARE(httpStatus(reply), 200);
+    // The success reply is written only after the commit: the signal has fired by now.
+    QCOMPARE(committed.size(), 1);
+    QCOMPARE(desk.count(), qint64(1));
+
+    // The images are on disk, named by content, byte-identical.
+    QString error;
+    QSqlDatabase check = store::openDatabase(desk.db, QStringLiteral("check"), &error);
+    QSqlQuery q(check);
+    QVERIFY(q.exec(QStringLiteral("SELECT face_path, scene_path, img_name, index_id, match_score, pos_w FROM events")));
+    QVERIFY(q.next());
+    store::ImageStore images(desk.db.imagesDir());
+    QFile face(images.absolutePath(q.value(0).toString()));
+    QVERIFY(face.open(QIODevice::ReadOnly));
+    QCOMPARE(face.readAll(), p.image);
+    QFile scene(images.absolutePath(q.value(1).toString()));
+    QVERIFY(scene.open(QIODevice::ReadOnly));
+    QCOMPARE(scene.readAll(), p.background);
+    QCOMPARE(q.value(2).toString(), p.imageName);
+    QCOMPARE(q.value(3).toLongLong(), 478);
+    QCOMPARE(q.value(4).toDouble(), 0.91);
+    QCOMPARE(q.value(5).toInt(), 30);
+}
+
+void TestServer::pendingDeviceUntilApproved()
+{
+    devices::RegistryPolicy policy;  // the default for a new install: hold new devices
+    Desk desk(policy);
+    QSignalSpy pending(desk.registry.get(), &devices::DeviceRegistry::devicePending);
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    QVERIFY(desk.token(c, QStringLiteral("NEW1")).isEmpty());
+    QCOMPARE(pending.size(), 1);
+    QCOMPARE(desk.registry->device(QStringLiteral("NEW1"))->state, QStringLiteral("pending"));
+    // Its pushes are refused as not registered.
+    QCOMPARE(codeOf(c.post("/faceinfo", encode(push(QStringLiteral("NEW1"), QStringLiteral("x"))))), code::NotRegistered);
+
+    QVERIFY(desk.registry->approve(QStringLiteral("NEW1")));
+    const QString token = desk.token(c, QStringLiteral("NEW1"));
+    QVERIFY(!token.isEmpty());
+    QCOMPARE(codeOf(c.post("/faceinfo", encode(push(QStringLiteral("NEW1"), token)))), code::Ok);
+    QCOMPARE(desk.count(), qint64(1));
+
+    QVERIFY(desk.registry->reject(QStringLiteral("NEW1")));
+    QCOMPARE(codeOf(c.post("/faceinfo", encode(push(QStringLiteral("NEW1"), token, 2)))), code::NotRegistered);
+    QCOMPARE(desk.count(), qint64(1));
+}
+
+void TestServer::wrongTokenAndUnknownDevices()
+{
+    Desk desk;
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    const QString token = desk.token(c, QStringLiteral("DEV2"));
+    auto reply = c.post("/faceinfo", encode(push(QStringLiteral("DEV2"), token.left(63) + u'x')));
+    QCOMPARE(codeOf(reply), code::TokenInvalid);
+    QCOMPARE(httpStatus(reply), 403);
+    // Another device's token is no good either.
+    const QString other = desk.token(c, QStringLiteral("DEV3"));
+    QCOMPARE(codeOf(c.post("/faceinfo", encode(push(QStringLiteral("DEV2"), other)))), code::TokenInvalid);
+    // Heartbeats: unknown device -1002, bad token -1003, good token 0.
+    KeepaliveRequest k;
+    k.uuid = QStringLiteral("NOBODY");
+    QCOMPARE(codeOf(c.post("/keepalive", encode(k))), code::NotInServerList);
+    k.uuid = QStringLiteral("DEV2");
+    k.token = QStringLiteral("forged");
+    QCOMPARE(codeOf(c.post("/keepalive", encode(k))), code::TokenInvalid);
+    k.token = token;
+    QCOMPARE(codeOf(c.post("/keepalive", encode(k))), code::Ok);
+    QCOMPARE(desk.count(), qint64(0));
+}
+
+void TestServer::badInputIsRefusedAndNothingStored_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<int>("status");
+
+    const auto withToken = [](FacePush p) { return p; };
+    FacePush good = push(QStringLiteral("DEV9"), QStringLiteral("TOKEN"));
+    QTest::newRow("malformed JSON") << QByteArray("{\"method\":\"sw_face_compare_push\",\"uuid\":") << code::JsonParseError << 400;
+    QTest::newRow("not JSON at all") << QByteArray("hello") << code::JsonParseError << 400;
+    QTest::newRow("no method") << QByteArray(R"({"uuid":"DEV9"})") << code::JsonParseError << 400;
+    QByteArray badBase64 = encode(good);
+    badBase64.replace("\"img_data\":\"", "\"img_data\":\"*");
+    QTest::newRow("invalid base64") << badBase64 << code::JsonParseError << 400;
+    FacePush png = good;
+    png.image = QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(100, 'p');
+    QTest::newRow("image not a JPEG") << encode(withToken(png)) << code::InvalidJpeg << 400;
+    FacePush hostile = good;
+    hostile.imageName = QStringLiteral("../../etc/passwd");
+    QTest::newRow("hostile img_name") << encode(hostile) << code::ParameterError << 400;
+    FacePush hostileScene = good;
+    hostileScene.backgroundName = QStringLiteral("C:\\Windows\\evil.jpg");
+    QTest::newRow("hostile img_fr_name") << encode(hostileScene) << code::ParameterError << 400;
+    FacePush empty = good;
+    empty.image.clear();
+    empty.background.clear();
+    QTest::newRow("no image, no feature") << encode(empty) << code::ParameterError << 400;
+    QTest::newRow("a reply sent as a request") << encode(StatusReply{0, QStringLiteral("ok"), {}}) << code::ParameterError << 400;
+}
+
+void TestServer::badInputIsRefusedAndNothingStored()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, code);
+    QFETCH(int, status);
+    Desk desk;
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    const QString token = desk.token(c, QStringLiteral("DEV9"));
+    body.replace("TOKEN", token.toLatin1());
+    QSignalSpy rejected(desk.server.get(), &server::FaceServer::messageRejected);
+    const auto reply = c.post("/faceinfo", body);
+    QCOMPARE(codeOf(reply), code);
+    QCOMPARE(httpStatus(reply), status);
+    QCOMPARE(rejected.size(), 1);
+    QVERIFY(!rejected.first().at(1).toString().isEmpty());
+    // The connection and the listener carry on: a good push on the same connection.
+    QCOMPARE(codeOf(c.post("/faceinfo", encode(push(QStringLiteral("DEV9"), token, 5)))), code::Ok);
+    QCOMPARE(desk.count(), qint64(1));
+    QVERIFY(!QFile::exists(desk.dir.filePath(QStringLiteral("passwd"))));
+}
+
+void TestServer::bodyOverLimitGets413AndClose()
+{
+    server::ServerConfig config = Desk::local();
+    config.limits.frame.maxFrameBytes = 64 * 1024;
+    Desk desk(Desk::acceptAll(), config);
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    // A 100 MB claim is refused before the body is sent.
+    c.send("POST /faceinfo HTTP/1.1\r\nHost: x\r\nContent-Length: 104857600\r\n\r\n");
+    const auto reply = c.next();
+    QVERIFY(reply);
+    QCOMPARE(reply->http.statusCode, 413);
+    QCOMPARE(codeOf(reply), code::JsonParseError);
+    QVERIFY(c.waitClosed());
+    // The same over TCP: an object that never ends within the limit.
+    TestClient t;
+    QVERIFY(t.connectTo(desk.server->tcpPort()));
+    t.send("{\"method\":\"keepalive\",\"uuid\":\"" + QByteArray(70 * 1024, 'u'));
+    QCOMPARE(codeOf(t.next()), code::JsonParseError);
+    QVERIFY(t.waitClosed());
+    // Others are still served.
+    TestClient d;
+    QVERIFY(d.connectTo(desk.server->httpPort()));
+    QVERIFY(!desk.token(d, QStringLiteral("DEV4")).isEmpty());
+}
+
+void TestServer::slowClientIsDisconnected()
+{
+    server::ServerConfig config = Desk::local();
+    config.limits.partialFrameTimeoutMs = 300;
+    Desk desk(Desk::acceptAll(), config);
+    TestClient slow;
+    QVERIFY(slow.connectTo(desk.server->httpPort()));
+    slow.send("POST /faceinfo HTTP/1.1\r\nHost: x\r\nContent-");
+    QVERIFY(slow.waitClosed(5000));
+    TestClient other;
+    QVERIFY(other.connectTo(desk.server->httpPort()));
+    QVERIFY(!desk.token(other, QStringLiteral("DEV5")).isEmpty());
+}
+
+void TestServer::busyArchiveAsksForRetry()
+{
+    store::WriterOptions tiny;
+    tiny.maxQueued = 0;  // the archive "cannot keep up" at all
+    Desk desk(Desk::acceptAll(), Desk::local(), tiny);
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    const QString token = desk.token(c, QStringLiteral("DEV6"));
+    const auto reply = c.post("/faceinfo", encode(push(QStringLiteral("DEV6"), token)));
+    QCOMPARE(codeOf(reply), code::SystemException);
+    QCOMPARE(httpStatus(reply), 503);
+    QCOMPARE(desk.server->counters().eventsRefusedBusy, qint64(1));
+}
+
+void TestServer::longConnectionRepliesInOrder()
+{
+    Desk desk;
+    TestClient http;
+    QVERIFY(http.connectTo(desk.server->httpPort()));
+    const QString token = desk.token(http, QStringLiteral("DEV7"));
+    TestClient tcp;
+    QVERIFY(tcp.connectTo(desk.server->tcpPort()));
+    KeepaliveRequest k;
+    k.uuid = QStringLiteral("DEV7");
+    k.token = token;
+    const auto beat = tcp.sendJson(encode(k));
+    QVERIFY(beat);
+    QVERIFY(decode(beat->json).dataLengthMatches);  // the envelope's length is exact
+    QCOMPARE(codeOf(beat), code::Ok);
+    QVERIFY(desk.server->isConnected(QStringLiteral("DEV7")));
+    // Five pushes and a heartbeat in one write, a bad one in the middle: the answers
+    // come back in the same order, each one its own.
+    QByteArray burst;
+    for (int i = 1; i <= 3; ++i)
+        burst += encode(push(QStringLiteral("DEV7"), token, i));
+    FacePush bad = push(QStringLiteral("DEV7"), token, 4);
+    bad.imageName = QStringLiteral("../x");
+    burst += encode(bad) + "\r\n" + encode(k) + encode(push(QStringLiteral("DEV7"), token, 5));
+    tcp.send(burst);
+    QList<int> codes;
+    for (int i = 0; i < 6; ++i)
+        codes.append(codeOf(tcp.next()));
+    QCOMPARE(codes, (QList<int>{0, 0, 0, code::ParameterError, 0, 0}));
+    QCOMPARE(desk.count(), qint64(4));
+}
+
+void TestServer::capFaceReportUsesItsAccount()
+{
+    Desk desk;
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    FacePush report = push(QStringLiteral("CAM1"), QString());
+    report.kind = FacePush::Kind::HttpReport;
+    report.userName = QStringLiteral("admin");
+    report.passwordMd5 = QString::fromLatin1(QCryptographicHash::hash("wrong", QCryptographicHash::Md5).toHex());
+    report.deviceId = QStringLiteral("CAM1");
+    auto reply = c.post("/", encode(report));
+    QCOMPARE(codeOf(reply), code::TokenInvalid);
+    QCOMPARE(httpStatus(reply), 401);
+    QVERIFY(decode(reply->json).as<CapFaceReportReply>());
+    report.passwordMd5 = QString::fromLatin1(QCryptographicHash::hash("s3cret", QCryptographicHash::Md5).toHex());
+    reply = c.post("/", encode(report));
+    QCOMPARE(codeOf(reply), 0);
+    QCOMPARE(desk.count(QStringLiteral("method = 'sw_cap_face_report'")), qint64(1));
+}
+
+void TestServer::presenceGoesOfflineAfterMissedHeartbeats()
+{
+    Desk desk;
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    const QString token = desk.token(c, QStringLiteral("DEV8"));
+    QSignalSpy presence(desk.registry.get(), &devices::DeviceRegistry::presenceChanged);
+    KeepaliveRequest k;
+    k.uuid = QStringLiteral("DEV8");
+    k.token = token;
+    QCOMPARE(codeOf(c.post("/keepalive", encode(k))), code::Ok);
+    QCOMPARE(presence.size(), 1);
+    QCOMPARE(presence.last().at(1).toBool(), true);
+    // Two missed intervals: still online. Three: offline, and the change is recorded.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    desk.registry->checkPresence(now.addSecs(2 * 30));
+    QCOMPARE(presence.size(), 1);
+    desk.registry->checkPresence(now.addSecs(3 * 30 + 2));
+    QCOMPARE(presence.size(), 2);
+    QCOMPARE(presence.last().at(1).toBool(), false);
+    desk.writer->stop();
+    QString error;
+    QSqlDatabase check = store::openDatabase(desk.db, QStringLiteral("check"), &error);
+    QSqlQuery q(check);
+    QVERIFY(q.exec(QStringLiteral("SELECT kind FROM device_events WHERE device_uuid = 'DEV8' ORDER BY id")));
+    QStringList kinds;
+    while (q.next())
+        kinds << q.value(0).toString();
+    QCOMPARE(kinds, (QStringList{QStringLiteral("online"), QStringLiteral("offline")}));
+    desk.writer->start(&error);
+}
+
+void TestServer::retriedPushIsStoredOnce()
+{
+    Desk desk;
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    const QString token = desk.token(c, QStringLiteral("DEV10"));
+    const QByteArray body = encode(push(QStringLiteral("DEV10"), token, 7));
+    QCOMPARE(codeOf(c.post("/faceinfo", body)), code::Ok);
+    QCOMPARE(codeOf(c.post("/faceinfo", body)), code::Ok);  // the device did not hear the first answer
+    QCOMPARE(desk.count(), qint64(1));
+}
+
+void TestServer::httpCloseAndKeepAlive()
+{
+    Desk desk;
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    AccessTokenRequest req;
+    req.uuid = QStringLiteral("DEV11");
+    // HTTP/1.0 without keep-alive: answered, then closed.
+    c.send(framing::buildHttpRequest("POST", "/cloud_kq/api/getAccessToken", "h", encode(req), false, true));
+    QCOMPARE(codeOf(c.next()), code::Ok);
+    QVERIFY(c.waitClosed());
+    // GET is not part of the protocol.
+    TestClient g;
+    QVERIFY(g.connectTo(desk.server->httpPort()));
+    g.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    QCOMPARE(httpStatus(g.next()), 405);
+}
+
+QTEST_GUILESS_MAIN(TestServer)
+#include "tst_server.moc"
