@@ -36,6 +36,8 @@ int runServe(const QStringList &arguments)
         {QStringLiteral("max-body-mb"), QStringLiteral("Largest message accepted, in MiB."), QStringLiteral("N"), QStringLiteral("16")},
         {QStringLiteral("max-queue"), QStringLiteral("Events waiting for the archive before devices are told to retry."), QStringLiteral("N"), QStringLiteral("20000")},
         {QStringLiteral("full-sync"), QStringLiteral("Make every commit survive power loss, not only crashes (slower).")},
+        {QStringLiteral("keep-days"), QStringLiteral("Delete events older than this many days (0: keep all)."), QStringLiteral("N"), QStringLiteral("0")},
+        {QStringLiteral("scene-quota-mb"), QStringLiteral("Keep at most this many MiB of background images, dropping the oldest (0: no quota)."), QStringLiteral("N"), QStringLiteral("0")},
     });
     if (!p.parse(QStringList{QStringLiteral("facedesk serve")} + arguments)) {
         err << p.errorText() << Qt::endl;
@@ -64,6 +66,15 @@ int runServe(const QStringList &arguments)
     store::WriterOptions writerOptions;
     writerOptions.maxQueued = maxQueue;
     store::StoreWriter writer(db, writerOptions);
+    bool okDays = false, okQuota = false;
+    store::RetentionPolicy retention;
+    retention.maxAgeDays = p.value(QStringLiteral("keep-days")).toInt(&okDays);
+    retention.maxSceneBytes = p.value(QStringLiteral("scene-quota-mb")).toLongLong(&okQuota) * 1024 * 1024;
+    if (!okDays || !okQuota || retention.maxAgeDays < 0 || retention.maxSceneBytes < 0) {
+        err << "facedesk serve: --keep-days and --scene-quota-mb take whole numbers" << Qt::endl;
+        return 2;
+    }
+    writer.setRetention(retention);
     QString error;
     if (!writer.start(&error)) {
         err << "facedesk serve: cannot open the archive in " << db.dataDir << ": " << error << Qt::endl;

@@ -11,6 +11,7 @@
 #include "store/StoreWriter.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -165,6 +166,7 @@ private slots:
     void presenceGoesOfflineAfterMissedHeartbeats();
     void retriedPushIsStoredOnce();
     void httpCloseAndKeepAlive();
+    void retentionByAgeAndSceneQuota();
 };
 
 void TestServer::pushIsAcknowledgedAfterCommit()
@@ -468,6 +470,50 @@ void TestServer::httpCloseAndKeepAlive()
     QVERIFY(g.connectTo(desk.server->httpPort()));
     g.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
     QCOMPARE(httpStatus(g.next()), 405);
+}
+
+void TestServer::retentionByAgeAndSceneQuota()
+{
+    Desk desk;
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    const QString token = desk.token(c, QStringLiteral("DEV12"));
+    FacePush old = push(QStringLiteral("DEV12"), token, 1);
+    old.captureTimeText = QStringLiteral("2020-01-01 00:00:00");
+    old.image = jpegBytes(3333, 'o');  // its own files, so they can go
+    old.background = jpegBytes(44444, 'O');
+    QCOMPARE(codeOf(c.post("/faceinfo", encode(old))), code::Ok);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 2; i <= 4; ++i) {
+        FacePush recent = push(QStringLiteral("DEV12"), token, i);
+        recent.captureTimeText = now.addSecs(-600 + i).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        QCOMPARE(codeOf(c.post("/faceinfo", encode(recent))), code::Ok);
+    }
+    store::ImageStore images(desk.db.imagesDir());
+    const auto fileOf = [&images](const QByteArray &bytes) {
+        return images.absolutePath(store::ImageStore::relativePathFor(store::ImageStore::contentHash(bytes)));
+    };
+    QVERIFY(QFile::exists(fileOf(old.image)));
+    QVERIFY(QFile::exists(fileOf(old.background)));
+
+    store::RetentionPolicy policy;
+    policy.maxAgeDays = 30;
+    desk.writer->setRetention(policy);
+    store::RetentionResult r = desk.writer->applyRetentionNow(now);
+    QCOMPARE(r.eventsDeleted, qint64(1));
+    QCOMPARE(r.filesRemoved, qint64(2));
+    QVERIFY(!QFile::exists(fileOf(old.image)));
+    QVERIFY(!QFile::exists(fileOf(old.background)));
+    QCOMPARE(desk.count(), qint64(3));
+
+    // Three backgrounds of ~9 KB each; a 20 KB quota keeps the newest two.
+    policy.maxSceneBytes = 20000;
+    desk.writer->setRetention(policy);
+    r = desk.writer->applyRetentionNow(now);
+    QCOMPARE(r.scenesDropped, qint64(1));
+    QCOMPARE(desk.count(QStringLiteral("scene_path IS NULL")), qint64(1));
+    QCOMPARE(desk.count(QStringLiteral("scene_path IS NULL AND img_name LIKE '%_2.jpg'")), qint64(1));
+    QCOMPARE(desk.count(), qint64(3));  // the events themselves stay
 }
 
 QTEST_GUILESS_MAIN(TestServer)

@@ -12,6 +12,12 @@ QByteArray ImageStore::contentHash(const QByteArray &bytes)
     return QCryptographicHash::hash(bytes, QCryptographicHash::Blake2b_256).toHex();
 }
 
+QString ImageStore::relativePathFor(const QByteArray &hashHex)
+{
+    const QString hash = QString::fromLatin1(hashHex);
+    return hash.left(2) + u'/' + hash.mid(2, 2) + u'/' + hash + QStringLiteral(".jpg");
+}
+
 QString ImageStore::absolutePath(const QString &relative) const
 {
     return QDir(m_root).filePath(relative);
@@ -24,8 +30,7 @@ QString ImageStore::put(const QByteArray &bytes, QString *error)
 
 QString ImageStore::put(const QByteArray &bytes, const QByteArray &hashHex, QString *error)
 {
-    const QString hash = QString::fromLatin1(hashHex);
-    const QString relative = hash.left(2) + u'/' + hash.mid(2, 2) + u'/' + hash + QStringLiteral(".jpg");
+    const QString relative = relativePathFor(hashHex);
     const QString path = absolutePath(relative);
     if (QFileInfo::exists(path))
         return relative;

@@ -21,6 +21,8 @@ public:
     bool remove(const QString &relative);
 
     static QByteArray contentHash(const QByteArray &bytes);
+    // "3f/a2/3fa2...c1.jpg" for a hash: two levels of fan-out keep folders small.
+    static QString relativePathFor(const QByteArray &hashHex);
 
 private:
     QString m_root;

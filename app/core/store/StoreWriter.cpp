@@ -62,6 +62,13 @@ bool StoreWriter::start(QString *error)
     QMetaObject::invokeMethod(this, [this, &ok, error] {
         QSqlDatabase db = openDatabase(m_config, m_connectionName, error);
         ok = db.isOpen();
+        if (ok) {
+            m_retentionTimer = new QTimer(this);
+            m_retentionTimer->setInterval(3600 * 1000);
+            connect(m_retentionTimer, &QTimer::timeout, this, [this] { applyRetention(QDateTime::currentDateTimeUtc()); });
+            m_retentionTimer->start();
+            QMetaObject::invokeMethod(this, [this] { applyRetention(QDateTime::currentDateTimeUtc()); }, Qt::QueuedConnection);
+        }
     }, Qt::BlockingQueuedConnection);
     if (!ok)
         stop();
@@ -76,6 +83,8 @@ void StoreWriter::stop()
     QMetaObject::invokeMethod(this, [this] {
         while (queued() > 0)
             drain();
+        delete m_retentionTimer;
+        m_retentionTimer = nullptr;
         {
             QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
             db.close();
@@ -220,6 +229,104 @@ void StoreWriter::drain()
         // any other queued work on this thread.
         QMetaObject::invokeMethod(this, &StoreWriter::drain, Qt::QueuedConnection);
     }
+}
+
+void StoreWriter::setRetention(const RetentionPolicy &policy)
+{
+    QMutexLocker lock(&m_mutex);
+    m_retention = policy;
+}
+
+RetentionResult StoreWriter::applyRetentionNow(const QDateTime &now)
+{
+    RetentionResult result;
+    QMetaObject::invokeMethod(this, [&] { result = applyRetention(now); }, Qt::BlockingQueuedConnection);
+    return result;
+}
+
+qint64 StoreWriter::removeUnreferenced(QSqlDatabase &db, const QStringList &paths)
+{
+    qint64 removed = 0;
+    QSqlQuery still(db);
+    still.prepare(QStringLiteral("SELECT 1 FROM events WHERE face_path = ? OR scene_path = ? LIMIT 1"));
+    for (const QString &path : paths) {
+        still.addBindValue(path);
+        still.addBindValue(path);
+        // Content-addressed files can be shared by several events: only the last user's going frees one.
+        if (still.exec() && !still.next() && m_images.remove(path))
+            ++removed;
+    }
+    return removed;
+}
+
+RetentionResult StoreWriter::applyRetention(const QDateTime &now)
+{
+    RetentionPolicy policy;
+    {
+        QMutexLocker lock(&m_mutex);
+        policy = m_retention;
+    }
+    RetentionResult result;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.isOpen())
+        return result;
+    if (policy.maxAgeDays > 0) {
+        const qint64 cutoff = now.addDays(-policy.maxAgeDays).toMSecsSinceEpoch();
+        for (;;) {
+            QSqlQuery old(db);
+            old.prepare(QStringLiteral("SELECT id, face_path, scene_path FROM events WHERE capture_at < ? ORDER BY capture_at LIMIT 1000"));
+            old.addBindValue(cutoff);
+            if (!old.exec())
+                break;
+            QStringList ids, paths;
+            while (old.next()) {
+                ids << old.value(0).toString();
+                for (int c : {1, 2})
+                    if (!old.value(c).isNull())
+                        paths << old.value(c).toString();
+            }
+            if (ids.isEmpty())
+                break;
+            db.transaction();
+            QSqlQuery del(db);
+            del.exec(QStringLiteral("DELETE FROM events WHERE id IN (%1)").arg(ids.join(u',')));
+            db.commit();
+            result.eventsDeleted += ids.size();
+            result.filesRemoved += removeUnreferenced(db, paths);
+        }
+    }
+    if (policy.maxSceneBytes > 0) {
+        for (;;) {
+            QSqlQuery total(db);
+            if (!total.exec(QStringLiteral("SELECT COALESCE(SUM(scene_bytes), 0) FROM events WHERE scene_path IS NOT NULL")) || !total.next())
+                break;
+            qint64 excess = total.value(0).toLongLong() - policy.maxSceneBytes;
+            if (excess <= 0)
+                break;
+            QSqlQuery oldest(db);
+            if (!oldest.exec(QStringLiteral("SELECT id, scene_path, scene_bytes FROM events WHERE scene_path IS NOT NULL "
+                                            "ORDER BY capture_at, id LIMIT 500")))
+                break;
+            QStringList ids, paths;
+            while (oldest.next() && excess > 0) {
+                ids << oldest.value(0).toString();
+                paths << oldest.value(1).toString();
+                excess -= oldest.value(2).toLongLong();
+            }
+            if (ids.isEmpty())
+                break;
+            db.transaction();
+            QSqlQuery drop(db);
+            drop.exec(QStringLiteral("UPDATE events SET scene_path = NULL, scene_bytes = 0 WHERE id IN (%1)").arg(ids.join(u',')));
+            db.commit();
+            result.scenesDropped += ids.size();
+            result.filesRemoved += removeUnreferenced(db, paths);
+        }
+    }
+    if (result.eventsDeleted || result.scenesDropped)
+        qCInfo(lcStore) << "retention:" << result.eventsDeleted << "events deleted," << result.scenesDropped
+                        << "background images dropped," << result.filesRemoved << "files removed";
+    return result;
 }
 
 bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id, QString *error)

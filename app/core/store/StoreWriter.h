@@ -10,7 +10,9 @@
 
 #include <QMutex>
 #include <QObject>
+#include <QDateTime>
 #include <QSqlDatabase>
+#include <QTimer>
 
 #include <deque>
 #include <functional>
@@ -36,6 +38,18 @@ struct WriterOptions {
     int maxBatch = 1000;
 };
 
+// What the archive forgets, and when. Checked at start and every hour.
+struct RetentionPolicy {
+    int maxAgeDays = 0;            // events older than this go, images and all (0: keep)
+    qint64 maxSceneBytes = 0;      // background images beyond this go, oldest first (0: no quota)
+};
+
+struct RetentionResult {
+    qint64 eventsDeleted = 0;
+    qint64 scenesDropped = 0;
+    qint64 filesRemoved = 0;
+};
+
 class StoreWriter : public QObject {
     Q_OBJECT
 public:
@@ -53,6 +67,10 @@ public:
     void enqueueDeviceEvent(const QString &uuid, qint64 atMs, const QString &kind, const QString &detail);
     int queued() const;
 
+    void setRetention(const RetentionPolicy &policy);
+    // Applies the policy now, on the writer thread, and waits for it (tests, CLI).
+    RetentionResult applyRetentionNow(const QDateTime &now);
+
 signals:
     // Emitted from the writer thread after each group commit.
     void committed(const QList<quint64> &tickets, const QList<qint64> &eventIds);
@@ -63,6 +81,8 @@ private:
     struct Job;
     void drain();
     bool writeEvent(QSqlDatabase &db, const EventRecord &record, qint64 *id, QString *error);
+    RetentionResult applyRetention(const QDateTime &now);
+    qint64 removeUnreferenced(QSqlDatabase &db, const QStringList &paths);
 
     DatabaseConfig m_config;
     WriterOptions m_options;
@@ -74,6 +94,8 @@ private:
     int m_queuedEvents = 0;
     bool m_drainScheduled = false;
     QString m_connectionName;
+    RetentionPolicy m_retention;
+    QTimer *m_retentionTimer = nullptr;
 };
 
 } // namespace fd::store
