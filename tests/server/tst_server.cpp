@@ -509,8 +509,9 @@ void TestServer::retentionByAgeAndSceneQuota()
     // Three backgrounds of ~9 KB each; a 20 KB quota keeps the newest two.
     policy.maxSceneBytes = 20000;
     desk.writer->setRetention(policy);
-    r = desk.writer->applyRetentionNow(now);
-    QCOMPARE(r.scenesDropped, qint64(1));
+    // (The writer also applies the policy by itself, so look at the archive rather
+    // than at what this one call did.)
+    desk.writer->applyRetentionNow(now);
     QCOMPARE(desk.count(QStringLiteral("scene_path IS NULL")), qint64(1));
     QCOMPARE(desk.count(QStringLiteral("scene_path IS NULL AND img_name LIKE '%_2.jpg'")), qint64(1));
     QCOMPARE(desk.count(), qint64(3));  // the events themselves stay
