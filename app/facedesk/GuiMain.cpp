@@ -1,12 +1,144 @@
-// The window. Until the desk's main window lands, it says how to use the headless
-// commands instead of pretending to be something it is not.
+// The window: FaceDesk's listener and archive in-process with the desk on top.
+// `facedesk --demo` adds simulated devices (the same code as facedesk-sim), so a
+// new user sees the wall come alive within seconds.
+#include "Commands.h"
+#include "UnixSignals.h"
+
+#include "MainWindow.h"
+
+#include "SimRunner.h"
+#include "devices/DeviceRegistry.h"
+#include "server/FaceServer.h"
+#include "store/ArchiveReader.h"
+#include "store/StoreWriter.h"
+
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTranslator>
+
+namespace {
+
+// Photos for the demo: $FACEDESK_FACES, ../shared/faces beside the working folder
+// or the source tree, else the simulator draws its own.
+QString demoFacesDir()
+{
+    const QStringList candidates = {qEnvironmentVariable("FACEDESK_FACES"), QStringLiteral("../shared/faces"),
+                                    QStringLiteral(FACEDESK_SOURCE_DIR "/../shared/faces")};
+    for (const QString &c : candidates)
+        if (!c.isEmpty() && QDir(c).exists())
+            return QDir(c).absolutePath();
+    return {};
+}
+
+} // namespace
 
 int runGui(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QMessageBox::information(nullptr, QStringLiteral("FaceDesk"),
-                             QStringLiteral("Run `facedesk serve` for the listener and archive."));
-    return 0;
+    QApplication::setOrganizationName(QStringLiteral("FaceDesk"));
+    QApplication::setApplicationName(QStringLiteral("FaceDesk"));
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("facedesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser p;
+    p.setApplicationDescription(QApplication::translate("main", "FaceDesk: the desk for Jovision face-recognition devices."));
+    p.addHelpOption();
+    p.addOptions({
+        {QStringLiteral("demo"), QApplication::translate("main", "Start with simulated devices and a throw-away archive.")},
+        {QStringLiteral("data-dir"), QApplication::translate("main", "Archive folder."), QStringLiteral("DIR"), fd::app::defaultDataDir()},
+        {QStringLiteral("http-port"), QApplication::translate("main", "HTTP port."), QStringLiteral("P"), QStringLiteral("8070")},
+        {QStringLiteral("tcp-port"), QApplication::translate("main", "TCP port."), QStringLiteral("Q"), QStringLiteral("18567")},
+        {QStringLiteral("accept-new-devices"), QApplication::translate("main", "Accept unknown devices without approval.")},
+        {QStringLiteral("demo-rate"), QApplication::translate("main", "Events per second in the demo."), QStringLiteral("N"), QStringLiteral("4")},
+        {QStringLiteral("screenshot"), QApplication::translate("main", "Save the window as PNG after --screenshot-after seconds, then quit."), QStringLiteral("FILE")},
+        {QStringLiteral("screenshot-after"), QApplication::translate("main", "Seconds before the screenshot."), QStringLiteral("S"), QStringLiteral("6")},
+    });
+    p.process(app);
+
+    const bool demo = p.isSet(QStringLiteral("demo"));
+    QTemporaryDir demoDir;
+    fd::store::DatabaseConfig db;
+    db.dataDir = demo ? demoDir.path() : p.value(QStringLiteral("data-dir"));
+    fd::store::StoreWriter writer(db);
+    QString error;
+    if (!writer.start(&error)) {
+        QMessageBox::critical(nullptr, QStringLiteral("FaceDesk"),
+                              QApplication::translate("main", "The archive in %1 cannot be opened: %2").arg(db.dataDir, error));
+        return 1;
+    }
+    QList<fd::store::DeviceRow> known;
+    {
+        QSqlDatabase reader = fd::store::openDatabase(db, QStringLiteral("gui-reader"), &error);
+        if (reader.isOpen())
+            known = fd::store::loadDevices(reader, &error);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("gui-reader"));
+
+    fd::devices::RegistryPolicy policy;
+    policy.acceptNewDevices = demo || p.isSet(QStringLiteral("accept-new-devices"));
+    policy.reportUser = QStringLiteral("admin");
+    policy.reportPassword = QStringLiteral("admin");
+    fd::devices::DeviceRegistry registry(&writer, policy);
+    registry.load(known);
+
+    fd::server::ServerConfig config;
+    // The demo takes any free ports, so it never collides with a real installation.
+    config.httpPort = demo ? 0 : quint16(p.value(QStringLiteral("http-port")).toUInt());
+    config.tcpPort = demo ? 0 : quint16(p.value(QStringLiteral("tcp-port")).toUInt());
+    if (demo)
+        config.bind = QHostAddress::LocalHost;
+    fd::server::FaceServer server(config, &registry, &writer);
+    if (!server.start(&error)) {
+        QMessageBox::critical(nullptr, QStringLiteral("FaceDesk"),
+                              QApplication::translate("main", "FaceDesk cannot listen: %1").arg(error));
+        return 1;
+    }
+
+    fd::ui::MainWindow window(&server, &registry);
+    window.show();
+
+    std::unique_ptr<fd::sim::SimRunner> devices;
+    if (demo) {
+        fd::sim::SimConfig sim;
+        sim.server = QStringLiteral("127.0.0.1");
+        sim.httpPort = server.httpPort();
+        sim.tcpPort = server.tcpPort();
+        sim.devices = 6;
+        sim.deviceTypes = {0x12, 0x14, 0x10, 0x16, 0x18, 0x12};
+        sim.rate = p.value(QStringLiteral("demo-rate")).toDouble();
+        sim.duration = 1e9;
+        sim.strangerRatio = 0.35;
+        sim.facesDir = demoFacesDir();
+        sim.quiet = true;
+        sim.heartbeatSeconds = 10;
+        devices = std::make_unique<fd::sim::SimRunner>(sim);
+        if (!devices->prepare(&error)) {
+            sim.facesDir.clear();  // fall back to drawn faces
+            devices = std::make_unique<fd::sim::SimRunner>(sim);
+            devices->prepare(&error);
+        }
+        devices->start();
+    }
+
+    if (p.isSet(QStringLiteral("screenshot"))) {
+        const QString file = p.value(QStringLiteral("screenshot"));
+        QTimer::singleShot(int(p.value(QStringLiteral("screenshot-after")).toDouble() * 1000), &window, [&window, file] {
+            window.grab().save(file);
+            QApplication::quit();
+        });
+    }
+    fd::app::UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &fd::app::UnixSignals::terminationRequested, &app, &QApplication::quit);
+    const int rc = QApplication::exec();
+    if (devices)
+        devices.reset();
+    writer.stop();
+    return rc;
 }

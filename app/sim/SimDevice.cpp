@@ -33,6 +33,15 @@ QByteArray sloppify(QByteArray json, int deviceType)
     return json;
 }
 
+// "rose_leslie" -> "Rose Leslie": library names are people's names.
+QString displayName(const QString &identity)
+{
+    QStringList words = identity.split(u'_', Qt::SkipEmptyParts);
+    for (QString &w : words)
+        w[0] = w[0].toUpper();
+    return words.join(u' ');
+}
+
 bool isRetryable(int code)
 {
     return code == code::SystemException || code == code::TokenInvalid || code == code::NotRegistered
@@ -302,7 +311,7 @@ FacePush SimDevice::makePush(bool viaTcp)
         const int identityIndex = int(m_photos.identities().indexOf(photo.identity));
         p.indexId = 1000 + identityIndex;
         p.picSort = identityIndex % 4 + 1;
-        p.picName = photo.identity + QStringLiteral(".jpg");
+        p.picName = displayName(photo.identity) + QStringLiteral(".jpg");
     }
     p.matchScore = 0.80 + m_rng.generateDouble() * 0.18;
     return p;

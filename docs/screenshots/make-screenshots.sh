@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Renders FaceDesk's windows offscreen from a demo run and saves them here.
+#   bash docs/screenshots/make-screenshots.sh [BUILD_DIR]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+build=${1:-$here/../../build}
+export QT_QPA_PLATFORM=offscreen
+"$build/app/facedesk/facedesk" --demo --demo-rate 6 --screenshot "$here/wall.png" --screenshot-after 8
+echo "wrote $here/wall.png"

@@ -1,0 +1,104 @@
+#include "DeviceTableModel.h"
+
+#include "devices/DeviceRegistry.h"
+#include "protocol/DeviceType.h"
+
+#include <QColor>
+#include <QDateTime>
+
+namespace fd::ui {
+
+DeviceTableModel::DeviceTableModel(devices::DeviceRegistry *registry, QObject *parent)
+    : QAbstractTableModel(parent), m_registry(registry)
+{
+    connect(registry, &devices::DeviceRegistry::deviceChanged, this, &DeviceTableModel::reload);
+    connect(registry, &devices::DeviceRegistry::presenceChanged, this, &DeviceTableModel::reload);
+    reload();
+}
+
+void DeviceTableModel::reload()
+{
+    beginResetModel();
+    m_rows = m_registry->devices();
+    std::sort(m_rows.begin(), m_rows.end(), [](const auto &a, const auto &b) { return a.uuid < b.uuid; });
+    endResetModel();
+}
+
+int DeviceTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int DeviceTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString DeviceTableModel::uuidAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row].uuid : QString();
+}
+
+void DeviceTableModel::countEvent(const QString &uuid)
+{
+    ++m_events[uuid];
+    for (int r = 0; r < m_rows.size(); ++r)
+        if (m_rows[r].uuid == uuid)
+            emit dataChanged(index(r, Events), index(r, Events));
+}
+
+int DeviceTableModel::onlineCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const auto &r) { return r.online; }));
+}
+
+QVariant DeviceTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name: return tr("Name");
+    case Type: return tr("Type");
+    case State: return tr("State");
+    case Online: return tr("Online");
+    case Uuid: return tr("UUID");
+    case Mac: return tr("MAC");
+    case Host: return tr("IP");
+    case Version: return tr("Software");
+    case LastSeen: return tr("Last heartbeat");
+    case Events: return tr("Events (session)");
+    default: return {};
+    }
+}
+
+QVariant DeviceTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const store::DeviceRow &r = m_rows[index.row()];
+    if (role == Qt::ForegroundRole && index.column() == Online)
+        return r.online ? QColor(0x2E, 0x7D, 0x32) : QColor(0x9E, 0x9E, 0x9E);
+    if (role == Qt::ForegroundRole && index.column() == State && r.state == QLatin1String("pending"))
+        return QColor(0xE6, 0x51, 0x00);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Name: return r.name.isEmpty() ? r.uuid : r.name;
+    case Type: return protocol::deviceTypeName(r.deviceType);
+    case State:
+        return r.state == QLatin1String("approved") ? tr("Approved")
+            : r.state == QLatin1String("rejected")  ? tr("Rejected")
+                                                    : tr("Pending approval");
+    case Online: return r.online ? tr("Online") : tr("Offline");
+    case Uuid: return r.uuid;
+    case Mac: return r.mac;
+    case Host: return r.host;
+    case Version: return r.softVersion;
+    case LastSeen:
+        return r.lastSeen > 0 ? QDateTime::fromMSecsSinceEpoch(r.lastSeen).toString(QStringLiteral("HH:mm:ss")) : QString();
+    case Events: return m_events.value(r.uuid);
+    default: return {};
+    }
+}
+
+} // namespace fd::ui

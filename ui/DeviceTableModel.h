@@ -1,0 +1,36 @@
+// The registry as a table for the Devices panel; refreshed on registry signals.
+#pragma once
+
+#include "store/StoreWriter.h"
+
+#include <QAbstractTableModel>
+
+namespace fd::devices { class DeviceRegistry; }
+
+namespace fd::ui {
+
+class DeviceTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Name, Type, State, Online, Uuid, Mac, Host, Version, LastSeen, Events, ColumnCount };
+
+    explicit DeviceTableModel(devices::DeviceRegistry *registry, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    QString uuidAt(int row) const;
+    void countEvent(const QString &uuid);
+    int onlineCount() const;
+
+private:
+    void reload();
+
+    devices::DeviceRegistry *m_registry;
+    QList<store::DeviceRow> m_rows;
+    QHash<QString, int> m_events;
+};
+
+} // namespace fd::ui

@@ -1,0 +1,31 @@
+// What one tile of the live wall shows: a committed face event reduced to the few
+// things a guard reads at a glance.
+#pragma once
+
+#include <QDateTime>
+#include <QImage>
+#include <QMetaType>
+#include <QString>
+
+namespace fd::ui {
+
+enum class ListKind { None, Blacklist, Whitelist, Vip, Custom };
+
+struct EventTile {
+    qint64 eventId = -1;
+    QDateTime time;
+    QString deviceUuid;
+    QString deviceName;
+    QString personName;       // empty: a stranger
+    ListKind list = ListKind::None;
+    double score = -1;        // 0..1, -1 when the device sent none
+    QImage face;              // already decoded and scaled for the tile
+    bool temperatureWarning = false;
+};
+
+ListKind listKindFromPicSort(int picSort);
+QString listName(ListKind kind);
+
+} // namespace fd::ui
+
+Q_DECLARE_METATYPE(fd::ui::EventTile)
