@@ -5,550 +5,546 @@
     <name>Protocol</name>
     <message>
         <source>Face capture camera</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸抓拍机</translation>
     </message>
     <message>
         <source>Face comparison machine</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸比对机</translation>
     </message>
     <message>
         <source>Binocular access/attendance gate</source>
-        <translation type="unfinished"></translation>
+        <translation>双目门禁考勤机</translation>
     </message>
     <message>
         <source>Monocular access/attendance gate</source>
-        <translation type="unfinished"></translation>
+        <translation>单目门禁考勤机</translation>
     </message>
     <message>
         <source>AI NVR</source>
-        <translation type="unfinished"></translation>
+        <translation>智能NVR</translation>
     </message>
     <message>
         <source>Cloud platform</source>
-        <translation type="unfinished"></translation>
+        <translation>云平台</translation>
     </message>
     <message>
         <source>Mobile app</source>
-        <translation type="unfinished"></translation>
+        <translation>手机App</translation>
     </message>
     <message>
         <source>WeChat</source>
-        <translation type="unfinished"></translation>
+        <translation>微信</translation>
     </message>
     <message>
         <source>CMS</source>
-        <translation type="unfinished"></translation>
+        <translation>CMS</translation>
     </message>
     <message>
         <source>Other client</source>
-        <translation type="unfinished"></translation>
+        <translation>其他客户端</translation>
     </message>
     <message>
         <source>Unknown type (0x%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知类型（0x%1）</translation>
     </message>
     <message>
         <source>Success.</source>
-        <translation type="unfinished"></translation>
+        <translation>成功。</translation>
     </message>
     <message>
         <source>System exception on the server (for a token request: the token could not be issued). Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器系统异常（如为令牌请求，则令牌未能签发）。请重试。</translation>
     </message>
     <message>
         <source>The device is not in the server&apos;s device list, so its heartbeat is not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备不在服务器的设备列表中，心跳不被接受。</translation>
     </message>
     <message>
         <source>The token is invalid or has expired; the device must request a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌无效或已过期，设备需重新申请令牌。</translation>
     </message>
     <message>
         <source>The device is not registered on the server (it may be waiting for approval).</source>
-        <translation type="unfinished"></translation>
+        <translation>设备未在服务器注册（可能正在等待审核）。</translation>
     </message>
     <message>
         <source>The device could not parse the JSON it was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备无法解析收到的 JSON。</translation>
     </message>
     <message>
         <source>The device&apos;s face library is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备人脸库已满。</translation>
     </message>
     <message>
         <source>The device could not compute a face feature from the photo.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备无法从照片中提取人脸特征。</translation>
     </message>
     <message>
         <source>The photo is not a valid JPEG.</source>
-        <translation type="unfinished"></translation>
+        <translation>照片不是有效的 JPEG。</translation>
     </message>
     <message>
         <source>The device&apos;s SD card is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备 SD 卡不可用。</translation>
     </message>
     <message>
         <source>The device&apos;s recognition model is not initialised.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备识别模型未初始化。</translation>
     </message>
     <message>
         <source>Other error.</source>
-        <translation type="unfinished"></translation>
+        <translation>其他错误。</translation>
     </message>
     <message>
         <source>The operation failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>操作失败。</translation>
     </message>
     <message>
         <source>Failed to extract the face feature value.</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸特征值提取失败。</translation>
     </message>
     <message>
         <source>The file name number is a duplicate.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件名编号重复。</translation>
     </message>
     <message>
         <source>The number of faces in the database has exceeded the maximum.</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸库中的人脸数量已超过上限。</translation>
     </message>
     <message>
         <source>Adding the face timed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>添加人脸超时。</translation>
     </message>
     <message>
         <source>Parameter error.</source>
-        <translation type="unfinished"></translation>
+        <translation>参数错误。</translation>
     </message>
     <message>
         <source>The file is too big.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件过大。</translation>
     </message>
     <message>
         <source>The device is low on storage space.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备存储空间不足。</translation>
     </message>
     <message>
         <source>The device failed to open the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备打开文件失败。</translation>
     </message>
     <message>
         <source>The device has no face database.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备没有人脸库。</translation>
     </message>
     <message>
         <source>The device failed to read the picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备读取图片失败。</translation>
     </message>
     <message>
         <source>The device&apos;s database file is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备数据库文件已损坏。</translation>
     </message>
     <message>
         <source>The picture quality is too poor.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片质量太差。</translation>
     </message>
     <message>
         <source>Wrong picture size: width and height must be even.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片尺寸错误：宽和高必须为偶数。</translation>
     </message>
     <message>
         <source>Face detection failed: no face, or more than one face, was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸检测失败：未检测到人脸或检测到多张人脸。</translation>
     </message>
     <message>
         <source>The picture format is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片格式错误。</translation>
     </message>
     <message>
         <source>The face area is wrong (too small or cut off).</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸区域错误（过小或不完整）。</translation>
     </message>
     <message>
         <source>The device&apos;s algorithm failed to create a handle.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备算法创建句柄失败。</translation>
     </message>
     <message>
         <source>The device is busy.</source>
-        <translation type="unfinished"></translation>
+        <translation>设备忙。</translation>
     </message>
     <message>
         <source>Unknown error code %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知错误码 %1。</translation>
     </message>
     <message>
         <source>a list</source>
-        <translation type="unfinished"></translation>
+        <translation>列表</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>空值</translation>
     </message>
     <message>
         <source>required field is absent</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少必填字段</translation>
     </message>
     <message>
         <source>expected a whole number, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为整数，实际为 %1</translation>
     </message>
     <message>
         <source>%1 is outside %2..%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 超出范围 %2..%3</translation>
     </message>
     <message>
         <source>expected a number, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为数字，实际为 %1</translation>
     </message>
     <message>
         <source>expected text, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为文本，实际为 %1</translation>
     </message>
     <message>
         <source>%1 bytes, the limit is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 字节，上限为 %2</translation>
     </message>
     <message>
         <source>expected base64 text, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 base64 文本，实际为 %1</translation>
     </message>
     <message>
         <source>required image is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>必需的图片为空</translation>
     </message>
     <message>
         <source>not valid base64 (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的 base64（%1）</translation>
     </message>
     <message>
         <source>a feature value is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>特征值为 %1</translation>
     </message>
     <message>
         <source>not a list of numbers (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是数字列表（%1）</translation>
     </message>
     <message>
         <source>expected a list of numbers, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为数字列表，实际为 %1</translation>
     </message>
     <message>
         <source>%1 values; a face feature has 128 to 512</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个值；人脸特征应为 128 至 512 个</translation>
     </message>
     <message>
         <source>%1 is not a time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是有效时间</translation>
     </message>
     <message>
         <source>%1 = %2 is outside %3..%4; read as unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2 超出范围 %3..%4，按未知处理</translation>
     </message>
     <message>
         <source>expected an object, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为对象，实际为 %1</translation>
     </message>
     <message>
         <source>expected a list, found %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为列表，实际为 %1</translation>
     </message>
     <message>
         <source>unreadable JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 无法读取</translation>
     </message>
     <message>
         <source>no &quot;method&quot; field</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少“method”字段</translation>
     </message>
     <message>
         <source>unknown method</source>
-        <translation type="unfinished"></translation>
+        <translation>未知方法</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失</translation>
     </message>
     <message>
         <source>wrong type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型错误</translation>
     </message>
     <message>
         <source>out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>超出范围</translation>
     </message>
     <message>
         <source>too long</source>
-        <translation type="unfinished"></translation>
+        <translation>过长</translation>
     </message>
     <message>
         <source>bad base64</source>
-        <translation type="unfinished"></translation>
+        <translation>base64 无效</translation>
     </message>
     <message>
         <source>bad face feature</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸特征无效</translation>
     </message>
     <message>
         <source>bad time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间无效</translation>
     </message>
     <message>
         <source>The message is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>消息为空。</translation>
     </message>
     <message>
         <source>The message is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>消息不是 JSON 对象。</translation>
     </message>
     <message>
         <source>The message is nested too deeply.</source>
-        <translation type="unfinished"></translation>
+        <translation>消息嵌套层级过深。</translation>
     </message>
     <message>
         <source>The message is not valid UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>消息不是有效的 UTF-8。</translation>
     </message>
     <message>
         <source>The message is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>消息过大。</translation>
     </message>
     <message>
         <source>The message is not readable JSON (%1 at byte %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>消息不是可读取的 JSON（第 %2 字节处：%1）。</translation>
     </message>
     <message>
         <source>the second corner lies before the first</source>
-        <translation type="unfinished"></translation>
+        <translation>第二个角点位于第一个角点之前</translation>
     </message>
     <message>
         <source>%1: no jpegBase64MD5 to check the image against</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：缺少用于校验图片的 jpegBase64MD5</translation>
     </message>
     <message>
         <source>dataLength says %1 bytes but the message has %2</source>
-        <translation type="unfinished"></translation>
+        <translation>dataLength 为 %1 字节，但消息实际为 %2 字节</translation>
     </message>
     <message>
         <source>the message names no method</source>
-        <translation type="unfinished"></translation>
+        <translation>消息未指定方法</translation>
     </message>
 </context>
 <context>
     <name>fd::ui::AlertBanner</name>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>确认</translation>
     </message>
     <message>
         <source>BLACKLIST: %1 at %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>黑名单告警：%1 出现在 %2，%3</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message numerus="yes">
         <source>%n more alert(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>还有 %n 条告警待处理</numerusform></translation>
     </message>
 </context>
 <context>
     <name>fd::ui::DeviceTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>在线</translation>
     </message>
     <message>
         <source>UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>UUID</translation>
     </message>
     <message>
         <source>MAC</source>
-        <translation type="unfinished"></translation>
+        <translation>MAC</translation>
     </message>
     <message>
         <source>IP</source>
-        <translation type="unfinished"></translation>
+        <translation>IP</translation>
     </message>
     <message>
         <source>Software</source>
-        <translation type="unfinished"></translation>
+        <translation>软件版本</translation>
     </message>
     <message>
         <source>Last heartbeat</source>
-        <translation type="unfinished"></translation>
+        <translation>最后心跳</translation>
     </message>
     <message>
         <source>Events (session)</source>
-        <translation type="unfinished"></translation>
+        <translation>事件数（本次运行）</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已审核</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <source>Pending approval</source>
-        <translation type="unfinished"></translation>
+        <translation>待审核</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>离线</translation>
     </message>
 </context>
 <context>
     <name>fd::ui::LiveEventModel</name>
     <message>
         <source>Stranger</source>
-        <translation type="unfinished"></translation>
+        <translation>陌生人</translation>
     </message>
     <message>
         <source>Fever</source>
-        <translation type="unfinished"></translation>
+        <translation>体温异常</translation>
     </message>
     <message>
         <source>Blacklist</source>
-        <translation type="unfinished"></translation>
+        <translation>黑名单</translation>
     </message>
     <message>
         <source>Whitelist</source>
-        <translation type="unfinished"></translation>
+        <translation>白名单</translation>
     </message>
     <message>
         <source>VIP</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义</translation>
     </message>
     <message>
         <source>%1 at %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 出现在 %2，%3</translation>
     </message>
 </context>
 <context>
     <name>fd::ui::MainWindow</name>
     <message>
         <source>FaceDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>FaceDesk</translation>
     </message>
     <message>
         <source>Wall</source>
-        <translation type="unfinished"></translation>
+        <translation>事件墙</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message numerus="yes">
         <source>Resume (%n new)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>继续（%n 条新事件）</numerusform></translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Approve selected</source>
-        <translation type="unfinished"></translation>
+        <translation>审核通过所选设备</translation>
     </message>
     <message>
         <source>Person %1</source>
-        <translation type="unfinished"></translation>
+        <translation>人员 %1</translation>
     </message>
     <message>
         <source>Listening: HTTP %1, TCP %2</source>
-        <translation type="unfinished"></translation>
+        <translation>监听端口：HTTP %1，TCP %2</translation>
     </message>
     <message>
         <source>Devices online: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>在线设备：%1 / %2</translation>
     </message>
     <message>
         <source>Events/min: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>事件/分钟：%1</translation>
     </message>
     <message>
         <source>Unacknowledged alerts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未确认告警：%1</translation>
     </message>
     <message>
         <source>No alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>无告警</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>FaceDesk: the desk for Jovision face-recognition devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>FaceDesk：中维世纪人脸识别设备管理客户端。</translation>
     </message>
     <message>
         <source>Start with simulated devices and a throw-away archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用模拟设备和临时存档启动。</translation>
     </message>
     <message>
         <source>Archive folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>存档文件夹。</translation>
     </message>
     <message>
         <source>HTTP port.</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 端口。</translation>
     </message>
     <message>
         <source>TCP port.</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP 端口。</translation>
     </message>
     <message>
         <source>Accept unknown devices without approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>无需审核直接接入未知设备。</translation>
     </message>
     <message>
         <source>Events per second in the demo.</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模式下每秒事件数。</translation>
     </message>
     <message>
         <source>Save the window as PNG after --screenshot-after seconds, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 --screenshot-after 指定的秒数后将窗口保存为 PNG，然后退出。</translation>
     </message>
     <message>
         <source>Seconds before the screenshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>截图前等待的秒数。</translation>
     </message>
     <message>
         <source>The archive in %1 cannot be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1 中的存档：%2</translation>
     </message>
     <message>
         <source>FaceDesk cannot listen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>FaceDesk 无法监听：%1</translation>
     </message>
 </context>
 </TS>
