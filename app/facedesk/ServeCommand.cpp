@@ -32,7 +32,7 @@ int runServe(const QStringList &arguments)
         {QStringLiteral("accept-new-devices"), QStringLiteral("Accept unknown devices at once instead of holding them as pending.")},
         {QStringLiteral("device-key"), QStringLiteral("Require this device_key in accesstoken requests."), QStringLiteral("KEY")},
         {QStringLiteral("report-user"), QStringLiteral("UserName accepted in sw_cap_face_report."), QStringLiteral("NAME"), QStringLiteral("admin")},
-        {QStringLiteral("report-password"), QStringLiteral("Password whose MD5 sw_cap_face_report must carry."), QStringLiteral("PASSWORD")},
+        {QStringLiteral("report-password"), QStringLiteral("Password whose MD5 sw_cap_face_report must carry (unset: that form is refused)."), QStringLiteral("PASSWORD")},
         {QStringLiteral("max-body-mb"), QStringLiteral("Largest message accepted, in MiB."), QStringLiteral("N"), QStringLiteral("16")},
         {QStringLiteral("max-queue"), QStringLiteral("Events waiting for the archive before devices are told to retry."), QStringLiteral("N"), QStringLiteral("20000")},
         {QStringLiteral("full-sync"), QStringLiteral("Make every commit survive power loss, not only crashes (slower).")},

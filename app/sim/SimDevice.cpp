@@ -329,6 +329,14 @@ void SimDevice::onFrame(Channel &channel, bool tcp, const net::Frame &frame)
         handleCommand(decoded);
         return;
     }
+    // A command the device cannot read still gets an answer, as -2001, rather than
+    // being mistaken for the reply to one of its own requests.
+    if (!decoded.ok() && tcp && frame.json.contains("\"param\"")) {
+        ++m_stats.commandsReceived;
+        if (m_tcp.connection)
+            m_tcp.connection->send(encode(StatusReply{code::JsonParseError, decoded.error.describe(), {}}));
+        return;
+    }
     onReply(channel, tcp, frame, decoded);
 }
 

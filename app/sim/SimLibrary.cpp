@@ -11,8 +11,8 @@ using namespace fd::protocol;
 
 int SimLibrary::validate(const QByteArray &jpeg) const
 {
-    // A JPEG starts with SOI (FF D8); devices refuse anything else outright.
-    if (jpeg.size() < 4 || uchar(jpeg[0]) != 0xFF || uchar(jpeg[1]) != 0xD8)
+    // A JPEG starts with SOI and a marker (FF D8 FF); devices refuse anything else outright.
+    if (jpeg.size() < 4 || uchar(jpeg[0]) != 0xFF || uchar(jpeg[1]) != 0xD8 || uchar(jpeg[2]) != 0xFF)
         return code::InvalidJpeg;
     const cv::Mat raw(1, int(jpeg.size()), CV_8UC1, const_cast<char *>(jpeg.constData()));
     const cv::Mat image = cv::imdecode(raw, cv::IMREAD_COLOR);

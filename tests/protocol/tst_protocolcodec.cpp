@@ -113,6 +113,7 @@ private slots:
     void nestingBombs();
     void dataLengthCountsItself_data();
     void dataLengthCountsItself();
+    void attributeProblemsAreWarnings();
     void resultCodesHaveText();
     void deviceTypeNames();
 };
@@ -421,6 +422,7 @@ void TestProtocolCodec::rejects_data()
     QTest::newRow("uuid missing") << QByteArray(R"({"method":"keepalive"})") << DecodeErrorKind::MissingField << "uuid";
     QTest::newRow("device type placeholder") << QByteArray(R"({"method":"keepalive","uuid":"u","device_type":"xxx"})") << DecodeErrorKind::WrongType << "device_type";
     QTest::newRow("device type fraction") << QByteArray(R"({"method":"keepalive","uuid":"u","device_type":16.5})") << DecodeErrorKind::WrongType << "device_type";
+    QTest::newRow("device type 1e30") << QByteArray(R"({"method":"keepalive","uuid":"u","device_type":1e30})") << DecodeErrorKind::WrongType << "device_type";
     QTest::newRow("device type out of range") << QByteArray(R"({"method":"keepalive","uuid":"u","device_type":4096})") << DecodeErrorKind::OutOfRange << "device_type";
     QTest::newRow("bad base64") << QByteArray(R"({"method":"sw_face_compare_push","uuid":"u","data":{"img_data":"!!!!"}})") << DecodeErrorKind::BadBase64 << "data.img_data";
     QTest::newRow("truncated base64") << QByteArray(R"({"method":"sw_face_compare_push","uuid":"u","data":{"img_fr":"/9j/4AAQSk"}})") << DecodeErrorKind::BadBase64 << "data.img_fr";
@@ -507,6 +509,22 @@ void TestProtocolCodec::dataLengthCountsItself()
     const QByteArray wrapped = wrapWithDataLength(inner);
     QCOMPARE(qint64(wrapped.size()), dataLengthFor(inner.size()));
     QVERIFY(wrapped.startsWith("{\"dataLength\":" + QByteArray::number(wrapped.size()) + ",\"data\":"));
+}
+
+void TestProtocolCodec::attributeProblemsAreWarnings()
+{
+    // One odd attribute must not cost a security event: it reads as unknown, with a warning.
+    const Decoded d = decode(R"({"method":"sw_face_capture_push","uuid":"u","data":{"img_data":"/9j/4A==",
+        "attribute":{"age":"","gender":3,"glasses":1.5,"mask":"1","emotion":"happy"}}})");
+    QVERIFY2(d.ok(), qPrintable(d.error.describe()));
+    const auto *p = d.as<FacePush>();
+    QCOMPARE(p->attributes.age, -1);
+    QCOMPARE(p->attributes.gender, -1);
+    QCOMPARE(p->attributes.glasses, -1);
+    QCOMPARE(p->attributes.mask, 1);
+    QCOMPARE(p->attributes.emotion, -1);
+    QCOMPARE(d.warnings.size(), 3);
+    QVERIFY(d.warnings.join(u' ').contains(QLatin1String("data.attribute.gender")));
 }
 
 void TestProtocolCodec::resultCodesHaveText()

@@ -167,6 +167,7 @@ private slots:
     void retriedPushIsStoredOnce();
     void httpCloseAndKeepAlive();
     void retentionByAgeAndSceneQuota();
+    void connectionLimits();
 };
 
 void TestServer::pushIsAcknowledgedAfterCommit()
@@ -515,6 +516,36 @@ void TestServer::retentionByAgeAndSceneQuota()
     QCOMPARE(desk.count(QStringLiteral("scene_path IS NULL")), qint64(1));
     QCOMPARE(desk.count(QStringLiteral("scene_path IS NULL AND img_name LIKE '%_2.jpg'")), qint64(1));
     QCOMPARE(desk.count(), qint64(3));  // the events themselves stay
+}
+
+void TestServer::connectionLimits()
+{
+    server::ServerConfig config = Desk::local();
+    config.limits.maxConnectionsPerAddress = 2;
+    config.limits.maxConnections = 3;
+    Desk desk(Desk::acceptAll(), config);
+    TestClient a, b, c;
+    QVERIFY(a.connectTo(desk.server->httpPort()));
+    QVERIFY(b.connectTo(desk.server->httpPort()));
+    QVERIFY(!desk.token(a, QStringLiteral("L1")).isEmpty());  // both are being served
+    QVERIFY(!desk.token(b, QStringLiteral("L2")).isEmpty());
+    // A third from the same address is closed at once; the first two carry on.
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    QVERIFY(c.waitClosed(5000));
+    QVERIFY(!desk.token(a, QStringLiteral("L1")).isEmpty());
+    // The per-port total counts too: the TCP port has its own budget.
+    TestClient t1, t2, t3;
+    QVERIFY(t1.connectTo(desk.server->tcpPort()));
+    QVERIFY(t2.connectTo(desk.server->tcpPort()));
+    QVERIFY(t3.connectTo(desk.server->tcpPort()));
+    QVERIFY(t3.waitClosed(5000));
+    // When one leaves, a newcomer gets its place.
+    a.socket().disconnectFromHost();
+    QVERIFY(a.waitClosed());
+    QTRY_COMPARE_WITH_TIMEOUT(desk.server->connectionCount(), 3, 5000);  // b, t1, t2
+    TestClient d;
+    QVERIFY(d.connectTo(desk.server->httpPort()));
+    QVERIFY(!desk.token(d, QStringLiteral("L3")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestServer)

@@ -151,15 +151,19 @@ int DeviceRegistry::admitPush(const FacePush &push, const QString &peerHost)
         // The HTTP form has no token: it signs with UserName and the password's MD5.
         const QString expected = QString::fromLatin1(
             QCryptographicHash::hash(m_policy.reportPassword.toUtf8(), QCryptographicHash::Md5).toHex());
-        if (m_policy.reportUser.isEmpty() || push.userName != m_policy.reportUser
+        // No configured password means the HTTP form is switched off, not open to all.
+        if (m_policy.reportUser.isEmpty() || m_policy.reportPassword.isEmpty() || push.userName != m_policy.reportUser
             || push.passwordMd5.compare(expected, Qt::CaseInsensitive) != 0)
             return code::TokenInvalid;
         const QString uuid = push.uuid.isEmpty() ? push.deviceId : push.uuid;
+        if (uuid.isEmpty())
+            return code::NotRegistered;  // a report that names no device cannot be admitted
         bool isNew = false;
         store::DeviceRow &row = touch(uuid, push.mac, push.deviceType, peerHost, &isNew);
-        if (!push.productName.isEmpty())
-            row.name = row.name.isEmpty() ? push.productName : row.name;
-        if (isNew)
+        const bool renamed = row.name.isEmpty() && !push.productName.isEmpty();
+        if (renamed)
+            row.name = push.productName;
+        if (isNew || renamed)
             save(row);
         return row.state == QLatin1String("approved") ? code::Ok : code::NotRegistered;
     }

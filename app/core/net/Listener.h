@@ -20,7 +20,7 @@ struct ListenerLimits {
     framing::FrameLimits frame;
     int maxConnections = 2000;
     int maxConnectionsPerAddress = 1000;
-    int idleTimeoutMs = 120000;        // heartbeats come every 30 s by default
+    int idleTimeoutMs = 15 * 60 * 1000; // above 3 heartbeats at the longest interval (300 s)
     int partialFrameTimeoutMs = 15000; // a 500 KB push takes milliseconds on a LAN
 };
 

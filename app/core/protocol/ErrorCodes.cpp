@@ -53,7 +53,7 @@ bool isKnownResultCode(int value)
 bool isPermanentLibraryError(int value)
 {
     switch (value) {
-    case code::LibraryFull: case code::FeatureFailed: case code::InvalidJpeg:
+    case code::LibraryFull: case code::FeatureFailed: case code::InvalidJpeg: case code::FeatureExtractionFailed:
     case code::DatabaseFull: case code::FileTooBig: case code::DuplicateFileNumber:
     case code::ParameterError: case code::WrongPictureFormat: case code::ReadPictureFailed:
         return true;

@@ -180,7 +180,8 @@ std::optional<qint64> FieldReader::integer(QLatin1StringView key, Need need, qin
     std::optional<qint64> result;
     if (v.isDouble()) {
         const double d = v.toDouble();
-        if (d == std::floor(d) && std::isfinite(d))
+        // Whole numbers only, and only those a qint64 can hold (1e30 is not an id).
+        if (d == std::floor(d) && std::isfinite(d) && std::fabs(d) < 9.2e18)
             result = v.toInteger(qint64(d));
     } else if (v.isString()) {
         if (isBlank(v.toString()) && need == Need::Optional)
@@ -371,15 +372,17 @@ int FieldReader::attribute(QLatin1StringView key, int min, int max)
     if (failed())
         return -1;
     const QJsonValue v = value(key);
-    if (v.isUndefined() || v.isNull())
+    if (v.isUndefined() || v.isNull() || (v.isString() && isBlank(v.toString())))
         return -1;
     std::optional<qint64> n;
-    if (v.isDouble() && v.toDouble() == std::floor(v.toDouble()))
+    if (v.isDouble() && v.toDouble() == std::floor(v.toDouble()) && std::fabs(v.toDouble()) < 1e9)
         n = qint64(v.toDouble());
     else if (v.isString())
         n = integerFromText(v.toString());
+    // One unreadable attribute must not cost the whole event: it reads as unknown,
+    // and the warning says why.
     if (!n) {
-        setError(DecodeErrorKind::WrongType, key, ProtocolText::tr("expected a whole number, found %1").arg(describeValue(v)));
+        warn(ProtocolText::tr("%1 = %2 is not a whole number; read as unknown").arg(pathOf(key), describeValue(v)));
         return -1;
     }
     if (*n < min || *n > max) {

@@ -282,7 +282,8 @@ GetPicReply decodeGetPicReply(const QString &m, FieldReader &top)
     if (reply.image.isEmpty())
         reply.image = r.base64(QLatin1StringView("Img"), Need::Optional);
     reply.deviceType = toInt(r.integer(QLatin1StringView("DeviceType"), Need::Optional, 0, 255));
-    reply.errorcode = r.has(QLatin1StringView("error")) ? readErrorcode(r) : readErrorcode(top);
+    const bool codeInResult = r.has(QLatin1StringView("error")) || r.has(QLatin1StringView("errorcode"));
+    reply.errorcode = codeInResult ? readErrorcode(r) : readErrorcode(top);
     return reply;
 }
 
@@ -472,7 +473,7 @@ Decoded decode(QByteArrayView json, const DecodeLimits &limits)
                       .has(QLatin1StringView("method"))) {
         if (top.has(QLatin1StringView("dataLength"))) {
             out.dataLength = toLong(top.integer(QLatin1StringView("dataLength"), Need::Optional, 0, kMaxId));
-            out.dataLengthMatches = out.dataLength == json.size();
+            out.dataLengthMatches = out.dataLength < 0 || out.dataLength == json.size();
             if (!out.dataLengthMatches)
                 out.warnings.append(ProtocolText::tr("dataLength says %1 bytes but the message has %2")
                                         .arg(out.dataLength)

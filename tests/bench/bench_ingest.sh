@@ -1,0 +1,600 @@
+#!/usr/bin/env bash
+# Ingest benchmark: committed face events per second and acknowledgement latency of
+# `facedesk serve`, side by side with nginx answering the same POSTs, driven by the
+# same load generator (wrk) with the same bytes. Writes its table into
+# docs/PERFORMANCE.md between <!-- ingest:begin --> and <!-- ingest:end -->.
+#
+#   tests/bench/bench_ingest.sh [BUILD_DIR]
+#
+# BUILD_DIR (argument or environment; default /work/main/build) must hold
+# app/facedesk/facedesk; tests/bench/make_push_body is built there if missing.
+#
+# Environment:
+#   DURATION=20         seconds per run (SHORT=1 means DURATION=5)
+#   DEVICES="1 50 500"  device counts; wrk opens one connection per device
+#   BODIES="thumb background"
+#                       thumb: a push with a 20 KB face (about 30 KB of JSON);
+#                       background: the same plus a 300 KB background (about 430 KB)
+#   WRK_THREADS=2       wrk threads (never more than connections)
+#   NGINX_WORKERS=auto  nginx worker_processes (Debian's default is auto)
+#   MAX_QUEUE=1000000   facedesk serve --max-queue
+#   UPDATE_DOC=1        write the section into PERF_DOC (default docs/PERFORMANCE.md)
+#   SOAK=600            instead of the table: one FaceDesk run of that many seconds with
+#                       SOAK_DEVICES (500) devices and SOAK_BODY (thumb), its RSS sampled
+#                       every second; writes the <!-- ingest-soak --> section, and the
+#                       samples to the file SOAK_CSV if that is set
+#   MIN_FREE_MB=4096    a run is stopped early when the data folder's disk gets this full
+#   WORK_ROOT=/tmp      where the temporary folder (nginx, archives, logs) goes;
+#                       KEEP_WORK=1 keeps it. Archives stay until the end (a few GB).
+#   DATA_ROOT=DIR       put the archives there instead (e.g. /dev/shm: no disk at all)
+#
+# What is measured, per body and device count:
+#   nginx     Debian's nginx on a free loopback port with its own config (below): it
+#             reads each body completely, then answers {"code":0}. Its rate is answered
+#             requests per second: the cost of receiving the bytes and nothing else.
+#   FaceDesk  `facedesk serve` with a fresh archive, --accept-new-devices and a large
+#             --max-queue. Before wrk starts, every device gets its token by the
+#             accesstoken request and opens its TCP long connection (heartbeats), so N
+#             devices are online. FaceDesk answers a push only after the event is
+#             committed, so its rate (answers with "code":0 per second) is committed
+#             events per second; the archive's row count after shutdown is checked
+#             against it. RSS and CPU of the serve process are sampled every second.
+#
+# Why wrk and not facedesk-sim: FaceDesk's tokens belong to a device uuid, not to a
+# connection, so wrk can carry real per-device tokens (bench_ingest.lua); the sim
+# encodes every push on one thread and cannot saturate nginx on this machine, and it
+# reuses a dozen photos, so FaceDesk's content-addressed image store would write only
+# a dozen files. Here every request is a new event with new image bytes.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+
+# The exact command, with the settings that were given, for the report.
+COMMAND=""
+for v in SHORT DURATION DEVICES BODIES WRK_THREADS NGINX_WORKERS MAX_QUEUE SOAK SOAK_DEVICES SOAK_BODY; do
+    if [[ -n "${!v:-}" ]]; then
+        COMMAND+="$v=\"${!v}\" "
+    fi
+done
+COMMAND+="tests/bench/bench_ingest.sh${1:+ $1}"
+
+BUILD_DIR=${1:-${BUILD_DIR:-/work/main/build}}
+if [[ "${SHORT:-0}" == 1 ]]; then DURATION=${DURATION:-5}; fi
+DURATION=${DURATION:-20}
+DEVICES=${DEVICES:-"1 50 500"}
+BODIES=${BODIES:-"thumb background"}
+WRK_THREADS=${WRK_THREADS:-2}
+NGINX_WORKERS=${NGINX_WORKERS:-auto}
+MAX_QUEUE=${MAX_QUEUE:-1000000}
+UPDATE_DOC=${UPDATE_DOC:-1}
+PERF_DOC=${PERF_DOC:-$REPO/docs/PERFORMANCE.md}
+SOAK=${SOAK:-0}
+SOAK_DEVICES=${SOAK_DEVICES:-500}
+SOAK_BODY=${SOAK_BODY:-thumb}
+MIN_FREE_MB=${MIN_FREE_MB:-4096}
+WORK_ROOT=${WORK_ROOT:-${TMPDIR:-/tmp}}
+KEEP_WORK=${KEEP_WORK:-0}
+URL_PATH=/cloud_kq/api/face/push   # where devices POST sw_face_compare_push
+
+log() { printf '[bench_ingest %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# ---- 1. tools and binaries ------------------------------------------------------------
+
+install_tools() {
+    local missing=()
+    command -v wrk >/dev/null || missing+=(wrk)
+    if ! command -v nginx >/dev/null && [[ ! -x /usr/sbin/nginx ]]; then
+        # Debian 12 has nginx-light (stock modules only; on 13 it is a transitional
+        # name for nginx); either will do, the config below loads no modules.
+        if apt-cache policy nginx-light 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+            missing+=(nginx-light)
+        else
+            missing+=(nginx)
+        fi
+    fi
+    ((${#missing[@]} == 0)) && return 0
+    log "installing ${missing[*]}"
+    local sudo=()
+    [[ $(id -u) == 0 ]] || sudo=(sudo)
+    # policy-rc.d or not, nginx's own service is never needed here; the benchmark
+    # starts its own nginx with its own config and stops it again.
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >&2 \
+        || die "cannot install ${missing[*]}"
+}
+install_tools
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+FACEDESK=$BUILD_DIR/app/facedesk/facedesk
+HELPER=$BUILD_DIR/tests/bench/make_push_body
+[[ -x $FACEDESK ]] || die "no $FACEDESK: build first (ninja -C $BUILD_DIR -j1 facedesk) or pass BUILD_DIR"
+if [[ ! -x $HELPER ]]; then
+    log "building make_push_body in $BUILD_DIR"
+    cmake --build "$BUILD_DIR" --target make_push_body -j 1 >&2 || die "cannot build make_push_body"
+fi
+
+WORK=$(mktemp -d "$WORK_ROOT/bench-ingest.XXXXXX")
+chmod 755 "$WORK"   # nginx workers may run as nobody
+LOGS=$WORK/logs
+mkdir -p "$LOGS"
+DATA_ROOT=${DATA_ROOT:-$WORK}   # where the archives go (e.g. /dev/shm to leave the disk out)
+[[ $DATA_ROOT == "$WORK" ]] || DATA_ROOT=$(mktemp -d "$DATA_ROOT/bench-ingest-data.XXXXXX")
+PIDS=()             # everything this script started, stopped by its pid on exit
+
+cleanup() {
+    local rc=$?
+    for pid in "${PIDS[@]}"; do
+        kill -TERM "$pid" 2>/dev/null || true
+    done
+    for pid in "${PIDS[@]}"; do
+        wait "$pid" 2>/dev/null || true
+    done
+    if [[ $KEEP_WORK == 1 || $rc != 0 ]]; then
+        log "work folder kept: $WORK"
+    else
+        rm -rf "$WORK"
+        [[ $DATA_ROOT == "$WORK" ]] || rm -rf "$DATA_ROOT"
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+forget_pid() {
+    local keep=() p
+    for p in "${PIDS[@]}"; do [[ $p == "$1" ]] || keep+=("$p"); done
+    PIDS=("${keep[@]}")
+}
+
+# ---- helpers ---------------------------------------------------------------------------
+
+# True when something listens on 127.0.0.1/0.0.0.0/:: at this TCP port.
+port_in_use() {
+    local hex
+    hex=$(printf '%04X' "$1")
+    awk -v p=":$hex" 'NR > 1 && $4 == "0A" && substr($2, length($2) - 4) == p { found = 1 } END { exit !found }' \
+        /proc/net/tcp /proc/net/tcp6 2>/dev/null
+}
+
+free_port() {
+    local p
+    for _ in $(seq 1 200); do
+        p=$((20000 + RANDOM % 30000))
+        port_in_use "$p" || { echo "$p"; return 0; }
+    done
+    die "no free port"
+}
+
+# One small POST over bash's /dev/tcp; prints the answer.
+http_post() {
+    local port=$1 body=$2 reply
+    exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+    printf 'POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s' \
+        "$URL_PATH" "${#body}" "$body" >&3
+    reply=$(timeout 5 cat <&3 || true)
+    exec 3<&-
+    printf '%s' "$reply"
+}
+
+# utime+stime ticks of a process and its direct children (nginx: master and workers).
+cpu_ticks() {
+    local root=$1
+    awk -v root="$root" '{
+            # the command name (field 2) may hold spaces: fields after the last ")"
+            s = $0; sub(/^.*\) /, "", s); split(s, f, " ")
+            pid = $1 + 0; ppid = f[2] + 0
+            if (pid == root || ppid == root) t += f[12] + f[13]
+        } END { print t + 0 }' < <(cat /proc/[0-9]*/stat 2>/dev/null)
+}
+
+rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+CLK_TCK=$(getconf CLK_TCK)
+
+# Samples every second until told to stop (the stop file appears): seconds, RSS of
+# $1 in KB, CPU ticks of $1 and its children. Stops wrk ($3) when the disk of $4 fills.
+sampler() {
+    local pid=$1 out=$2 wrkpid=$3 datadir=$4 stopfile=$5 t=0 avail
+    while [[ ! -e $stopfile ]] && kill -0 "$pid" 2>/dev/null; do
+        printf '%d\t%s\t%s\n' "$t" "$(rss_kb "$pid")" "$(cpu_ticks "$pid")" >>"$out"
+        if [[ -n $datadir ]]; then
+            avail=$(df -Pm "$datadir" | awk 'NR == 2 { print $4 }')
+            if ((avail < MIN_FREE_MB)); then
+                echo "disk below ${MIN_FREE_MB} MB free" >"$out.stopped"
+                # wrk is the child of the subshell $wrkpid; on SIGINT it stops and reports.
+                pkill -INT -P "$wrkpid" 2>/dev/null || kill -INT "$wrkpid" 2>/dev/null || true
+                break
+            fi
+        fi
+        sleep 1
+        t=$((t + 1))
+    done
+}
+
+# Runs wrk with the template and device file against a port; fills the W_* variables
+# from its WRK line. $5: pid to sample (RSS, CPU); $6: data folder to watch.
+run_wrk() {
+    local port=$1 template=$2 devices_file=$3 conns=$4 pid=$5 datadir=$6 tag=$7 duration=$8
+    local threads=$((WRK_THREADS < conns ? WRK_THREADS : conns))
+    local out=$LOGS/$tag.wrk samples=$LOGS/$tag.samples stop=$LOGS/$tag.stop
+    rm -f "$samples" "$stop" "$samples.stopped"
+    local before_ticks
+    before_ticks=$(cpu_ticks "$pid")
+    W_RSS_IDLE=$(rss_kb "$pid")
+    # In a subshell whose `times` reports wrk's own CPU afterwards.
+    (
+        rc=0
+        wrk -t "$threads" -c "$conns" -d "${duration}s" --timeout 60s -s "$HERE/bench_ingest.lua" \
+            "http://127.0.0.1:$port$URL_PATH" -- "$template" "$devices_file" "$threads" >"$out" 2>&1 || rc=$?
+        times >"$out.times"
+        exit $rc
+    ) &
+    local wrkpid=$!
+    PIDS+=("$wrkpid")
+    sampler "$pid" "$samples" "$wrkpid" "$datadir" "$stop" &
+    local spid=$!
+    PIDS+=("$spid")
+    local rc=0
+    wait "$wrkpid" || rc=$?
+    forget_pid "$wrkpid"
+    local after_ticks
+    after_ticks=$(cpu_ticks "$pid")
+    touch "$stop"
+    wait "$spid" || true
+    forget_pid "$spid"
+    ((rc == 0)) || { cat "$out" >&2; die "wrk failed ($tag)"; }
+    local line
+    line=$(grep '^WRK requests=' "$out") || { cat "$out" >&2; die "no result from wrk ($tag)"; }
+    # WRK key=value ... -> W_key=value
+    local kv
+    for kv in ${line#WRK }; do
+        printf -v "W_${kv%%=*}" '%s' "${kv#*=}"
+    done
+    W_REFUSED_SAMPLE=$(sed -n 's/^WRK first refused answer: //p' "$out" | head -1)
+    W_CPU=$(awk -v a="$before_ticks" -v b="$after_ticks" -v hz="$CLK_TCK" -v s="$W_duration_s" \
+        'BEGIN { printf "%.0f", (b - a) / hz / s * 100 }')
+    # RSS: peak and last sample while wrk ran (KB).
+    W_RSS_PEAK=$(awk 'BEGIN { m = 0 } $2 > m { m = $2 } END { print m }' "$samples" 2>/dev/null || echo 0)
+    W_RSS_END=$(awk 'END { print $2 + 0 }' "$samples" 2>/dev/null || echo 0)
+    W_STOPPED=$(cat "$samples.stopped" 2>/dev/null || true)
+    # wrk's CPU per second of the run: the children line of `times` ("0m1.2s 0m0.3s").
+    W_WRK_CPU=$(awk -v s="$W_duration_s" 'NR == 2 {
+            t = 0
+            for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] }
+            printf "%.0f", t / s * 100
+        }' "$out.times" 2>/dev/null || echo "?")
+    W_SAMPLES=$samples
+}
+
+mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+
+# ---- 2. nginx ----------------------------------------------------------------------------
+
+NGINX_DIR=$WORK/nginx
+NGINX_PORT=""
+NGINX_PID=""
+
+start_nginx() {
+    mkdir -p "$NGINX_DIR/www" "$NGINX_DIR/tmp"
+    chmod -R 755 "$NGINX_DIR"
+    local try
+    for try in 1 2 3 4 5; do
+        NGINX_PORT=$(free_port)
+        # How this nginx reads the body before it answers (stock modules only):
+        #  - `return 200 ...` does NOT: the rewrite phase answers at once and the body
+        #    is discarded afterwards, often before it has even arrived (checked: with
+        #    only 1 KB of a 300 KB body sent, `return` has already answered).
+        #  - mirror with mirror_request_body on DOES: ngx_http_mirror_module (built in,
+        #    precontent phase) calls ngx_http_read_client_request_body() and holds the
+        #    request until the whole body is in client_body_buffer_size (1 MB: every
+        #    body stays in memory, nothing goes to a temp file), then starts the mirror
+        #    subrequest to an internal location that does nothing (204, in-process).
+        #  - the content phase then finds no file (the static handler answers 404/405
+        #    for a POST) and error_page turns that into the fixed answer from @ok, with
+        #    status 200. open_file_cache keeps that lookup off the disk.
+        # Keep-alive is unlimited, like FaceDesk's; no access log, like FaceDesk.
+        cat >"$NGINX_DIR/nginx.conf" <<EOF
+worker_processes $NGINX_WORKERS;
+daemon off;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    client_body_temp_path $NGINX_DIR/tmp;
+    proxy_temp_path $NGINX_DIR/tmp;
+    fastcgi_temp_path $NGINX_DIR/tmp;
+    uwsgi_temp_path $NGINX_DIR/tmp;
+    scgi_temp_path $NGINX_DIR/tmp;
+    keepalive_requests 100000000;
+    keepalive_timeout 300s;
+    open_file_cache max=64 inactive=60s;
+    open_file_cache_errors on;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        client_max_body_size 16m;
+        client_body_buffer_size 1m;
+        root $NGINX_DIR/www;
+        log_not_found off;
+        location / {
+            mirror /_read_body;
+            mirror_request_body on;
+            error_page 403 404 405 =200 @ok;
+        }
+        location = /_read_body { internal; return 204; }
+        location @ok { default_type application/json; return 200 '{"code":0}'; }
+    }
+}
+EOF
+        "$NGINX" -c "$NGINX_DIR/nginx.conf" -p "$NGINX_DIR" >"$LOGS/nginx.out" 2>&1 &
+        NGINX_PID=$!
+        PIDS+=("$NGINX_PID")
+        local i
+        for i in $(seq 1 50); do
+            if http_post "$NGINX_PORT" '{"method":"x"}' 2>/dev/null | grep -q '{"code":0}'; then
+                log "nginx $("$NGINX" -v 2>&1 | sed 's/.*\///') on 127.0.0.1:$NGINX_PORT (pid $NGINX_PID, workers $NGINX_WORKERS)"
+                return 0
+            fi
+            kill -0 "$NGINX_PID" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -TERM "$NGINX_PID" 2>/dev/null || true
+        wait "$NGINX_PID" 2>/dev/null || true
+        forget_pid "$NGINX_PID"
+        log "nginx did not start on port $NGINX_PORT (try $try): $(tail -2 "$NGINX_DIR/error.log" "$LOGS/nginx.out" 2>/dev/null | tr '\n' ' ')"
+    done
+    die "cannot start nginx"
+}
+
+stop_nginx() {
+    [[ -n $NGINX_PID ]] || return 0
+    kill -QUIT "$NGINX_PID" 2>/dev/null || true
+    wait "$NGINX_PID" 2>/dev/null || true
+    forget_pid "$NGINX_PID"
+    if grep -q 'buffered to a temporary file' "$NGINX_DIR/error.log" 2>/dev/null; then
+        log "warning: nginx wrote request bodies to temporary files (client_body_buffer_size too small)"
+    fi
+    NGINX_PID=""
+}
+
+# ---- 3. bodies and devices ---------------------------------------------------------------
+
+body_file() { echo "$WORK/body-$1.json"; }
+body_label() {
+    case $1 in
+    thumb) echo "face 20 KB" ;;
+    background) echo "face 20 KB + background 300 KB" ;;
+    esac
+}
+make_bodies() {
+    local b
+    for b in $BODIES; do
+        case $b in
+        thumb) "$HELPER" body --face-bytes 20480 --out "$(body_file thumb)" >"$WORK/body-$b.size" ;;
+        background) "$HELPER" body --face-bytes 20480 --background-bytes 307200 --out "$(body_file background)" \
+            >"$WORK/body-$b.size" ;;
+        *) die "unknown body $b (thumb or background)" ;;
+        esac
+    done
+}
+# Bytes of one request once the placeholders are filled in (make_push_body says so).
+body_bytes() { sed -n 's/.*: \([0-9]*\) bytes per request.*/\1/p' "$WORK/body-$1.size"; }
+
+# ---- 4. one FaceDesk run -------------------------------------------------------------------
+
+# Fills F_* (and W_*): a fresh archive, N devices online, wrk for $3 seconds.
+run_facedesk() {
+    local body=$1 n=$2 duration=$3 tag=$4
+    local data=$DATA_ROOT/data-$tag
+    rm -rf "$data"
+    mkdir -p "$data"
+    "$FACEDESK" serve --data-dir "$data" --http-port 0 --tcp-port 0 --bind 127.0.0.1 --accept-new-devices \
+        --max-queue "$MAX_QUEUE" >"$LOGS/$tag.serve.out" 2>"$LOGS/$tag.serve.err" &
+    local serve=$!
+    PIDS+=("$serve")
+    local port="" i
+    for i in $(seq 1 100); do
+        port=$(sed -n 's/^facedesk serve: listening on http=\([0-9]*\) .*/\1/p' "$LOGS/$tag.serve.out")
+        [[ -n $port ]] && break
+        kill -0 "$serve" 2>/dev/null || break
+        sleep 0.1
+    done
+    [[ -n $port ]] || { cat "$LOGS/$tag.serve.err" >&2; die "facedesk serve did not start"; }
+
+    # Tokens by the accesstoken request, then every device's long connection.
+    local devices_file=$WORK/devices-$tag.lua
+    "$HELPER" devices --server 127.0.0.1 --http-port "$port" --devices "$n" --out "$devices_file" --hold \
+        >"$LOGS/$tag.devices" 2>&1 &
+    local holder=$!
+    PIDS+=("$holder")
+    for _ in $(seq 1 600); do
+        grep -q 'devices online' "$LOGS/$tag.devices" && break
+        kill -0 "$holder" 2>/dev/null || { cat "$LOGS/$tag.devices" >&2; die "devices could not connect"; }
+        sleep 0.1
+    done
+    grep -q 'devices online' "$LOGS/$tag.devices" || die "devices not online after 60 s"
+
+    run_wrk "$port" "$(body_file "$body")" "$devices_file" "$n" "$serve" "$data" "$tag" "$duration"
+
+    kill -TERM "$holder" 2>/dev/null || true
+    wait "$holder" 2>/dev/null || true
+    forget_pid "$holder"
+    kill -INT "$serve"
+    local rc=0
+    wait "$serve" || rc=$?
+    forget_pid "$serve"
+    ((rc == 0)) || log "warning: facedesk serve exited with $rc ($tag)"
+    # Its last line: "facedesk serve: N events archived, M messages refused".
+    F_REFUSED=$(sed -n 's/.* \([0-9]*\) messages refused$/\1/p' "$LOGS/$tag.serve.err")
+    F_REFUSED=${F_REFUSED:-0}
+    # Rows in the archive: facedesk export's own count, else its lines minus the header.
+    local export_err=$LOGS/$tag.export.err lines
+    lines=$("$FACEDESK" export --data-dir "$data" --out - 2>"$export_err" | wc -l)
+    F_ROWS=$(sed -n 's/^facedesk export: \([0-9]*\) events$/\1/p' "$export_err")
+    [[ -n $F_ROWS ]] || F_ROWS=$((lines > 0 ? lines - 1 : 0))
+    # The archive stays until the end: deleting thousands of files here would make the
+    # next run's file creation slower on ext4 without a journal, which skips inodes
+    # freed in the last minutes when it allocates new ones.
+}
+
+# ---- 5. the table ---------------------------------------------------------------------------
+
+machine_line() {
+    local cpu os
+    cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+    os=$(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-Linux}")
+    printf '%s, %s cores, %s (%s), measured %s; load average before the run %s, after %s' "${cpu:-$(uname -m)}" \
+        "$(nproc)" "${os:-Linux}" "$(uname -r)" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$LOAD_BEFORE" \
+        "$(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# Replaces <!-- $1:begin --> ... <!-- $1:end --> in PERF_DOC with the file $2, or
+# appends the section; the rest of the file is kept.
+update_section() {
+    local name=$1 body=$2 doc=$PERF_DOC
+    mkdir -p "$(dirname "$doc")"
+    [[ -f $doc ]] || printf '# FaceDesk performance\n\nEach section is written by its benchmark in tests/bench/; re-running one refreshes only its own section.\n' >"$doc"
+    local begin="<!-- $name:begin -->" end="<!-- $name:end -->"
+    if grep -qF "$begin" "$doc" && grep -qF "$end" "$doc"; then
+        awk -v b="$begin" -v e="$end" -v f="$body" '
+            $0 == b { print; while ((getline l < f) > 0) print l; skip = 1; next }
+            $0 == e { skip = 0 }
+            !skip { print }' "$doc" >"$doc.tmp.$$"
+        mv "$doc.tmp.$$" "$doc"
+    else
+        { printf '\n%s\n' "$begin"; cat "$body"; printf '%s\n' "$end"; } >>"$doc"
+    fi
+    log "updated $doc (section $name)"
+}
+
+ms() { awk -v v="$1" 'BEGIN { printf (v < 1 ? "%.2f" : v < 10 ? "%.1f" : "%.0f"), v }'; }
+
+run_table() {
+    make_bodies
+    start_nginx
+    local rows=$WORK/rows.md notes=$WORK/notes.md
+    : >"$rows"
+    : >"$notes"
+    local body n
+    for body in $BODIES; do
+        for n in $DEVICES; do
+            local fake=$WORK/fake-devices-$n.lua
+            [[ -f $fake ]] || "$HELPER" devices --devices "$n" --out "$fake" >/dev/null
+
+            log "$body, $n devices: nginx, ${DURATION} s"
+            run_wrk "$NGINX_PORT" "$(body_file "$body")" "$fake" "$n" "$NGINX_PID" "" "nginx-$body-$n" "$DURATION"
+            local n_rate n_p50 n_p99 n_cpu n_wrk n_bad
+            n_rate=$(awk -v ok="$W_ok" -v s="$W_duration_s" 'BEGIN { printf "%.0f", ok / s }')
+            n_p50=$W_p50_ms n_p99=$W_p99_ms n_cpu=$W_CPU n_wrk=$W_WRK_CPU
+            n_bad=$((W_bad + W_connect_errors + W_read_errors + W_write_errors + W_timeouts))
+            ((n_bad == 0)) || echo "- nginx, $body, $n devices: $n_bad requests not answered {\"code\":0} ($W_REFUSED_SAMPLE)" >>"$notes"
+            sleep 1
+
+            log "$body, $n devices: FaceDesk, ${DURATION} s"
+            run_facedesk "$body" "$n" "$DURATION" "facedesk-$body-$n"
+            local f_rate f_bad ratio
+            f_rate=$(awk -v ok="$W_ok" -v s="$W_duration_s" 'BEGIN { printf "%.0f", ok / s }')
+            f_bad=$((W_bad + W_connect_errors + W_read_errors + W_write_errors + W_timeouts))
+            ratio=$(awk -v f="$f_rate" -v n="$n_rate" 'BEGIN { if (n > 0) printf "%.1f %%", 100 * f / n; else print "-" }')
+            ((f_bad == 0)) || echo "- FaceDesk, $body, $n devices: $f_bad requests not acknowledged ($W_REFUSED_SAMPLE)" >>"$notes"
+            # Every acknowledged event must be in the archive; at most one per
+            # connection more (answered after wrk stopped listening).
+            if ((F_ROWS < W_ok || F_ROWS > W_ok + n)); then
+                echo "- FaceDesk, $body, $n devices: $F_ROWS rows in the archive for $W_ok acknowledged events" >>"$notes"
+            fi
+            [[ -z $W_STOPPED ]] || echo "- FaceDesk, $body, $n devices: stopped early, $W_STOPPED" >>"$notes"
+            ((F_REFUSED == 0)) || echo "- FaceDesk, $body, $n devices: $F_REFUSED refusals in the serve log" >>"$notes"
+
+            printf '| %s | %s | %s | %s / %s | %s / %s %% | %s | %s / %s | %s | **%s** | %s → %s → %s | %s / %s %% |\n' \
+                "$(body_label "$body")" "$n" "$n_rate" "$(ms "$n_p50")" "$(ms "$n_p99")" "$n_cpu" "$n_wrk" \
+                "$f_rate" "$(ms "$W_p50_ms")" "$(ms "$W_p99_ms")" "$F_ROWS" "$ratio" \
+                "$(mb "$W_RSS_IDLE")" "$(mb "$W_RSS_PEAK")" "$(mb "$W_RSS_END")" "$W_CPU" "$W_WRK_CPU" >>"$rows"
+            log "  nginx $n_rate req/s (p50 $n_p50 ms, p99 $n_p99 ms); FaceDesk $f_rate committed/s (p50 $W_p50_ms ms, p99 $W_p99_ms ms), $F_ROWS rows, ratio $ratio"
+            sync
+            sleep 1
+        done
+    done
+    stop_nginx
+
+    local report=$WORK/report.md thumb_bytes="" bg_bytes=""
+    [[ " $BODIES " != *" thumb "* ]] || thumb_bytes=$(body_bytes thumb)
+    [[ " $BODIES " != *" background "* ]] || bg_bytes=$(body_bytes background)
+    {
+        echo "### Ingest: committed events per second, FaceDesk vs nginx"
+        echo
+        echo "Machine: $(machine_line)"
+        echo
+        echo "Command: \`$COMMAND\` (${DURATION} s per run$([[ $DURATION -lt 20 ]] && echo ', short mode: indicative only'))"
+        echo
+        echo "Load generator for both: wrk $(wrk -v 2>&1 | awk 'NR == 1 { print $2 }') with tests/bench/bench_ingest.lua, ${WRK_THREADS} threads, one connection per device, no pipelining. Bodies: a real \`sw_face_compare_push\` from \`make_push_body\` (fd::protocol::encode), 256 feature values, random JPEG-headed image bytes${thumb_bytes:+; face only: $thumb_bytes bytes}${bg_bytes:+; with background: $bg_bytes bytes}. Every request is a new event (its own img_name) with new image bytes, from one of N devices with its own valid token; for FaceDesk the N devices also hold their TCP long connections (online, heartbeating) during the run."
+        echo
+        echo "| body | devices | nginx: answered req/s | nginx p50 / p99 ms | CPU nginx / wrk | **FaceDesk: committed events/s** | FaceDesk ack p50 / p99 ms | rows in archive | **ratio FaceDesk/nginx** | FaceDesk RSS MB idle → peak → end | CPU FaceDesk / wrk |"
+        echo "|---|---|---|---|---|---|---|---|---|---|---|"
+        cat "$rows"
+        echo
+        echo "- nginx (Debian's, worker_processes $NGINX_WORKERS, started by the benchmark on loopback with its own config) reads each body completely (\`mirror_request_body on\`, body kept in memory) and answers a fixed \`{\"code\":0}\`: its column counts **answered requests**, the cost of receiving the bytes and nothing else."
+        echo "- FaceDesk (\`facedesk serve\`, fresh archive per run, \`--accept-new-devices --max-queue $MAX_QUEUE\`) answers a push only after its group commit: its column counts **committed events** (answers with \`\"code\":0\` per second of the run). \"Rows in archive\" is counted by \`facedesk export\` after shutdown; it may exceed the acknowledged count by the pushes still in flight when wrk stopped (at most one per connection)."
+        echo "- Latency is wrk's, from sending the request to the whole answer; for FaceDesk it includes the commit. CPU is per second of the run, 100 % being one core: the server's (all its threads and processes), then wrk's; all of them share the same $(nproc) cores, so when server and wrk together use them all, the rate is the machine's, not the server's alone."
+        echo "- Target: FaceDesk commits at least 10 % of nginx's request rate with 500 devices connected (long-term goal 30 %), and its memory stays flat over a 10-minute run (\`SOAK=600 tests/bench/bench_ingest.sh\`)."
+        if [[ -s $notes ]]; then
+            echo
+            echo "Problems seen in this run:"
+            echo
+            cat "$notes"
+        fi
+    } >"$report"
+    echo
+    cat "$report"
+    [[ $UPDATE_DOC != 1 ]] || update_section ingest "$report"
+}
+
+run_soak() {
+    BODIES=$SOAK_BODY
+    make_bodies
+    local tag=soak-$SOAK_BODY-$SOAK_DEVICES
+    log "soak: FaceDesk, $SOAK_BODY, $SOAK_DEVICES devices, $SOAK s"
+    run_facedesk "$SOAK_BODY" "$SOAK_DEVICES" "$SOAK" "$tag"
+    local f_rate
+    f_rate=$(awk -v ok="$W_ok" -v s="$W_duration_s" 'BEGIN { printf "%.0f", ok / s }')
+    [[ -z ${SOAK_CSV:-} ]] || { printf 'second\trss_kb\tcpu_ticks\n'; cat "$W_SAMPLES"; } >"$SOAK_CSV"
+    # RSS at 1 minute, at the middle and at the end; the slope over the second half.
+    local stats
+    stats=$(awk -v total="$SOAK" '
+        { t[NR] = $1; r[NR] = $2 / 1024; if (r[NR] > peak) peak = r[NR] }
+        END {
+            n = NR; one = 0; mid = 0
+            for (i = 1; i <= n; i++) { if (t[i] <= 60) one = r[i]; if (t[i] <= total / 2) mid = r[i] }
+            sx = sy = sxx = sxy = m = 0
+            for (i = 1; i <= n; i++) if (t[i] >= total / 2) { m++; sx += t[i]; sy += r[i]; sxx += t[i] * t[i]; sxy += t[i] * r[i] }
+            slope = (m > 1 && m * sxx - sx * sx != 0) ? (m * sxy - sx * sy) / (m * sxx - sx * sx) * 60 : 0
+            growth = one > 0 ? 100 * (r[n] - one) / one : 0
+            printf "%.0f %.0f %.0f %.0f %.2f %.1f %s\n", one, mid, r[n], peak, slope, growth, (growth <= 10 && slope < 1) ? "flat" : "GROWING"
+        }' "$W_SAMPLES")
+    local one mid end peak slope growth verdict
+    read -r one mid end peak slope growth verdict <<<"$stats"
+    local report=$WORK/soak.md
+    {
+        echo "### Ingest soak: FaceDesk memory over $((SOAK / 60)) minutes"
+        echo
+        echo "Machine: $(machine_line)"
+        echo
+        echo "Command: \`$COMMAND\`"
+        echo
+        echo "| body | devices | duration | committed events/s | ack p50 / p99 ms | rows in archive | RSS MB at 1 min | at half | at end | peak | slope, 2nd half | growth since 1 min | memory |"
+        echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        echo "| $(body_label "$SOAK_BODY") | $SOAK_DEVICES | ${W_duration_s} s | $f_rate | $(ms "$W_p50_ms") / $(ms "$W_p99_ms") | $F_ROWS | $one | $mid | $end | $peak | $slope MB/min | $growth % | **$verdict** |"
+        echo
+        echo "RSS of \`facedesk serve\` sampled every second from /proc/PID/status (VmRSS). \"flat\": at most 10 % above the 1-minute value at the end and a second-half slope under 1 MB/min.$([[ -n $W_STOPPED ]] && echo " Stopped early: $W_STOPPED.")"
+    } >"$report"
+    echo
+    cat "$report"
+    [[ $UPDATE_DOC != 1 ]] || update_section ingest-soak "$report"
+}
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+log "build $BUILD_DIR; work folder $WORK; load average $LOAD_BEFORE"
+if ((SOAK > 0)); then
+    run_soak
+else
+    run_table
+fi
