@@ -1,38 +1,73 @@
 #include "AlertBanner.h"
 
-#include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QSoundEffect>
 
 namespace fd::ui {
+
+QString Alert::kindName() const
+{
+    if (kind == Kind::DeviceOffline)
+        return QStringLiteral("offline");
+    switch (tile.list) {
+    case ListKind::Blacklist: return QStringLiteral("blacklist");
+    case ListKind::Vip: return QStringLiteral("vip");
+    case ListKind::Whitelist: return QStringLiteral("whitelist");
+    case ListKind::Custom: return QStringLiteral("custom");
+    case ListKind::None: break;
+    }
+    return QStringLiteral("stranger");
+}
 
 AlertBanner::AlertBanner(QWidget *parent) : QFrame(parent)
 {
     setObjectName(QStringLiteral("alertBanner"));
-    setStyleSheet(QStringLiteral("#alertBanner { background: #C62828; border-radius: 6px; }"
-                                 "#alertBanner QLabel { color: white; font-size: 15pt; font-weight: bold; }"));
     auto *layout = new QHBoxLayout(this);
     m_face = new QLabel(this);
     m_face->setFixedSize(64, 64);
     m_face->setScaledContents(true);
     m_text = new QLabel(this);
+    m_text->setObjectName(QStringLiteral("alertText"));
     m_text->setWordWrap(true);
-    m_ack = new QPushButton(tr("Acknowledge"), this);
+    m_note = new QLineEdit(this);
+    m_note->setObjectName(QStringLiteral("alertNote"));
+    m_note->setPlaceholderText(tr("Note (optional)"));
+    m_note->setMaximumWidth(260);
+    m_ack = new QPushButton(QIcon(QStringLiteral(":/icons/alert.svg")), tr("Acknowledge"), this);
+    m_ack->setObjectName(QStringLiteral("acknowledgeButton"));
     m_ack->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_ack->setToolTip(tr("Acknowledge the oldest alert (Ctrl+Enter)"));
     m_ack->setMinimumHeight(40);
     layout->addWidget(m_face);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_note);
     layout->addWidget(m_ack);
     connect(m_ack, &QPushButton::clicked, this, &AlertBanner::acknowledgeFirst);
-    m_sound.setInterval(1500);
-    connect(&m_sound, &QTimer::timeout, this, [] { QApplication::beep(); });
+    connect(m_note, &QLineEdit::returnPressed, this, &AlertBanner::acknowledgeFirst);
+    m_alarm = new QSoundEffect(this);
+    m_alarm->setSource(QUrl(QStringLiteral("qrc:/sounds/alarm.wav")));
+    m_alarm->setLoopCount(QSoundEffect::Infinite);
+    m_chime = new QSoundEffect(this);
+    m_chime->setSource(QUrl(QStringLiteral("qrc:/sounds/chime.wav")));
     hide();
 }
 
-void AlertBanner::raiseAlert(const EventTile &tile)
+bool AlertBanner::alarmPlaying() const
 {
-    m_alerts.push_back(tile);
+    return m_alarm->isPlaying() || (m_alarm->loopsRemaining() != 0 && !m_alerts.empty());
+}
+
+void AlertBanner::playChime()
+{
+    m_chime->play();
+}
+
+void AlertBanner::raiseAlert(const Alert &alert)
+{
+    m_alerts.push_back(alert);
     refresh();
 }
 
@@ -40,32 +75,47 @@ void AlertBanner::acknowledgeFirst()
 {
     if (m_alerts.empty())
         return;
-    const qint64 id = m_alerts.front().eventId;
+    const Alert first = m_alerts.front();
     m_alerts.pop_front();
+    const QString note = m_note->text().trimmed();
+    m_note->clear();
     refresh();
-    emit acknowledged(id);
+    emit acknowledged(first, note);
 }
 
 void AlertBanner::refresh()
 {
+    const bool alarm = std::any_of(m_alerts.cbegin(), m_alerts.cend(),
+                                   [](const Alert &a) { return a.action == AlertAction::BannerWithAlarm; });
+    if (alarm && !m_alarm->isPlaying())
+        m_alarm->play();
+    else if (!alarm)
+        m_alarm->stop();
     if (m_alerts.empty()) {
-        m_sound.stop();
         hide();
         return;
     }
-    const EventTile &t = m_alerts.front();
-    m_face->setPixmap(QPixmap::fromImage(t.face));
-    QString text = tr("BLACKLIST: %1 at %2, %3")
-                       .arg(t.personName.isEmpty() ? tr("unknown") : t.personName, t.deviceName,
-                            t.time.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    const Alert &a = m_alerts.front();
+    const bool device = a.kind == Alert::Kind::DeviceOffline;
+    setStyleSheet(QStringLiteral("#alertBanner { background: %1; border-radius: 6px; }"
+                                 "#alertBanner QLabel { color: white; font-size: 15pt; font-weight: bold; }")
+                      .arg(device ? QStringLiteral("#E65100") : a.tile.list == ListKind::Blacklist
+                               ? QStringLiteral("#C62828") : QStringLiteral("#1E66C8")));
+    QString text;
+    if (device) {
+        m_face->setPixmap(QIcon(QStringLiteral(":/icons/devices.svg")).pixmap(64, 64));
+        text = tr("DEVICE OFFLINE: %1, since %2").arg(a.deviceName, a.raisedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    } else {
+        m_face->setPixmap(QPixmap::fromImage(a.tile.face));
+        const QString who = a.tile.personName.isEmpty() ? tr("Stranger") : a.tile.personName;
+        const QString list = a.tile.list == ListKind::None ? tr("STRANGER") : listName(a.tile.list).toUpper();
+        text = tr("%1: %2 at %3, %4").arg(list, who, a.tile.deviceName,
+                                          a.tile.time.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    }
     if (m_alerts.size() > 1)
         text += u'\n' + tr("%n more alert(s) waiting", nullptr, int(m_alerts.size() - 1));
     m_text->setText(text);
     show();
-    if (!m_sound.isActive()) {
-        QApplication::beep();
-        m_sound.start();
-    }
 }
 
 } // namespace fd::ui

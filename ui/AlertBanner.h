@@ -1,40 +1,63 @@
-// The strip across the top of the wall that a blacklist hit turns red. Every hit is
-// its own entry: ten hits are ten acknowledgements, not one. While anything is
-// unacknowledged the banner stays and a warning sound repeats.
+// The strip across the top of the wall that an alert turns red (a watch-list hit) or
+// amber (a device that went silent). Every alert is its own entry: ten hits are ten
+// acknowledgements, not one. While an alarming alert waits, the alarm repeats.
 #pragma once
 
+#include "AlertRules.h"
 #include "EventTile.h"
 
+#include <QDateTime>
 #include <QFrame>
-#include <QTimer>
 
 #include <deque>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
+class QSoundEffect;
 
 namespace fd::ui {
+
+struct Alert {
+    enum class Kind { Face, DeviceOffline };
+    Kind kind = Kind::Face;
+    AlertAction action = AlertAction::Banner;
+    EventTile tile;            // for face alerts
+    QString deviceUuid;
+    QString deviceName;
+    QDateTime raisedAt;
+
+    QString kindName() const;  // for the archive: "blacklist", "vip", "offline", ...
+};
 
 class AlertBanner : public QFrame {
     Q_OBJECT
 public:
     explicit AlertBanner(QWidget *parent = nullptr);
 
-    void raiseAlert(const EventTile &tile);
+    void raiseAlert(const Alert &alert);
     int pending() const { return int(m_alerts.size()); }
+    bool alarmPlaying() const;
+    QLineEdit *noteEdit() const { return m_note; }
+    QPushButton *acknowledgeButton() const { return m_ack; }
+    void playChime();
 
 signals:
-    void acknowledged(qint64 eventId);
+    void acknowledged(const fd::ui::Alert &alert, const QString &note);
 
 private:
     void acknowledgeFirst();
     void refresh();
 
-    std::deque<EventTile> m_alerts;
+    std::deque<Alert> m_alerts;
     QLabel *m_face;
     QLabel *m_text;
+    QLineEdit *m_note;
     QPushButton *m_ack;
-    QTimer m_sound;
+    QSoundEffect *m_alarm;
+    QSoundEffect *m_chime;
 };
 
 } // namespace fd::ui
+
+Q_DECLARE_METATYPE(fd::ui::Alert)

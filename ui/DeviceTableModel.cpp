@@ -39,6 +39,13 @@ QString DeviceTableModel::uuidAt(int row) const
     return row >= 0 && row < m_rows.size() ? m_rows[row].uuid : QString();
 }
 
+void DeviceTableModel::setEventCounts(const QHash<QString, qint64> &counts)
+{
+    m_events = counts;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, Events), index(int(m_rows.size()) - 1, Events));
+}
+
 void DeviceTableModel::countEvent(const QString &uuid)
 {
     ++m_events[uuid];
@@ -66,7 +73,7 @@ QVariant DeviceTableModel::headerData(int section, Qt::Orientation orientation, 
     case Host: return tr("IP");
     case Version: return tr("Software");
     case LastSeen: return tr("Last heartbeat");
-    case Events: return tr("Events (session)");
+    case Events: return tr("Events today");
     default: return {};
     }
 }

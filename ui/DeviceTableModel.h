@@ -23,6 +23,8 @@ public:
 
     QString uuidAt(int row) const;
     void countEvent(const QString &uuid);
+    // Events already archived today, per device, so the column means "today" from the start.
+    void setEventCounts(const QHash<QString, qint64> &counts);
     int onlineCount() const;
 
 private:
@@ -30,7 +32,7 @@ private:
 
     devices::DeviceRegistry *m_registry;
     QList<store::DeviceRow> m_rows;
-    QHash<QString, int> m_events;
+    QHash<QString, qint64> m_events;
 };
 
 } // namespace fd::ui

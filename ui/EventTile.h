@@ -21,6 +21,7 @@ struct EventTile {
     double score = -1;        // 0..1, -1 when the device sent none
     QImage face;              // already decoded and scaled for the tile
     bool temperatureWarning = false;
+    bool alerted = false;     // its list's rule raised an alert
 };
 
 ListKind listKindFromPicSort(int picSort);

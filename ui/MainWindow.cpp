@@ -2,38 +2,74 @@
 
 #include "AlertBanner.h"
 #include "DeviceTableModel.h"
+#include "EventDetailDialog.h"
 #include "EventTileDelegate.h"
 #include "LiveEventModel.h"
+#include "WallFilterModel.h"
 
 #include "devices/DeviceRegistry.h"
 #include "server/FaceServer.h"
+#include "store/ArchiveReader.h"
+#include "store/StoreWriter.h"
 
 #include <QCloseEvent>
+#include <QCoreApplication>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTableView>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 namespace fd::ui {
 
-MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *registry, QWidget *parent)
-    : QMainWindow(parent), m_server(server), m_registry(registry)
+namespace {
+
+QString osUser()
+{
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+QString detailConnectionName(const void *owner)
+{
+    return QStringLiteral("facedesk-detail-%1").arg(quintptr(owner));
+}
+
+} // namespace
+
+MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *registry, store::StoreWriter *writer,
+                       store::DatabaseConfig archive, QWidget *parent)
+    : QMainWindow(parent), m_server(server), m_registry(registry), m_writer(writer), m_archive(std::move(archive))
 {
     setWindowTitle(tr("FaceDesk"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/facedesk.svg")));
     resize(1280, 800);
+    m_rules.load();
+    QSettings settings;
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     m_alerts = new AlertBanner(central);
     layout->addWidget(m_alerts);
-    m_wall = new LiveEventModel(500, this);
+    m_wall = new LiveEventModel(settings.value(QStringLiteral("wall/capacity"), 500).toInt(), this);
+    m_filter = new WallFilterModel(this);
+    m_filter->setSourceModel(m_wall);
     m_view = new QListView(central);
     m_view->setObjectName(QStringLiteral("liveWall"));
     m_view->setViewMode(QListView::IconMode);
@@ -42,72 +78,298 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     m_view->setUniformItemSizes(true);
     m_view->setSpacing(4);
     m_view->setItemDelegate(new EventTileDelegate(m_view));
-    m_view->setModel(m_wall);
+    m_view->setModel(m_filter);
     layout->addWidget(m_view, 1);
     setCentralWidget(central);
+    connect(m_view, &QListView::activated, this, &MainWindow::openDetail);  // double-click or Enter
 
-    auto *toolbar = addToolBar(tr("Wall"));
-    toolbar->setObjectName(QStringLiteral("wallToolbar"));
-    m_pause = toolbar->addAction(tr("Pause"));
-    m_pause->setCheckable(true);
-    m_pause->setShortcut(QKeySequence(Qt::Key_Space));
-    connect(m_pause, &QAction::toggled, m_wall, &LiveEventModel::setPaused);
-    connect(m_wall, &LiveEventModel::queuedChanged, this, [this](int queued) {
-        m_pause->setText(queued > 0 ? tr("Resume (%n new)", nullptr, queued) : (m_wall->isPaused() ? tr("Resume") : tr("Pause")));
-    });
+    m_detail = new EventDetailDialog(
+        [this](qint64 id) -> std::optional<store::EventDetails> {
+            QString error;
+            QSqlDatabase db = store::openDatabase(m_archive, detailConnectionName(this), &error);
+            return db.isOpen() ? store::loadEvent(db, id, m_archive.imagesDir()) : std::nullopt;
+        },
+        [this](qint64 id, int direction) { return neighbourOf(id, direction); }, this);
 
     m_devices = new DeviceTableModel(registry, this);
-    m_deviceTable = new QTableView(this);
-    m_deviceTable->setObjectName(QStringLiteral("deviceTable"));
-    m_deviceTable->setModel(m_devices);
-    m_deviceTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_deviceTable->horizontalHeader()->setStretchLastSection(true);
-    m_deviceTable->verticalHeader()->hide();
-    m_deviceTable->setWordWrap(false);
-    m_deviceTable->setSortingEnabled(false);
-    m_deviceTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    {
+        QString error;
+        QSqlDatabase db = store::openDatabase(m_archive, detailConnectionName(this), &error);
+        if (db.isOpen())
+            m_devices->setEventCounts(store::eventCountsSince(db, QDateTime(QDate::currentDate(), QTime(0, 0))));
+    }
+    buildToolbar();
+
     auto *deviceDock = new QDockWidget(tr("Devices"), this);
     deviceDock->setObjectName(QStringLiteral("devicesDock"));
-    auto *devicePanel = new QWidget(deviceDock);
-    auto *deviceLayout = new QVBoxLayout(devicePanel);
-    deviceLayout->addWidget(m_deviceTable);
-    auto *approve = new QPushButton(tr("Approve selected"), devicePanel);
-    approve->setObjectName(QStringLiteral("approveButton"));
-    connect(approve, &QPushButton::clicked, this, &MainWindow::approveSelected);
-    deviceLayout->addWidget(approve);
-    deviceDock->setWidget(devicePanel);
+    deviceDock->setWidget(buildDevicePanel());
     addDockWidget(Qt::BottomDockWidgetArea, deviceDock);
+    auto *settingsDock = new QDockWidget(tr("Settings"), this);
+    settingsDock->setObjectName(QStringLiteral("settingsDock"));
+    settingsDock->setWidget(buildSettingsPanel());
+    addDockWidget(Qt::BottomDockWidgetArea, settingsDock);
+    // The library and search views arrive with their issues; their places are kept.
+    for (const auto &[name, title, text] :
+         {std::tuple{"libraryDock", tr("Face library"), tr("The face library editor, bulk import and device sync.")},
+          std::tuple{"searchDock", tr("Search"), tr("Search the archive by time, device, list, person and face.")}}) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(QString::fromLatin1(name));
+        auto *label = new QLabel(text, dock);
+        label->setAlignment(Qt::AlignCenter);
+        label->setEnabled(false);
+        dock->setWidget(label);
+        addDockWidget(Qt::BottomDockWidgetArea, dock);
+    }
+    tabifyDockWidget(deviceDock, settingsDock);
+    tabifyDockWidget(settingsDock, findChild<QDockWidget *>(QStringLiteral("libraryDock")));
+    tabifyDockWidget(settingsDock, findChild<QDockWidget *>(QStringLiteral("searchDock")));
+    deviceDock->raise();
 
     m_listenerLabel = new QLabel(this);
     m_devicesLabel = new QLabel(this);
     m_rateLabel = new QLabel(this);
+    m_storeLabel = new QLabel(this);
     m_alertLabel = new QLabel(this);
-    for (QLabel *l : {m_listenerLabel, m_devicesLabel, m_rateLabel, m_alertLabel})
+    m_alertLabel->setObjectName(QStringLiteral("alertStatus"));
+    for (QLabel *l : {m_listenerLabel, m_devicesLabel, m_rateLabel, m_storeLabel, m_alertLabel})
         statusBar()->addPermanentWidget(l);
 
-    connect(server, &server::FaceServer::eventCommitted, this, &MainWindow::showEvent);
-    connect(m_alerts, &AlertBanner::acknowledged, this, &MainWindow::updateStatus);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->show();
+    }
+
+    connect(server, &server::FaceServer::eventCommitted, this, &MainWindow::addEvent);
+    connect(registry, &devices::DeviceRegistry::presenceChanged, this, &MainWindow::onPresence);
+    connect(registry, &devices::DeviceRegistry::deviceChanged, this, &MainWindow::refreshDeviceFilter);
+    connect(m_alerts, &AlertBanner::acknowledged, this, &MainWindow::acknowledge);
     auto *statusTimer = new QTimer(this);
     connect(statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
     statusTimer->start(1000);
     updateStatus();
 
-    QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_deviceTable->horizontalHeader()->restoreState(settings.value(QStringLiteral("devices/header")).toByteArray());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    QSqlDatabase::removeDatabase(detailConnectionName(this));
+}
+
+void MainWindow::buildToolbar()
+{
+    QSettings settings;
+    auto *toolbar = addToolBar(tr("Wall"));
+    toolbar->setObjectName(QStringLiteral("wallToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_pause = toolbar->addAction(QIcon(QStringLiteral(":/icons/pause.svg")), tr("Pause"));
+    m_pause->setObjectName(QStringLiteral("pauseAction"));
+    m_pause->setCheckable(true);
+    m_pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_pause->setToolTip(tr("Pause the wall; new events wait and are counted (Ctrl+P)"));
+    connect(m_pause, &QAction::toggled, m_wall, &LiveEventModel::setPaused);
+    connect(m_wall, &LiveEventModel::queuedChanged, this, [this](int queued) {
+        m_pause->setText(queued > 0 ? tr("Resume (%n new)", nullptr, queued) : (m_wall->isPaused() ? tr("Resume") : tr("Pause")));
+    });
+    toolbar->addSeparator();
+
+    m_deviceFilter = new QComboBox(toolbar);
+    m_deviceFilter->setObjectName(QStringLiteral("deviceFilter"));
+    m_deviceFilter->setMinimumContentsLength(18);
+    toolbar->addWidget(m_deviceFilter);
+    refreshDeviceFilter();
+    connect(m_deviceFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setDevice(m_deviceFilter->currentData().toString());
+        QSettings().setValue(QStringLiteral("wall/device"), m_filter->device());
+    });
+
+    m_listFilter = new QComboBox(toolbar);
+    m_listFilter->setObjectName(QStringLiteral("listFilter"));
+    m_listFilter->addItem(tr("All lists"), WallFilterModel::AnyList);
+    for (ListKind k : {ListKind::Blacklist, ListKind::Vip, ListKind::Whitelist, ListKind::Custom})
+        m_listFilter->addItem(listName(k), int(k));
+    m_listFilter->addItem(tr("Strangers"), WallFilterModel::Strangers);
+    toolbar->addWidget(m_listFilter);
+    connect(m_listFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setList(m_listFilter->currentData().toInt());
+        QSettings().setValue(QStringLiteral("wall/list"), m_filter->list());
+    });
+    m_listFilter->setCurrentIndex(std::max(0, m_listFilter->findData(settings.value(QStringLiteral("wall/list"), WallFilterModel::AnyList))));
+
+    m_alertsOnly = toolbar->addAction(QIcon(QStringLiteral(":/icons/alert.svg")), tr("Alerts only"));
+    m_alertsOnly->setObjectName(QStringLiteral("alertsOnlyAction"));
+    m_alertsOnly->setCheckable(true);
+    m_alertsOnly->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_alertsOnly, &QAction::toggled, this, [this](bool on) {
+        m_filter->setAlertsOnly(on);
+        QSettings().setValue(QStringLiteral("wall/alertsOnly"), on);
+    });
+    m_alertsOnly->setChecked(settings.value(QStringLiteral("wall/alertsOnly"), false).toBool());
+
+    QAction *detail = toolbar->addAction(QIcon(QStringLiteral(":/icons/detail.svg")), tr("Details"));
+    detail->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    connect(detail, &QAction::triggered, this, [this] { openDetail(m_view->currentIndex()); });
+}
+
+QWidget *MainWindow::buildDevicePanel()
+{
+    auto *panel = new QWidget(this);
+    auto *layout = new QVBoxLayout(panel);
+    auto *search = new QLineEdit(panel);
+    search->setObjectName(QStringLiteral("deviceSearch"));
+    search->setPlaceholderText(tr("Filter devices by name, type, UUID, IP..."));
+    search->setClearButtonEnabled(true);
+    layout->addWidget(search);
+
+    m_deviceProxy = new QSortFilterProxyModel(this);
+    m_deviceProxy->setSourceModel(m_devices);
+    m_deviceProxy->setFilterKeyColumn(-1);
+    m_deviceProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    connect(search, &QLineEdit::textChanged, m_deviceProxy, &QSortFilterProxyModel::setFilterFixedString);
+    m_deviceTable = new QTableView(panel);
+    m_deviceTable->setObjectName(QStringLiteral("deviceTable"));
+    m_deviceTable->setModel(m_deviceProxy);
+    m_deviceTable->setSortingEnabled(true);
+    m_deviceTable->sortByColumn(DeviceTableModel::Name, Qt::AscendingOrder);
+    m_deviceTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_deviceTable->setWordWrap(false);
+    m_deviceTable->verticalHeader()->hide();
+    m_deviceTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_deviceTable->horizontalHeader()->setStretchLastSection(true);
+    // Size the columns to their contents once there are devices, unless the user's
+    // own widths were restored.
+    connect(m_devices, &QAbstractItemModel::modelReset, this, [this] {
+        static const char done[] = "facedeskColumnsSized";
+        if (m_devices->rowCount() > 0 && !m_deviceTable->property(done).toBool()) {
+            m_deviceTable->setProperty(done, true);
+            if (QSettings().value(QStringLiteral("devices/header")).isNull())
+                m_deviceTable->resizeColumnsToContents();
+        }
+    });
+    layout->addWidget(m_deviceTable);
+
+    const auto selectedUuids = [this] {
+        QStringList uuids;
+        for (const QModelIndex &i : m_deviceTable->selectionModel()->selectedRows())
+            uuids << m_devices->uuidAt(m_deviceProxy->mapToSource(i).row());
+        return uuids;
+    };
+    auto *buttons = new QHBoxLayout;
+    const auto button = [&](const char *name, const QString &text, auto action) {
+        auto *b = new QPushButton(text, panel);
+        b->setObjectName(QString::fromLatin1(name));
+        connect(b, &QPushButton::clicked, this, action);
+        buttons->addWidget(b);
+    };
+    button("approveButton", tr("Approve"), [this, selectedUuids] {
+        for (const QString &u : selectedUuids())
+            m_registry->approve(u);
+    });
+    button("rejectButton", tr("Reject"), [this, selectedUuids] {
+        for (const QString &u : selectedUuids())
+            m_registry->reject(u);
+    });
+    button("renameButton", tr("Rename..."), [this, selectedUuids] {
+        const QStringList uuids = selectedUuids();
+        if (uuids.size() != 1)
+            return;
+        const auto device = m_registry->device(uuids.first());
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Rename device"), tr("Name:"), QLineEdit::Normal,
+                                                   device ? device->name : QString(), &ok);
+        if (ok)
+            m_registry->rename(uuids.first(), name.trimmed());
+    });
+    button("removeButton", tr("Remove"), [this, selectedUuids] {
+        const QStringList uuids = selectedUuids();
+        if (uuids.isEmpty()
+            || QMessageBox::question(this, tr("Remove devices"),
+                                     tr("Forget %n device(s)? Their events stay in the archive; they must be approved again.",
+                                        nullptr, int(uuids.size())))
+                != QMessageBox::Yes)
+            return;
+        for (const QString &u : uuids)
+            m_registry->remove(u);
+    });
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    return panel;
+}
+
+QWidget *MainWindow::buildSettingsPanel()
+{
+    auto *panel = new QWidget(this);
+    auto *form = new QFormLayout(panel);
+    const auto ruleBox = [this, panel](AlertAction AlertRules::*member) {
+        auto *box = new QComboBox(panel);
+        for (AlertAction a : {AlertAction::None, AlertAction::Chime, AlertAction::Banner, AlertAction::BannerWithAlarm})
+            box->addItem(alertActionName(a), int(a));
+        box->setCurrentIndex(box->findData(int(m_rules.*member)));
+        connect(box, &QComboBox::currentIndexChanged, this, [this, box, member] {
+            m_rules.*member = AlertAction(box->currentData().toInt());
+            m_rules.save();
+        });
+        return box;
+    };
+    form->addRow(tr("Blacklist hit:"), ruleBox(&AlertRules::blacklist));
+    form->addRow(tr("VIP:"), ruleBox(&AlertRules::vip));
+    form->addRow(tr("Whitelist:"), ruleBox(&AlertRules::whitelist));
+    form->addRow(tr("Custom list:"), ruleBox(&AlertRules::custom));
+    form->addRow(tr("Stranger:"), ruleBox(&AlertRules::stranger));
+    form->addRow(tr("Device goes offline:"), ruleBox(&AlertRules::deviceOffline));
+    auto *capacity = new QSpinBox(panel);
+    capacity->setRange(50, 5000);
+    capacity->setValue(m_wall->capacity());
+    capacity->setSuffix(tr(" tiles"));
+    capacity->setToolTip(tr("The wall keeps this many newest events; the archive keeps them all. Takes effect at the next start."));
+    connect(capacity, &QSpinBox::valueChanged, this, [](int v) { QSettings().setValue(QStringLiteral("wall/capacity"), v); });
+    form->addRow(tr("Live wall size:"), capacity);
+    auto *mute = new QPushButton(tr("Mute alerts from the selected devices"), panel);
+    connect(mute, &QPushButton::clicked, this, [this] {
+        for (const QModelIndex &i : m_deviceTable->selectionModel()->selectedRows())
+            m_rules.mutedDevices.insert(m_devices->uuidAt(m_deviceProxy->mapToSource(i).row()));
+        m_rules.save();
+    });
+    auto *unmute = new QPushButton(tr("Unmute all devices"), panel);
+    connect(unmute, &QPushButton::clicked, this, [this] {
+        m_rules.mutedDevices.clear();
+        m_rules.save();
+    });
+    form->addRow(mute);
+    form->addRow(unmute);
+    return panel;
+}
+
+void MainWindow::refreshDeviceFilter()
+{
+    if (!m_deviceFilter)
+        return;
+    const QString current = m_deviceFilter->count() ? m_deviceFilter->currentData().toString()
+                                                    : QSettings().value(QStringLiteral("wall/device")).toString();
+    const QSignalBlocker block(m_deviceFilter);
+    m_deviceFilter->clear();
+    m_deviceFilter->addItem(tr("All devices"), QString());
+    QList<store::DeviceRow> rows = m_registry->devices();
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
+    for (const store::DeviceRow &r : rows)
+        m_deviceFilter->addItem(r.name.isEmpty() ? r.uuid : r.name, r.uuid);
+    const int index = m_deviceFilter->findData(current);
+    m_deviceFilter->setCurrentIndex(std::max(0, index));
+    m_filter->setDevice(index > 0 ? current : QString());
+}
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("devices/header"), m_deviceTable->horizontalHeader()->saveState());
     event->accept();
 }
 
-void MainWindow::showEvent(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid)
+void MainWindow::addEvent(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid)
 {
     EventTile tile;
     tile.eventId = eventId;
@@ -126,21 +388,96 @@ void MainWindow::showEvent(qint64 eventId, const protocol::FacePush &push, const
         tile.score = *push.matchScore > 1.0 ? *push.matchScore / 100.0 : *push.matchScore;
     tile.temperatureWarning = push.temperature.realtime && push.temperature.warning
         && *push.temperature.realtime >= *push.temperature.warning;
-    QImage face;
-    if (face.loadFromData(push.image, "JPEG"))
-        tile.face = face.scaled(160, 160, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    if (tile.list == ListKind::Blacklist)
-        m_alerts->raiseAlert(tile);
     m_devices->countEvent(deviceUuid);
     m_recent.push_back(QDateTime::currentMSecsSinceEpoch());
-    m_wall->add(std::move(tile));
+
+    // JPEG decoding stays off the GUI thread; the tile follows when its face is ready.
+    QPointer<MainWindow> self(this);
+    const QByteArray jpeg = push.image;
+    QThreadPool::globalInstance()->start([self, jpeg, tile]() mutable {
+        QImage face;
+        if (face.loadFromData(jpeg, "JPEG"))
+            tile.face = face.scaled(160, 160, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, tile]() mutable {
+            if (self)
+                self->placeTile(std::move(tile));
+        }, Qt::QueuedConnection);
+    });
 }
 
-void MainWindow::approveSelected()
+void MainWindow::placeTile(EventTile tile)
 {
-    const QModelIndexList rows = m_deviceTable->selectionModel()->selectedRows();
-    for (const QModelIndex &i : rows)
-        m_registry->approve(m_devices->uuidAt(i.row()));
+    const AlertAction action = m_rules.actionFor(tile);
+    tile.alerted = action != AlertAction::None;
+    if (action == AlertAction::Chime) {
+        m_alerts->playChime();
+    } else if (action == AlertAction::Banner || action == AlertAction::BannerWithAlarm) {
+        Alert alert;
+        alert.kind = Alert::Kind::Face;
+        alert.action = action;
+        alert.tile = tile;
+        alert.deviceUuid = tile.deviceUuid;
+        alert.deviceName = tile.deviceName;
+        alert.raisedAt = QDateTime::currentDateTimeUtc();
+        m_alerts->raiseAlert(alert);
+        if (m_tray && (isMinimized() || !isVisible()))
+            m_tray->showMessage(tr("FaceDesk alert"),
+                                tr("%1 at %2").arg(tile.personName.isEmpty() ? tr("Stranger") : tile.personName, tile.deviceName),
+                                QSystemTrayIcon::Critical);
+    }
+    const qint64 id = tile.eventId;
+    m_wall->add(std::move(tile));
+    emit tileShown(id);
+}
+
+void MainWindow::onPresence(const QString &uuid, bool online)
+{
+    if (online || m_rules.deviceOffline == AlertAction::None)
+        return;
+    const auto device = m_registry->device(uuid);
+    Alert alert;
+    alert.kind = Alert::Kind::DeviceOffline;
+    alert.action = m_rules.deviceOffline;
+    alert.deviceUuid = uuid;
+    alert.deviceName = device && !device->name.isEmpty() ? device->name : uuid;
+    alert.raisedAt = QDateTime::currentDateTimeUtc();
+    m_alerts->raiseAlert(alert);
+}
+
+void MainWindow::acknowledge(const Alert &alert, const QString &note)
+{
+    store::AlertAck ack;
+    ack.eventId = alert.kind == Alert::Kind::Face ? alert.tile.eventId : -1;
+    ack.deviceUuid = alert.deviceUuid;
+    ack.kind = alert.kindName();
+    ack.raisedAt = alert.raisedAt.toMSecsSinceEpoch();
+    ack.acknowledgedAt = QDateTime::currentMSecsSinceEpoch();
+    ack.acknowledgedBy = osUser();
+    ack.note = note;
+    m_writer->enqueueAlertAck(ack);
+    updateStatus();
+}
+
+void MainWindow::openDetail(const QModelIndex &proxyIndex)
+{
+    if (!proxyIndex.isValid())
+        return;
+    m_detail->showEventId(proxyIndex.data(LiveEventModel::EventIdRole).toLongLong());
+    m_detail->show();
+    m_detail->raise();
+}
+
+qint64 MainWindow::neighbourOf(qint64 eventId, int direction) const
+{
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        if (m_filter->index(row, 0).data(LiveEventModel::EventIdRole).toLongLong() == eventId) {
+            const int other = row + direction;  // row 0 is the newest
+            return other >= 0 && other < m_filter->rowCount()
+                ? m_filter->index(other, 0).data(LiveEventModel::EventIdRole).toLongLong()
+                : -1;
+        }
+    }
+    return -1;
 }
 
 void MainWindow::updateStatus()
@@ -151,6 +488,9 @@ void MainWindow::updateStatus()
     m_listenerLabel->setText(tr("Listening: HTTP %1, TCP %2").arg(m_server->httpPort()).arg(m_server->tcpPort()));
     m_devicesLabel->setText(tr("Devices online: %1 of %2").arg(m_devices->onlineCount()).arg(m_devices->rowCount()));
     m_rateLabel->setText(tr("Events/min: %1").arg(m_recent.size()));
+    const int queued = m_writer->queued();
+    m_storeLabel->setText(queued > 1000 ? tr("Archive: %1 waiting").arg(queued) : tr("Archive: OK"));
+    m_storeLabel->setStyleSheet(queued > 1000 ? QStringLiteral("color: #E65100;") : QString());
     const int alerts = m_alerts->pending();
     m_alertLabel->setText(alerts > 0 ? tr("Unacknowledged alerts: %1").arg(alerts) : tr("No alerts"));
     m_alertLabel->setStyleSheet(alerts > 0 ? QStringLiteral("color: #C62828; font-weight: bold;") : QString());

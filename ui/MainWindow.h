@@ -1,58 +1,102 @@
-// The guard's desk: the live wall in the middle, alerts across the top, devices in
-// a dock, and the listener's health in the status bar.
+// The guard's desk: the live wall in the middle, alerts across the top, devices,
+// settings and (later) the face library and search in docks, and the listener's
+// health in the status bar.
 #pragma once
 
-#include "protocol/Messages.h"
+#include "AlertRules.h"
 
-#include <QElapsedTimer>
+#include "protocol/Messages.h"
+#include "store/Database.h"
+
 #include <QMainWindow>
+#include <QPointer>
 
 #include <deque>
 
 class QAction;
+class QComboBox;
 class QLabel;
+class QLineEdit;
 class QListView;
+class QSortFilterProxyModel;
+class QSystemTrayIcon;
 class QTableView;
 
 namespace fd::devices { class DeviceRegistry; }
 namespace fd::server { class FaceServer; }
+namespace fd::store { class StoreWriter; }
 
 namespace fd::ui {
 
 class AlertBanner;
 class DeviceTableModel;
+class EventDetailDialog;
 class LiveEventModel;
+class WallFilterModel;
+struct Alert;
 struct EventTile;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(server::FaceServer *server, devices::DeviceRegistry *registry, QWidget *parent = nullptr);
+    MainWindow(server::FaceServer *server, devices::DeviceRegistry *registry, store::StoreWriter *writer,
+               store::DatabaseConfig archive, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     LiveEventModel *wallModel() const { return m_wall; }
+    WallFilterModel *wallFilter() const { return m_filter; }
+    QListView *wallView() const { return m_view; }
     AlertBanner *alertBanner() const { return m_alerts; }
     QTableView *deviceTable() const { return m_deviceTable; }
+    QAction *pauseAction() const { return m_pause; }
+    QAction *alertsOnlyAction() const { return m_alertsOnly; }
+    QComboBox *deviceFilterBox() const { return m_deviceFilter; }
+    QComboBox *listFilterBox() const { return m_listFilter; }
+    EventDetailDialog *detailDialog() const { return m_detail; }
+    AlertRules &alertRules() { return m_rules; }
 
-    // Turns a committed push into a tile (decoding its face image) and shows it.
-    void showEvent(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid);
+    // A committed push becomes a tile; its face is decoded on a worker thread.
+    void addEvent(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid);
+    void openDetail(const QModelIndex &proxyIndex);
+
+signals:
+    // Emitted when a tile has reached the wall (tests and the GUI benchmark).
+    void tileShown(qint64 eventId);
 
 private:
+    void placeTile(EventTile tile);
     void updateStatus();
-    void approveSelected();
+    void buildToolbar();
+    QWidget *buildDevicePanel();
+    QWidget *buildSettingsPanel();
+    void refreshDeviceFilter();
+    void acknowledge(const Alert &alert, const QString &note);
+    void onPresence(const QString &uuid, bool online);
+    qint64 neighbourOf(qint64 eventId, int direction) const;
     void closeEvent(QCloseEvent *event) override;
 
     server::FaceServer *m_server;
     devices::DeviceRegistry *m_registry;
+    store::StoreWriter *m_writer;
+    store::DatabaseConfig m_archive;
+    AlertRules m_rules;
     LiveEventModel *m_wall;
+    WallFilterModel *m_filter;
     DeviceTableModel *m_devices;
+    QSortFilterProxyModel *m_deviceProxy;
     AlertBanner *m_alerts;
     QListView *m_view;
     QTableView *m_deviceTable;
-    QAction *m_pause;
+    EventDetailDialog *m_detail;
+    QAction *m_pause = nullptr;
+    QAction *m_alertsOnly = nullptr;
+    QComboBox *m_deviceFilter = nullptr;
+    QComboBox *m_listFilter = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
     QLabel *m_listenerLabel;
     QLabel *m_devicesLabel;
     QLabel *m_rateLabel;
+    QLabel *m_storeLabel;
     QLabel *m_alertLabel;
     std::deque<qint64> m_recent;  // ms of recent events, for events per minute
 };

@@ -63,6 +63,8 @@ int runGui(int argc, char *argv[])
     p.process(app);
 
     const bool demo = p.isSet(QStringLiteral("demo"));
+    if (demo)  // the demo's window layout and alert rules are its own, not the desk's
+        QApplication::setApplicationName(QStringLiteral("FaceDesk Demo"));
     QTemporaryDir demoDir;
     fd::store::DatabaseConfig db;
     db.dataDir = demo ? demoDir.path() : p.value(QStringLiteral("data-dir"));
@@ -101,7 +103,7 @@ int runGui(int argc, char *argv[])
         return 1;
     }
 
-    fd::ui::MainWindow window(&server, &registry);
+    fd::ui::MainWindow window(&server, &registry, &writer, db);
     window.show();
 
     std::unique_ptr<fd::sim::SimRunner> devices;

@@ -5,5 +5,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../../build}
 export QT_QPA_PLATFORM=offscreen
+# A clean settings folder: screenshots show the default layout, not yesterday's.
+XDG_CONFIG_HOME=$(mktemp -d)
+export XDG_CONFIG_HOME
+trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 "$build/app/facedesk/facedesk" --demo --demo-rate 6 --screenshot "$here/wall.png" --screenshot-after 8
 echo "wrote $here/wall.png"

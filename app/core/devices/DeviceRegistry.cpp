@@ -223,6 +223,22 @@ bool DeviceRegistry::rename(const QString &uuid, const QString &name)
     return true;
 }
 
+bool DeviceRegistry::remove(const QString &uuid)
+{
+    if (!m_devices.remove(uuid))
+        return false;
+    for (auto t = m_tokens.begin(); t != m_tokens.end();)
+        t = t->uuid == uuid ? m_tokens.erase(t) : std::next(t);
+    m_lastBeat.remove(uuid);
+    m_lastSaved.remove(uuid);
+    if (m_writer) {
+        m_writer->enqueueDeviceRemoval(uuid);
+        m_writer->enqueueDeviceEvent(uuid, nowMs(), QStringLiteral("removed"), {});
+    }
+    emit deviceRemoved(uuid);
+    return true;
+}
+
 void DeviceRegistry::setOnline(store::DeviceRow &row, bool online, const QString &why)
 {
     row.online = online;

@@ -48,6 +48,8 @@ public:
     bool approve(const QString &uuid);
     bool reject(const QString &uuid);
     bool rename(const QString &uuid, const QString &name);
+    // Forgets the device (its events stay in the archive); it must be approved again.
+    bool remove(const QString &uuid);
 
     // Marks devices offline after missed heartbeats; runs every second by itself.
     void checkPresence(const QDateTime &now);
@@ -56,6 +58,7 @@ signals:
     void deviceChanged(const QString &uuid);
     void presenceChanged(const QString &uuid, bool online);
     void devicePending(const QString &uuid);
+    void deviceRemoved(const QString &uuid);
 
 private:
     store::DeviceRow &touch(const QString &uuid, const QString &mac, int type, const QString &host, bool *isNew);

@@ -56,6 +56,55 @@ QList<DeviceRow> loadDevices(QSqlDatabase &db, QString *error)
     return rows;
 }
 
+std::optional<EventDetails> loadEvent(QSqlDatabase &db, qint64 id, const QString &imagesRoot)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "SELECT e.id, e.capture_at, e.received_at, e.device_uuid, d.name, e.method, e.channel, e.index_id, e.pic_sort, "
+        "e.pic_name, e.match_score, e.pos_x, e.pos_y, e.pos_w, e.pos_h, e.quality, e.visit_count, e.age, e.gender, "
+        "e.glasses, e.mask, e.beard, e.race, e.emotion, e.temperature, e.warning_temperature, e.warning_type, "
+        "e.img_name, e.face_path, e.scene_path, e.feature_dims "
+        "FROM events e LEFT JOIN devices d ON d.uuid = e.device_uuid WHERE e.id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    const auto i = [&q](int c) { return q.value(c).isNull() ? -1 : q.value(c).toInt(); };
+    const auto path = [&q, &imagesRoot](int c) {
+        return q.value(c).isNull() ? QString() : QDir(imagesRoot).filePath(q.value(c).toString());
+    };
+    EventDetails e;
+    e.id = q.value(0).toLongLong();
+    e.captureTime = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
+    e.receivedAt = QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC);
+    e.deviceUuid = q.value(3).toString();
+    e.deviceName = text(q.value(4));
+    e.method = q.value(5).toString();
+    e.channel = i(6);
+    e.indexId = q.value(7).isNull() ? -1 : q.value(7).toLongLong();
+    e.picSort = i(8);
+    e.picName = text(q.value(9));
+    e.matchScore = q.value(10).isNull() ? -1 : q.value(10).toDouble();
+    if (!q.value(11).isNull())
+        e.position = QRect(i(11), i(12), i(13), i(14));
+    e.quality = i(15);
+    e.visitCount = i(16);
+    e.age = i(17);
+    e.gender = i(18);
+    e.glasses = i(19);
+    e.mask = i(20);
+    e.beard = i(21);
+    e.race = i(22);
+    e.emotion = i(23);
+    e.temperature = q.value(24).isNull() ? -1000 : q.value(24).toDouble();
+    e.warningTemperature = q.value(25).isNull() ? -1000 : q.value(25).toDouble();
+    e.warningType = text(q.value(26));
+    e.imageName = text(q.value(27));
+    e.facePath = path(28);
+    e.scenePath = path(29);
+    e.featureDims = i(30);
+    return e;
+}
+
 QHash<QString, qint64> eventCountsSince(QSqlDatabase &db, const QDateTime &since)
 {
     QHash<QString, qint64> counts;

@@ -6,11 +6,41 @@
 
 #include <QDateTime>
 #include <QIODevice>
+#include <QRect>
+
+#include <optional>
 #include <QSqlDatabase>
 
 namespace fd::store {
 
 QList<DeviceRow> loadDevices(QSqlDatabase &db, QString *error);
+
+// Everything the archive holds about one event, for the detail view.
+struct EventDetails {
+    qint64 id = -1;
+    QDateTime captureTime;
+    QDateTime receivedAt;
+    QString deviceUuid;
+    QString deviceName;
+    QString method;
+    int channel = -1;
+    qint64 indexId = -1;
+    int picSort = -1;
+    QString picName;
+    double matchScore = -1;
+    QRect position;       // null when the device sent none
+    int quality = -1;
+    int visitCount = -1;
+    int age = -1, gender = -1, glasses = -1, mask = -1, beard = -1, race = -1, emotion = -1;
+    double temperature = -1000;
+    double warningTemperature = -1000;
+    QString warningType;
+    QString imageName;
+    QString facePath;     // absolute, empty when none
+    QString scenePath;
+    int featureDims = 0;
+};
+std::optional<EventDetails> loadEvent(QSqlDatabase &db, qint64 id, const QString &imagesRoot);
 // Events per device since `since` (for "events today").
 QHash<QString, qint64> eventCountsSince(QSqlDatabase &db, const QDateTime &since);
 

@@ -45,6 +45,19 @@ CREATE INDEX events_device_time ON events(device_uuid, capture_at);
 CREATE INDEX events_person_time ON events(index_id, capture_at);
 CREATE INDEX events_received ON events(received_at);
 )"),
+        // 2: who acknowledged which alert, when, and what they noted.
+        QStringLiteral(R"(
+CREATE TABLE alert_acks (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER,
+    device_uuid TEXT,
+    kind TEXT NOT NULL,
+    raised_at INTEGER NOT NULL,
+    acknowledged_at INTEGER NOT NULL,
+    acknowledged_by TEXT NOT NULL,
+    note TEXT);
+CREATE INDEX alert_acks_event ON alert_acks(event_id);
+)"),
     };
     return steps;
 }

@@ -19,8 +19,12 @@ struct DeviceEventRow {
     QString detail;
 };
 
+struct DeviceRemoval {
+    QString uuid;
+};
+
 struct StoreWriter::Job {
-    std::variant<EventRecord, DeviceRow, DeviceEventRow> what;
+    std::variant<EventRecord, DeviceRow, DeviceEventRow, DeviceRemoval, AlertAck> what;
 };
 
 namespace {
@@ -138,6 +142,26 @@ void StoreWriter::enqueueDeviceEvent(const QString &uuid, qint64 atMs, const QSt
     }
 }
 
+void StoreWriter::enqueueDeviceRemoval(const QString &uuid)
+{
+    QMutexLocker lock(&m_mutex);
+    m_queue.push_back(Job{DeviceRemoval{uuid}});
+    if (!m_drainScheduled) {
+        m_drainScheduled = true;
+        QMetaObject::invokeMethod(this, &StoreWriter::drain, Qt::QueuedConnection);
+    }
+}
+
+void StoreWriter::enqueueAlertAck(const AlertAck &ack)
+{
+    QMutexLocker lock(&m_mutex);
+    m_queue.push_back(Job{ack});
+    if (!m_drainScheduled) {
+        m_drainScheduled = true;
+        QMetaObject::invokeMethod(this, &StoreWriter::drain, Qt::QueuedConnection);
+    }
+}
+
 void StoreWriter::drain()
 {
     std::vector<Job> batch;
@@ -187,6 +211,23 @@ void StoreWriter::drain()
                     q.addBindValue(v);
                 if (!q.exec())
                     qCWarning(lcStore) << "device" << d->uuid << "not saved:" << q.lastError().text();
+            } else if (const auto *rm = std::get_if<DeviceRemoval>(&job.what)) {
+                // The device goes; its events stay in the archive, as evidence should.
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral("DELETE FROM devices WHERE uuid = ?"));
+                q.addBindValue(rm->uuid);
+                if (!q.exec())
+                    qCWarning(lcStore) << "device" << rm->uuid << "not removed:" << q.lastError().text();
+            } else if (const auto *ack = std::get_if<AlertAck>(&job.what)) {
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral("INSERT INTO alert_acks (event_id, device_uuid, kind, raised_at, "
+                                         "acknowledged_at, acknowledged_by, note) VALUES (?,?,?,?,?,?,?)"));
+                for (const QVariant &v : {orNull(ack->eventId), orNull(ack->deviceUuid), QVariant(ack->kind),
+                                          QVariant(ack->raisedAt), QVariant(ack->acknowledgedAt),
+                                          QVariant(ack->acknowledgedBy), orNull(ack->note)})
+                    q.addBindValue(v);
+                if (!q.exec())
+                    qCWarning(lcStore) << "acknowledgement not saved:" << q.lastError().text();
             } else if (const auto *de = std::get_if<DeviceEventRow>(&job.what)) {
                 QSqlQuery q(db);
                 q.prepare(QStringLiteral("INSERT INTO device_events (device_uuid, at, kind, detail) VALUES (?,?,?,?)"));

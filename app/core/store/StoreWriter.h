@@ -33,6 +33,16 @@ struct DeviceRow {
     bool online = false;
 };
 
+struct AlertAck {
+    qint64 eventId = -1;      // the face event, or -1 for a device alert
+    QString deviceUuid;
+    QString kind;             // "blacklist", "vip", "stranger", "offline", ...
+    qint64 raisedAt = 0;      // ms since the epoch, UTC
+    qint64 acknowledgedAt = 0;
+    QString acknowledgedBy;   // the desk's operating-system user
+    QString note;
+};
+
 struct WriterOptions {
     int maxQueued = 20000;    // beyond this, enqueue() refuses: the device retries later
     int maxBatch = 1000;
@@ -65,6 +75,8 @@ public:
     // Thread-safe; device rows and state changes are never refused.
     void enqueueDevice(const DeviceRow &row);
     void enqueueDeviceEvent(const QString &uuid, qint64 atMs, const QString &kind, const QString &detail);
+    void enqueueDeviceRemoval(const QString &uuid);
+    void enqueueAlertAck(const AlertAck &ack);
     int queued() const;
 
     void setRetention(const RetentionPolicy &policy);

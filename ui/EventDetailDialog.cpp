@@ -1,0 +1,170 @@
+#include "EventDetailDialog.h"
+
+#include "EventTileDelegate.h"
+#include "LiveEventModel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+
+namespace fd::ui {
+
+namespace {
+
+QString pick(int value, std::initializer_list<std::pair<int, const char *>> names)
+{
+    for (const auto &[v, n] : names)
+        if (v == value)
+            return EventDetailDialog::tr(n);
+    return EventDetailDialog::tr("unknown");
+}
+
+} // namespace
+
+EventDetailDialog::EventDetailDialog(std::function<std::optional<store::EventDetails>(qint64)> loader,
+                                     std::function<qint64(qint64, int)> neighbour, QWidget *parent)
+    : QDialog(parent), m_loader(std::move(loader)), m_neighbour(std::move(neighbour))
+{
+    setObjectName(QStringLiteral("eventDetail"));
+    setWindowTitle(tr("Event"));
+    resize(1100, 620);
+    auto *grid = new QGridLayout(this);
+    m_title = new QLabel(this);
+    m_title->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: bold;"));
+    m_face = new QLabel(this);
+    m_face->setFixedSize(220, 220);
+    m_face->setAlignment(Qt::AlignCenter);
+    m_scene = new QLabel(this);
+    m_scene->setMinimumSize(600, 400);
+    m_scene->setAlignment(Qt::AlignCenter);
+    m_facts = new QLabel(this);
+    m_facts->setObjectName(QStringLiteral("eventFacts"));
+    m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_facts->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    grid->addWidget(m_title, 0, 0, 1, 2);
+    grid->addWidget(m_face, 1, 0, Qt::AlignTop);
+    grid->addWidget(m_scene, 1, 1, 2, 1);
+    grid->addWidget(m_facts, 2, 0);
+
+    auto *buttons = new QDialogButtonBox(this);
+    QPushButton *previous = buttons->addButton(tr("Newer"), QDialogButtonBox::ActionRole);
+    QPushButton *next = buttons->addButton(tr("Older"), QDialogButtonBox::ActionRole);
+    previous->setShortcut(QKeySequence(Qt::Key_PageUp));
+    next->setShortcut(QKeySequence(Qt::Key_PageDown));
+    QPushButton *copyFace = buttons->addButton(tr("Copy face"), QDialogButtonBox::ActionRole);
+    QPushButton *saveScene = buttons->addButton(tr("Save background..."), QDialogButtonBox::ActionRole);
+    QPushButton *saveFace = buttons->addButton(tr("Save face..."), QDialogButtonBox::ActionRole);
+    buttons->addButton(QDialogButtonBox::Close);
+    grid->addWidget(buttons, 3, 0, 1, 2);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(previous, &QPushButton::clicked, this, [this] {
+        if (const qint64 id = m_neighbour(m_id, -1); id >= 0)
+            showEventId(id);
+    });
+    connect(next, &QPushButton::clicked, this, [this] {
+        if (const qint64 id = m_neighbour(m_id, +1); id >= 0)
+            showEventId(id);
+    });
+    connect(copyFace, &QPushButton::clicked, this, [this] { copyImage(true); });
+    connect(saveFace, &QPushButton::clicked, this, [this] { saveImage(true); });
+    connect(saveScene, &QPushButton::clicked, this, [this] { saveImage(false); });
+}
+
+QString EventDetailDialog::describeAttributes(const store::EventDetails &e)
+{
+    QStringList lines;
+    if (e.age >= 0)
+        lines << tr("Age: about %1").arg(e.age);
+    lines << tr("Gender: %1").arg(pick(e.gender, {{1, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "male")}, {2, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "female")}}));
+    lines << tr("Glasses: %1").arg(pick(e.glasses, {{0, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "none")}, {1, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "glasses")}, {2, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "sunglasses")}}));
+    lines << tr("Mask: %1").arg(pick(e.mask, {{0, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "no")}, {1, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "yes")}}));
+    lines << tr("Beard: %1").arg(pick(e.beard, {{0, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "no")}, {1, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "yes")}}));
+    lines << tr("Race: %1").arg(pick(e.race, {{1, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "yellow")}, {2, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "black")}, {3, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "white")}}));
+    lines << tr("Emotion: %1").arg(pick(e.emotion, {{1, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "angry")}, {2, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "calm")}, {3, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "happy")}, {4, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "sad")}, {5, QT_TRANSLATE_NOOP("fd::ui::EventDetailDialog", "surprised")}}));
+    return lines.join(u'\n');
+}
+
+QString EventDetailDialog::attributesText() const
+{
+    return m_facts->text();
+}
+
+void EventDetailDialog::showEventId(qint64 id)
+{
+    m_event = m_loader(id);
+    m_id = id;
+    if (!m_event) {
+        m_title->setText(tr("Event %1 is no longer in the archive").arg(id));
+        return;
+    }
+    const store::EventDetails &e = *m_event;
+    const ListKind list = e.indexId >= 0 ? listKindFromPicSort(e.picSort > 0 ? e.picSort : 4) : ListKind::None;
+    QString name = e.picName;
+    if (name.endsWith(QLatin1String(".jpg"), Qt::CaseInsensitive))
+        name.chop(4);
+    m_title->setText(e.indexId >= 0 ? tr("%1 (%2)").arg(name.isEmpty() ? tr("Person %1").arg(e.indexId) : name, listName(list))
+                                    : tr("Stranger"));
+    m_title->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: bold; color: %1;")
+                               .arg(EventTileDelegate::listColor(int(list)).name()));
+
+    QImage face(e.facePath);
+    m_face->setPixmap(face.isNull() ? QPixmap() : QPixmap::fromImage(face.scaled(220, 220, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    QImage scene(e.scenePath);
+    if (!scene.isNull()) {
+        // The face's rectangle, drawn from "position" on the full-size image.
+        if (!e.position.isNull()) {
+            QPainter p(&scene);
+            p.setPen(QPen(EventTileDelegate::listColor(int(list)), std::max(3, scene.width() / 300)));
+            p.drawRect(e.position);
+        }
+        m_scene->setPixmap(QPixmap::fromImage(scene.scaled(m_scene->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    } else {
+        m_scene->setText(tr("No background image"));
+    }
+
+    QStringList facts;
+    facts << tr("Time: %1").arg(e.captureTime.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    facts << tr("Device: %1, channel %2").arg(e.deviceName.isEmpty() ? e.deviceUuid : e.deviceName).arg(e.channel);
+    if (e.matchScore >= 0)
+        facts << tr("Score: %1%").arg(qRound((e.matchScore > 1 ? e.matchScore / 100 : e.matchScore) * 100));
+    if (e.indexId >= 0)
+        facts << tr("Library person: %1").arg(e.indexId);
+    if (e.visitCount >= 0)
+        facts << tr("Visits: %1").arg(e.visitCount);
+    if (e.quality >= 0)
+        facts << tr("Quality: %1").arg(e.quality);
+    if (e.temperature > -1000) {
+        const bool fever = e.warningTemperature > -1000 && e.temperature >= e.warningTemperature;
+        facts << (fever ? tr("Temperature: %1 °C (at or above the alarm level %2 °C)")
+                        : tr("Temperature: %1 °C"))
+                     .arg(e.temperature, 0, 'f', 1)
+                     .arg(e.warningTemperature, 0, 'f', 1);
+    }
+    facts << describeAttributes(e);
+    m_facts->setText(facts.join(u'\n'));
+}
+
+void EventDetailDialog::copyImage(bool face)
+{
+    if (m_event)
+        QApplication::clipboard()->setImage(QImage(face ? m_event->facePath : m_event->scenePath));
+}
+
+void EventDetailDialog::saveImage(bool face)
+{
+    if (!m_event)
+        return;
+    const QString source = face ? m_event->facePath : m_event->scenePath;
+    const QString target = QFileDialog::getSaveFileName(this, tr("Save image"),
+                                                        QStringLiteral("event-%1-%2.jpg").arg(m_id).arg(face ? QStringLiteral("face") : QStringLiteral("background")),
+                                                        tr("JPEG images (*.jpg)"));
+    if (!target.isEmpty())
+        QFile::copy(source, target);
+}
+
+} // namespace fd::ui
