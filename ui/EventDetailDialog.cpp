@@ -42,6 +42,7 @@ EventDetailDialog::EventDetailDialog(std::function<std::optional<store::EventDet
     m_scene = new QLabel(this);
     m_scene->setMinimumSize(600, 400);
     m_scene->setAlignment(Qt::AlignCenter);
+    m_scene->setStyleSheet(QStringLiteral("background: #263238; color: white;"));  // a viewer's dark backdrop
     m_facts = new QLabel(this);
     m_facts->setObjectName(QStringLiteral("eventFacts"));
     m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -50,6 +51,7 @@ EventDetailDialog::EventDetailDialog(std::function<std::optional<store::EventDet
     grid->addWidget(m_face, 1, 0, Qt::AlignTop);
     grid->addWidget(m_scene, 1, 1, 2, 1);
     grid->addWidget(m_facts, 2, 0);
+    grid->setRowStretch(2, 1);
 
     auto *buttons = new QDialogButtonBox(this);
     QPushButton *previous = buttons->addButton(tr("Newer"), QDialogButtonBox::ActionRole);

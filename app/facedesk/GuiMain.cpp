@@ -4,6 +4,8 @@
 #include "Commands.h"
 #include "UnixSignals.h"
 
+#include "EventDetailDialog.h"
+#include "LiveEventModel.h"
 #include "MainWindow.h"
 
 #include "SimRunner.h"
@@ -20,7 +22,9 @@
 #include <QMessageBox>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTableView>
 #include <QTranslator>
+#include <QListView>
 
 namespace {
 
@@ -59,6 +63,8 @@ int runGui(int argc, char *argv[])
         {QStringLiteral("demo-rate"), QApplication::translate("main", "Events per second in the demo."), QStringLiteral("N"), QStringLiteral("4")},
         {QStringLiteral("screenshot"), QApplication::translate("main", "Save the window as PNG after --screenshot-after seconds, then quit."), QStringLiteral("FILE")},
         {QStringLiteral("screenshot-after"), QApplication::translate("main", "Seconds before the screenshot."), QStringLiteral("S"), QStringLiteral("6")},
+        {QStringLiteral("screenshot-detail"), QApplication::translate("main", "Also save the newest event's detail view as PNG."), QStringLiteral("FILE")},
+        {QStringLiteral("screenshot-devices"), QApplication::translate("main", "Also save the devices panel as PNG."), QStringLiteral("FILE")},
     });
     p.process(app);
 
@@ -131,8 +137,24 @@ int runGui(int argc, char *argv[])
 
     if (p.isSet(QStringLiteral("screenshot"))) {
         const QString file = p.value(QStringLiteral("screenshot"));
-        QTimer::singleShot(int(p.value(QStringLiteral("screenshot-after")).toDouble() * 1000), &window, [&window, file] {
+        const QString detailFile = p.value(QStringLiteral("screenshot-detail"));
+        const QString devicesFile = p.value(QStringLiteral("screenshot-devices"));
+        QTimer::singleShot(int(p.value(QStringLiteral("screenshot-after")).toDouble() * 1000), &window, [&window, file, detailFile, devicesFile] {
             window.grab().save(file);
+            if (!devicesFile.isEmpty())
+                window.deviceTable()->parentWidget()->grab().save(devicesFile);
+            if (!detailFile.isEmpty()) {
+                // The newest tile that matched a library person makes the fullest picture.
+                QAbstractItemModel *wall = window.wallView()->model();
+                QModelIndex pick = wall->index(0, 0);
+                for (int row = 0; row < wall->rowCount(); ++row)
+                    if (wall->index(row, 0).data(fd::ui::LiveEventModel::ListRole).toInt() != int(fd::ui::ListKind::None)) {
+                        pick = wall->index(row, 0);
+                        break;
+                    }
+                window.openDetail(pick);
+                window.detailDialog()->grab().save(detailFile);
+            }
             QApplication::quit();
         });
     }

@@ -9,5 +9,6 @@ export QT_QPA_PLATFORM=offscreen
 XDG_CONFIG_HOME=$(mktemp -d)
 export XDG_CONFIG_HOME
 trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
-"$build/app/facedesk/facedesk" --demo --demo-rate 6 --screenshot "$here/wall.png" --screenshot-after 8
-echo "wrote $here/wall.png"
+"$build/app/facedesk/facedesk" --demo --demo-rate 6 --screenshot-after 8 --screenshot "$here/wall.png" \
+    --screenshot-detail "$here/event-detail.png" --screenshot-devices "$here/devices.png"
+echo "wrote wall.png (live tiles and an active blacklist alert), event-detail.png, devices.png in $here"

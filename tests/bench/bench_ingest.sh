@@ -88,8 +88,8 @@ install_tools() {
     local missing=()
     command -v wrk >/dev/null || missing+=(wrk)
     if ! command -v nginx >/dev/null && [[ ! -x /usr/sbin/nginx ]]; then
-        # Debian 12 has nginx-light (stock modules only; on 13 it is a transitional
-        # name for nginx); either will do, the config below loads no modules.
+        # On Debian 12 nginx-light is a transitional package that installs nginx (and
+        # the echo module); either name will do, the config below loads no modules.
         if apt-cache policy nginx-light 2>/dev/null | grep -q 'Candidate: [0-9]'; then
             missing+=(nginx-light)
         else
@@ -488,6 +488,23 @@ update_section() {
     log "updated $doc (section $name)"
 }
 
+# Which code was measured: the build's source folder, and its git commit if it is a checkout.
+build_line() {
+    local src commit=""
+    src=$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null)
+    if [[ -n $src ]] && commit=$(git -C "$src" rev-parse --short HEAD 2>/dev/null); then
+        [[ -z $(git -C "$src" status --porcelain --untracked-files=no 2>/dev/null) ]] || commit+=" plus uncommitted changes"
+        printf '%s (%s, git %s)' "$BUILD_DIR" "$src" "$commit"
+    else
+        printf '%s (%s)' "$BUILD_DIR" "${src:-source unknown}"
+    fi
+}
+
+# Where the archives were written, and on what.
+data_line() {
+    printf '%s (%s)' "$DATA_ROOT" "$(df -PT "$DATA_ROOT" | awk 'NR == 2 { print $2 }')"
+}
+
 ms() { awk -v v="$1" 'BEGIN { printf (v < 1 ? "%.2f" : v < 10 ? "%.1f" : "%.0f"), v }'; }
 
 run_table() {
@@ -547,6 +564,8 @@ run_table() {
         echo
         echo "Command: \`$COMMAND\` (${DURATION} s per run$([[ $DURATION -lt 20 ]] && echo ', short mode: indicative only'))"
         echo
+        echo "Build: $(build_line). Archives: $(data_line)."
+        echo
         echo "Load generator for both: wrk $(wrk -v 2>&1 | awk 'NR == 1 { print $2 }') with tests/bench/bench_ingest.lua, ${WRK_THREADS} threads, one connection per device, no pipelining. Bodies: a real \`sw_face_compare_push\` from \`make_push_body\` (fd::protocol::encode), 256 feature values, random JPEG-headed image bytes, filled in per request in place (see the script: a static-body speed generator)${thumb_bytes:+; face only: $thumb_bytes bytes}${bg_bytes:+; with background: $bg_bytes bytes}. Every request is a new event (its own img_name) with new image bytes, from one of N devices with its own valid token; for FaceDesk the N devices also hold their TCP long connections (online, heartbeating) during the run."
         echo
         echo "| body | devices | nginx: answered req/s | nginx p50 / p99 ms | CPU nginx / wrk | **FaceDesk: committed events/s** | FaceDesk ack p50 / p99 ms | rows in archive | **ratio FaceDesk/nginx** | FaceDesk RSS MB idle → peak → end | CPU FaceDesk / wrk | FaceDesk CPU by thread |"
@@ -603,6 +622,8 @@ run_soak() {
         echo "Machine: $(machine_line)"
         echo
         echo "Command: \`$COMMAND\`"
+        echo
+        echo "Build: $(build_line). Archives: $(data_line)."
         echo
         echo "| body | devices | duration | committed events/s | ack p50 / p99 ms | rows in archive | RSS MB at 1 min | at half | at end | peak | slope, 2nd half | growth since 1 min | memory |"
         echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
