@@ -11,6 +11,7 @@
 #include "SimRunner.h"
 #include "devices/DeviceRegistry.h"
 #include "server/FaceServer.h"
+#include "server/ServerThread.h"
 #include "store/ArchiveReader.h"
 #include "store/StoreWriter.h"
 
@@ -93,21 +94,20 @@ int runGui(int argc, char *argv[])
     policy.acceptNewDevices = demo || p.isSet(QStringLiteral("accept-new-devices"));
     policy.reportUser = QStringLiteral("admin");
     policy.reportPassword = QStringLiteral("admin");
-    fd::devices::DeviceRegistry registry(&writer, policy);
-    registry.load(known);
-
     fd::server::ServerConfig config;
     // The demo takes any free ports, so it never collides with a real installation.
     config.httpPort = demo ? 0 : quint16(p.value(QStringLiteral("http-port")).toUInt());
     config.tcpPort = demo ? 0 : quint16(p.value(QStringLiteral("tcp-port")).toUInt());
     if (demo)
         config.bind = QHostAddress::LocalHost;
-    fd::server::FaceServer server(config, &registry, &writer);
-    if (!server.start(&error)) {
+    fd::server::ServerThread network;
+    if (!network.start(config, policy, &writer, known, &error)) {
         QMessageBox::critical(nullptr, QStringLiteral("FaceDesk"),
                               QApplication::translate("main", "FaceDesk cannot listen: %1").arg(error));
         return 1;
     }
+    fd::server::FaceServer &server = *network.server();
+    fd::devices::DeviceRegistry &registry = *network.registry();
 
     fd::ui::MainWindow window(&server, &registry, &writer, db);
     window.show();
@@ -163,6 +163,7 @@ int runGui(int argc, char *argv[])
     const int rc = QApplication::exec();
     if (devices)
         devices.reset();
+    network.stop();
     writer.stop();
     return rc;
 }

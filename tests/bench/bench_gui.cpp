@@ -12,6 +12,7 @@
 
 #include "devices/DeviceRegistry.h"
 #include "server/FaceServer.h"
+#include "server/ServerThread.h"
 #include "store/StoreWriter.h"
 
 #include <QApplication>
@@ -61,14 +62,16 @@ RunResult run(bool showWall, double rate, double seconds, const QString &simBina
         qFatal("archive: %s", qPrintable(error));
     devices::RegistryPolicy policy;
     policy.acceptNewDevices = true;
-    devices::DeviceRegistry registry(&writer, policy);
     server::ServerConfig config;
     config.bind = QHostAddress::LocalHost;
     config.httpPort = 0;
     config.tcpPort = 0;
-    server::FaceServer server(config, &registry, &writer);
-    if (!server.start(&error))
+    // As in the application: listener and registry on their own thread.
+    server::ServerThread network;
+    if (!network.start(config, policy, &writer, {}, &error))
         qFatal("server: %s", qPrintable(error));
+    server::FaceServer &server = *network.server();
+    devices::DeviceRegistry &registry = *network.registry();
     ui::MainWindow window(&server, &registry, &writer, db);
     if (showWall)
         window.show();
@@ -134,6 +137,7 @@ RunResult run(bool showWall, double rate, double seconds, const QString &simBina
     r.p50TileMs = pct(tileMs, 50);
     r.p99TileMs = pct(tileMs, 99);
     r.events = tileMs.size();
+    network.stop();
     writer.stop();
     return r;
 }

@@ -29,6 +29,8 @@
 #   WORK_ROOT=/tmp      where the temporary folder (nginx, archives, logs) goes;
 #                       KEEP_WORK=1 keeps it. Archives stay until the end (a few GB).
 #   DATA_ROOT=DIR       put the archives there instead (e.g. /dev/shm: no disk at all)
+#   BUILD_COMMIT=abc123 the commit the build came from, for the report, when its source
+#                       is not a git checkout (e.g. made with git archive)
 #
 # What is measured, per body and device count:
 #   nginx     Debian's nginx on a free loopback port with its own config (below): it
@@ -199,6 +201,12 @@ thread_ticks() {
     done 2>/dev/null
 }
 
+# A TcpExt counter of the whole machine (/proc/net/netstat), e.g. ListenOverflows.
+tcpext() {
+    awk -v name="$1" '$1 == "TcpExt:" { if (!seen) { for (i = 2; i <= NF; i++) col[$i] = i; seen = 1 } else { print $col[name] + 0; exit } }' \
+        /proc/net/netstat 2>/dev/null || echo 0
+}
+
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 CLK_TCK=$(getconf CLK_TCK)
@@ -233,6 +241,9 @@ run_wrk() {
     local before_ticks
     before_ticks=$(cpu_ticks "$pid")
     thread_ticks "$pid" >"$out.threads0"
+    local overflows0 cookies0
+    overflows0=$(tcpext ListenOverflows)
+    cookies0=$(tcpext SyncookiesFailed)
     W_RSS_IDLE=$(rss_kb "$pid")
     # In a subshell whose `times` reports wrk's own CPU afterwards.
     (
@@ -253,6 +264,8 @@ run_wrk() {
     local after_ticks
     after_ticks=$(cpu_ticks "$pid")
     thread_ticks "$pid" >"$out.threads1"
+    W_OVERFLOWS=$(($(tcpext ListenOverflows) - overflows0))
+    W_COOKIES_FAILED=$(($(tcpext SyncookiesFailed) - cookies0))
     touch "$stop"
     wait "$spid" || true
     forget_pid "$spid"
@@ -492,17 +505,26 @@ update_section() {
 build_line() {
     local src commit=""
     src=$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$BUILD_DIR/CMakeCache.txt" 2>/dev/null)
-    if [[ -n $src ]] && commit=$(git -C "$src" rev-parse --short HEAD 2>/dev/null); then
+    if [[ -n ${BUILD_COMMIT:-} ]]; then
+        printf '%s (%s, git %s)' "$BUILD_DIR" "${src:-source unknown}" "$BUILD_COMMIT"
+    elif [[ -n $src ]] && commit=$(git -C "$src" rev-parse --short HEAD 2>/dev/null); then
         [[ -z $(git -C "$src" status --porcelain --untracked-files=no 2>/dev/null) ]] || commit+=" plus uncommitted changes"
         printf '%s (%s, git %s)' "$BUILD_DIR" "$src" "$commit"
     else
-        printf '%s (%s)' "$BUILD_DIR" "${src:-source unknown}"
+        printf '%s (%s, not a git checkout)' "$BUILD_DIR" "${src:-source unknown}"
     fi
 }
 
 # Where the archives were written, and on what.
 data_line() {
-    printf '%s (%s)' "$DATA_ROOT" "$(df -PT "$DATA_ROOT" | awk 'NR == 2 { print $2 }')"
+    local dev fs note=""
+    read -r dev fs < <(df -PT "$DATA_ROOT" | awk 'NR == 2 { print $1, $2 }')
+    # ext4 without a journal skips inodes freed in the last minutes when it makes new
+    # files, which makes file creation slow right after a big delete.
+    if [[ $fs == ext4 && $(cat "/sys/fs/ext4/${dev##*/}/journal_task" 2>/dev/null) == "<none>" ]]; then
+        note=" without a journal"
+    fi
+    printf '%s (%s%s)' "$DATA_ROOT" "$fs" "$note"
 }
 
 ms() { awk -v v="$1" 'BEGIN { printf (v < 1 ? "%.2f" : v < 10 ? "%.1f" : "%.0f"), v }'; }
@@ -524,6 +546,7 @@ run_table() {
             local n_rate n_p50 n_p99 n_cpu n_wrk n_bad
             n_rate=$(awk -v ok="$W_ok" -v s="$W_duration_s" 'BEGIN { printf "%.0f", ok / s }')
             n_p50=$W_p50_ms n_p99=$W_p99_ms n_cpu=$W_CPU n_wrk=$W_WRK_CPU
+            N_OVERFLOWS=$W_OVERFLOWS N_COOKIES_FAILED=$W_COOKIES_FAILED
             n_bad=$((W_status_errors + W_connect_errors + W_read_errors + W_write_errors + W_timeouts))
             ((n_bad == 0)) || echo "- nginx, $body, $n devices: errors: $W_status_errors not HTTP 200, $W_connect_errors connect, $W_read_errors read, $W_write_errors write, $W_timeouts timeouts" >>"$notes"
             sleep 1
@@ -534,7 +557,15 @@ run_table() {
             f_rate=$(awk -v ok="$W_ok" -v s="$W_duration_s" 'BEGIN { printf "%.0f", ok / s }')
             f_bad=$((W_status_errors + W_connect_errors + W_read_errors + W_write_errors + W_timeouts))
             ratio=$(awk -v f="$f_rate" -v n="$n_rate" 'BEGIN { if (n > 0) printf "%.1f %%", 100 * f / n; else print "-" }')
-            ((f_bad == 0)) || echo "- FaceDesk, $body, $n devices: errors: $W_status_errors not HTTP 200, $W_connect_errors connect, $W_read_errors read, $W_write_errors write, $W_timeouts timeouts; first refusal in its log: $(grep -m1 'refused' "$LOGS/facedesk-$body-$n.serve.err" | cut -c1-200)" >>"$notes"
+            if ((f_bad > 0)); then
+                local refusal
+                refusal=$(grep -m1 'facedesk.server: refused' "$LOGS/facedesk-$body-$n.serve.err" | cut -c1-200 || true)
+                echo "- FaceDesk, $body, $n devices: errors: $W_status_errors not HTTP 200, $W_connect_errors connect, $W_read_errors read, $W_write_errors write, $W_timeouts timeouts${refusal:+; first refusal in its log: $refusal}" >>"$notes"
+            fi
+            # A listen backlog too short for N devices connecting at once shows here.
+            if ((W_OVERFLOWS > 0 || W_COOKIES_FAILED > 0)); then
+                echo "- FaceDesk, $body, $n devices: the kernel counted $W_OVERFLOWS listen-queue overflows and $W_COOKIES_FAILED failed SYN cookies (connections reset) during the run (machine-wide counters; the nginx run before it: $N_OVERFLOWS and $N_COOKIES_FAILED)" >>"$notes"
+            fi
             # Every acknowledged event must be in the archive; at most one per
             # connection more (answered after wrk stopped listening).
             if ((F_ROWS < W_ok || F_ROWS > W_ok + n)); then

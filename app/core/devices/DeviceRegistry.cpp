@@ -33,14 +33,22 @@ DeviceRegistry::DeviceRegistry(store::StoreWriter *writer, RegistryPolicy policy
 
 void DeviceRegistry::load(const QList<store::DeviceRow> &rows)
 {
+    const QMutexLocker lock(&m_mutex);
     for (store::DeviceRow row : rows) {
         row.online = false;  // nobody is online until a heartbeat says so
         m_devices.insert(row.uuid, row);
     }
 }
 
+QList<store::DeviceRow> DeviceRegistry::devices() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_devices.values();
+}
+
 std::optional<store::DeviceRow> DeviceRegistry::device(const QString &uuid) const
 {
+    const QMutexLocker lock(&m_mutex);
     const auto it = m_devices.constFind(uuid);
     return it == m_devices.cend() ? std::nullopt : std::optional<store::DeviceRow>(*it);
 }
@@ -83,6 +91,7 @@ store::DeviceRow &DeviceRegistry::touch(const QString &uuid, const QString &mac,
 
 DeviceRegistry::TokenGrant DeviceRegistry::issueToken(const AccessTokenRequest &request, const QString &peerHost)
 {
+    const QMutexLocker lock(&m_mutex);
     if (!m_policy.deviceKey.isEmpty() && request.deviceKey != m_policy.deviceKey) {
         qCWarning(lcDevices).noquote() << "accesstoken from" << request.uuid << "at" << peerHost << "refused: wrong device_key";
         return {code::NotRegistered, {}, 0};
@@ -120,6 +129,7 @@ bool DeviceRegistry::tokenValid(const QString &uuid, const QString &token) const
 
 int DeviceRegistry::heartbeat(const KeepaliveRequest &request, const QString &peerHost)
 {
+    const QMutexLocker lock(&m_mutex);
     auto it = m_devices.find(request.uuid);
     if (it == m_devices.end() || it->state != QLatin1String("approved"))
         return code::NotInServerList;
@@ -147,6 +157,7 @@ int DeviceRegistry::heartbeat(const KeepaliveRequest &request, const QString &pe
 
 int DeviceRegistry::admitPush(const FacePush &push, const QString &peerHost)
 {
+    const QMutexLocker lock(&m_mutex);
     if (push.kind == FacePush::Kind::HttpReport) {
         // The HTTP form has no token: it signs with UserName and the password's MD5.
         const QString expected = QString::fromLatin1(
@@ -181,6 +192,7 @@ int DeviceRegistry::admitPush(const FacePush &push, const QString &peerHost)
 
 int DeviceRegistry::admitSync(const DeviceSyncRequest &request)
 {
+    const QMutexLocker lock(&m_mutex);
     const auto it = m_devices.constFind(request.uuid);
     if (it == m_devices.cend() || it->state != QLatin1String("approved"))
         return code::NotRegistered;
@@ -189,6 +201,7 @@ int DeviceRegistry::admitSync(const DeviceSyncRequest &request)
 
 bool DeviceRegistry::approve(const QString &uuid)
 {
+    const QMutexLocker lock(&m_mutex);
     auto it = m_devices.find(uuid);
     if (it == m_devices.end())
         return false;
@@ -201,6 +214,7 @@ bool DeviceRegistry::approve(const QString &uuid)
 
 bool DeviceRegistry::reject(const QString &uuid)
 {
+    const QMutexLocker lock(&m_mutex);
     auto it = m_devices.find(uuid);
     if (it == m_devices.end())
         return false;
@@ -215,6 +229,7 @@ bool DeviceRegistry::reject(const QString &uuid)
 
 bool DeviceRegistry::rename(const QString &uuid, const QString &name)
 {
+    const QMutexLocker lock(&m_mutex);
     auto it = m_devices.find(uuid);
     if (it == m_devices.end())
         return false;
@@ -225,6 +240,7 @@ bool DeviceRegistry::rename(const QString &uuid, const QString &name)
 
 bool DeviceRegistry::remove(const QString &uuid)
 {
+    const QMutexLocker lock(&m_mutex);
     if (!m_devices.remove(uuid))
         return false;
     for (auto t = m_tokens.begin(); t != m_tokens.end();)
@@ -251,6 +267,7 @@ void DeviceRegistry::setOnline(store::DeviceRow &row, bool online, const QString
 
 void DeviceRegistry::checkPresence(const QDateTime &now)
 {
+    const QMutexLocker lock(&m_mutex);
     const qint64 ms = now.toMSecsSinceEpoch();
     for (auto it = m_devices.begin(); it != m_devices.end(); ++it) {
         if (!it->online)

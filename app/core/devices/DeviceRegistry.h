@@ -1,5 +1,7 @@
 // Which devices FaceDesk knows, which may talk to it, their tokens, and whether
-// they are online. Lives on the listener's thread; every change is also queued to
+// they are online. Lives on the listener's thread, but every public method may be
+// called from any thread (the window approves devices from the GUI thread): one
+// mutex guards the state, and signals reach other threads queued. Every change is also queued to
 // the archive so the registry survives restarts (tokens do not: devices simply ask
 // again, which they do on -1003).
 #pragma once
@@ -9,6 +11,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QTimer>
 
@@ -29,7 +32,7 @@ public:
     DeviceRegistry(store::StoreWriter *writer, RegistryPolicy policy, QObject *parent = nullptr);
 
     void load(const QList<store::DeviceRow> &rows);
-    QList<store::DeviceRow> devices() const { return m_devices.values(); }
+    QList<store::DeviceRow> devices() const;
     std::optional<store::DeviceRow> device(const QString &uuid) const;
     const RegistryPolicy &policy() const { return m_policy; }
 
@@ -77,6 +80,7 @@ private:
     QHash<QString, qint64> m_lastBeat;   // uuid -> ms of the last heartbeat
     QHash<QString, qint64> m_lastSaved;  // uuid -> ms the row was last written
     QTimer m_presenceTimer;
+    mutable QRecursiveMutex m_mutex;
 };
 
 } // namespace fd::devices
