@@ -12,6 +12,8 @@ QString Alert::kindName() const
 {
     if (kind == Kind::DeviceOffline)
         return QStringLiteral("offline");
+    if (kind == Kind::DeviceOnline)
+        return QStringLiteral("online");
     switch (tile.list) {
     case ListKind::Blacklist: return QStringLiteral("blacklist");
     case ListKind::Vip: return QStringLiteral("vip");
@@ -96,15 +98,20 @@ void AlertBanner::refresh()
         return;
     }
     const Alert &a = m_alerts.front();
-    const bool device = a.kind == Alert::Kind::DeviceOffline;
+    const bool device = a.kind != Alert::Kind::Face;
+    const QString colour = a.kind == Alert::Kind::DeviceOffline ? QStringLiteral("#E65100")
+        : a.kind == Alert::Kind::DeviceOnline                   ? QStringLiteral("#2E7D32")
+        : a.tile.list == ListKind::Blacklist                    ? QStringLiteral("#C62828")
+                                                                : QStringLiteral("#1E66C8");
     setStyleSheet(QStringLiteral("#alertBanner { background: %1; border-radius: 6px; }"
                                  "#alertBanner QLabel { color: white; font-size: 15pt; font-weight: bold; }")
-                      .arg(device ? QStringLiteral("#E65100") : a.tile.list == ListKind::Blacklist
-                               ? QStringLiteral("#C62828") : QStringLiteral("#1E66C8")));
+                      .arg(colour));
     QString text;
     if (device) {
         m_face->setPixmap(QIcon(QStringLiteral(":/icons/devices.svg")).pixmap(64, 64));
-        text = tr("DEVICE OFFLINE: %1, since %2").arg(a.deviceName, a.raisedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        const QString since = a.raisedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+        text = a.kind == Alert::Kind::DeviceOffline ? tr("DEVICE OFFLINE: %1, since %2").arg(a.deviceName, since)
+                                                    : tr("DEVICE BACK ONLINE: %1, at %2").arg(a.deviceName, since);
     } else {
         m_face->setPixmap(QPixmap::fromImage(a.tile.face));
         const QString who = a.tile.personName.isEmpty() ? tr("Stranger") : a.tile.personName;

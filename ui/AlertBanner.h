@@ -19,7 +19,7 @@ class QSoundEffect;
 namespace fd::ui {
 
 struct Alert {
-    enum class Kind { Face, DeviceOffline };
+    enum class Kind { Face, DeviceOffline, DeviceOnline };
     Kind kind = Kind::Face;
     AlertAction action = AlertAction::Banner;
     EventTile tile;            // for face alerts

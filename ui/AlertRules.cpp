@@ -31,6 +31,7 @@ void AlertRules::load()
     custom = get("custom", custom);
     stranger = get("stranger", stranger);
     deviceOffline = get("deviceOffline", deviceOffline);
+    deviceOnline = get("deviceOnline", deviceOnline);
     const QStringList muted = s.value(QStringLiteral("alerts/mutedDevices")).toStringList();
     mutedDevices = QSet<QString>(muted.cbegin(), muted.cend());
 }
@@ -44,6 +45,7 @@ void AlertRules::save() const
     s.setValue(QStringLiteral("alerts/custom"), int(custom));
     s.setValue(QStringLiteral("alerts/stranger"), int(stranger));
     s.setValue(QStringLiteral("alerts/deviceOffline"), int(deviceOffline));
+    s.setValue(QStringLiteral("alerts/deviceOnline"), int(deviceOnline));
     s.setValue(QStringLiteral("alerts/mutedDevices"), QStringList(mutedDevices.cbegin(), mutedDevices.cend()));
 }
 

@@ -20,6 +20,7 @@ struct AlertRules {
     AlertAction custom = AlertAction::None;
     AlertAction stranger = AlertAction::None;
     AlertAction deviceOffline = AlertAction::Banner;
+    AlertAction deviceOnline = AlertAction::Banner;  // "back online" after an outage
     QSet<QString> mutedDevices;  // uuids whose face events never alert
 
     AlertAction actionFor(const EventTile &tile) const;

@@ -319,6 +319,7 @@ QWidget *MainWindow::buildSettingsPanel()
     form->addRow(tr("Custom list:"), ruleBox(&AlertRules::custom));
     form->addRow(tr("Stranger:"), ruleBox(&AlertRules::stranger));
     form->addRow(tr("Device goes offline:"), ruleBox(&AlertRules::deviceOffline));
+    form->addRow(tr("Device back online:"), ruleBox(&AlertRules::deviceOnline));
     auto *capacity = new QSpinBox(panel);
     capacity->setRange(50, 5000);
     capacity->setValue(m_wall->capacity());
@@ -432,12 +433,21 @@ void MainWindow::placeTile(EventTile tile)
 
 void MainWindow::onPresence(const QString &uuid, bool online)
 {
-    if (online || m_rules.deviceOffline == AlertAction::None)
+    // "Back online" only means something after an outage the desk saw; a device's
+    // first heartbeat of the day is not news.
+    const bool wasDown = m_seenOffline.remove(uuid);
+    if (!online)
+        m_seenOffline.insert(uuid);
+    const AlertAction action = online ? m_rules.deviceOnline : m_rules.deviceOffline;
+    if (action == AlertAction::None || action == AlertAction::Chime || (online && !wasDown)) {
+        if (action == AlertAction::Chime && (!online || wasDown))
+            m_alerts->playChime();
         return;
+    }
     const auto device = m_registry->device(uuid);
     Alert alert;
-    alert.kind = Alert::Kind::DeviceOffline;
-    alert.action = m_rules.deviceOffline;
+    alert.kind = online ? Alert::Kind::DeviceOnline : Alert::Kind::DeviceOffline;
+    alert.action = action;
     alert.deviceUuid = uuid;
     alert.deviceName = device && !device->name.isEmpty() ? device->name : uuid;
     alert.raisedAt = QDateTime::currentDateTimeUtc();

@@ -10,6 +10,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 
 #include <deque>
 
@@ -99,6 +100,7 @@ private:
     QLabel *m_storeLabel;
     QLabel *m_alertLabel;
     std::deque<qint64> m_recent;  // ms of recent events, for events per minute
+    QSet<QString> m_seenOffline;  // devices this desk saw go offline
 };
 
 } // namespace fd::ui
