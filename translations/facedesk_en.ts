@@ -335,19 +335,15 @@
         <source>the message names no method</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 = %2 is not a whole number; read as unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::AlertBanner</name>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>BLACKLIST: %1 at %2, %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -356,6 +352,53 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge the oldest alert (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEVICE OFFLINE: %1, since %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEVICE BACK ONLINE: %1, at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stranger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STRANGER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 at %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::AlertRules</name>
+    <message>
+        <source>Nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A single chime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banner until acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banner and alarm until acknowledged</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -397,10 +440,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Events (session)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -414,6 +453,189 @@
     </message>
     <message>
         <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events today</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::EventDetailDialog</name>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save background...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save face...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age: about %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Glasses: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>glasses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sunglasses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beard: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Race: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yellow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>black</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>white</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emotion: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>angry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>happy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>surprised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event %1 is no longer in the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stranger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No background image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device: %1, channel %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score: %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library person: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature: %1 °C (at or above the alarm level %2 °C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature: %1 °C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JPEG images (*.jpg)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -478,10 +700,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Approve selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Person %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -503,6 +721,157 @@
     </message>
     <message>
         <source>No alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face library editor, bulk import and device sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the archive by time, device, list, person and face.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the wall; new events wait and are counted (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strangers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter devices by name, type, UUID, IP...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Forget %n device(s)? Their events stay in the archive; they must be approved again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Blacklist hit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIP:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whitelist:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stranger:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device goes offline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device back online:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The wall keeps this many newest events; the archive keeps them all. Takes effect at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live wall size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute alerts from the selected devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmute all devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceDesk alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stranger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive: %1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive: OK</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -550,6 +919,14 @@
     </message>
     <message>
         <source>FaceDesk cannot listen: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also save the newest event&apos;s detail view as PNG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also save the devices panel as PNG.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -335,6 +335,10 @@
         <source>the message names no method</source>
         <translation>消息未指定方法</translation>
     </message>
+    <message>
+        <source>%1 = %2 is not a whole number; read as unknown</source>
+        <translation>%1 = %2 不是整数，按未知处理</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::AlertBanner</name>
@@ -344,15 +348,64 @@
     </message>
     <message>
         <source>BLACKLIST: %1 at %2, %3</source>
-        <translation>黑名单告警：%1 出现在 %2，%3</translation>
+        <translation type="vanished">黑名单告警：%1 出现在 %2，%3</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation>未知</translation>
+        <translation type="vanished">未知</translation>
     </message>
     <message numerus="yes">
         <source>%n more alert(s) waiting</source>
-        <translation><numerusform>还有 %n 条告警待处理</numerusform></translation>
+        <translation>
+            <numerusform>还有 %n 条告警待处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <source>Acknowledge the oldest alert (Ctrl+Enter)</source>
+        <translation>确认最早的一条告警（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>DEVICE OFFLINE: %1, since %2</source>
+        <translation>设备离线：%1，自 %2 起</translation>
+    </message>
+    <message>
+        <source>DEVICE BACK ONLINE: %1, at %2</source>
+        <translation>设备恢复在线：%1，于 %2</translation>
+    </message>
+    <message>
+        <source>Stranger</source>
+        <translation>陌生人</translation>
+    </message>
+    <message>
+        <source>STRANGER</source>
+        <translation>陌生人</translation>
+    </message>
+    <message>
+        <source>%1: %2 at %3, %4</source>
+        <translation>%1：%2 出现在 %3，%4</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::AlertRules</name>
+    <message>
+        <source>Nothing</source>
+        <translation>不提醒</translation>
+    </message>
+    <message>
+        <source>A single chime</source>
+        <translation>提示音一次</translation>
+    </message>
+    <message>
+        <source>Banner until acknowledged</source>
+        <translation>横幅提示，直至确认</translation>
+    </message>
+    <message>
+        <source>Banner and alarm until acknowledged</source>
+        <translation>横幅提示并鸣响警报，直至确认</translation>
     </message>
 </context>
 <context>
@@ -395,7 +448,7 @@
     </message>
     <message>
         <source>Events (session)</source>
-        <translation>事件数（本次运行）</translation>
+        <translation type="vanished">事件数（本次运行）</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -412,6 +465,189 @@
     <message>
         <source>Offline</source>
         <translation>离线</translation>
+    </message>
+    <message>
+        <source>Events today</source>
+        <translation>今日事件数</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::EventDetailDialog</name>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件详情</translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation>较新</translation>
+    </message>
+    <message>
+        <source>Older</source>
+        <translation>较早</translation>
+    </message>
+    <message>
+        <source>Copy face</source>
+        <translation>复制人脸图</translation>
+    </message>
+    <message>
+        <source>Save background...</source>
+        <translation>保存背景图...</translation>
+    </message>
+    <message>
+        <source>Save face...</source>
+        <translation>保存人脸图...</translation>
+    </message>
+    <message>
+        <source>Age: about %1</source>
+        <translation>年龄：约 %1 岁</translation>
+    </message>
+    <message>
+        <source>Gender: %1</source>
+        <translation>性别：%1</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Glasses: %1</source>
+        <translation>眼镜：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>glasses</source>
+        <translation>普通眼镜</translation>
+    </message>
+    <message>
+        <source>sunglasses</source>
+        <translation>墨镜</translation>
+    </message>
+    <message>
+        <source>Mask: %1</source>
+        <translation>口罩：%1</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <source>Beard: %1</source>
+        <translation>胡须：%1</translation>
+    </message>
+    <message>
+        <source>Race: %1</source>
+        <translation>种族：%1</translation>
+    </message>
+    <message>
+        <source>yellow</source>
+        <translation>黄种人</translation>
+    </message>
+    <message>
+        <source>black</source>
+        <translation>黑种人</translation>
+    </message>
+    <message>
+        <source>white</source>
+        <translation>白种人</translation>
+    </message>
+    <message>
+        <source>Emotion: %1</source>
+        <translation>表情：%1</translation>
+    </message>
+    <message>
+        <source>angry</source>
+        <translation>愤怒</translation>
+    </message>
+    <message>
+        <source>calm</source>
+        <translation>平静</translation>
+    </message>
+    <message>
+        <source>happy</source>
+        <translation>高兴</translation>
+    </message>
+    <message>
+        <source>sad</source>
+        <translation>悲伤</translation>
+    </message>
+    <message>
+        <source>surprised</source>
+        <translation>惊讶</translation>
+    </message>
+    <message>
+        <source>Event %1 is no longer in the archive</source>
+        <translation>事件 %1 已不在存档中</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Person %1</source>
+        <translation>人员 %1</translation>
+    </message>
+    <message>
+        <source>Stranger</source>
+        <translation>陌生人</translation>
+    </message>
+    <message>
+        <source>No background image</source>
+        <translation>无背景图</translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation>时间：%1</translation>
+    </message>
+    <message>
+        <source>Device: %1, channel %2</source>
+        <translation>设备：%1，通道 %2</translation>
+    </message>
+    <message>
+        <source>Score: %1%</source>
+        <translation>相似度：%1%</translation>
+    </message>
+    <message>
+        <source>Library person: %1</source>
+        <translation>人脸库人员：%1</translation>
+    </message>
+    <message>
+        <source>Visits: %1</source>
+        <translation>来访次数：%1</translation>
+    </message>
+    <message>
+        <source>Quality: %1</source>
+        <translation>人脸质量：%1</translation>
+    </message>
+    <message>
+        <source>Temperature: %1 °C (at or above the alarm level %2 °C)</source>
+        <translation>体温：%1 °C（已达到或超过告警阈值 %2 °C）</translation>
+    </message>
+    <message>
+        <source>Temperature: %1 °C</source>
+        <translation>体温：%1 °C</translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation>保存图片</translation>
+    </message>
+    <message>
+        <source>JPEG images (*.jpg)</source>
+        <translation>JPEG 图片 (*.jpg)</translation>
     </message>
 </context>
 <context>
@@ -461,7 +697,9 @@
     </message>
     <message numerus="yes">
         <source>Resume (%n new)</source>
-        <translation><numerusform>继续（%n 条新事件）</numerusform></translation>
+        <translation>
+            <numerusform>继续（%n 条新事件）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Resume</source>
@@ -473,7 +711,7 @@
     </message>
     <message>
         <source>Approve selected</source>
-        <translation>审核通过所选设备</translation>
+        <translation type="vanished">审核通过所选设备</translation>
     </message>
     <message>
         <source>Person %1</source>
@@ -498,6 +736,156 @@
     <message>
         <source>No alerts</source>
         <translation>无告警</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Face library</source>
+        <translation>人脸库</translation>
+    </message>
+    <message>
+        <source>The face library editor, bulk import and device sync.</source>
+        <translation>人脸库编辑、批量导入及设备同步。</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Search the archive by time, device, list, person and face.</source>
+        <translation>按时间、设备、名单、人员和人脸搜索存档。</translation>
+    </message>
+    <message>
+        <source>Pause the wall; new events wait and are counted (Ctrl+P)</source>
+        <translation>暂停事件墙；新事件将排队并计数（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>All lists</source>
+        <translation>全部名单</translation>
+    </message>
+    <message>
+        <source>Strangers</source>
+        <translation>陌生人</translation>
+    </message>
+    <message>
+        <source>Alerts only</source>
+        <translation>仅看告警</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Filter devices by name, type, UUID, IP...</source>
+        <translation>按名称、类型、UUID、IP 等筛选设备...</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Rename...</source>
+        <translation>重命名...</translation>
+    </message>
+    <message>
+        <source>Rename device</source>
+        <translation>重命名设备</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove devices</source>
+        <translation>移除设备</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forget %n device(s)? Their events stay in the archive; they must be approved again.</source>
+        <translation>
+            <numerusform>移除 %n 台设备？其事件仍保留在存档中，设备需重新审核后才能接入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Blacklist hit:</source>
+        <translation>命中黑名单：</translation>
+    </message>
+    <message>
+        <source>VIP:</source>
+        <translation>VIP：</translation>
+    </message>
+    <message>
+        <source>Whitelist:</source>
+        <translation>白名单：</translation>
+    </message>
+    <message>
+        <source>Custom list:</source>
+        <translation>自定义名单：</translation>
+    </message>
+    <message>
+        <source>Stranger:</source>
+        <translation>陌生人：</translation>
+    </message>
+    <message>
+        <source>Device goes offline:</source>
+        <translation>设备离线：</translation>
+    </message>
+    <message>
+        <source>Device back online:</source>
+        <translation>设备恢复在线：</translation>
+    </message>
+    <message>
+        <source> tiles</source>
+        <translation> 条</translation>
+    </message>
+    <message>
+        <source>The wall keeps this many newest events; the archive keeps them all. Takes effect at the next start.</source>
+        <translation>事件墙保留的最新事件条数；存档保留全部事件。下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Live wall size:</source>
+        <translation>事件墙容量：</translation>
+    </message>
+    <message>
+        <source>Mute alerts from the selected devices</source>
+        <translation>屏蔽所选设备的告警</translation>
+    </message>
+    <message>
+        <source>Unmute all devices</source>
+        <translation>取消屏蔽所有设备</translation>
+    </message>
+    <message>
+        <source>All devices</source>
+        <translation>全部设备</translation>
+    </message>
+    <message>
+        <source>FaceDesk alert</source>
+        <translation>FaceDesk 告警</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 出现在 %2</translation>
+    </message>
+    <message>
+        <source>Stranger</source>
+        <translation>陌生人</translation>
+    </message>
+    <message>
+        <source>Archive: %1 waiting</source>
+        <translation>存档：%1 条待写入</translation>
+    </message>
+    <message>
+        <source>Archive: OK</source>
+        <translation>存档：正常</translation>
     </message>
 </context>
 <context>
@@ -545,6 +933,14 @@
     <message>
         <source>FaceDesk cannot listen: %1</source>
         <translation>FaceDesk 无法监听：%1</translation>
+    </message>
+    <message>
+        <source>Also save the newest event&apos;s detail view as PNG.</source>
+        <translation>同时将最新事件的详情视图保存为 PNG。</translation>
+    </message>
+    <message>
+        <source>Also save the devices panel as PNG.</source>
+        <translation>同时将设备面板保存为 PNG。</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ DeviceTableModel::DeviceTableModel(devices::DeviceRegistry *registry, QObject *p
 {
     connect(registry, &devices::DeviceRegistry::deviceChanged, this, &DeviceTableModel::reload);
     connect(registry, &devices::DeviceRegistry::presenceChanged, this, &DeviceTableModel::reload);
+    connect(registry, &devices::DeviceRegistry::deviceRemoved, this, &DeviceTableModel::reload);
     reload();
 }
 

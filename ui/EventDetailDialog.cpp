@@ -114,9 +114,9 @@ void EventDetailDialog::showEventId(qint64 id)
     m_title->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: bold; color: %1;")
                                .arg(EventTileDelegate::listColor(int(list)).name()));
 
-    QImage face(e.facePath);
+    const QImage face = e.facePath.isEmpty() ? QImage() : QImage(e.facePath);
     m_face->setPixmap(face.isNull() ? QPixmap() : QPixmap::fromImage(face.scaled(220, 220, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
-    QImage scene(e.scenePath);
+    QImage scene = e.scenePath.isEmpty() ? QImage() : QImage(e.scenePath);
     if (!scene.isNull()) {
         // The face's rectangle, drawn from "position" on the full-size image.
         if (!e.position.isNull()) {

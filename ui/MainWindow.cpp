@@ -142,6 +142,7 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     connect(server, &server::FaceServer::eventCommitted, this, &MainWindow::addEvent);
     connect(registry, &devices::DeviceRegistry::presenceChanged, this, &MainWindow::onPresence);
     connect(registry, &devices::DeviceRegistry::deviceChanged, this, &MainWindow::refreshDeviceFilter);
+    connect(registry, &devices::DeviceRegistry::deviceRemoved, this, &MainWindow::refreshDeviceFilter);
     connect(m_alerts, &AlertBanner::acknowledged, this, &MainWindow::acknowledge);
     auto *statusTimer = new QTimer(this);
     connect(statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
@@ -392,16 +393,22 @@ void MainWindow::addEvent(qint64 eventId, const protocol::FacePush &push, const 
     m_devices->countEvent(deviceUuid);
     m_recent.push_back(QDateTime::currentMSecsSinceEpoch());
 
-    // JPEG decoding stays off the GUI thread; the tile follows when its face is ready.
+    // JPEG decoding stays off the GUI thread. Decodes finish in any order; tiles and
+    // alerts keep the order events arrived in.
+    const quint64 sequence = m_nextDecode++;
     QPointer<MainWindow> self(this);
     const QByteArray jpeg = push.image;
-    QThreadPool::globalInstance()->start([self, jpeg, tile]() mutable {
+    QThreadPool::globalInstance()->start([self, jpeg, tile, sequence]() mutable {
         QImage face;
         if (face.loadFromData(jpeg, "JPEG"))
             tile.face = face.scaled(160, 160, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, tile]() mutable {
-            if (self)
-                self->placeTile(std::move(tile));
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, tile, sequence]() mutable {
+            if (!self)
+                return;
+            self->m_decoded.insert(sequence, std::move(tile));
+            for (auto it = self->m_decoded.begin(); it != self->m_decoded.end() && it.key() == self->m_nextPlace;
+                 it = self->m_decoded.erase(it), ++self->m_nextPlace)
+                self->placeTile(std::move(it.value()));
         }, Qt::QueuedConnection);
     });
 }
@@ -421,6 +428,7 @@ void MainWindow::placeTile(EventTile tile)
         alert.deviceName = tile.deviceName;
         alert.raisedAt = QDateTime::currentDateTimeUtc();
         m_alerts->raiseAlert(alert);
+        updateStatus();
         if (m_tray && (isMinimized() || !isVisible()))
             m_tray->showMessage(tr("FaceDesk alert"),
                                 tr("%1 at %2").arg(tile.personName.isEmpty() ? tr("Stranger") : tile.personName, tile.deviceName),

@@ -4,12 +4,14 @@
 #pragma once
 
 #include "AlertRules.h"
+#include "EventTile.h"
 
 #include "protocol/Messages.h"
 #include "store/Database.h"
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QMap>
 #include <QSet>
 
 #include <deque>
@@ -61,7 +63,8 @@ public:
     void openDetail(const QModelIndex &proxyIndex);
 
 signals:
-    // Emitted when a tile has reached the wall (tests and the GUI benchmark).
+    // Emitted when a tile is handed to the wall; it appears within one frame (or when
+    // the wall resumes, if paused).
     void tileShown(qint64 eventId);
 
 private:
@@ -101,6 +104,9 @@ private:
     QLabel *m_alertLabel;
     std::deque<qint64> m_recent;  // ms of recent events, for events per minute
     QSet<QString> m_seenOffline;  // devices this desk saw go offline
+    QMap<quint64, EventTile> m_decoded;  // faces decoded ahead of an earlier event's
+    quint64 m_nextDecode = 0;
+    quint64 m_nextPlace = 0;
 };
 
 } // namespace fd::ui

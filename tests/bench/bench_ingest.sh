@@ -207,6 +207,10 @@ tcpext() {
         /proc/net/netstat 2>/dev/null || echo 0
 }
 
+# Busy ticks of the whole machine charged to processes, plus steal (/proc/stat: user,
+# nice, system, steal; not irq and softirq, where loopback TCP is mostly counted).
+busy_ticks() { awk 'NR == 1 { print $2 + $3 + $4 + $9; exit }' /proc/stat; }
+
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 CLK_TCK=$(getconf CLK_TCK)
@@ -241,7 +245,8 @@ run_wrk() {
     local before_ticks
     before_ticks=$(cpu_ticks "$pid")
     thread_ticks "$pid" >"$out.threads0"
-    local overflows0 cookies0
+    local overflows0 cookies0 busy0
+    busy0=$(busy_ticks)
     overflows0=$(tcpext ListenOverflows)
     cookies0=$(tcpext SyncookiesFailed)
     W_RSS_IDLE=$(rss_kb "$pid")
@@ -264,6 +269,8 @@ run_wrk() {
     local after_ticks
     after_ticks=$(cpu_ticks "$pid")
     thread_ticks "$pid" >"$out.threads1"
+    local busy1
+    busy1=$(busy_ticks)
     W_OVERFLOWS=$(($(tcpext ListenOverflows) - overflows0))
     W_COOKIES_FAILED=$(($(tcpext SyncookiesFailed) - cookies0))
     touch "$stop"
@@ -290,6 +297,13 @@ run_wrk() {
             printf "%.0f", t / s * 100
         }' "$out.times" 2>/dev/null || echo "?")
     W_SAMPLES=$samples
+    # CPU used by everything else on the machine meanwhile (other users, builds): the
+    # whole machine's busy time minus the server's and wrk's, in % of a core.
+    W_OTHERS=$(awk -v b0="$busy0" -v b1="$busy1" -v a="$before_ticks" -v b="$after_ticks" -v hz="$CLK_TCK" \
+        -v s="$W_duration_s" -v w="$W_WRK_CPU" 'BEGIN {
+            o = ((b1 - b0) - (b - a)) / hz / s * 100 - w
+            printf "%.0f", (o < 0 ? 0 : o)
+        }')
     # Per thread, by name, in % of a core: "facedesk 95, facedesk-store 60".
     W_THREADS=$(awk -v hz="$CLK_TCK" -v s="$W_duration_s" '
             FNR == NR { before[$1] += $2; next }
@@ -547,6 +561,7 @@ run_table() {
             n_rate=$(awk -v ok="$W_ok" -v s="$W_duration_s" 'BEGIN { printf "%.0f", ok / s }')
             n_p50=$W_p50_ms n_p99=$W_p99_ms n_cpu=$W_CPU n_wrk=$W_WRK_CPU
             N_OVERFLOWS=$W_OVERFLOWS N_COOKIES_FAILED=$W_COOKIES_FAILED
+            local n_others=$W_OTHERS
             n_bad=$((W_status_errors + W_connect_errors + W_read_errors + W_write_errors + W_timeouts))
             ((n_bad == 0)) || echo "- nginx, $body, $n devices: errors: $W_status_errors not HTTP 200, $W_connect_errors connect, $W_read_errors read, $W_write_errors write, $W_timeouts timeouts" >>"$notes"
             sleep 1
@@ -574,10 +589,10 @@ run_table() {
             [[ -z $W_STOPPED ]] || echo "- FaceDesk, $body, $n devices: stopped early, $W_STOPPED" >>"$notes"
             ((F_REFUSED == 0)) || echo "- FaceDesk, $body, $n devices: $F_REFUSED refusals in the serve log" >>"$notes"
 
-            printf '| %s | %s | %s | %s / %s | %s / %s %% | %s | %s / %s | %s | **%s** | %s → %s → %s | %s / %s %% | %s |\n' \
+            printf '| %s | %s | %s | %s / %s | %s / %s %% | %s | %s / %s | %s | **%s** | %s → %s → %s | %s / %s %% | %s | %s / %s %% |\n' \
                 "$(body_label "$body")" "$n" "$n_rate" "$(ms "$n_p50")" "$(ms "$n_p99")" "$n_cpu" "$n_wrk" \
                 "$f_rate" "$(ms "$W_p50_ms")" "$(ms "$W_p99_ms")" "$F_ROWS" "$ratio" \
-                "$(mb "$W_RSS_IDLE")" "$(mb "$W_RSS_PEAK")" "$(mb "$W_RSS_END")" "$W_CPU" "$W_WRK_CPU" "${W_THREADS:-?}" >>"$rows"
+                "$(mb "$W_RSS_IDLE")" "$(mb "$W_RSS_PEAK")" "$(mb "$W_RSS_END")" "$W_CPU" "$W_WRK_CPU" "${W_THREADS:-?}" "$n_others" "$W_OTHERS" >>"$rows"
             log "  nginx $n_rate req/s (p50 $n_p50 ms, p99 $n_p99 ms); FaceDesk $f_rate committed/s (p50 $W_p50_ms ms, p99 $W_p99_ms ms), $F_ROWS rows, ratio $ratio"
             sync
             sleep 1
@@ -599,13 +614,13 @@ run_table() {
         echo
         echo "Load generator for both: wrk $(wrk -v 2>&1 | awk 'NR == 1 { print $2 }') with tests/bench/bench_ingest.lua, ${WRK_THREADS} threads, one connection per device, no pipelining. Bodies: a real \`sw_face_compare_push\` from \`make_push_body\` (fd::protocol::encode), 256 feature values, random JPEG-headed image bytes, filled in per request in place (see the script: a static-body speed generator)${thumb_bytes:+; face only: $thumb_bytes bytes}${bg_bytes:+; with background: $bg_bytes bytes}. Every request is a new event (its own img_name) with new image bytes, from one of N devices with its own valid token; for FaceDesk the N devices also hold their TCP long connections (online, heartbeating) during the run."
         echo
-        echo "| body | devices | nginx: answered req/s | nginx p50 / p99 ms | CPU nginx / wrk | **FaceDesk: committed events/s** | FaceDesk ack p50 / p99 ms | rows in archive | **ratio FaceDesk/nginx** | FaceDesk RSS MB idle → peak → end | CPU FaceDesk / wrk | FaceDesk CPU by thread |"
-        echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+        echo "| body | devices | nginx: answered req/s | nginx p50 / p99 ms | CPU nginx / wrk | **FaceDesk: committed events/s** | FaceDesk ack p50 / p99 ms | rows in archive | **ratio FaceDesk/nginx** | FaceDesk RSS MB idle → peak → end | CPU FaceDesk / wrk | FaceDesk CPU by thread | CPU of other processes, nginx / FaceDesk run |"
+        echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
         cat "$rows"
         echo
         echo "- nginx (Debian's, worker_processes $NGINX_WORKERS, started by the benchmark on loopback with its own config) reads each body completely (\`mirror_request_body on\`, body kept in memory) and answers a fixed \`{\"code\":0}\`: its column counts **answered requests**, the cost of receiving the bytes and nothing else."
         echo "- FaceDesk (\`facedesk serve\`, fresh archive per run, \`--accept-new-devices --max-queue $MAX_QUEUE\`) answers a push only after its group commit: its column counts **committed events** (answers with \`\"code\":0\` per second of the run). \"Rows in archive\" is counted by \`facedesk export\` after shutdown; it may exceed the acknowledged count by the pushes still in flight when wrk stopped (at most one per connection)."
-        echo "- Latency is wrk's, from sending the request to the whole answer; for FaceDesk it includes the commit. CPU is per second of the run, 100 % being one core: the server's (all its threads and processes), then wrk's; by thread, \`facedesk\` is FaceDesk's network thread (reading, framing, decoding) and \`facedesk-store\` its archive writer (image files, SQLite); all of them share the same $(nproc) cores, so when server and wrk together use them all, the rate is the machine's, not the server's alone."
+        echo "- Latency is wrk's, from sending the request to the whole answer; for FaceDesk it includes the commit. CPU is per second of the run, 100 % being one core: the server's (all its threads and processes), then wrk's; by thread, \`facedesk\` is FaceDesk's network thread (reading, framing, decoding) and \`facedesk-store\` its archive writer (image files, SQLite); all of them share the same $(nproc) cores, so when server and wrk together use them all, the rate is the machine's, not the server's alone. The last column is the CPU that other processes on the machine took during each run (the machine's user, system and steal time minus server and wrk, so other users' work, kernel threads such as page-cache writeback, and a few % for this script's own sampling): when it is high, the run was disturbed and its numbers are low."
         echo "- Target: FaceDesk commits at least 10 % of nginx's request rate with 500 devices connected (long-term goal 30 %), and its memory stays flat over a 10-minute run (\`SOAK=600 tests/bench/bench_ingest.sh\`)."
         if [[ -s $notes ]]; then
             echo

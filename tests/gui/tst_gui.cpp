@@ -19,6 +19,7 @@
 #include "protocol/ErrorCodes.h"
 #include "protocol/MessageCodec.h"
 #include "server/FaceServer.h"
+#include "server/ServerThread.h"
 #include "store/Database.h"
 #include "store/StoreWriter.h"
 
@@ -28,8 +29,6 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
-#include <QFormLayout>
-#include <QHeaderView>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -202,14 +201,15 @@ private:
 
 // ---- the desk ------------------------------------------------------------------------
 
-// Writer, registry, listener and window, wired as GuiMain wires them, on a throw-away
-// data folder.
+// Writer, registry, listener and window, wired as GuiMain wires them (the listener
+// and the registry on their own thread), on a throw-away data folder.
 struct Desk {
     QTemporaryDir dir;
     store::DatabaseConfig db;
     std::unique_ptr<store::StoreWriter> writer;
-    std::unique_ptr<devices::DeviceRegistry> registry;
-    std::unique_ptr<server::FaceServer> server;
+    std::unique_ptr<server::ServerThread> network;
+    server::FaceServer *server = nullptr;
+    devices::DeviceRegistry *registry = nullptr;
     std::unique_ptr<ui::MainWindow> window;
 
     bool start(bool acceptNewDevices, QString *error)
@@ -226,15 +226,16 @@ struct Desk {
         policy.acceptNewDevices = acceptNewDevices;
         policy.reportUser = QStringLiteral("admin");
         policy.reportPassword = QStringLiteral("admin");
-        registry = std::make_unique<devices::DeviceRegistry>(writer.get(), policy);
         server::ServerConfig config;
         config.bind = QHostAddress::LocalHost;
         config.httpPort = 0;
         config.tcpPort = 0;
-        server = std::make_unique<server::FaceServer>(config, registry.get(), writer.get());
-        if (!server->start(error))
+        network = std::make_unique<server::ServerThread>();
+        if (!network->start(config, policy, writer.get(), {}, error))
             return false;
-        window = std::make_unique<ui::MainWindow>(server.get(), registry.get(), writer.get(), db);
+        server = network->server();
+        registry = network->registry();
+        window = std::make_unique<ui::MainWindow>(server, registry, writer.get(), db);
         window->show();
         if (!QTest::qWaitForWindowExposed(window.get())) {
             *error = QStringLiteral("the window was never exposed");
@@ -247,8 +248,8 @@ struct Desk {
     {
         window.reset();
         QThreadPool::globalInstance()->waitForDone();  // face decoders still running
-        server.reset();
-        registry.reset();
+        if (network)
+            network->stop();
         if (writer)
             writer->stop();
         QSqlDatabase::removeDatabase(QStringLiteral("gui-check"));
@@ -566,7 +567,7 @@ void TestGui::simulatorEventsBecomeTiles()
     QCOMPARE(desk.banner()->isVisible(), blacklisted > 0);
     // The device filter lists the two simulated devices by name, after "All devices".
     QComboBox *devices = desk.window->deviceFilterBox();
-    QCOMPARE(devices->count(), 3);
+    QTRY_COMPARE(devices->count(), 3);
     QCOMPARE(devices->itemText(1), QStringLiteral("Sim 12 #0"));
     QCOMPARE(devices->itemText(2), QStringLiteral("Sim 14 #1"));
 }
@@ -796,8 +797,9 @@ void TestGui::alertRulesAndMutedDevicesFromSettings()
     QCOMPARE(desk.banner()->pending(), 1);
 }
 
-// A device that misses its heartbeats raises an amber banner; its acknowledgement is
-// stored with no event.
+// A device that misses its heartbeats raises an amber banner; when it comes back, a
+// green one (its first heartbeat ever is not news). Their acknowledgements are stored
+// with no event.
 void TestGui::offlineDeviceRaisesAlert()
 {
     Desk desk;
@@ -809,26 +811,45 @@ void TestGui::offlineDeviceRaisesAlert()
     QVERIFY(pushToWall(desk, lobby, lobby.stranger()) > 0);  // names the device
     QCOMPARE(lobby.heartbeat(), code::Ok);
     QVERIFY(desk.registry->device(lobby.uuid())->online);
+    // The window hears of it queued from the network thread: the table says Online,
+    // and every other slot of that change has run once the posted events are out.
+    QTableView *table = desk.window->deviceTable();
+    QTRY_COMPARE(deviceCell(table, lobby.uuid(), ui::DeviceTableModel::Online).data().toString(), QStringLiteral("Online"));
+    QCoreApplication::sendPostedEvents();
     QVERIFY(!desk.banner()->isVisible());
 
     // Three heartbeats' time later, as the presence check sees it.
     desk.registry->checkPresence(QDateTime::currentDateTimeUtc().addSecs(600));
     QVERIFY(!desk.registry->device(lobby.uuid())->online);
-    QVERIFY(desk.banner()->isVisible());
+    QTRY_VERIFY(desk.banner()->isVisible());
     QCOMPARE(desk.banner()->pending(), 1);
     auto *text = desk.banner()->findChild<QLabel *>(QStringLiteral("alertText"));
     QVERIFY2(text->text().startsWith(QStringLiteral("DEVICE OFFLINE: Lobby cam, since ")), qPrintable(text->text()));
     QVERIFY(desk.banner()->styleSheet().contains(QStringLiteral("#E65100")));  // amber
+    QTRY_COMPARE(deviceCell(table, lobby.uuid(), ui::DeviceTableModel::Online).data().toString(), QStringLiteral("Offline"));
 
     QTest::keyClicks(desk.banner()->noteEdit(), QStringLiteral("power cut in the lobby"));
     QTest::mouseClick(desk.banner()->acknowledgeButton(), Qt::LeftButton);
     QVERIFY(!desk.banner()->isVisible());
-    const auto rows = desk.query(QStringLiteral("SELECT event_id IS NULL, device_uuid, kind, note FROM alert_acks"));
-    QCOMPARE(rows.size(), 1);
+
+    // The power is back: the next heartbeat brings it online, and that is news now.
+    QCOMPARE(lobby.heartbeat(), code::Ok);
+    QTRY_VERIFY(desk.banner()->isVisible());
+    QCOMPARE(desk.banner()->pending(), 1);
+    QVERIFY2(text->text().startsWith(QStringLiteral("DEVICE BACK ONLINE: Lobby cam, at ")), qPrintable(text->text()));
+    QVERIFY(desk.banner()->styleSheet().contains(QStringLiteral("#2E7D32")));  // green
+    QTest::mouseClick(desk.banner()->acknowledgeButton(), Qt::LeftButton);
+    QVERIFY(!desk.banner()->isVisible());
+
+    const auto rows = desk.query(QStringLiteral("SELECT event_id IS NULL, device_uuid, kind, note FROM alert_acks ORDER BY id"));
+    QCOMPARE(rows.size(), 2);
     QCOMPARE(rows[0][0].toInt(), 1);
     QCOMPARE(rows[0][1].toString(), lobby.uuid());
     QCOMPARE(rows[0][2].toString(), QStringLiteral("offline"));
     QCOMPARE(rows[0][3].toString(), QStringLiteral("power cut in the lobby"));
+    QCOMPARE(rows[1][0].toInt(), 1);
+    QCOMPARE(rows[1][2].toString(), QStringLiteral("online"));
+    QVERIFY(rows[1][3].isNull());  // no note typed: stored as NULL
 }
 
 // The toolbar's device and list filters and "Alerts only", chosen with the keyboard
@@ -856,7 +877,8 @@ void TestGui::wallFiltersByDeviceListAndAlerts()
 
     // Devices: "All devices", then the devices by name.
     QComboBox *devices = desk.window->deviceFilterBox();
-    QCOMPARE(devices->count(), 3);
+    QTRY_COMPARE(devices->count(), 3);  // registry changes reach the window queued
+    QTRY_COMPARE(devices->itemText(1), QStringLiteral("Garage cam"));
     QCOMPARE(devices->itemText(0), QStringLiteral("All devices"));
     QCOMPARE(devices->itemText(1), QStringLiteral("Garage cam"));
     QCOMPARE(devices->itemText(2), QStringLiteral("Lobby cam"));
@@ -1156,7 +1178,7 @@ void TestGui::pendingDeviceApprovedFromPanel()
     Desk desk;
     QString error;
     QVERIFY2(desk.start(false, &error), qPrintable(error));
-    QSignalSpy pending(desk.registry.get(), &devices::DeviceRegistry::devicePending);
+    QSignalSpy pending(desk.registry, &devices::DeviceRegistry::devicePending);
     FakeDevice door(QStringLiteral("DOOR-7"), QStringLiteral("Back door"));
     QVERIFY(door.connectTo(desk.server->httpPort()));
     QCOMPARE(door.requestToken(), code::NotRegistered);
@@ -1177,7 +1199,7 @@ void TestGui::pendingDeviceApprovedFromPanel()
     QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
     QPushButton *approve = desk.button("approveButton");
     QVERIFY(approve && approve->isVisible());
-    QSignalSpy changed(desk.registry.get(), &devices::DeviceRegistry::deviceChanged);
+    QSignalSpy changed(desk.registry, &devices::DeviceRegistry::deviceChanged);
     QTest::mouseClick(approve, Qt::LeftButton);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(desk.registry->device(door.uuid())->state, QStringLiteral("approved"));
@@ -1188,7 +1210,7 @@ void TestGui::pendingDeviceApprovedFromPanel()
     const qint64 id = pushToWall(desk, door, door.match(3, QStringLiteral("Mr Big.jpg"), 0.97));
     QVERIFY(id > 0);
     QCOMPARE(tileAt(desk.wall(), 0).deviceName, QStringLiteral("Back door"));
-    QCOMPARE(deviceCell(table, door.uuid(), ui::DeviceTableModel::Name).data().toString(), QStringLiteral("Back door"));
+    QTRY_COMPARE(deviceCell(table, door.uuid(), ui::DeviceTableModel::Name).data().toString(), QStringLiteral("Back door"));
     QCOMPARE(deviceCell(table, door.uuid(), ui::DeviceTableModel::Events).data().toLongLong(), qint64(1));
     const auto rows = desk.query(QStringLiteral("SELECT state FROM devices WHERE uuid = 'DOOR-7'"));
     QCOMPARE(rows.size(), 1);
@@ -1248,7 +1270,7 @@ void TestGui::removedDeviceLeavesPanelAndFilter()
     }
     QTableView *table = desk.window->deviceTable();
     QTRY_COMPARE(table->model()->rowCount(), 2);
-    QCOMPARE(desk.window->deviceFilterBox()->count(), 3);
+    QTRY_COMPARE(desk.window->deviceFilterBox()->count(), 3);
 
     const QModelIndex cell = deviceCell(table, garage.uuid(), ui::DeviceTableModel::Name);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
@@ -1265,7 +1287,7 @@ void TestGui::removedDeviceLeavesPanelAndFilter()
         }
     });
     answer.start();
-    QSignalSpy removed(desk.registry.get(), &devices::DeviceRegistry::deviceRemoved);
+    QSignalSpy removed(desk.registry, &devices::DeviceRegistry::deviceRemoved);
     QTest::mouseClick(desk.button("removeButton"), Qt::LeftButton);
     QVERIFY(asked);
     QCOMPARE(removed.size(), 1);
@@ -1340,7 +1362,7 @@ void TestGui::wallStaysNewestFirstWhenDecodesFinishOutOfOrder()
     FacePush first = lobby.match(1, QStringLiteral("First.jpg"), 0.9, 1);
     first.image = jpegOf(large);  // slow to decode and scale
     const FacePush second = lobby.match(1, QStringLiteral("Second.jpg"), 0.9, 2);
-    QSignalSpy committed(desk.server.get(), &server::FaceServer::eventCommitted);
+    QSignalSpy committed(desk.server, &server::FaceServer::eventCommitted);
     tcp.send(encode(first) + encode(second));
     QTRY_COMPARE(committed.size(), 2);
     const qint64 firstId = committed[0][0].toLongLong();

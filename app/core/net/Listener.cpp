@@ -9,6 +9,9 @@ namespace fd::net {
 Listener::Listener(FrameHandler *handler, ListenerLimits limits, QObject *parent)
     : QTcpServer(parent), m_handler(handler), m_limits(limits)
 {
+    // Hundreds of devices reconnect at once after an outage: the default queue of 50
+    // overflows and the kernel drops their connections.
+    setListenBacklogSize(1024);
 }
 
 void Listener::incomingConnection(qintptr descriptor)

@@ -195,7 +195,7 @@ void FaceServer::handlePush(net::PeerConnection *connection, const net::Frame &f
     m_waiting.insert(ticket, Waiting{connection, connection->reserveReply(frame), std::move(push), uuid});
 }
 
-void FaceServer::onCommitted(const QList<quint64> &tickets, const QList<qint64> &ids)
+void FaceServer::onCommitted(const QList<quint64> &tickets, const QList<qint64> &ids, const QList<bool> &fresh)
 {
     for (qsizetype i = 0; i < tickets.size(); ++i) {
         const Waiting w = m_waiting.take(tickets[i]);
@@ -205,7 +205,8 @@ void FaceServer::onCommitted(const QList<quint64> &tickets, const QList<qint64> 
             w.connection->fulfil(w.replyTicket, report ? encode(CapFaceReportReply{0, QStringLiteral("ok")})
                                                        : encode(StatusReply{code::Ok, kUploaded, {}}));
         }
-        emit eventCommitted(ids.value(i, -1), w.push, w.deviceUuid);
+        if (fresh.value(i, true))
+            emit eventCommitted(ids.value(i, -1), w.push, w.deviceUuid);
     }
 }
 

@@ -51,7 +51,8 @@ public:
     const Counters &counters() const { return m_counters; }
 
 signals:
-    // An event is in the archive (emitted after its device was told so).
+    // A new event is in the archive (emitted after its device was told so; a retry of
+    // an event already there is answered but not announced again).
     void eventCommitted(qint64 eventId, const fd::protocol::FacePush &push, const QString &deviceUuid);
     // A message was refused: who, and why, in the protocol's terms.
     void messageRejected(const QString &peer, const QString &reason);
@@ -59,7 +60,7 @@ signals:
     void deviceReplied(const QString &uuid, const fd::protocol::Decoded &reply);
 
 private:
-    void onCommitted(const QList<quint64> &tickets, const QList<qint64> &ids);
+    void onCommitted(const QList<quint64> &tickets, const QList<qint64> &ids, const QList<bool> &fresh);
     void onFailed(const QList<quint64> &tickets, const QString &error);
     void handlePush(net::PeerConnection *connection, const net::Frame &frame, protocol::FacePush push);
     void refuse(net::PeerConnection *connection, const net::Frame &frame, int code, const QString &why,

@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cstdio>
+
 namespace fd::store {
 
 QByteArray ImageStore::contentHash(const QByteArray &bytes)
@@ -32,12 +34,16 @@ QString ImageStore::put(const QByteArray &bytes, const QByteArray &hashHex, QStr
 {
     const QString relative = relativePathFor(hashHex);
     const QString path = absolutePath(relative);
-    if (QFileInfo::exists(path))
-        return relative;
+    // Folders are created once and remembered; a file that is already there has the
+    // same bytes (it is named by them), so writing it again is harmless and cheaper
+    // than asking first.
     const QString dir = QFileInfo(path).path();
-    if (!QDir().mkpath(dir)) {
-        *error = QStringLiteral("cannot create %1").arg(dir);
-        return {};
+    if (!m_knownDirs.contains(dir)) {
+        if (!QDir().mkpath(dir)) {
+            *error = QStringLiteral("cannot create %1").arg(dir);
+            return {};
+        }
+        m_knownDirs.insert(dir);
     }
     // Write aside, then rename: a crash never leaves a half file under the final name.
     const QString temp = path + QStringLiteral(".part");
@@ -48,12 +54,12 @@ QString ImageStore::put(const QByteArray &bytes, const QByteArray &hashHex, QStr
         return {};
     }
     f.close();
-    if (!QFile::rename(temp, path) && !QFileInfo::exists(path)) {
+    // POSIX rename replaces atomically (QFile::rename refuses an existing target).
+    if (::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0) {
         *error = QStringLiteral("cannot rename %1").arg(temp);
         QFile::remove(temp);
         return {};
     }
-    QFile::remove(temp);
     return relative;
 }
 

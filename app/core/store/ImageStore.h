@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QSet>
 #include <QString>
 
 namespace fd::store {
@@ -26,6 +27,7 @@ public:
 
 private:
     QString m_root;
+    QSet<QString> m_knownDirs;
 };
 
 } // namespace fd::store

@@ -93,6 +93,7 @@ void StoreWriter::stop()
             QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
             db.close();
         }
+        m_insertEvent.reset();
         QSqlDatabase::removeDatabase(m_connectionName);
         moveToThread(m_owner);  // back home, so the owner can delete it
     }, Qt::BlockingQueuedConnection);
@@ -178,6 +179,7 @@ void StoreWriter::drain()
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         QList<quint64> tickets, failedTickets;
         QList<qint64> ids;
+        QList<bool> fresh;
         QString error;
         bool ok = db.transaction();
         if (!ok)
@@ -187,10 +189,12 @@ void StoreWriter::drain()
                 break;
             if (const auto *e = std::get_if<EventRecord>(&job.what)) {
                 qint64 id = -1;
+                bool isNew = true;
                 QString why;
-                if (writeEvent(db, *e, &id, &why)) {
+                if (writeEvent(db, *e, &id, &isNew, &why)) {
                     tickets.append(e->ticket);
                     ids.append(id);
+                    fresh.append(isNew);
                 } else {
                     // One bad event must not sink the others in its group.
                     qCWarning(lcStore) << "event from" << e->deviceUuid << "not stored:" << why;
@@ -249,6 +253,7 @@ void StoreWriter::drain()
             failedTickets += tickets;
             tickets.clear();
             ids.clear();
+            fresh.clear();
         }
         int events = 0;
         for (const Job &job : batch)
@@ -258,7 +263,7 @@ void StoreWriter::drain()
             m_queuedEvents -= events;
         }
         if (!tickets.isEmpty())
-            emit committed(tickets, ids);
+            emit committed(tickets, ids, fresh);
         if (!failedTickets.isEmpty())
             emit failed(failedTickets, error.isEmpty() ? QStringLiteral("the event could not be stored") : error);
     }
@@ -370,7 +375,7 @@ RetentionResult StoreWriter::applyRetention(const QDateTime &now)
     return result;
 }
 
-bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id, QString *error)
+bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id, bool *fresh, QString *error)
 {
     const protocol::FacePush &p = r.push;
     const QByteArray faceHash = p.image.isEmpty() ? QByteArray() : ImageStore::contentHash(p.image);
@@ -382,14 +387,19 @@ bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id,
     const qint64 received = r.receivedAt.toMSecsSinceEpoch();
     const qint64 captured = p.captureTime.isValid() ? p.captureTime.toMSecsSinceEpoch() : received;
 
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral(
+    // Prepared once per connection: SQLite's prepare costs more than the insert itself.
+    if (!m_insertEvent || m_insertEventConnection != db.connectionName()) {
+        m_insertEvent = std::make_unique<QSqlQuery>(db);
+        m_insertEventConnection = db.connectionName();
+        m_insertEvent->prepare(QStringLiteral(
         "INSERT INTO events (dedup_key, received_at, device_uuid, method, channel, index_id, pic_sort, pic_name, "
         "match_score, pos_x, pos_y, pos_w, pos_h, capture_time, capture_at, send_time, quality, visit_count, "
         "track_id, face_id, age, gender, glasses, mask, beard, race, emotion, temperature, warning_temperature, "
         "warning_type, img_name, img_fr_name, face_path, scene_path, scene_bytes, feature, feature_dims) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
         "ON CONFLICT(dedup_key) DO NOTHING"));
+    }
+    QSqlQuery &q = *m_insertEvent;
     const bool hasPos = p.position.valid;
     const QList<QVariant> values = {
         QString::fromLatin1(r.dedupKey(faceHash)), received, r.deviceUuid, r.methodName(), orNull(p.channel),
@@ -403,8 +413,8 @@ bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id,
         orNull(p.temperature.warning), orNull(p.temperature.warningType), orNull(p.imageName),
         orNull(p.backgroundName), orNull(facePath), orNull(scenePath), qint64(p.background.size()),
         p.feature.isEmpty() ? QVariant() : QVariant(featureBlob(p.feature)), int(p.feature.size())};
-    for (const QVariant &v : values)
-        q.addBindValue(v);
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values[i]);
     if (!q.exec()) {
         *error = q.lastError().text();
         return false;
@@ -415,6 +425,7 @@ bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id,
         existing.prepare(QStringLiteral("SELECT id FROM events WHERE dedup_key = ?"));
         existing.addBindValue(values.first());
         *id = existing.exec() && existing.next() ? existing.value(0).toLongLong() : -1;
+        *fresh = false;
         return true;
     }
     *id = q.lastInsertId().toLongLong();

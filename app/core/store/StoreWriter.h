@@ -12,10 +12,12 @@
 #include <QObject>
 #include <QDateTime>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTimer>
 
 #include <deque>
 #include <functional>
+#include <memory>
 
 namespace fd::store {
 
@@ -84,15 +86,16 @@ public:
     RetentionResult applyRetentionNow(const QDateTime &now);
 
 signals:
-    // Emitted from the writer thread after each group commit.
-    void committed(const QList<quint64> &tickets, const QList<qint64> &eventIds);
+    // Emitted from the writer thread after each group commit. fresh[i] is false when
+    // the event was already in the archive (a device's retry): answer it, show it once.
+    void committed(const QList<quint64> &tickets, const QList<qint64> &eventIds, const QList<bool> &fresh);
     // Events that could not be stored; their tickets must be answered with an error.
     void failed(const QList<quint64> &tickets, const QString &error);
 
 private:
     struct Job;
     void drain();
-    bool writeEvent(QSqlDatabase &db, const EventRecord &record, qint64 *id, QString *error);
+    bool writeEvent(QSqlDatabase &db, const EventRecord &record, qint64 *id, bool *fresh, QString *error);
     RetentionResult applyRetention(const QDateTime &now);
     qint64 removeUnreferenced(QSqlDatabase &db, const QStringList &paths);
 
@@ -107,6 +110,8 @@ private:
     bool m_drainScheduled = false;
     QString m_connectionName;
     RetentionPolicy m_retention;
+    std::unique_ptr<QSqlQuery> m_insertEvent;  // owned by the writer thread
+    QString m_insertEventConnection;
     QTimer *m_retentionTimer = nullptr;
 };
 
