@@ -5,8 +5,6 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include <cstdio>
-
 namespace fd::store {
 
 QByteArray ImageStore::contentHash(const QByteArray &bytes)
@@ -34,9 +32,7 @@ QString ImageStore::put(const QByteArray &bytes, const QByteArray &hashHex, QStr
 {
     const QString relative = relativePathFor(hashHex);
     const QString path = absolutePath(relative);
-    // Folders are created once and remembered; a file that is already there has the
-    // same bytes (it is named by them), so writing it again is harmless and cheaper
-    // than asking first.
+    // Folders are created once and remembered.
     const QString dir = QFileInfo(path).path();
     if (!m_knownDirs.contains(dir)) {
         if (!QDir().mkpath(dir)) {
@@ -45,19 +41,25 @@ QString ImageStore::put(const QByteArray &bytes, const QByteArray &hashHex, QStr
         }
         m_knownDirs.insert(dir);
     }
-    // Write aside, then rename: a crash never leaves a half file under the final name.
-    const QString temp = path + QStringLiteral(".part");
-    QFile f(temp);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size() || !f.flush()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(temp, f.errorString());
-        f.remove();
-        return {};
+    // Named by content: if a file of that name and size is there, it holds these
+    // bytes. New files are created exclusively, with no temporary name and no rename
+    // (a rename over an existing file makes ext4 flush at once). A crash in the middle
+    // of a write leaves a short file, which the size check finds and rewrites; the
+    // archive row that names the file is committed only after the write.
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        if (QFileInfo(path).size() == bytes.size())
+            return relative;
+        QFile::remove(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+            *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+            return {};
+        }
     }
-    f.close();
-    // POSIX rename replaces atomically (QFile::rename refuses an existing target).
-    if (::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0) {
-        *error = QStringLiteral("cannot rename %1").arg(temp);
-        QFile::remove(temp);
+    if (f.write(bytes) != bytes.size() || !f.flush()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        f.close();
+        QFile::remove(path);
         return {};
     }
     return relative;
