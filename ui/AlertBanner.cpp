@@ -70,6 +70,9 @@ void AlertBanner::playChime()
 void AlertBanner::raiseAlert(const Alert &alert)
 {
     m_alerts.push_back(alert);
+    // Only the alert on show holds its face; the rest fetch it when their turn comes.
+    if (m_alerts.size() > 1 && m_faceLoader)
+        m_alerts.back().tile.face = QImage();
     refresh();
 }
 
@@ -113,7 +116,10 @@ void AlertBanner::refresh()
         text = a.kind == Alert::Kind::DeviceOffline ? tr("DEVICE OFFLINE: %1, since %2").arg(a.deviceName, since)
                                                     : tr("DEVICE BACK ONLINE: %1, at %2").arg(a.deviceName, since);
     } else {
-        m_face->setPixmap(QPixmap::fromImage(a.tile.face));
+        QImage face = a.tile.face;
+        if (face.isNull() && m_faceLoader)
+            face = m_faceLoader(a.tile.eventId);
+        m_face->setPixmap(QPixmap::fromImage(face));
         const QString who = a.tile.personName.isEmpty() ? tr("Stranger") : a.tile.personName;
         const QString list = a.tile.list == ListKind::None ? tr("STRANGER") : listName(a.tile.list).toUpper();
         text = tr("%1: %2 at %3, %4").arg(list, who, a.tile.deviceName,

@@ -10,6 +10,7 @@
 #include <QFrame>
 
 #include <deque>
+#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -41,6 +42,9 @@ public:
     QLineEdit *noteEdit() const { return m_note; }
     QPushButton *acknowledgeButton() const { return m_ack; }
     void playChime();
+    // Where the banner gets a face to show: alerts do not keep their images, so that a
+    // night of unacknowledged hits costs a few hundred bytes each, not a picture each.
+    void setFaceLoader(std::function<QImage(qint64 eventId)> loader) { m_faceLoader = std::move(loader); }
 
 signals:
     void acknowledged(const fd::ui::Alert &alert, const QString &note);
@@ -50,6 +54,7 @@ private:
     void refresh();
 
     std::deque<Alert> m_alerts;
+    std::function<QImage(qint64)> m_faceLoader;
     QLabel *m_face;
     QLabel *m_text;
     QLineEdit *m_note;

@@ -66,6 +66,16 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     m_alerts = new AlertBanner(central);
+    m_alerts->setFaceLoader([this](qint64 eventId) {
+        // From the wall while the tile is there, else from the archive.
+        for (int row = 0; row < m_wall->rowCount(); ++row)
+            if (m_wall->tileAt(row).eventId == eventId)
+                return m_wall->tileAt(row).face;
+        QString error;
+        QSqlDatabase db = store::openDatabase(m_archive, detailConnectionName(this), &error);
+        const auto event = db.isOpen() ? store::loadEvent(db, eventId, m_archive.imagesDir()) : std::nullopt;
+        return event && !event->facePath.isEmpty() ? QImage(event->facePath).scaled(160, 160, Qt::KeepAspectRatio) : QImage();
+    });
     layout->addWidget(m_alerts);
     m_wall = new LiveEventModel(settings.value(QStringLiteral("wall/capacity"), 500).toInt(), this);
     m_filter = new WallFilterModel(this);

@@ -91,6 +91,7 @@ int main(int argc, char *argv[])
     QString report;
     QTextStream out(&report);
     out.setRealNumberNotation(QTextStream::FixedNotation);
+    out << "### Codec: decode throughput\n\n";
     out << "Machine: " << fd::bench::machineLine() << "\n\n";
     out << "Command: `build/tests/bench/bench_codec --update docs/PERFORMANCE.md`\n\n";
     out << "| message | size | `QJsonDocument::fromJson` (anchor) | parse, strict input | parse, sloppy input "

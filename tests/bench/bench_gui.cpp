@@ -166,6 +166,7 @@ int main(int argc, char *argv[])
     QTextStream out(&report);
     out.setRealNumberNotation(QTextStream::FixedNotation);
     out.setRealNumberPrecision(1);
+    out << "### GUI: the desk under " << rate << " events per second\n\n";
     out << "Machine: " << bench::machineLine() << "\n\n";
     out << "Command: `QT_QPA_PLATFORM=offscreen build/tests/bench/bench_gui --rate " << rate << " --duration " << seconds
         << " --update docs/PERFORMANCE.md` (50 simulated devices in a separate facedesk-sim process, face crops of "
