@@ -115,52 +115,42 @@ bool StoreWriter::enqueueEvent(EventRecord record)
     if (m_queuedEvents >= m_options.maxQueued)
         return false;
     ++m_queuedEvents;
-    m_queue.push_back(Job{std::move(record)});
+    pushLocked(Job{std::move(record)});
+    return true;
+}
+
+void StoreWriter::pushLocked(Job job)
+{
+    m_queue.push_back(std::move(job));
+    // One drain is scheduled at a time; it takes everything queued by then.
     if (!m_drainScheduled) {
         m_drainScheduled = true;
         QMetaObject::invokeMethod(this, &StoreWriter::drain, Qt::QueuedConnection);
     }
-    return true;
 }
 
 void StoreWriter::enqueueDevice(const DeviceRow &row)
 {
     QMutexLocker lock(&m_mutex);
-    m_queue.push_back(Job{row});
-    if (!m_drainScheduled) {
-        m_drainScheduled = true;
-        QMetaObject::invokeMethod(this, &StoreWriter::drain, Qt::QueuedConnection);
-    }
+    pushLocked(Job{row});
 }
 
 void StoreWriter::enqueueDeviceEvent(const QString &uuid, qint64 atMs, const QString &kind, const QString &detail)
 {
     QMutexLocker lock(&m_mutex);
-    m_queue.push_back(Job{DeviceEventRow{uuid, atMs, kind, detail}});
-    if (!m_drainScheduled) {
-        m_drainScheduled = true;
-        QMetaObject::invokeMethod(this, &StoreWriter::drain, Qt::QueuedConnection);
-    }
+    pushLocked(Job{DeviceEventRow{uuid, atMs, kind, detail}});
 }
 
 void StoreWriter::enqueueDeviceRemoval(const QString &uuid)
 {
     QMutexLocker lock(&m_mutex);
-    m_queue.push_back(Job{DeviceRemoval{uuid}});
-    if (!m_drainScheduled) {
-        m_drainScheduled = true;
-        QMetaObject::invokeMethod(this, &StoreWriter::drain, Qt::QueuedConnection);
-    }
+    pushLocked(Job{DeviceRemoval{uuid}});
 }
 
 void StoreWriter::enqueueAlertAck(const AlertAck &ack)
 {
     QMutexLocker lock(&m_mutex);
-    m_queue.push_back(Job{ack});
-    if (!m_drainScheduled) {
-        m_drainScheduled = true;
-        QMetaObject::invokeMethod(this, &StoreWriter::drain, Qt::QueuedConnection);
-    }
+    pushLocked(Job{ack});
 }
 
 void StoreWriter::drain()

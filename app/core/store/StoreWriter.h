@@ -95,6 +95,7 @@ signals:
 private:
     struct Job;
     void drain();
+    void pushLocked(Job job);  // m_mutex held
     bool writeEvent(QSqlDatabase &db, const EventRecord &record, qint64 *id, bool *fresh, QString *error);
     RetentionResult applyRetention(const QDateTime &now);
     qint64 removeUnreferenced(QSqlDatabase &db, const QStringList &paths);
