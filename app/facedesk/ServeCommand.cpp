@@ -114,14 +114,19 @@ int runServe(const QStringList &arguments)
         QCoreApplication::quit();
     });
     const int rc = QCoreApplication::exec();
-    // Everyone is offline once FaceDesk stops listening.
+    // Stop taking new work; everyone is offline once FaceDesk stops listening.
+    server.close();
     for (store::DeviceRow row : registry.devices()) {
         if (row.online) {
             row.online = false;
             writer.enqueueDevice(row);
         }
     }
+    // Commit what is queued and answer it before leaving: the commits arrive as queued
+    // signals, so deliver them, then give the sockets a moment to send the answers.
     writer.stop();
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 200);
     err << "facedesk serve: " << server.counters().eventsCommitted << " events archived, "
         << server.counters().messagesRejected << " messages refused" << Qt::endl;
     return rc;

@@ -81,6 +81,7 @@ void SimRunner::checkDone()
     if (outstanding > 0 && waited < m_config.grace)
         return;
     m_ticker.stop();
+    m_finishedSeconds = double(m_clock.nsecsElapsed()) / 1e9;
     for (SimDevice *d : std::as_const(m_devices))
         d->stop();
     emit finished(exitCode());

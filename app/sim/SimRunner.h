@@ -28,6 +28,8 @@ public:
     const SimStats &stats() const { return m_stats; }
     const QList<SimDevice *> &devices() const { return m_devices; }
     // 0 when every event was acknowledged, 1 otherwise.
+    // Seconds from the start until the last acknowledgement was waited for.
+    double elapsedSeconds() const { return m_finishedSeconds; }
     int exitCode() const { return m_stats.unacknowledged() == 0 && m_stats.eventsRejected == 0 ? 0 : 1; }
 
 signals:
@@ -48,6 +50,7 @@ private:
     qint64 m_generated = 0;
     bool m_pushing = false;
     double m_pushSeconds = 0;
+    double m_finishedSeconds = 0;
 };
 
 } // namespace fd::sim

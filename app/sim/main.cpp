@@ -49,8 +49,9 @@ int main(int argc, char *argv[])
         return 2;
     }
     QObject::connect(&runner, &fd::sim::SimRunner::finished, &app, [&](int code) {
+        // The rate is over the whole run, the grace period for late acknowledgements included.
         out << runner.stats().summary(config.devices, fd::sim::SimConfig::transportName(config.transport),
-                                      config.duration);
+                                      runner.elapsedSeconds());
         out.flush();
         QCoreApplication::exit(code);
     });

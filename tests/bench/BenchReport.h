@@ -61,6 +61,21 @@ inline double secondsPerCall(const std::function<void()> &call, int rounds = 7, 
     return perCall[perCall.size() / 2];
 }
 
+// The cost of `candidate` relative to `anchor`, measured in alternating rounds so
+// that drift on a shared machine (other processes, CPU frequency) hits both alike:
+// the median of the per-round ratios.
+inline double ratioAgainst(const std::function<void()> &anchor, const std::function<void()> &candidate, int rounds = 9)
+{
+    std::vector<double> ratios;
+    for (int r = 0; r < rounds; ++r) {
+        const double a = secondsPerCall(anchor, 1, 0.1);
+        const double c = secondsPerCall(candidate, 1, 0.1);
+        ratios.push_back(c / a);
+    }
+    std::sort(ratios.begin(), ratios.end());
+    return ratios[ratios.size() / 2];
+}
+
 // Replaces the text between <!-- name:begin --> and <!-- name:end --> in file (or
 // appends the section), so that a re-run refreshes its own numbers only.
 inline bool updateSection(const QString &path, const QString &name, const QString &body)

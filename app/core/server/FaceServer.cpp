@@ -60,6 +60,12 @@ bool FaceServer::start(QString *error)
     return true;
 }
 
+void FaceServer::close()
+{
+    m_http.close();
+    m_tcp.close();
+}
+
 bool FaceServer::sendToDevice(const QString &uuid, const QByteArray &json)
 {
     const QPointer<net::PeerConnection> c = m_sessions.value(uuid);

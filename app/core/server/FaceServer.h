@@ -32,6 +32,8 @@ public:
     ~FaceServer() override;
 
     bool start(QString *error);
+    // Stops accepting connections; those already open are served until they close.
+    void close();
     quint16 httpPort() const { return m_http.serverPort(); }
     quint16 tcpPort() const { return m_tcp.serverPort(); }
     int connectionCount() const { return m_http.connectionCount() + m_tcp.connectionCount(); }
