@@ -103,12 +103,15 @@ qsizetype scanPlainRun(const char *s, qsizetype i, qsizetype n, char closeFirst)
 // images) are copied in bulk, so the repair costs little more than a memcpy.
 class Repairer {
 public:
-    Repairer(QByteArrayView in, const JsonLimits &limits) : m_s(in.data()), m_n(in.size()), m_limits(limits)
+    // out: where the strict text goes; its old content is dropped, its capacity kept.
+    Repairer(QByteArrayView in, const JsonLimits &limits, QByteArray &out)
+        : m_s(in.data()), m_n(in.size()), m_limits(limits), m_out(out)
     {
+        m_out.truncate(0);
         m_out.reserve(in.size() + 64);
     }
 
-    QByteArray run(JsonError *error)
+    bool run(JsonError *error)
     {
         if (at(kUtf8Bom))
             m_i += 3;
@@ -125,9 +128,9 @@ public:
         if (m_error) {
             if (error)
                 *error = m_error;
-            return {};
+            return false;
         }
-        return m_out;
+        return true;
     }
 
 private:
@@ -502,7 +505,7 @@ private:
     qsizetype m_i = 0;
     int m_depth = 0;
     JsonLimits m_limits;
-    QByteArray m_out;
+    QByteArray &m_out;
     JsonError m_error;
 };
 
@@ -540,7 +543,8 @@ QString JsonError::describe() const
 
 QByteArray repairJson(QByteArrayView text, JsonError *error, const JsonLimits &limits)
 {
-    return Repairer(text, limits).run(error);
+    QByteArray out;
+    return Repairer(text, limits, out).run(error) ? out : QByteArray();
 }
 
 LenientParse parseLenientObject(QByteArrayView text, const JsonLimits &limits)
@@ -569,8 +573,11 @@ LenientParse parseLenientObject(QByteArrayView text, const JsonLimits &limits)
         return result;
     }
 
+    // The repaired text is needed only until it is parsed: one buffer per thread,
+    // reused, spares a fresh allocation (and its page faults) for every sloppy message.
+    thread_local QByteArray repaired;
     JsonError repairError;
-    const QByteArray repaired = repairJson(text, &repairError, limits);
+    Repairer(text, limits, repaired).run(&repairError);
     if (repairError) {
         result.error = repairError;
         return result;
