@@ -82,13 +82,7 @@ int runGui(int argc, char *argv[])
                               QApplication::translate("main", "The archive in %1 cannot be opened: %2").arg(db.dataDir, error));
         return 1;
     }
-    QList<fd::store::DeviceRow> known;
-    {
-        QSqlDatabase reader = fd::store::openDatabase(db, QStringLiteral("gui-reader"), &error);
-        if (reader.isOpen())
-            known = fd::store::loadDevices(reader, &error);
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("gui-reader"));
+    const QList<fd::store::DeviceRow> known = fd::store::loadDevices(db, &error);
 
     fd::devices::RegistryPolicy policy;
     policy.acceptNewDevices = demo || p.isSet(QStringLiteral("accept-new-devices"));

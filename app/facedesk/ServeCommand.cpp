@@ -80,13 +80,7 @@ int runServe(const QStringList &arguments)
         err << "facedesk serve: cannot open the archive in " << db.dataDir << ": " << error << Qt::endl;
         return 1;
     }
-    QList<store::DeviceRow> known;
-    {
-        QSqlDatabase reader = store::openDatabase(db, QStringLiteral("serve-reader"), &error);
-        if (reader.isOpen())
-            known = store::loadDevices(reader, &error);
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("serve-reader"));
+    const QList<store::DeviceRow> known = store::loadDevices(db, &error);
 
     devices::RegistryPolicy policy;
     policy.acceptNewDevices = p.isSet(QStringLiteral("accept-new-devices"));

@@ -593,16 +593,5 @@ LenientParse parseLenientObject(QByteArrayView text, const JsonLimits &limits)
     return result;
 }
 
-QString normalizedKey(QStringView key)
-{
-    qsizetype b = 0;
-    qsizetype e = key.size();
-    auto junk = [](QChar c) { return c.isSpace() || c == u',' || c == u'\uFF0C' || c == u'"'; };
-    while (b < e && junk(key[b]))
-        ++b;
-    while (e > b && junk(key[e - 1]))
-        --e;
-    return key.sliced(b, e - b).toString();
-}
 
 } // namespace fd::protocol

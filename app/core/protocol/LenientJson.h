@@ -50,8 +50,4 @@ LenientParse parseLenientObject(QByteArrayView text, const JsonLimits &limits = 
 // Exposed for tests and the codec benchmark.
 QByteArray repairJson(QByteArrayView text, JsonError *error, const JsonLimits &limits = {});
 
-// Keys as sloppy devices write them (" retMsg", "\nage", "，data") reduced to the
-// key they meant: surrounding white space and separators are dropped.
-QString normalizedKey(QStringView key);
-
 } // namespace fd::protocol

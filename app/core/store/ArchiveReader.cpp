@@ -105,6 +105,19 @@ std::optional<EventDetails> loadEvent(QSqlDatabase &db, qint64 id, const QString
     return e;
 }
 
+QList<DeviceRow> loadDevices(const DatabaseConfig &config, QString *error)
+{
+    const QString name = QStringLiteral("facedesk-load-devices");
+    QList<DeviceRow> rows;
+    {
+        QSqlDatabase db = openDatabase(config, name, error);
+        if (db.isOpen())
+            rows = loadDevices(db, error);
+    }
+    QSqlDatabase::removeDatabase(name);
+    return rows;
+}
+
 QHash<QString, qint64> eventCountsSince(QSqlDatabase &db, const QDateTime &since)
 {
     QHash<QString, qint64> counts;

@@ -2,6 +2,7 @@
 // connection, so it can run beside a live writer (WAL readers never block it).
 #pragma once
 
+#include "Database.h"
 #include "StoreWriter.h"
 
 #include <QDateTime>
@@ -14,6 +15,9 @@
 namespace fd::store {
 
 QList<DeviceRow> loadDevices(QSqlDatabase &db, QString *error);
+// The same through a connection of its own, opened and closed here (start-up of the
+// server and of the window, before the writer owns the archive's thread).
+QList<DeviceRow> loadDevices(const DatabaseConfig &config, QString *error);
 
 // Everything the archive holds about one event, for the detail view.
 struct EventDetails {
