@@ -19,9 +19,20 @@ DeviceTableModel::DeviceTableModel(devices::DeviceRegistry *registry, QObject *p
 
 void DeviceTableModel::reload()
 {
+    QList<store::DeviceRow> rows = m_registry->devices();
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.uuid < b.uuid; });
+    const bool sameDevices = rows.size() == m_rows.size()
+        && std::equal(rows.cbegin(), rows.cend(), m_rows.cbegin(), [](const auto &a, const auto &b) { return a.uuid == b.uuid; });
+    if (sameDevices) {
+        // Heartbeats and presence change values, not rows: update in place, so a
+        // selection the admin is about to approve survives.
+        m_rows = std::move(rows);
+        if (!m_rows.isEmpty())
+            emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+        return;
+    }
     beginResetModel();
-    m_rows = m_registry->devices();
-    std::sort(m_rows.begin(), m_rows.end(), [](const auto &a, const auto &b) { return a.uuid < b.uuid; });
+    m_rows = std::move(rows);
     endResetModel();
 }
 

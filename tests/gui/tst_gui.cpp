@@ -1212,6 +1212,10 @@ void TestGui::pendingDeviceApprovedFromPanel()
     QCOMPARE(tileAt(desk.wall(), 0).deviceName, QStringLiteral("Back door"));
     QTRY_COMPARE(deviceCell(table, door.uuid(), ui::DeviceTableModel::Name).data().toString(), QStringLiteral("Back door"));
     QCOMPARE(deviceCell(table, door.uuid(), ui::DeviceTableModel::Events).data().toLongLong(), qint64(1));
+    // The registry changed the device several times since the click (approval, token,
+    // name): the table updated in place and the admin's selection is still there.
+    QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(table->selectionModel()->selectedRows().first().row(), deviceCell(table, door.uuid(), ui::DeviceTableModel::Name).row());
     const auto rows = desk.query(QStringLiteral("SELECT state FROM devices WHERE uuid = 'DOOR-7'"));
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows[0][0].toString(), QStringLiteral("approved"));
