@@ -58,6 +58,56 @@ CREATE TABLE alert_acks (
     note TEXT);
 CREATE INDEX alert_acks_event ON alert_acks(event_id);
 )"),
+        // 3: the face library (persons, their photos, named lists), device groups,
+        // what each device should hold (assignments) and what it confirmed (sync_state).
+        // index_id is AUTOINCREMENT: SQLite then never hands out an id again, even
+        // after the person with the highest id was deleted, so a device never confuses
+        // a new person with an old one it still holds.
+        QStringLiteral(R"(
+CREATE TABLE face_lists (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, pic_sort INTEGER NOT NULL);
+INSERT INTO face_lists (id, name, pic_sort) VALUES (1, 'Blacklist', 1);
+INSERT INTO face_lists (id, name, pic_sort) VALUES (2, 'Whitelist', 2);
+INSERT INTO face_lists (id, name, pic_sort) VALUES (3, 'VIP', 3);
+INSERT INTO face_lists (id, name, pic_sort) VALUES (4, 'Custom', 4);
+CREATE TABLE persons (
+    index_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL, gender INTEGER NOT NULL DEFAULT -1, card_no TEXT NOT NULL DEFAULT '',
+    list_id INTEGER NOT NULL REFERENCES face_lists(id),
+    notes TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1);
+CREATE INDEX persons_card ON persons(card_no);
+CREATE INDEX persons_name ON persons(name COLLATE NOCASE);
+CREATE INDEX persons_list ON persons(list_id);
+CREATE TABLE person_photos (
+    id INTEGER PRIMARY KEY,
+    index_id INTEGER NOT NULL REFERENCES persons(index_id) ON DELETE CASCADE,
+    path TEXT NOT NULL, phash INTEGER NOT NULL DEFAULT 0,
+    width INTEGER NOT NULL DEFAULT 0, height INTEGER NOT NULL DEFAULT 0, bytes INTEGER NOT NULL DEFAULT 0,
+    source_name TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0, added_at INTEGER NOT NULL);
+CREATE INDEX person_photos_person ON person_photos(index_id, position);
+CREATE INDEX person_photos_phash ON person_photos(phash);
+CREATE TABLE device_groups (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE device_group_members (
+    group_id INTEGER NOT NULL REFERENCES device_groups(id) ON DELETE CASCADE,
+    device_uuid TEXT NOT NULL, PRIMARY KEY (group_id, device_uuid));
+CREATE TABLE assignments (
+    id INTEGER PRIMARY KEY,
+    device_uuid TEXT NOT NULL DEFAULT '', group_id INTEGER NOT NULL DEFAULT 0,
+    list_id INTEGER NOT NULL DEFAULT 0, index_id INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (device_uuid, group_id, list_id, index_id));
+CREATE INDEX assignments_person ON assignments(index_id);
+CREATE TABLE sync_state (
+    device_uuid TEXT NOT NULL, index_id INTEGER NOT NULL,
+    confirmed_revision INTEGER NOT NULL DEFAULT 0,
+    failed_revision INTEGER NOT NULL DEFAULT 0,
+    error_code INTEGER NOT NULL DEFAULT 0, error_text TEXT NOT NULL DEFAULT '',
+    attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL DEFAULT 0,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (device_uuid, index_id));
+CREATE INDEX sync_state_person ON sync_state(index_id);
+)"),
     };
     return steps;
 }
@@ -119,6 +169,11 @@ QString DatabaseConfig::sqlitePath() const
 QString DatabaseConfig::imagesDir() const
 {
     return QDir(dataDir).filePath(QStringLiteral("images"));
+}
+
+QString DatabaseConfig::libraryDir() const
+{
+    return QDir(dataDir).filePath(QStringLiteral("library"));
 }
 
 int schemaVersion()

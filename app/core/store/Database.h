@@ -13,6 +13,8 @@ struct DatabaseConfig {
 
     QString sqlitePath() const;
     QString imagesDir() const;
+    // Library photos live apart from event images: retention never touches them.
+    QString libraryDir() const;
 };
 
 // Opens (creating and migrating as needed) a connection with this name for the
