@@ -51,9 +51,9 @@ QByteArray encodeJpeg(const cv::Mat &image, int quality)
     return QByteArray(reinterpret_cast<const char *>(buffer.data()), qsizetype(buffer.size()));
 }
 
-// A big camera JPEG decodes 2, 4 or 8 times smaller straight from its DCT at a
-// fraction of the time, as long as the result is still no smaller than the photo
-// will be sent.
+// A big camera JPEG decodes 2, 4 or 8 times smaller a side straight from its DCT, as
+// long as the result is still no smaller than the photo will be sent: a 24 MP photo
+// then holds 4.5 MB of pixels instead of 72 MB, per worker thread.
 int reducedDecodeFlag(const JpegInfo &info, const PhotoRules &rules)
 {
     const bool turned = info.orientation >= 5;  // 5..8 swap width and height
