@@ -13,7 +13,6 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
-#include <cmath>
 
 namespace fd::library {
 
@@ -86,7 +85,7 @@ QString applyOrientation(cv::Mat &image, int orientation)
     default: return {};
     }
     image = out;
-    return LibraryText::tr("Turned upright as its EXIF orientation says (%1): devices ignore the tag.").arg(how);
+    return LibraryText::tr("Turned upright as its EXIF orientation says (%1): devices may not honour the tag.").arg(how);
 }
 
 // Re-encodes until the JPEG fits rules.maxBytes: lower quality first (cheap in looks
