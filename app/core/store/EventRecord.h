@@ -13,6 +13,14 @@ struct EventRecord {
     QDateTime receivedAt;     // UTC
     quint64 ticket = 0;       // the caller's handle, returned on commit
 
+    // Filled by the writer's file stage, before the row is written: the images are
+    // on disk under these names (relative to the images folder) when the row commits.
+    bool filesWritten = false;
+    QByteArray faceHash;
+    QString facePath;
+    QString scenePath;
+    QString fileError;
+
     // Same device, same time, same name, same face bytes: the same event sent again.
     QByteArray dedupKey(const QByteArray &faceHash) const;
     QString methodName() const;

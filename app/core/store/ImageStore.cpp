@@ -34,12 +34,15 @@ QString ImageStore::put(const QByteArray &bytes, const QByteArray &hashHex, QStr
     const QString path = absolutePath(relative);
     // Folders are created once and remembered.
     const QString dir = QFileInfo(path).path();
-    if (!m_knownDirs.contains(dir)) {
-        if (!QDir().mkpath(dir)) {
-            *error = QStringLiteral("cannot create %1").arg(dir);
-            return {};
+    {
+        QMutexLocker lock(&m_dirsMutex);
+        if (!m_knownDirs.contains(dir)) {
+            if (!QDir().mkpath(dir)) {
+                *error = QStringLiteral("cannot create %1").arg(dir);
+                return {};
+            }
+            m_knownDirs.insert(dir);
         }
-        m_knownDirs.insert(dir);
     }
     // Named by content: if a file of that name and size is there, it holds these
     // bytes. New files are created exclusively, with no temporary name and no rename

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <QByteArray>
+#include <QMutex>
 #include <QSet>
 #include <QString>
 
 namespace fd::store {
 
+// put() may be called from several threads at once (the writer's file stage).
 class ImageStore {
 public:
     explicit ImageStore(QString rootDir) : m_root(std::move(rootDir)) {}
@@ -27,6 +29,7 @@ public:
 
 private:
     QString m_root;
+    QMutex m_dirsMutex;
     QSet<QString> m_knownDirs;
 };
 

@@ -46,6 +46,7 @@ StoreWriter::StoreWriter(DatabaseConfig config, WriterOptions options)
     : m_config(std::move(config)), m_options(options), m_images(m_config.imagesDir())
 {
     m_owner = QThread::currentThread();
+    m_filePool.setMaxThreadCount(qMax(1, m_options.fileWriters));
     static QAtomicInt counter;
     m_connectionName = QStringLiteral("facedesk-writer-%1").arg(counter.fetchAndAddRelaxed(1));
 }
@@ -83,7 +84,9 @@ void StoreWriter::stop()
 {
     if (!m_thread)
         return;
-    // Finish what is queued, then close the connection on its own thread.
+    // Finish what is queued (files first: they feed the queue), then close the
+    // connection on its own thread.
+    m_filePool.waitForDone();
     QMetaObject::invokeMethod(this, [this] {
         while (queued() > 0)
             drain();
@@ -111,12 +114,34 @@ int StoreWriter::queued() const
 
 bool StoreWriter::enqueueEvent(EventRecord record)
 {
-    QMutexLocker lock(&m_mutex);
-    if (m_queuedEvents >= m_options.maxQueued)
-        return false;
-    ++m_queuedEvents;
-    pushLocked(Job{std::move(record)});
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_queuedEvents >= m_options.maxQueued)
+            return false;
+        ++m_queuedEvents;  // counted from here: the file stage is part of the queue
+    }
+    m_filePool.start([this, record = std::move(record)]() mutable {
+        writeFiles(record);
+        QMutexLocker lock(&m_mutex);
+        pushLocked(Job{std::move(record)});
+    });
     return true;
+}
+
+void StoreWriter::writeFiles(EventRecord &r)
+{
+    // Content-named files: writing one that a crash leaves without its row costs
+    // nothing but space (retention and the next identical push reuse it).
+    const protocol::FacePush &p = r.push;
+    r.filesWritten = true;
+    if (!p.image.isEmpty()) {
+        r.faceHash = ImageStore::contentHash(p.image);
+        r.facePath = m_images.put(p.image, r.faceHash, &r.fileError);
+        if (r.facePath.isEmpty())
+            return;
+    }
+    if (!p.background.isEmpty())
+        r.scenePath = m_images.put(p.background, &r.fileError);
 }
 
 void StoreWriter::pushLocked(Job job)
@@ -368,12 +393,13 @@ RetentionResult StoreWriter::applyRetention(const QDateTime &now)
 bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id, bool *fresh, QString *error)
 {
     const protocol::FacePush &p = r.push;
-    const QByteArray faceHash = p.image.isEmpty() ? QByteArray() : ImageStore::contentHash(p.image);
-    QString facePath, scenePath;
-    if (!p.image.isEmpty() && (facePath = m_images.put(p.image, faceHash, error)).isEmpty())
+    if (!r.filesWritten || !r.fileError.isEmpty()) {
+        *error = r.filesWritten ? r.fileError : QStringLiteral("the images were not written");
         return false;
-    if (!p.background.isEmpty() && (scenePath = m_images.put(p.background, error)).isEmpty())
-        return false;
+    }
+    const QByteArray &faceHash = r.faceHash;
+    const QString &facePath = r.facePath;
+    const QString &scenePath = r.scenePath;
     const qint64 received = r.receivedAt.toMSecsSinceEpoch();
     const qint64 captured = p.captureTime.isValid() ? p.captureTime.toMSecsSinceEpoch() : received;
 

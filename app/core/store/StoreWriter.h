@@ -10,6 +10,7 @@
 
 #include <QMutex>
 #include <QObject>
+#include <QThreadPool>
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -48,6 +49,10 @@ struct AlertAck {
 struct WriterOptions {
     int maxQueued = 20000;    // beyond this, enqueue() refuses: the device retries later
     int maxBatch = 1000;
+    // Threads that hash and write image files before the rows are committed. File
+    // creation waits on the disk; several in flight keep the disk busy while the
+    // single SQLite writer commits the previous group.
+    int fileWriters = 4;
 };
 
 // What the archive forgets, and when. Checked at start and every hour.
@@ -96,6 +101,7 @@ private:
     struct Job;
     void drain();
     void pushLocked(Job job);  // m_mutex held
+    void writeFiles(EventRecord &record);
     bool writeEvent(QSqlDatabase &db, const EventRecord &record, qint64 *id, bool *fresh, QString *error);
     RetentionResult applyRetention(const QDateTime &now);
     qint64 removeUnreferenced(QSqlDatabase &db, const QStringList &paths);
@@ -114,6 +120,7 @@ private:
     std::unique_ptr<QSqlQuery> m_insertEvent;  // owned by the writer thread
     QString m_insertEventConnection;
     QTimer *m_retentionTimer = nullptr;
+    QThreadPool m_filePool;
 };
 
 } // namespace fd::store
