@@ -56,15 +56,18 @@ QList<DeviceRow> loadDevices(QSqlDatabase &db, QString *error)
     return rows;
 }
 
+// Events link to library persons by index_id: FaceDesk allocates the ids it syncs
+// to devices, so a device's match names our person; the library's current name
+// wins over the pic_name the device sent (which may be stale or a file name).
 std::optional<EventDetails> loadEvent(QSqlDatabase &db, qint64 id, const QString &imagesRoot)
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "SELECT e.id, e.capture_at, e.received_at, e.device_uuid, d.name, e.method, e.channel, e.index_id, e.pic_sort, "
-        "e.pic_name, e.match_score, e.pos_x, e.pos_y, e.pos_w, e.pos_h, e.quality, e.visit_count, e.age, e.gender, "
+        "COALESCE(p.name, e.pic_name), e.match_score, e.pos_x, e.pos_y, e.pos_w, e.pos_h, e.quality, e.visit_count, e.age, e.gender, "
         "e.glasses, e.mask, e.beard, e.race, e.emotion, e.temperature, e.warning_temperature, e.warning_type, "
         "e.img_name, e.face_path, e.scene_path, e.feature_dims "
-        "FROM events e LEFT JOIN devices d ON d.uuid = e.device_uuid WHERE e.id = ?"));
+        "FROM events e LEFT JOIN devices d ON d.uuid = e.device_uuid LEFT JOIN persons p ON p.index_id = e.index_id WHERE e.id = ?"));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -161,9 +164,9 @@ qint64 exportEventsCsv(QSqlDatabase &db, QIODevice *out, const QDateTime &from, 
 {
     QString sql = QStringLiteral(
         "SELECT e.id, e.capture_at, e.received_at, e.device_uuid, d.name, e.method, e.channel, e.index_id, "
-        "e.pic_name, e.pic_sort, e.match_score, e.quality, e.age, e.gender, e.mask, e.glasses, e.beard, e.race, "
+        "COALESCE(p.name, e.pic_name), e.pic_sort, e.match_score, e.quality, e.age, e.gender, e.mask, e.glasses, e.beard, e.race, "
         "e.emotion, e.temperature, e.warning_temperature, e.img_name, e.face_path, e.scene_path "
-        "FROM events e LEFT JOIN devices d ON d.uuid = e.device_uuid WHERE 1=1");
+        "FROM events e LEFT JOIN devices d ON d.uuid = e.device_uuid LEFT JOIN persons p ON p.index_id = e.index_id WHERE 1=1");
     if (from.isValid())
         sql += QStringLiteral(" AND e.capture_at >= :from");
     if (to.isValid())
