@@ -4,6 +4,7 @@
 #include "DeviceTableModel.h"
 #include "EventDetailDialog.h"
 #include "EventTileDelegate.h"
+#include "LibraryPanel.h"
 #include "LiveEventModel.h"
 #include "WallFilterModel.h"
 
@@ -118,13 +119,16 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     settingsDock->setObjectName(QStringLiteral("settingsDock"));
     settingsDock->setWidget(buildSettingsPanel());
     addDockWidget(Qt::BottomDockWidgetArea, settingsDock);
-    // The library and search views arrive with their issues; their places are kept.
-    for (const auto &[name, title, text] :
-         {std::tuple{"libraryDock", tr("Face library"), tr("The face library editor, bulk import and device sync.")},
-          std::tuple{"searchDock", tr("Search"), tr("Search the archive by time, device, list, person and face.")}}) {
-        auto *dock = new QDockWidget(title, this);
-        dock->setObjectName(QString::fromLatin1(name));
-        auto *label = new QLabel(text, dock);
+    auto *libraryDock = new QDockWidget(tr("Face library"), this);
+    libraryDock->setObjectName(QStringLiteral("libraryDock"));
+    m_library = new LibraryPanel(m_archive, registry, libraryDock);
+    libraryDock->setWidget(m_library);
+    addDockWidget(Qt::BottomDockWidgetArea, libraryDock);
+    // The search view arrives with its issue; its place is kept.
+    {
+        auto *dock = new QDockWidget(tr("Search"), this);
+        dock->setObjectName(QStringLiteral("searchDock"));
+        auto *label = new QLabel(tr("Search the archive by time, device, list, person and face."), dock);
         label->setAlignment(Qt::AlignCenter);
         label->setEnabled(false);
         dock->setWidget(label);

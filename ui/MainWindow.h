@@ -34,6 +34,7 @@ namespace fd::ui {
 class AlertBanner;
 class DeviceTableModel;
 class EventDetailDialog;
+class LibraryPanel;
 class LiveEventModel;
 class WallFilterModel;
 struct Alert;
@@ -57,6 +58,7 @@ public:
     QComboBox *listFilterBox() const { return m_listFilter; }
     EventDetailDialog *detailDialog() const { return m_detail; }
     AlertRules &alertRules() { return m_rules; }
+    LibraryPanel *libraryPanel() const { return m_library; }
 
     // A committed push becomes a tile; its face is decoded on a worker thread.
     void addEvent(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid);
@@ -92,6 +94,7 @@ private:
     QListView *m_view;
     QTableView *m_deviceTable;
     EventDetailDialog *m_detail;
+    LibraryPanel *m_library;
     QAction *m_pause = nullptr;
     QAction *m_alertsOnly = nullptr;
     QComboBox *m_deviceFilter = nullptr;

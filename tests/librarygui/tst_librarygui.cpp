@@ -1,0 +1,189 @@
+// The face library editor driven as an admin would: add a person from a real photo
+// (and see a bad photo refused), search, filter, move, assign and delete. Offscreen,
+// on a real SQLite archive in a temporary folder.
+#include "AssignDialog.h"
+#include "LibraryPanel.h"
+#include "PersonEditDialog.h"
+#include "PersonTableModel.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fd;
+using namespace fd::ui;
+
+namespace {
+QString facePhoto(const QString &name)
+{
+    return QDir(QStringLiteral(SHARED_DIR "/faces")).filePath(name);
+}
+} // namespace
+
+class TestLibraryGui : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void addPersonFromRealPhoto();
+    void multiFacePhotoIsRefusedAndCannotBeSaved();
+    void searchAndListFilter();
+    void moveAssignAndDelete();
+    void duplicateCardIsRefused();
+
+private:
+    qint64 addViaDialog(const QString &name, const QString &card, const QString &photo, int list = 2);
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<LibraryPanel> m_panel;
+};
+
+void TestLibraryGui::init()
+{
+    if (!QFile::exists(facePhoto(QStringLiteral("obama_1.jpg"))))
+        QSKIP("../shared/faces is not present");
+    m_dir = std::make_unique<QTemporaryDir>();
+    store::DatabaseConfig config;
+    config.dataDir = m_dir->path();
+    m_panel = std::make_unique<LibraryPanel>(config, nullptr);
+    m_panel->resize(1000, 500);
+    m_panel->show();
+    if (!m_panel->validator()->canDetectFaces())
+        QSKIP("opencv-data's Haar cascade is not installed");
+}
+
+void TestLibraryGui::cleanup()
+{
+    m_panel.reset();
+    m_dir.reset();
+}
+
+qint64 TestLibraryGui::addViaDialog(const QString &name, const QString &card, const QString &photo, int list)
+{
+    PersonEditDialog dialog(m_panel->store(), m_panel->validator(), -1, m_panel.get());
+    QSignalSpy checked(&dialog, &PersonEditDialog::photoChecked);
+    dialog.choosePhotoFile(facePhoto(photo));
+    if (checked.isEmpty() && !checked.wait(20000))
+        return -2;
+    dialog.nameEdit()->setText(name);
+    dialog.cardEdit()->setText(card);
+    dialog.listBox()->setCurrentIndex(dialog.listBox()->findData(list));
+    if (!dialog.save(true))
+        return -1;
+    return dialog.indexId();
+}
+
+void TestLibraryGui::addPersonFromRealPhoto()
+{
+    const qint64 id = addViaDialog(QStringLiteral("Barack Obama"), QStringLiteral("C-44"), QStringLiteral("obama_1.jpg"));
+    QVERIFY(id > 0);
+    m_panel->refresh();
+    PersonTableModel *model = m_panel->model();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->personAt(0).name, QStringLiteral("Barack Obama"));
+    QCOMPARE(model->data(model->index(0, PersonTableModel::CardNo), Qt::DisplayRole).toString(), QStringLiteral("C-44"));
+    QCOMPARE(model->data(model->index(0, PersonTableModel::List), Qt::DisplayRole).toString(), QStringLiteral("Whitelist"));
+    // The thumbnail arrives from the pool.
+    model->data(model->index(0, PersonTableModel::Photo), Qt::DecorationRole);
+    QTRY_VERIFY_WITH_TIMEOUT(!model->data(model->index(0, PersonTableModel::Photo), Qt::DecorationRole).isNull(), 10000);
+    const library::Person p = *m_panel->store()->person(id);
+    QCOMPARE(p.photos.size(), 1);
+    const QImage stored(m_panel->store()->photoPath(p.photos[0]));
+    QVERIFY(!stored.isNull());
+    QCOMPARE(stored.width() % 2, 0);
+    QCOMPARE(stored.height() % 2, 0);
+}
+
+void TestLibraryGui::multiFacePhotoIsRefusedAndCannotBeSaved()
+{
+    PersonEditDialog dialog(m_panel->store(), m_panel->validator(), -1, m_panel.get());
+    QSignalSpy checked(&dialog, &PersonEditDialog::photoChecked);
+    dialog.nameEdit()->setText(QStringLiteral("Two people"));
+    dialog.choosePhotoFile(facePhoto(QStringLiteral("multi_two_people.jpg")));
+    QVERIFY(checked.wait(20000));
+    QVERIFY(dialog.photoCheck());
+    QVERIFY(!dialog.photoCheck()->accepted);
+    QCOMPARE(dialog.photoCheck()->errorCode, 100016);
+    QVERIFY(dialog.validationLabel()->text().contains(QStringLiteral("100016")));
+    QVERIFY(!dialog.save(true));
+    QCOMPARE(m_panel->store()->countPersons({}), 0);
+}
+
+void TestLibraryGui::searchAndListFilter()
+{
+    QVERIFY(addViaDialog(QStringLiteral("Barack Obama"), QStringLiteral("1"), QStringLiteral("obama_1.jpg"), 2) > 0);
+    QVERIFY(addViaDialog(QStringLiteral("Joe Biden"), QStringLiteral("2"), QStringLiteral("biden_1.jpg"), 1) > 0);
+    QVERIFY(addViaDialog(QStringLiteral("Rose Leslie"), QStringLiteral("3"), QStringLiteral("rose_leslie_1.jpg"), 1) > 0);
+    m_panel->refresh();
+    QCOMPARE(m_panel->model()->rowCount(), 3);
+    m_panel->searchEdit()->setText(QStringLiteral("obama"));
+    QTRY_COMPARE(m_panel->model()->rowCount(), 1);
+    m_panel->searchEdit()->clear();
+    QTRY_COMPARE(m_panel->model()->rowCount(), 3);
+    QComboBox *lists = m_panel->listFilter();
+    lists->setCurrentIndex(lists->findData(1));
+    emit lists->activated(lists->currentIndex());
+    QCOMPARE(m_panel->model()->rowCount(), 2);
+    QCOMPARE(m_panel->model()->personAt(0).name, QStringLiteral("Joe Biden"));
+}
+
+void TestLibraryGui::moveAssignAndDelete()
+{
+    const qint64 a = addViaDialog(QStringLiteral("Barack Obama"), QStringLiteral("1"), QStringLiteral("obama_1.jpg"));
+    const qint64 b = addViaDialog(QStringLiteral("Joe Biden"), QStringLiteral("2"), QStringLiteral("biden_1.jpg"));
+    QVERIFY(a > 0 && b > 0);
+    m_panel->refresh();
+    m_panel->table()->selectAll();
+    QCOMPARE(m_panel->selectedPersons().size(), 2);
+    m_panel->moveSelected(1);
+    QCOMPARE(m_panel->store()->person(a)->listId, 1);
+    QCOMPARE(m_panel->store()->person(b)->listId, 1);
+
+    // Assign the two to a device, then the whole Blacklist to another.
+    store::DeviceRow gate;
+    gate.uuid = QStringLiteral("gate-1");
+    gate.name = QStringLiteral("Main gate");
+    store::DeviceRow door;
+    door.uuid = QStringLiteral("door-2");
+    {
+        AssignDialog dialog(m_panel->store(), {gate, door}, {a, b}, 1, m_panel.get());
+        QCOMPARE(dialog.targets()->count(), 2);
+        QCOMPARE(dialog.targets()->item(0)->checkState(), Qt::Unchecked);
+        dialog.targets()->item(0)->setCheckState(Qt::Checked);
+        QVERIFY(dialog.apply());
+    }
+    QCOMPARE(m_panel->store()->wantedBy(QStringLiteral("gate-1")).size(), 2);
+    {
+        AssignDialog dialog(m_panel->store(), {gate, door}, {a, b}, 1, m_panel.get());
+        QCOMPARE(dialog.targets()->item(0)->checkState(), Qt::Checked);  // shows what is assigned
+        dialog.wholeListChoice()->setChecked(true);
+        QCOMPARE(dialog.targets()->item(1)->checkState(), Qt::Unchecked);
+        dialog.targets()->item(1)->setCheckState(Qt::Checked);
+        QVERIFY(dialog.apply());
+    }
+    QCOMPARE(m_panel->store()->wantedBy(QStringLiteral("door-2")).size(), 2);
+
+    m_panel->table()->clearSelection();
+    m_panel->table()->selectRow(m_panel->model()->rowOf(a));
+    m_panel->deleteSelected(false);
+    QCOMPARE(m_panel->model()->rowCount(), 1);
+    QVERIFY(!m_panel->store()->person(a));
+    QCOMPARE(m_panel->store()->wantedBy(QStringLiteral("gate-1")).size(), 1);
+}
+
+void TestLibraryGui::duplicateCardIsRefused()
+{
+    QVERIFY(addViaDialog(QStringLiteral("Barack Obama"), QStringLiteral("C-1"), QStringLiteral("obama_1.jpg")) > 0);
+    QCOMPARE(addViaDialog(QStringLiteral("Someone"), QStringLiteral("C-1"), QStringLiteral("biden_1.jpg")), -1);
+    QCOMPARE(m_panel->store()->countPersons({}), 1);
+}
+
+QTEST_MAIN(TestLibraryGui)
+#include "tst_librarygui.moc"

@@ -1,0 +1,236 @@
+#include "LibraryPanel.h"
+
+#include "AssignDialog.h"
+#include "PersonEditDialog.h"
+#include "PersonTableModel.h"
+
+#include "devices/DeviceRegistry.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSqlDatabase>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace fd::ui {
+
+LibraryPanel::LibraryPanel(const store::DatabaseConfig &archive, devices::DeviceRegistry *registry, QWidget *parent)
+    : QWidget(parent), m_archive(archive), m_registry(registry),
+      m_connection(QStringLiteral("facedesk-library-%1").arg(quintptr(this)))
+{
+    setObjectName(QStringLiteral("libraryPanel"));
+    QString error;
+    QSqlDatabase db = store::openDatabase(archive, m_connection, &error);
+    m_store = std::make_unique<library::LibraryStore>(db, archive.libraryDir());
+    m_validator = std::make_unique<library::PhotoValidator>();
+
+    auto *layout = new QVBoxLayout(this);
+    auto *bar = new QHBoxLayout;
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("librarySearch"));
+    m_search->setPlaceholderText(tr("Search by name or card number..."));
+    m_search->setClearButtonEnabled(true);
+    m_listFilter = new QComboBox(this);
+    m_listFilter->setObjectName(QStringLiteral("libraryListFilter"));
+    bar->addWidget(m_search, 2);
+    bar->addWidget(m_listFilter);
+
+    auto button = [this, bar](const QString &text, const QString &name, auto slot) {
+        auto *b = new QPushButton(text, this);
+        b->setObjectName(name);
+        connect(b, &QPushButton::clicked, this, slot);
+        bar->addWidget(b);
+        return b;
+    };
+    button(tr("&Add..."), QStringLiteral("libraryAdd"), [this] { addPerson(); });
+    button(tr("&Edit..."), QStringLiteral("libraryEdit"), [this] {
+        if (const QList<qint64> ids = selectedPersons(); ids.size() == 1)
+            editPerson(ids.first());
+    });
+    button(tr("&Delete"), QStringLiteral("libraryDelete"), [this] { deleteSelected(); });
+    auto *move = new QToolButton(this);
+    move->setText(tr("Move to"));
+    move->setPopupMode(QToolButton::InstantPopup);
+    m_moveMenu = new QMenu(move);
+    move->setMenu(m_moveMenu);
+    bar->addWidget(move);
+    button(tr("Assign to &devices..."), QStringLiteral("libraryAssign"), [this] { assignSelected(); });
+    button(tr("New &list..."), QStringLiteral("libraryNewList"), [this] { newList(); });
+    button(tr("&Import..."), QStringLiteral("libraryImport"), [this] { emit importRequested(); });
+    layout->addLayout(bar);
+
+    m_model = new PersonTableModel(m_store.get(), this);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("personTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(44);
+    m_table->setIconSize(QSize(40, 40));
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(PersonTableModel::Photo, 56);
+    m_table->setColumnWidth(PersonTableModel::Name, 180);
+    m_table->setColumnWidth(PersonTableModel::CardNo, 120);
+    m_table->setColumnWidth(PersonTableModel::Gender, 70);
+    m_table->setColumnWidth(PersonTableModel::Devices, 220);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        editPerson(m_model->personAt(index.row()).indexId);
+    });
+    layout->addWidget(m_table, 1);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("libraryStatus"));
+    layout->addWidget(m_status);
+
+    // Typing filters after a short pause, not on every key (each filter is a query).
+    auto *debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(200);
+    connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    connect(debounce, &QTimer::timeout, this, &LibraryPanel::applyFilter);
+    connect(m_listFilter, &QComboBox::activated, this, &LibraryPanel::applyFilter);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LibraryPanel::updateStatus);
+    refillListBoxes();
+    if (!db.isOpen())
+        m_status->setText(tr("The library cannot be opened: %1").arg(error));
+    else
+        updateStatus();
+}
+
+LibraryPanel::~LibraryPanel()
+{
+    delete m_model;
+    m_model = nullptr;
+    m_store.reset();
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+void LibraryPanel::refillListBoxes()
+{
+    const int current = m_listFilter->currentData().toInt();
+    m_listFilter->clear();
+    m_listFilter->addItem(tr("All lists"), 0);
+    m_moveMenu->clear();
+    for (const library::FaceList &l : m_store->lists()) {
+        m_listFilter->addItem(l.name, l.id);
+        m_moveMenu->addAction(l.name, this, [this, id = l.id] { moveSelected(id); });
+    }
+    m_listFilter->setCurrentIndex(qMax(0, m_listFilter->findData(current)));
+}
+
+void LibraryPanel::applyFilter()
+{
+    library::PersonFilter filter;
+    filter.text = m_search->text();
+    filter.listId = m_listFilter->currentData().toInt();
+    m_model->setFilter(filter);
+    updateStatus();
+}
+
+void LibraryPanel::refresh()
+{
+    m_model->reload();
+    updateStatus();
+}
+
+void LibraryPanel::updateStatus()
+{
+    const qint64 all = m_store->countPersons({});
+    const qint64 shown = m_model->totalCount();
+    const int selected = int(selectedPersons().size());
+    QString text = shown == all ? tr("%n persons", nullptr, int(all))
+                                : tr("%1 of %n persons match", nullptr, int(all)).arg(shown);
+    if (selected > 0)
+        text += QStringLiteral(" · ") + tr("%n selected", nullptr, selected);
+    m_status->setText(text);
+}
+
+QList<qint64> LibraryPanel::selectedPersons() const
+{
+    QList<qint64> ids;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        ids << m_model->personAt(index.row()).indexId;
+    return ids;
+}
+
+void LibraryPanel::changed()
+{
+    refresh();
+    if (m_changed)
+        m_changed();
+}
+
+void LibraryPanel::addPerson()
+{
+    PersonEditDialog dialog(m_store.get(), m_validator.get(), -1, this);
+    if (dialog.exec() == QDialog::Accepted)
+        changed();
+}
+
+void LibraryPanel::editPerson(qint64 indexId)
+{
+    PersonEditDialog dialog(m_store.get(), m_validator.get(), indexId, this);
+    if (dialog.exec() == QDialog::Accepted)
+        changed();
+}
+
+void LibraryPanel::deleteSelected(bool confirm)
+{
+    const QList<qint64> ids = selectedPersons();
+    if (ids.isEmpty())
+        return;
+    if (confirm) {
+        const QString who = ids.size() == 1 ? m_model->personAt(m_model->rowOf(ids.first())).name
+                                            : tr("%n persons", nullptr, int(ids.size()));
+        const auto answer = QMessageBox::question(
+            this, tr("Delete"),
+            tr("Delete %1 from the library? Devices that hold them will be told to delete them too.").arg(who),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    if (!m_store->removePersons(ids))
+        QMessageBox::warning(this, tr("Delete"), m_store->lastError());
+    changed();
+}
+
+void LibraryPanel::moveSelected(int listId)
+{
+    if (!m_store->movePersons(selectedPersons(), listId))
+        QMessageBox::warning(this, tr("Move to list"), m_store->lastError());
+    changed();
+}
+
+void LibraryPanel::assignSelected()
+{
+    const QList<qint64> ids = selectedPersons();
+    const int listId = ids.isEmpty() ? qMax(1, m_listFilter->currentData().toInt())
+                                     : m_model->personAt(m_model->rowOf(ids.first())).listId;
+    AssignDialog dialog(m_store.get(), m_registry ? m_registry->devices() : QList<store::DeviceRow>{}, ids, listId, this);
+    if (dialog.exec() == QDialog::Accepted)
+        changed();
+}
+
+void LibraryPanel::newList()
+{
+    const QString name = QInputDialog::getText(this, tr("New list"), tr("Name of the custom list:"));
+    if (name.trimmed().isEmpty())
+        return;
+    if (!m_store->addList(name))
+        QMessageBox::warning(this, tr("New list"), m_store->lastError());
+    refillListBoxes();
+    m_model->reload();
+}
+
+} // namespace fd::ui

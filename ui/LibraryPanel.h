@@ -1,0 +1,79 @@
+// The face library editor: the persons table with search and list filter, add /
+// edit / delete, bulk move, assignment to devices, and the way into bulk import.
+// Reads and writes through its own database connection on the GUI thread (pages
+// of a few hundred rows; the big writes happen in the import's worker).
+#pragma once
+
+#include "library/LibraryStore.h"
+#include "library/PhotoValidator.h"
+#include "store/Database.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class QComboBox;
+class QMenu;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace fd::devices { class DeviceRegistry; }
+
+namespace fd::ui {
+
+class PersonTableModel;
+
+class LibraryPanel : public QWidget {
+    Q_OBJECT
+public:
+    LibraryPanel(const store::DatabaseConfig &archive, devices::DeviceRegistry *registry, QWidget *parent = nullptr);
+    ~LibraryPanel() override;
+
+    PersonTableModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    library::LibraryStore *store() const { return m_store.get(); }
+    const library::PhotoValidator *validator() const { return m_validator.get(); }
+    QLineEdit *searchEdit() const { return m_search; }
+    QComboBox *listFilter() const { return m_listFilter; }
+
+    // Called after every change that may change what devices should hold.
+    void setLibraryChanged(std::function<void()> callback) { m_changed = std::move(callback); }
+    // Re-reads the table (after an import, or when sync states moved).
+    void refresh();
+
+    QList<qint64> selectedPersons() const;
+    void addPerson();
+    void editPerson(qint64 indexId);
+    // Deletes after a confirmation (skipped when confirm is false, for tests).
+    void deleteSelected(bool confirm = true);
+    void moveSelected(int listId);
+    void assignSelected();
+    void newList();
+
+signals:
+    // The admin asked for a bulk import (the window opens the wizard).
+    void importRequested();
+
+private:
+    void applyFilter();
+    void refillListBoxes();
+    void updateStatus();
+    void changed();
+
+    store::DatabaseConfig m_archive;
+    devices::DeviceRegistry *m_registry;
+    QString m_connection;
+    std::unique_ptr<library::LibraryStore> m_store;
+    std::unique_ptr<library::PhotoValidator> m_validator;
+    std::function<void()> m_changed;
+    PersonTableModel *m_model;
+    QTableView *m_table;
+    QLineEdit *m_search;
+    QComboBox *m_listFilter;
+    QMenu *m_moveMenu;
+    QLabel *m_status;
+};
+
+} // namespace fd::ui

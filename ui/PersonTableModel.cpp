@@ -1,0 +1,219 @@
+#include "PersonTableModel.h"
+
+#include <QColor>
+#include <QImageReader>
+#include <QLocale>
+#include <QPointer>
+#include <QThreadPool>
+
+namespace fd::ui {
+
+namespace {
+constexpr int ThumbnailSide = 40;
+}
+
+PersonTableModel::PersonTableModel(library::LibraryStore *store, QObject *parent)
+    : QAbstractTableModel(parent), m_store(store)
+{
+    reload();
+}
+
+void PersonTableModel::setFilter(const library::PersonFilter &filter)
+{
+    m_filter = filter;
+    m_filter.offset = 0;
+    m_filter.limit = -1;
+    beginResetModel();
+    m_rows.clear();
+    m_rowOf.clear();
+    endResetModel();
+    m_total = m_store->countPersons(m_filter);
+    loadPage(0, PageSize);
+}
+
+void PersonTableModel::reload()
+{
+    m_listNames.clear();
+    for (const library::FaceList &l : m_store->lists())
+        m_listNames.insert(l.id, l.name);
+    const qint64 keep = qMax<qint64>(PageSize, m_rows.size());
+    beginResetModel();
+    m_rows.clear();
+    m_rowOf.clear();
+    endResetModel();
+    m_total = m_store->countPersons(m_filter);
+    loadPage(0, keep);
+}
+
+void PersonTableModel::loadPage(qint64 offset, qint64 limit)
+{
+    library::PersonFilter page = m_filter;
+    page.offset = offset;
+    page.limit = limit;
+    const QList<library::Person> persons = m_store->persons(page);
+    if (persons.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + persons.size() - 1));
+    QList<qint64> ids;
+    for (const library::Person &p : persons) {
+        m_rowOf.insert(p.indexId, int(m_rows.size()));
+        m_rows.append(p);
+        ids << p.indexId;
+    }
+    endInsertRows();
+    refreshSyncCounts(ids);
+}
+
+bool PersonTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_rows.size() < m_total;
+}
+
+void PersonTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        loadPage(m_rows.size(), PageSize);
+}
+
+void PersonTableModel::setSyncCountsSource(SyncCountsSource source)
+{
+    m_syncSource = std::move(source);
+    QList<qint64> ids;
+    for (const library::Person &p : m_rows)
+        ids << p.indexId;
+    refreshSyncCounts(ids);
+}
+
+void PersonTableModel::refreshSyncCounts(const QList<qint64> &indexIds)
+{
+    if (!m_syncSource || indexIds.isEmpty())
+        return;
+    const QHash<qint64, PersonSyncCounts> counts = m_syncSource(indexIds);
+    for (qint64 id : indexIds)
+        m_sync.insert(id, counts.value(id));
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, Devices), index(int(m_rows.size()) - 1, Devices));
+}
+
+int PersonTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int PersonTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+void PersonTableModel::requestThumbnail(const library::Person &person) const
+{
+    const library::PersonPhoto &photo = person.photos.first();
+    if (m_loading.contains(photo.id))
+        return;
+    m_loading.insert(photo.id);
+    // Decoded on the pool at thumbnail size (the reader scales while decoding), so a
+    // fast scroll through ten thousand persons never stalls painting.
+    const QString path = m_store->photoPath(photo);
+    const qint64 photoId = photo.id;
+    QPointer<PersonTableModel> self(const_cast<PersonTableModel *>(this));
+    QThreadPool::globalInstance()->start([self, path, photoId] {
+        QImageReader reader(path);
+        const QSize size = reader.size();
+        if (size.isValid())
+            reader.setScaledSize(size.scaled(ThumbnailSide * 2, ThumbnailSide * 2, Qt::KeepAspectRatio));
+        const QImage image = reader.read();
+        QMetaObject::invokeMethod(
+            qApp, [self, photoId, image] {
+                if (self)
+                    self->thumbnailReady(photoId, image);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void PersonTableModel::thumbnailReady(qint64 photoId, const QImage &image)
+{
+    m_loading.remove(photoId);
+    m_thumbnails.insert(photoId, new QPixmap(QPixmap::fromImage(image.isNull() ? QImage(1, 1, QImage::Format_RGB32) : image)));
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (!m_rows[row].photos.isEmpty() && m_rows[row].photos.first().id == photoId) {
+            emit dataChanged(index(row, Photo), index(row, Photo), {Qt::DecorationRole});
+            break;
+        }
+    }
+}
+
+QVariant PersonTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const library::Person &p = m_rows[index.row()];
+    if (role == Qt::UserRole)
+        return p.indexId;
+    if (index.column() == Photo) {
+        if (role == Qt::DecorationRole && !p.photos.isEmpty()) {
+            if (const QPixmap *pixmap = m_thumbnails.object(p.photos.first().id))
+                return pixmap->scaled(ThumbnailSide, ThumbnailSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+            requestThumbnail(p);
+        }
+        if (role == Qt::ToolTipRole && !p.photos.isEmpty())
+            return tr("%1 × %2, %3 KB, from %4")
+                .arg(p.photos.first().size.width())
+                .arg(p.photos.first().size.height())
+                .arg(p.photos.first().bytes / 1024)
+                .arg(p.photos.first().sourceName);
+        if (role == Qt::DisplayRole && p.photos.isEmpty())
+            return tr("no photo");
+        return {};
+    }
+    const PersonSyncCounts sync = m_sync.value(p.indexId);
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Name: return p.name;
+        case CardNo: return p.cardNo;
+        case Gender: return p.gender == 1 ? tr("Male") : p.gender == 0 ? tr("Female") : QString();
+        case List: return m_listNames.value(p.listId, QString::number(p.listId));
+        case Devices: {
+            if (sync.synced + sync.pending + sync.failed == 0)
+                return tr("not assigned");
+            QStringList parts;
+            parts << tr("%n in sync", nullptr, sync.synced);
+            if (sync.pending)
+                parts << tr("%n pending", nullptr, sync.pending);
+            if (sync.failed)
+                parts << tr("%n failed", nullptr, sync.failed);
+            return parts.join(QStringLiteral(" · "));
+        }
+        case Updated: return QLocale().toString(p.updatedAt, QLocale::ShortFormat);
+        }
+    }
+    if (role == Qt::ForegroundRole && index.column() == Devices) {
+        if (sync.failed)
+            return QColor(0xC6, 0x28, 0x28);
+        if (sync.pending)
+            return QColor(0xB2, 0x6A, 0x00);
+    }
+    if (role == Qt::ToolTipRole && index.column() == Devices && !sync.firstError.isEmpty())
+        return sync.firstError;
+    if (role == Qt::ToolTipRole && index.column() == Name && !p.notes.isEmpty())
+        return p.notes;
+    return {};
+}
+
+QVariant PersonTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Photo: return tr("Photo");
+    case Name: return tr("Name");
+    case CardNo: return tr("Card number");
+    case Gender: return tr("Gender");
+    case List: return tr("List");
+    case Devices: return tr("Devices");
+    case Updated: return tr("Updated");
+    }
+    return {};
+}
+
+} // namespace fd::ui

@@ -1,0 +1,71 @@
+// The face library as a table for the editor: one page of persons at a time from
+// the database (fetchMore as the admin scrolls), thumbnails decoded off the GUI
+// thread on first sight, and each person's sync state across devices.
+#pragma once
+
+#include "library/LibraryStore.h"
+
+#include <QAbstractTableModel>
+#include <QCache>
+#include <QHash>
+#include <QPixmap>
+#include <QSet>
+
+#include <functional>
+
+namespace fd::ui {
+
+// How one person stands across the devices that should hold them.
+struct PersonSyncCounts {
+    int synced = 0;
+    int pending = 0;
+    int failed = 0;
+    QString firstError;  // the reason of one failure, for the tooltip
+};
+
+class PersonTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Photo, Name, CardNo, Gender, List, Devices, Updated, ColumnCount };
+    static constexpr int PageSize = 200;
+
+    explicit PersonTableModel(library::LibraryStore *store, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    void setFilter(const library::PersonFilter &filter);
+    library::PersonFilter filter() const { return m_filter; }
+    // Reloads from the database, keeping as many rows loaded as before.
+    void reload();
+    qint64 totalCount() const { return m_total; }
+    const library::Person &personAt(int row) const { return m_rows.at(row); }
+    int rowOf(qint64 indexId) const { return m_rowOf.value(indexId, -1); }
+
+    // Where the Devices column gets its numbers (the sync engine's status reader).
+    using SyncCountsSource = std::function<QHash<qint64, PersonSyncCounts>(const QList<qint64> &indexIds)>;
+    void setSyncCountsSource(SyncCountsSource source);
+
+private:
+    void loadPage(qint64 offset, qint64 limit);
+    void requestThumbnail(const library::Person &person) const;
+    void thumbnailReady(qint64 photoId, const QImage &image);
+    void refreshSyncCounts(const QList<qint64> &indexIds);
+
+    library::LibraryStore *m_store;
+    library::PersonFilter m_filter;
+    QList<library::Person> m_rows;
+    QHash<qint64, int> m_rowOf;
+    qint64 m_total = 0;
+    QHash<int, QString> m_listNames;
+    SyncCountsSource m_syncSource;
+    QHash<qint64, PersonSyncCounts> m_sync;
+    mutable QCache<qint64, QPixmap> m_thumbnails{2000};  // by photo id
+    mutable QSet<qint64> m_loading;
+};
+
+} // namespace fd::ui
