@@ -2,9 +2,11 @@
 // `facedesk --demo` adds simulated devices (the same code as facedesk-sim), so a
 // new user sees the wall come alive within seconds.
 #include "Commands.h"
+#include "DemoLibrary.h"
 #include "UnixSignals.h"
 
 #include "EventDetailDialog.h"
+#include "LibraryPanel.h"
 #include "LiveEventModel.h"
 #include "MainWindow.h"
 
@@ -18,6 +20,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -66,6 +69,7 @@ int runGui(int argc, char *argv[])
         {QStringLiteral("screenshot-after"), QApplication::translate("main", "Seconds before the screenshot."), QStringLiteral("S"), QStringLiteral("6")},
         {QStringLiteral("screenshot-detail"), QApplication::translate("main", "Also save the newest event's detail view as PNG."), QStringLiteral("FILE")},
         {QStringLiteral("screenshot-devices"), QApplication::translate("main", "Also save the devices panel as PNG."), QStringLiteral("FILE")},
+        {QStringLiteral("screenshot-library"), QApplication::translate("main", "Also save the face library panel as PNG."), QStringLiteral("FILE")},
     });
     p.process(app);
 
@@ -83,6 +87,8 @@ int runGui(int argc, char *argv[])
         return 1;
     }
     const QList<fd::store::DeviceRow> known = fd::store::loadDevices(db, &error);
+    if (demo)
+        fd::app::seedDemoLibrary(db, demoFacesDir());
 
     fd::devices::RegistryPolicy policy;
     policy.acceptNewDevices = demo || p.isSet(QStringLiteral("accept-new-devices"));
@@ -133,10 +139,26 @@ int runGui(int argc, char *argv[])
         const QString file = p.value(QStringLiteral("screenshot"));
         const QString detailFile = p.value(QStringLiteral("screenshot-detail"));
         const QString devicesFile = p.value(QStringLiteral("screenshot-devices"));
-        QTimer::singleShot(int(p.value(QStringLiteral("screenshot-after")).toDouble() * 1000), &window, [&window, file, detailFile, devicesFile] {
+        const QString libraryFile = p.value(QStringLiteral("screenshot-library"));
+        QTimer::singleShot(int(p.value(QStringLiteral("screenshot-after")).toDouble() * 1000), &window, [&window, file, detailFile, devicesFile, libraryFile] {
             window.grab().save(file);
             if (!devicesFile.isEmpty())
                 window.deviceTable()->parentWidget()->grab().save(devicesFile);
+            if (!libraryFile.isEmpty()) {
+                // On its own, at a size where every column shows.
+                fd::ui::LibraryPanel *library = window.libraryPanel();
+                QWidget *dock = library->parentWidget();
+                library->setParent(nullptr);
+                library->resize(1100, 560);
+                library->show();
+                // Thumbnails decode on the pool: give them a moment to arrive.
+                QElapsedTimer shown;
+                shown.start();
+                while (shown.elapsed() < 1500)
+                    QApplication::processEvents(QEventLoop::AllEvents, 50);
+                library->grab().save(libraryFile);
+                library->setParent(dock);
+            }
             if (!detailFile.isEmpty()) {
                 // The newest tile that matched a library person makes the fullest picture.
                 QAbstractItemModel *wall = window.wallView()->model();
