@@ -5,6 +5,7 @@
 #include "EventDetailDialog.h"
 #include "EventTileDelegate.h"
 #include "LibraryPanel.h"
+#include "SearchPanel.h"
 #include "LiveEventModel.h"
 #include "WallFilterModel.h"
 
@@ -124,16 +125,16 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     m_library = new LibraryPanel(m_archive, registry, libraryDock);
     libraryDock->setWidget(m_library);
     addDockWidget(Qt::BottomDockWidgetArea, libraryDock);
-    // The search view arrives with its issue; its place is kept.
-    {
-        auto *dock = new QDockWidget(tr("Search"), this);
-        dock->setObjectName(QStringLiteral("searchDock"));
-        auto *label = new QLabel(tr("Search the archive by time, device, list, person and face."), dock);
-        label->setAlignment(Qt::AlignCenter);
-        label->setEnabled(false);
-        dock->setWidget(label);
-        addDockWidget(Qt::BottomDockWidgetArea, dock);
-    }
+    auto *searchDock = new QDockWidget(tr("Search"), this);
+    searchDock->setObjectName(QStringLiteral("searchDock"));
+    m_search = new SearchPanel(m_archive, registry, searchDock);
+    searchDock->setWidget(m_search);
+    addDockWidget(Qt::BottomDockWidgetArea, searchDock);
+    connect(m_search, &SearchPanel::openEvent, this, [this](qint64 id) {
+        m_detail->showEventId(id);
+        m_detail->show();
+        m_detail->raise();
+    });
     tabifyDockWidget(deviceDock, settingsDock);
     tabifyDockWidget(settingsDock, findChild<QDockWidget *>(QStringLiteral("libraryDock")));
     tabifyDockWidget(settingsDock, findChild<QDockWidget *>(QStringLiteral("searchDock")));

@@ -35,6 +35,7 @@ class AlertBanner;
 class DeviceTableModel;
 class EventDetailDialog;
 class LibraryPanel;
+class SearchPanel;
 class LiveEventModel;
 class WallFilterModel;
 struct Alert;
@@ -59,6 +60,7 @@ public:
     EventDetailDialog *detailDialog() const { return m_detail; }
     AlertRules &alertRules() { return m_rules; }
     LibraryPanel *libraryPanel() const { return m_library; }
+    SearchPanel *searchPanel() const { return m_search; }
 
     // A committed push becomes a tile; its face is decoded on a worker thread.
     void addEvent(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid);
@@ -95,6 +97,7 @@ private:
     QTableView *m_deviceTable;
     EventDetailDialog *m_detail;
     LibraryPanel *m_library;
+    SearchPanel *m_search;
     QAction *m_pause = nullptr;
     QAction *m_alertsOnly = nullptr;
     QComboBox *m_deviceFilter = nullptr;

@@ -1,10 +1,7 @@
 #include "PersonTableModel.h"
 
 #include <QColor>
-#include <QImageReader>
 #include <QLocale>
-#include <QPointer>
-#include <QThreadPool>
 
 namespace fd::ui {
 
@@ -13,8 +10,9 @@ constexpr int ThumbnailSide = 40;
 }
 
 PersonTableModel::PersonTableModel(library::LibraryStore *store, QObject *parent)
-    : QAbstractTableModel(parent), m_store(store)
+    : QAbstractTableModel(parent), m_store(store), m_thumbnails(new ThumbnailCache(ThumbnailSide, 2000, this))
 {
+    connect(m_thumbnails, &ThumbnailCache::ready, this, &PersonTableModel::thumbnailReady);
     reload();
 }
 
@@ -105,36 +103,8 @@ int PersonTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-void PersonTableModel::requestThumbnail(const library::Person &person) const
+void PersonTableModel::thumbnailReady(qint64 photoId)
 {
-    const library::PersonPhoto &photo = person.photos.first();
-    if (m_loading.contains(photo.id))
-        return;
-    m_loading.insert(photo.id);
-    // Decoded on the pool at thumbnail size (the reader scales while decoding), so a
-    // fast scroll through ten thousand persons never stalls painting.
-    const QString path = m_store->photoPath(photo);
-    const qint64 photoId = photo.id;
-    QPointer<PersonTableModel> self(const_cast<PersonTableModel *>(this));
-    QThreadPool::globalInstance()->start([self, path, photoId] {
-        QImageReader reader(path);
-        const QSize size = reader.size();
-        if (size.isValid())
-            reader.setScaledSize(size.scaled(ThumbnailSide * 2, ThumbnailSide * 2, Qt::KeepAspectRatio));
-        const QImage image = reader.read();
-        QMetaObject::invokeMethod(
-            qApp, [self, photoId, image] {
-                if (self)
-                    self->thumbnailReady(photoId, image);
-            },
-            Qt::QueuedConnection);
-    });
-}
-
-void PersonTableModel::thumbnailReady(qint64 photoId, const QImage &image)
-{
-    m_loading.remove(photoId);
-    m_thumbnails.insert(photoId, new QPixmap(QPixmap::fromImage(image.isNull() ? QImage(1, 1, QImage::Format_RGB32) : image)));
     for (int row = 0; row < m_rows.size(); ++row) {
         if (!m_rows[row].photos.isEmpty() && m_rows[row].photos.first().id == photoId) {
             emit dataChanged(index(row, Photo), index(row, Photo), {Qt::DecorationRole});
@@ -152,9 +122,9 @@ QVariant PersonTableModel::data(const QModelIndex &index, int role) const
         return p.indexId;
     if (index.column() == Photo) {
         if (role == Qt::DecorationRole && !p.photos.isEmpty()) {
-            if (const QPixmap *pixmap = m_thumbnails.object(p.photos.first().id))
-                return pixmap->scaled(ThumbnailSide, ThumbnailSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-            requestThumbnail(p);
+            const library::PersonPhoto &photo = p.photos.first();
+            if (const std::optional<QPixmap> pixmap = m_thumbnails->get(photo.id, m_store->photoPath(photo)))
+                return *pixmap;
         }
         if (role == Qt::ToolTipRole && !p.photos.isEmpty())
             return tr("%1 × %2, %3 KB, from %4")

@@ -3,13 +3,12 @@
 // thread on first sight, and each person's sync state across devices.
 #pragma once
 
+#include "ThumbnailCache.h"
+
 #include "library/LibraryStore.h"
 
 #include <QAbstractTableModel>
-#include <QCache>
 #include <QHash>
-#include <QPixmap>
-#include <QSet>
 
 #include <functional>
 
@@ -52,8 +51,7 @@ public:
 
 private:
     void loadPage(qint64 offset, qint64 limit);
-    void requestThumbnail(const library::Person &person) const;
-    void thumbnailReady(qint64 photoId, const QImage &image);
+    void thumbnailReady(qint64 photoId);
     void refreshSyncCounts(const QList<qint64> &indexIds);
 
     library::LibraryStore *m_store;
@@ -64,8 +62,7 @@ private:
     QHash<int, QString> m_listNames;
     SyncCountsSource m_syncSource;
     QHash<qint64, PersonSyncCounts> m_sync;
-    mutable QCache<qint64, QPixmap> m_thumbnails{2000};  // by photo id
-    mutable QSet<qint64> m_loading;
+    ThumbnailCache *m_thumbnails;  // by photo id
 };
 
 } // namespace fd::ui

@@ -7,6 +7,7 @@
 
 #include "EventDetailDialog.h"
 #include "LibraryPanel.h"
+#include "SearchPanel.h"
 #include "LiveEventModel.h"
 #include "MainWindow.h"
 
@@ -44,6 +45,22 @@ QString demoFacesDir()
     return {};
 }
 
+// A docked panel on its own, at a size where every column shows, after its
+// thumbnails (decoded on the pool) had a moment to arrive.
+void grabPanel(QWidget *panel, QSize size, const QString &file)
+{
+    QWidget *dock = panel->parentWidget();
+    panel->setParent(nullptr);
+    panel->resize(size);
+    panel->show();
+    QElapsedTimer shown;
+    shown.start();
+    while (shown.elapsed() < 1500)
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+    panel->grab().save(file);
+    panel->setParent(dock);
+}
+
 } // namespace
 
 int runGui(int argc, char *argv[])
@@ -70,6 +87,7 @@ int runGui(int argc, char *argv[])
         {QStringLiteral("screenshot-detail"), QApplication::translate("main", "Also save the newest event's detail view as PNG."), QStringLiteral("FILE")},
         {QStringLiteral("screenshot-devices"), QApplication::translate("main", "Also save the devices panel as PNG."), QStringLiteral("FILE")},
         {QStringLiteral("screenshot-library"), QApplication::translate("main", "Also save the face library panel as PNG."), QStringLiteral("FILE")},
+        {QStringLiteral("screenshot-search"), QApplication::translate("main", "Also save the search panel (today's events) as PNG."), QStringLiteral("FILE")},
     });
     p.process(app);
 
@@ -140,24 +158,16 @@ int runGui(int argc, char *argv[])
         const QString detailFile = p.value(QStringLiteral("screenshot-detail"));
         const QString devicesFile = p.value(QStringLiteral("screenshot-devices"));
         const QString libraryFile = p.value(QStringLiteral("screenshot-library"));
-        QTimer::singleShot(int(p.value(QStringLiteral("screenshot-after")).toDouble() * 1000), &window, [&window, file, detailFile, devicesFile, libraryFile] {
+        const QString searchFile = p.value(QStringLiteral("screenshot-search"));
+        QTimer::singleShot(int(p.value(QStringLiteral("screenshot-after")).toDouble() * 1000), &window, [&window, file, detailFile, devicesFile, libraryFile, searchFile] {
             window.grab().save(file);
             if (!devicesFile.isEmpty())
                 window.deviceTable()->parentWidget()->grab().save(devicesFile);
-            if (!libraryFile.isEmpty()) {
-                // On its own, at a size where every column shows.
-                fd::ui::LibraryPanel *library = window.libraryPanel();
-                QWidget *dock = library->parentWidget();
-                library->setParent(nullptr);
-                library->resize(1100, 560);
-                library->show();
-                // Thumbnails decode on the pool: give them a moment to arrive.
-                QElapsedTimer shown;
-                shown.start();
-                while (shown.elapsed() < 1500)
-                    QApplication::processEvents(QEventLoop::AllEvents, 50);
-                library->grab().save(libraryFile);
-                library->setParent(dock);
+            if (!libraryFile.isEmpty())
+                grabPanel(window.libraryPanel(), QSize(1100, 560), libraryFile);
+            if (!searchFile.isEmpty()) {
+                window.searchPanel()->runSearch();
+                grabPanel(window.searchPanel(), QSize(1280, 640), searchFile);
             }
             if (!detailFile.isEmpty()) {
                 // The newest tile that matched a library person makes the fullest picture.

@@ -113,7 +113,9 @@ void TestEventQuery::initTestCase()
         s.acked = s.picSort == 1 && rng.bounded(2) == 0;
         const auto nullable = [](auto v, auto none) { return v == none ? QVariant() : QVariant(v); };
         const QVariantList values = {QStringLiteral("k%1").arg(n), s.at, s.device, nullable(s.indexId, qint64(-1)),
-                                     nullable(s.picSort, 0), s.picName, nullable(s.score, -1.0), s.at, s.quality, s.age,
+                                     nullable(s.picSort, 0), s.picName,
+                                     // A third of the devices send scores as fractions.
+                                     n % 3 == 0 ? nullable(s.score / 100, -0.01) : nullable(s.score, -1.0), s.at, s.quality, s.age,
                                      s.gender, s.mask, s.glasses, s.temperature, s.warning,
                                      QStringLiteral("aa/bb/%1.jpg").arg(n)};
         for (const QVariant &v : values)

@@ -18,10 +18,12 @@ QString placeholders(qsizetype n)
     return q.join(u',');
 }
 
-// The sort key as SQL; NULL scores sort as -1 (below every real score).
+// The score in percent: devices send 0..1 or 0..100 (PROTOCOL.md); NULL scores
+// sort as -1, below every real score.
 QString scoreKey()
 {
-    return QStringLiteral("COALESCE(e.match_score, -1)");
+    return QStringLiteral("(CASE WHEN e.match_score IS NULL THEN -1 WHEN e.match_score <= 1 "
+                          "THEN e.match_score * 100 ELSE e.match_score END)");
 }
 
 } // namespace
@@ -74,11 +76,11 @@ QString EventQuery::whereClause(const EventFilter &f, QVariantList *values)
         *values << person << person << person;
     }
     if (f.minScore >= 0) {
-        where << QStringLiteral("e.match_score >= ?");
+        where << scoreKey() + QStringLiteral(" >= ?");
         *values << f.minScore;
     }
     if (f.maxScore >= 0) {
-        where << QStringLiteral("e.match_score <= ?");
+        where << QStringLiteral("e.match_score IS NOT NULL AND ") + scoreKey() + QStringLiteral(" <= ?");
         *values << f.maxScore;
     }
     const auto exact = [&](const char *column, int value) {
@@ -155,13 +157,14 @@ QString EventQuery::pageSql(const EventFilter &filter, EventOrder order, const P
     }
     return QStringLiteral(
                "SELECT e.id, e.capture_at, e.device_uuid, d.name, e.index_id, COALESCE(p.name, e.pic_name), e.pic_sort, "
-               "e.match_score, e.quality, e.age, e.gender, e.mask, e.glasses, e.temperature, e.face_path, "
+               "%4, e.quality, e.age, e.gender, e.mask, e.glasses, e.temperature, e.face_path, "
                "EXISTS (SELECT 1 FROM alert_acks a WHERE a.event_id = e.id) "
                "FROM events e LEFT JOIN devices d ON d.uuid = e.device_uuid "
                "LEFT JOIN persons p ON p.index_id = e.index_id "
                "WHERE %1 ORDER BY %2 LIMIT %3")
         .arg(where, orderBy)
-        .arg(limit);
+        .arg(limit)
+        .arg(scoreKey());
 }
 
 EventPage EventQuery::page(const EventFilter &filter, EventOrder order, int pageSize, const PageCursor &after)

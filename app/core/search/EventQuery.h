@@ -22,7 +22,7 @@ struct EventFilter {
     QList<int> lists;          // pic_sort values; 0 stands for strangers (no list)
     QString person;            // part of a library name, a card number, or the name a device sent
     QList<qint64> indexIds;    // these persons (by index_id); empty: any
-    double minScore = -1;      // match score (0..100); -1: no bound
+    double minScore = -1;      // match score in percent (0..100, whatever scale the device sent); -1: no bound
     double maxScore = -1;
     int minQuality = -1;
     int gender = -1;           // the event table's coding (see FieldReader): 0 / 1
@@ -48,7 +48,7 @@ struct EventHit {
     qint64 indexId = -1;
     QString personName;        // the library's name when the index_id links, else the device's
     int picSort = -1;
-    double matchScore = -1;
+    double matchScore = -1;   // percent; -1 when none
     int quality = -1;
     int age = -1;
     int gender = -1;

@@ -1,0 +1,46 @@
+#include "SearchExport.h"
+
+#include "store/ArchiveReader.h"
+
+namespace fd::search {
+
+QStringList hitColumns()
+{
+    return {QStringLiteral("event_id"), QStringLiteral("time"), QStringLiteral("device_uuid"),
+            QStringLiteral("device_name"), QStringLiteral("index_id"), QStringLiteral("person"),
+            QStringLiteral("list"), QStringLiteral("score"), QStringLiteral("similarity"),
+            QStringLiteral("quality"), QStringLiteral("age"), QStringLiteral("gender"), QStringLiteral("mask"),
+            QStringLiteral("glasses"), QStringLiteral("temperature"), QStringLiteral("acknowledged"),
+            QStringLiteral("thumbnail")};
+}
+
+bool writeHitsCsv(const QList<EventHit> &hits, const QHash<qint64, float> &similarity, QIODevice *out)
+{
+    const auto num = [](auto v, auto none) { return v == none ? QString() : QString::number(v); };
+    if (out->write(hitColumns().join(u',').toUtf8() + '\n') < 0)
+        return false;
+    for (const EventHit &h : hits) {
+        const auto s = similarity.constFind(h.id);
+        const QStringList fields = {
+            QString::number(h.id), h.captureTime.toString(Qt::ISODateWithMs), h.deviceUuid, h.deviceName,
+            num(h.indexId, qint64(-1)), h.personName,
+            h.picSort == 1 ? QStringLiteral("blacklist") : h.picSort == 2 ? QStringLiteral("whitelist")
+                : h.picSort == 3 ? QStringLiteral("VIP") : h.picSort == 4 ? QStringLiteral("custom") : QString(),
+            h.matchScore >= 0 ? QString::number(h.matchScore) : QString(),
+            s != similarity.constEnd() ? QString::number(double(*s), 'f', 4) : QString(), num(h.quality, -1),
+            num(h.age, -1), num(h.gender, -1), num(h.mask, -1), num(h.glasses, -1),
+            h.temperature > -1000 ? QString::number(h.temperature, 'f', 1) : QString(),
+            h.acknowledged ? QStringLiteral("1") : QStringLiteral("0"), h.facePath};
+        QString line;
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            if (i)
+                line += u',';
+            line += store::csvField(fields[i]);
+        }
+        if (out->write(line.toUtf8() + '\n') < 0)
+            return false;
+    }
+    return true;
+}
+
+} // namespace fd::search

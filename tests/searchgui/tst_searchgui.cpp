@@ -1,0 +1,189 @@
+// The Search view driven offscreen over a seeded archive: filters reach the query,
+// results page in as the view scrolls, a double-click opens the event, and the CSV
+// and PDF exports hold every row.
+#include "SearchPanel.h"
+#include "SearchResultModel.h"
+
+#include "store/Database.h"
+#include "store/ImageStore.h"
+
+#include <QBuffer>
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fd;
+using namespace fd::ui;
+
+class TestSearchGui : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void searchFiltersAndCounts();
+    void resultsPageInWhileScrolling();
+    void bestScoreFirstNormalisesScales();
+    void doubleClickOpensEvent();
+    void exportsHoldEveryRow();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<SearchPanel> m_panel;
+    static constexpr int Events = 450;
+};
+
+void TestSearchGui::initTestCase()
+{
+    store::DatabaseConfig config;
+    config.dataDir = m_dir.path();
+    QString error;
+    {
+        QSqlDatabase db = store::openDatabase(config, QStringLiteral("seed"), &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+        store::ImageStore images(config.imagesDir());
+        QImage face(64, 64, QImage::Format_RGB32);
+        face.fill(Qt::darkCyan);
+        QByteArray jpeg;
+        {
+            QBuffer buffer(&jpeg);
+            buffer.open(QIODevice::WriteOnly);
+            face.save(&buffer, "JPG");
+        }
+        const QString facePath = images.put(jpeg, &error);
+        QVERIFY(!facePath.isEmpty());
+        QVERIFY(db.transaction());
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO events (dedup_key, received_at, device_uuid, method, pic_sort, pic_name, "
+                                 "match_score, capture_at, face_path) VALUES (?,?,?,'sw_face_compare_push',?,?,?,?,?)"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int n = 0; n < Events; ++n) {
+            q.addBindValue(QStringLiteral("k%1").arg(n));
+            q.addBindValue(now);
+            q.addBindValue(n % 2 ? QStringLiteral("gate") : QStringLiteral("door"));
+            q.addBindValue(n % 10 == 0 ? 1 : 2);
+            q.addBindValue(n % 10 == 0 ? QStringLiteral("Mallory") : QStringLiteral("Staff %1").arg(n));
+            // Half the devices say 0.87, the other half 87.
+            q.addBindValue(n % 2 ? 0.5 + (n % 50) / 100.0 : 50.0 + (n % 50));
+            q.addBindValue(now - qint64(n) * 1000);
+            q.addBindValue(facePath);
+            QVERIFY(q.exec());
+        }
+        QVERIFY(db.commit());
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("seed"));
+    m_panel = std::make_unique<SearchPanel>(config, nullptr);
+    m_panel->resize(1200, 600);
+    m_panel->show();
+}
+
+void TestSearchGui::cleanupTestCase()
+{
+    m_panel.reset();
+}
+
+void TestSearchGui::searchFiltersAndCounts()
+{
+    m_panel->resetFilters();
+    m_panel->runSearch();
+    QCOMPARE(m_panel->results()->matchCount(), Events);
+    QVERIFY(m_panel->countLabel()->text().contains(QString::number(Events)));
+    m_panel->personEdit()->setText(QStringLiteral("mallory"));
+    m_panel->runSearch();
+    QCOMPARE(m_panel->results()->matchCount(), Events / 10);
+    QCOMPARE(m_panel->results()->rowCount(), Events / 10);
+    for (int row = 0; row < m_panel->results()->rowCount(); ++row)
+        QCOMPARE(m_panel->results()->hitAt(row).personName, QStringLiteral("Mallory"));
+    m_panel->personEdit()->clear();
+    m_panel->setLists({1});
+    m_panel->runSearch();
+    QCOMPARE(m_panel->results()->matchCount(), Events / 10);
+    m_panel->setLists({});
+}
+
+void TestSearchGui::resultsPageInWhileScrolling()
+{
+    m_panel->resetFilters();
+    m_panel->runSearch();
+    SearchResultModel *model = m_panel->results();
+    QCOMPARE(model->rowCount(), SearchResultModel::PageSize);
+    QVERIFY(model->canFetchMore({}));
+    // Scrolling to the end asks the model for more, as a user's scroll does.
+    QTableView *view = m_panel->resultView();
+    for (int i = 0; i < 10 && model->rowCount() < Events; ++i) {
+        view->scrollToBottom();
+        QApplication::processEvents();
+    }
+    QCOMPARE(model->rowCount(), Events);
+    QVERIFY(!model->canFetchMore({}));
+    // Newest first: times never increase down the list.
+    for (int row = 1; row < model->rowCount(); ++row)
+        QVERIFY(model->hitAt(row - 1).captureTime >= model->hitAt(row).captureTime);
+    // Faces arrive for the rows on screen.
+    const QModelIndex first = model->index(0, SearchResultModel::Face);
+    model->data(first, Qt::DecorationRole);
+    QTRY_VERIFY_WITH_TIMEOUT(!model->data(first, Qt::DecorationRole).isNull(), 10000);
+}
+
+void TestSearchGui::bestScoreFirstNormalisesScales()
+{
+    m_panel->resetFilters();
+    m_panel->sortBox()->setCurrentIndex(m_panel->sortBox()->findData(int(search::EventOrder::BestScoreFirst)));
+    m_panel->runSearch();
+    SearchResultModel *model = m_panel->results();
+    while (model->canFetchMore({}))
+        model->fetchMore({});
+    QCOMPARE(model->rowCount(), Events);
+    QCOMPARE(qRound(model->hitAt(0).matchScore), 99);
+    for (int row = 1; row < model->rowCount(); ++row)
+        QVERIFY(model->hitAt(row - 1).matchScore >= model->hitAt(row).matchScore - 1e-9);
+    QCOMPARE(model->data(model->index(0, SearchResultModel::Score), Qt::DisplayRole).toString(), QStringLiteral("99%"));
+    m_panel->sortBox()->setCurrentIndex(0);
+}
+
+void TestSearchGui::doubleClickOpensEvent()
+{
+    m_panel->resetFilters();
+    m_panel->runSearch();
+    QSignalSpy opened(m_panel.get(), &SearchPanel::openEvent);
+    QTableView *view = m_panel->resultView();
+    const QModelIndex index = view->model()->index(2, SearchResultModel::Person);
+    view->scrollTo(index);
+    const QPoint at = view->visualRect(index).center();
+    // What a real double-click delivers: a click, then the double-click.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+    QCOMPARE(opened.size(), 0);
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, at);
+    QTRY_COMPARE(opened.size(), 1);
+    QCOMPARE(opened.first().first().toLongLong(), m_panel->results()->hitAt(2).id);
+}
+
+void TestSearchGui::exportsHoldEveryRow()
+{
+    m_panel->resetFilters();
+    m_panel->runSearch();
+    const QString csv = m_dir.filePath(QStringLiteral("out.csv"));
+    QString error;
+    QVERIFY2(m_panel->exportCsv(csv, &error), qPrintable(error));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), Events + 1);
+    QVERIFY(lines[0].startsWith("event_id,time,device_uuid"));
+    const QString pdf = m_dir.filePath(QStringLiteral("out.pdf"));
+    QVERIFY2(m_panel->exportPdf(pdf, &error), qPrintable(error));
+    QFile p(pdf);
+    QVERIFY(p.open(QIODevice::ReadOnly));
+    QVERIFY(p.read(5) == "%PDF-");
+    QVERIFY(p.size() > 10000);  // thumbnails and text for 450 rows, several pages
+}
+
+QTEST_MAIN(TestSearchGui)
+#include "tst_searchgui.moc"

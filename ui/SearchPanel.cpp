@@ -1,0 +1,388 @@
+#include "SearchPanel.h"
+
+#include "SearchReportPdf.h"
+#include "SearchResultModel.h"
+
+#include "devices/DeviceRegistry.h"
+#include "search/SearchExport.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QSqlDatabase>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace fd::ui {
+
+using namespace fd::search;
+
+namespace {
+
+QSpinBox *boundBox(int min, int max, QWidget *parent)
+{
+    // The lowest value means "no bound" and says so.
+    auto *box = new QSpinBox(parent);
+    box->setRange(min - 1, max);
+    box->setSpecialValueText(SearchPanel::tr("any"));
+    box->setValue(min - 1);
+    return box;
+}
+
+QComboBox *choiceBox(std::initializer_list<std::pair<QString, int>> items, QWidget *parent)
+{
+    auto *box = new QComboBox(parent);
+    for (const auto &[text, value] : items)
+        box->addItem(text, value);
+    return box;
+}
+
+} // namespace
+
+SearchPanel::SearchPanel(const store::DatabaseConfig &archive, devices::DeviceRegistry *registry, QWidget *parent)
+    : QWidget(parent), m_archive(archive), m_registry(registry),
+      m_connection(QStringLiteral("facedesk-search-%1").arg(quintptr(this)))
+{
+    setObjectName(QStringLiteral("searchPanel"));
+    QString error;
+    QSqlDatabase db = store::openDatabase(archive, m_connection, &error);
+
+    auto *layout = new QHBoxLayout(this);
+    auto *splitter = new QSplitter(this);
+    auto *scroll = new QScrollArea(splitter);
+    scroll->setWidget(buildFilters());
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(300);
+    splitter->addWidget(scroll);
+
+    auto *right = new QWidget(splitter);
+    auto *rl = new QVBoxLayout(right);
+    rl->setContentsMargins(0, 0, 0, 0);
+    auto *bar = new QHBoxLayout;
+    m_count = new QLabel(right);
+    m_count->setObjectName(QStringLiteral("searchCount"));
+    m_sort = choiceBox({{tr("Newest first"), int(EventOrder::NewestFirst)},
+                        {tr("Oldest first"), int(EventOrder::OldestFirst)},
+                        {tr("Best score first"), int(EventOrder::BestScoreFirst)}},
+                       right);
+    m_sort->setObjectName(QStringLiteral("searchSort"));
+    connect(m_sort, &QComboBox::activated, this, &SearchPanel::runSearch);
+    auto *csv = new QPushButton(tr("Export CSV..."), right);
+    auto *pdf = new QPushButton(tr("PDF report..."), right);
+    const auto exportTo = [this](bool asPdf) {
+        const QString path = QFileDialog::getSaveFileName(this, asPdf ? tr("PDF report") : tr("Export CSV"),
+                                                          asPdf ? QStringLiteral("search.pdf") : QStringLiteral("search.csv"),
+                                                          asPdf ? tr("PDF files (*.pdf)") : tr("CSV files (*.csv)"));
+        QString why;
+        if (!path.isEmpty() && !(asPdf ? exportPdf(path, &why) : exportCsv(path, &why)))
+            QMessageBox::warning(this, tr("Export"), why);
+    };
+    connect(csv, &QPushButton::clicked, this, [exportTo] { exportTo(false); });
+    connect(pdf, &QPushButton::clicked, this, [exportTo] { exportTo(true); });
+    bar->addWidget(m_count, 1);
+    bar->addWidget(new QLabel(tr("Sort:"), right));
+    bar->addWidget(m_sort);
+    bar->addWidget(csv);
+    bar->addWidget(pdf);
+    rl->addLayout(bar);
+
+    m_results = new SearchResultModel(db, archive.imagesDir(), this);
+    m_view = new QTableView(right);
+    m_view->setObjectName(QStringLiteral("searchResults"));
+    m_view->setModel(m_results);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(52);
+    m_view->setIconSize(QSize(48, 48));
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(SearchResultModel::Face, 56);
+    m_view->setColumnWidth(SearchResultModel::Time, 150);
+    m_view->setColumnWidth(SearchResultModel::Device, 140);
+    m_view->setColumnWidth(SearchResultModel::Person, 140);
+    for (int c : {SearchResultModel::List, SearchResultModel::Score, SearchResultModel::Similarity, SearchResultModel::Quality,
+                  SearchResultModel::Age, SearchResultModel::Gender, SearchResultModel::Mask})
+        m_view->setColumnWidth(c, 70);
+    m_view->setColumnHidden(SearchResultModel::Similarity, true);
+    connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
+        emit openEvent(m_results->hitAt(index.row()).id);
+    });
+    rl->addWidget(m_view, 1);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter);
+
+    if (registry) {
+        connect(registry, &devices::DeviceRegistry::deviceChanged, this, &SearchPanel::refreshDevices);
+        connect(registry, &devices::DeviceRegistry::deviceRemoved, this, &SearchPanel::refreshDevices);
+    }
+    refreshDevices();
+    if (!db.isOpen())
+        m_count->setText(tr("The archive cannot be opened: %1").arg(error));
+}
+
+SearchPanel::~SearchPanel()
+{
+    delete m_results;
+    m_results = nullptr;
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QWidget *SearchPanel::buildFilters()
+{
+    auto *w = new QWidget(this);
+    auto *form = new QFormLayout(w);
+    m_preset = choiceBox({{tr("Last hour"), 1}, {tr("Today"), 2}, {tr("Last 7 days"), 3}, {tr("Last 30 days"), 4},
+                          {tr("Any time"), 0}, {tr("Between..."), 5}},
+                         w);
+    m_preset->setObjectName(QStringLiteral("searchTimePreset"));
+    m_preset->setCurrentIndex(2);
+    m_from = new QDateTimeEdit(w);
+    m_to = new QDateTimeEdit(w);
+    for (QDateTimeEdit *e : {m_from, m_to}) {
+        e->setCalendarPopup(true);
+        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    }
+    connect(m_preset, &QComboBox::activated, this, &SearchPanel::applyPreset);
+    // Editing a bound by hand means a custom range.
+    for (QDateTimeEdit *e : {m_from, m_to})
+        connect(e, &QDateTimeEdit::editingFinished, this, [this] { m_preset->setCurrentIndex(m_preset->findData(5)); });
+    form->addRow(tr("When:"), m_preset);
+    form->addRow(tr("From:"), m_from);
+    form->addRow(tr("To:"), m_to);
+
+    m_devices = new QListWidget(w);
+    m_devices->setObjectName(QStringLiteral("searchDevices"));
+    m_devices->setMaximumHeight(110);
+    m_devices->setToolTip(tr("None ticked: every device."));
+    form->addRow(tr("Devices:"), m_devices);
+
+    auto *lists = new QWidget(w);
+    auto *ll = new QGridLayout(lists);
+    ll->setContentsMargins(0, 0, 0, 0);
+    const QStringList names = {tr("Strangers"), tr("Blacklist"), tr("Whitelist"), tr("VIP"), tr("Custom")};
+    for (int i = 0; i < names.size(); ++i) {
+        auto *box = new QCheckBox(names[i], lists);
+        ll->addWidget(box, i / 2, i % 2);
+        m_lists << box;
+    }
+    form->addRow(tr("Lists:"), lists);
+
+    m_person = new QLineEdit(w);
+    m_person->setObjectName(QStringLiteral("searchPerson"));
+    m_person->setPlaceholderText(tr("Name or card number"));
+    m_person->setClearButtonEnabled(true);
+    connect(m_person, &QLineEdit::returnPressed, this, &SearchPanel::runSearch);
+    form->addRow(tr("Person:"), m_person);
+
+    auto range = [w](QSpinBox *a, QSpinBox *b) {
+        auto *row = new QWidget(w);
+        auto *l = new QHBoxLayout(row);
+        l->setContentsMargins(0, 0, 0, 0);
+        l->addWidget(a);
+        l->addWidget(new QLabel(QStringLiteral("–"), row));
+        l->addWidget(b);
+        return row;
+    };
+    m_minScore = boundBox(0, 100, w);
+    m_maxScore = boundBox(0, 100, w);
+    form->addRow(tr("Score:"), range(m_minScore, m_maxScore));
+    m_minQuality = boundBox(0, 100, w);
+    form->addRow(tr("Quality at least:"), m_minQuality);
+    m_gender = choiceBox({{tr("any"), -1}, {tr("male"), 1}, {tr("female"), 2}}, w);
+    form->addRow(tr("Gender:"), m_gender);
+    m_minAge = boundBox(0, 120, w);
+    m_maxAge = boundBox(0, 120, w);
+    form->addRow(tr("Age:"), range(m_minAge, m_maxAge));
+    m_mask = choiceBox({{tr("any"), -1}, {tr("with mask"), 1}, {tr("without mask"), 0}}, w);
+    form->addRow(tr("Mask:"), m_mask);
+    m_glasses = choiceBox({{tr("any"), -1}, {tr("none"), 0}, {tr("glasses"), 1}, {tr("sunglasses"), 2}}, w);
+    form->addRow(tr("Glasses:"), m_glasses);
+    m_temperature = new QCheckBox(tr("Only temperature warnings"), w);
+    form->addRow(QString(), m_temperature);
+    m_ack = choiceBox({{tr("any"), int(EventFilter::Ack::Any)},
+                       {tr("acknowledged"), int(EventFilter::Ack::Acknowledged)},
+                       {tr("not acknowledged"), int(EventFilter::Ack::NotAcknowledged)}},
+                      w);
+    form->addRow(tr("Alert handling:"), m_ack);
+
+    auto *buttons = new QHBoxLayout;
+    auto *go = new QPushButton(tr("&Search"), w);
+    go->setObjectName(QStringLiteral("searchButton"));
+    go->setDefault(true);
+    auto *reset = new QPushButton(tr("Reset"), w);
+    connect(go, &QPushButton::clicked, this, &SearchPanel::runSearch);
+    connect(reset, &QPushButton::clicked, this, &SearchPanel::resetFilters);
+    buttons->addWidget(go);
+    buttons->addWidget(reset);
+    form->addRow(buttons);
+    applyPreset();
+    return w;
+}
+
+void SearchPanel::refreshDevices()
+{
+    QSet<QString> ticked;
+    for (int i = 0; i < m_devices->count(); ++i)
+        if (m_devices->item(i)->checkState() == Qt::Checked)
+            ticked.insert(m_devices->item(i)->data(Qt::UserRole).toString());
+    m_devices->clear();
+    if (!m_registry)
+        return;
+    QList<store::DeviceRow> devices = m_registry->devices();
+    std::sort(devices.begin(), devices.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
+    for (const store::DeviceRow &d : devices) {
+        auto *item = new QListWidgetItem(d.name.isEmpty() ? d.uuid : d.name, m_devices);
+        item->setData(Qt::UserRole, d.uuid);
+        item->setToolTip(d.uuid);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(ticked.contains(d.uuid) ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+void SearchPanel::applyPreset()
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    const int preset = m_preset->currentData().toInt();
+    const bool custom = preset == 5;
+    m_from->setEnabled(preset != 0);
+    m_to->setEnabled(preset != 0);
+    if (custom || preset == 0)
+        return;
+    m_to->setDateTime(now.addSecs(60));
+    switch (preset) {
+    case 1: m_from->setDateTime(now.addSecs(-3600)); break;
+    case 2: m_from->setDateTime(QDateTime(now.date(), QTime(0, 0))); break;
+    case 3: m_from->setDateTime(now.addDays(-7)); break;
+    case 4: m_from->setDateTime(now.addDays(-30)); break;
+    }
+}
+
+void SearchPanel::setLists(const QList<int> &lists)
+{
+    for (int i = 0; i < m_lists.size(); ++i)
+        m_lists[i]->setChecked(lists.contains(i));
+}
+
+EventFilter SearchPanel::filter() const
+{
+    EventFilter f;
+    if (m_preset->currentData().toInt() != 0) {
+        // Presets are relative to the moment of the search, not of the last click.
+        if (m_preset->currentData().toInt() != 5)
+            const_cast<SearchPanel *>(this)->applyPreset();
+        f.from = m_from->dateTime().toUTC();
+        f.to = m_to->dateTime().toUTC();
+    }
+    for (int i = 0; i < m_devices->count(); ++i)
+        if (m_devices->item(i)->checkState() == Qt::Checked)
+            f.devices << m_devices->item(i)->data(Qt::UserRole).toString();
+    for (int i = 0; i < m_lists.size(); ++i)
+        if (m_lists[i]->isChecked())
+            f.lists << i;
+    f.person = m_person->text().trimmed();
+    const auto bound = [](const QSpinBox *b) { return b->value() < b->minimum() + 1 ? -1 : b->value(); };
+    f.minScore = bound(m_minScore);
+    f.maxScore = bound(m_maxScore);
+    f.minQuality = bound(m_minQuality);
+    f.minAge = bound(m_minAge);
+    f.maxAge = bound(m_maxAge);
+    f.gender = m_gender->currentData().toInt();
+    f.mask = m_mask->currentData().toInt();
+    f.glasses = m_glasses->currentData().toInt();
+    f.temperatureWarning = m_temperature->isChecked();
+    f.ack = EventFilter::Ack(m_ack->currentData().toInt());
+    return f;
+}
+
+EventOrder SearchPanel::order() const
+{
+    return EventOrder(m_sort->currentData().toInt());
+}
+
+void SearchPanel::runSearch()
+{
+    m_view->setColumnHidden(SearchResultModel::Similarity, true);
+    m_results->search(filter(), order());
+    updateCount();
+}
+
+void SearchPanel::updateCount()
+{
+    const qint64 n = m_results->matchCount();
+    if (!m_results->lastError().isEmpty())
+        m_count->setText(tr("The search failed: %1").arg(m_results->lastError()));
+    else if (n >= 100000)
+        m_count->setText(tr("More than 100,000 events match; narrow the search or scroll on."));
+    else
+        m_count->setText(tr("%n events match", nullptr, int(n)));
+}
+
+void SearchPanel::resetFilters()
+{
+    m_preset->setCurrentIndex(2);
+    applyPreset();
+    for (int i = 0; i < m_devices->count(); ++i)
+        m_devices->item(i)->setCheckState(Qt::Unchecked);
+    setLists({});
+    m_person->clear();
+    for (QSpinBox *b : {m_minScore, m_maxScore, m_minQuality, m_minAge, m_maxAge})
+        b->setValue(b->minimum());
+    for (QComboBox *c : {m_gender, m_mask, m_glasses, m_ack})
+        c->setCurrentIndex(0);
+    m_temperature->setChecked(false);
+}
+
+void SearchPanel::fetchAll(int cap)
+{
+    while (m_results->canFetchMore({}) && m_results->rowCount() < cap)
+        m_results->fetchMore({});
+}
+
+bool SearchPanel::exportCsv(const QString &path, QString *error)
+{
+    fetchAll(1000000);
+    QList<EventHit> hits;
+    QHash<qint64, float> similarity;
+    for (int row = 0; row < m_results->rowCount(); ++row) {
+        hits << m_results->hitAt(row);
+        if (m_results->isRanked())
+            similarity.insert(hits.last().id, m_results->similarityAt(row));
+    }
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || !writeHitsCsv(hits, similarity, &f) || !f.commit()) {
+        *error = f.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool SearchPanel::exportPdf(const QString &path, QString *error)
+{
+    // A report is read by people: the first thousand rows, and it says so.
+    constexpr int MaxRows = 1000;
+    fetchAll(MaxRows);
+    QList<EventHit> hits;
+    QList<float> similarity;
+    for (int row = 0; row < qMin(MaxRows, m_results->rowCount()); ++row) {
+        hits << m_results->hitAt(row);
+        similarity << (m_results->isRanked() ? m_results->similarityAt(row) : -2.f);
+    }
+    return writeSearchReportPdf(path, tr("FaceDesk search report"), m_count->text(), hits, similarity, error);
+}
+
+} // namespace fd::ui

@@ -1,0 +1,87 @@
+// The investigator's view: filters on the left (time, devices, lists, person, score,
+// quality, attributes, temperature, acknowledgement), results on the right, paged
+// in as they scroll, sortable by time or score, exportable as CSV and PDF.
+// Double-clicking a result opens the event's detail.
+#pragma once
+
+#include "search/EventQuery.h"
+#include "store/Database.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QSpinBox;
+class QTableView;
+
+namespace fd::devices { class DeviceRegistry; }
+
+namespace fd::ui {
+
+class SearchResultModel;
+
+class SearchPanel : public QWidget {
+    Q_OBJECT
+public:
+    SearchPanel(const store::DatabaseConfig &archive, devices::DeviceRegistry *registry, QWidget *parent = nullptr);
+    ~SearchPanel() override;
+
+    // The filter as the form says.
+    search::EventFilter filter() const;
+    search::EventOrder order() const;
+    void runSearch();
+    void resetFilters();
+
+    SearchResultModel *results() const { return m_results; }
+    QTableView *resultView() const { return m_view; }
+    QLineEdit *personEdit() const { return m_person; }
+    QComboBox *timePreset() const { return m_preset; }
+    QComboBox *sortBox() const { return m_sort; }
+    QLabel *countLabel() const { return m_count; }
+    // Ticks the list boxes: 0 strangers, 1..4 the lists.
+    void setLists(const QList<int> &lists);
+
+    bool exportCsv(const QString &path, QString *error);
+    bool exportPdf(const QString &path, QString *error);
+
+signals:
+    void openEvent(qint64 eventId);
+
+private:
+    QWidget *buildFilters();
+    void refreshDevices();
+    void applyPreset();
+    void updateCount();
+    // Every result row, paged in (capped), for the exports.
+    void fetchAll(int cap);
+
+    store::DatabaseConfig m_archive;
+    devices::DeviceRegistry *m_registry;
+    QString m_connection;
+    SearchResultModel *m_results = nullptr;
+    QTableView *m_view;
+    QComboBox *m_preset;
+    QDateTimeEdit *m_from;
+    QDateTimeEdit *m_to;
+    QListWidget *m_devices;
+    QList<QCheckBox *> m_lists;  // stranger, blacklist, whitelist, VIP, custom
+    QLineEdit *m_person;
+    QSpinBox *m_minScore;
+    QSpinBox *m_maxScore;
+    QSpinBox *m_minQuality;
+    QComboBox *m_gender;
+    QSpinBox *m_minAge;
+    QSpinBox *m_maxAge;
+    QComboBox *m_mask;
+    QComboBox *m_glasses;
+    QCheckBox *m_temperature;
+    QComboBox *m_ack;
+    QComboBox *m_sort;
+    QLabel *m_count;
+};
+
+} // namespace fd::ui

@@ -1,0 +1,168 @@
+#include "SearchResultModel.h"
+
+#include <QColor>
+#include <QLocale>
+
+namespace fd::ui {
+
+using namespace fd::search;
+
+SearchResultModel::SearchResultModel(QSqlDatabase db, const QString &imagesRoot, QObject *parent)
+    : QAbstractTableModel(parent), m_query(std::move(db), imagesRoot), m_thumbnails(new ThumbnailCache(48, 3000, this))
+{
+    connect(m_thumbnails, &ThumbnailCache::ready, this, &SearchResultModel::thumbnailReady);
+}
+
+void SearchResultModel::search(const EventFilter &filter, EventOrder order)
+{
+    beginResetModel();
+    m_filter = filter;
+    m_order = order;
+    m_hits.clear();
+    m_rowOf.clear();
+    m_similarity.clear();
+    m_next = {};
+    m_more = true;
+    endResetModel();
+    m_count = m_query.count(filter);
+    m_error = m_query.lastError();
+    fetchMore({});
+}
+
+void SearchResultModel::showRanked(const QList<QPair<qint64, float>> &ranked, const EventFilter &filter)
+{
+    beginResetModel();
+    m_filter = filter;
+    m_hits.clear();
+    m_rowOf.clear();
+    m_similarity.clear();
+    m_more = false;
+    QList<qint64> ids;
+    for (const auto &[id, similarity] : ranked) {
+        ids << id;
+        m_similarity.insert(id, similarity);
+    }
+    EventFilter restricted = filter;
+    restricted.eventIds = ids;
+    const EventPage page = m_query.page(restricted, EventOrder::NewestFirst, int(qMax<qsizetype>(1, ids.size())));
+    m_error = m_query.lastError();
+    m_hits = page.hits;
+    // Rank order: best similarity first, the newer event first among equals.
+    std::stable_sort(m_hits.begin(), m_hits.end(), [this](const EventHit &a, const EventHit &b) {
+        return m_similarity.value(a.id) > m_similarity.value(b.id);
+    });
+    for (int i = 0; i < m_hits.size(); ++i)
+        m_rowOf.insert(m_hits[i].id, i);
+    m_count = m_hits.size();
+    endResetModel();
+}
+
+bool SearchResultModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_more;
+}
+
+void SearchResultModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const EventPage page = m_query.page(m_filter, m_order, PageSize, m_next);
+    m_error = m_query.lastError();
+    m_more = page.more;
+    m_next = page.next;
+    if (page.hits.isEmpty())
+        return;
+    beginInsertRows({}, int(m_hits.size()), int(m_hits.size() + page.hits.size() - 1));
+    for (const EventHit &h : page.hits) {
+        m_rowOf.insert(h.id, int(m_hits.size()));
+        m_hits.append(h);
+    }
+    endInsertRows();
+}
+
+void SearchResultModel::thumbnailReady(qint64 eventId)
+{
+    const int row = m_rowOf.value(eventId, -1);
+    if (row >= 0)
+        emit dataChanged(index(row, Face), index(row, Face), {Qt::DecorationRole});
+}
+
+int SearchResultModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_hits.size());
+}
+
+int SearchResultModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString SearchResultModel::listText(int picSort)
+{
+    switch (picSort) {
+    case 1: return tr("Blacklist");
+    case 2: return tr("Whitelist");
+    case 3: return tr("VIP");
+    case 4: return tr("Custom");
+    case -1:
+    case 0: return tr("Stranger");
+    }
+    return tr("List %1").arg(picSort);
+}
+
+QVariant SearchResultModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_hits.size())
+        return {};
+    const EventHit &h = m_hits[index.row()];
+    if (role == Qt::UserRole)
+        return h.id;
+    if (index.column() == Face && role == Qt::DecorationRole) {
+        const std::optional<QPixmap> p = m_thumbnails->get(h.id, h.facePath);
+        return p ? QVariant(*p) : QVariant();
+    }
+    if (role == Qt::ForegroundRole && index.column() == List && h.picSort == 1)
+        return QColor(0xC6, 0x28, 0x28);
+    if (role == Qt::TextAlignmentRole && (index.column() == Score || index.column() == Similarity))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    const auto pick = [](int v, std::initializer_list<std::pair<int, QString>> names) {
+        for (const auto &[value, name] : names)
+            if (value == v)
+                return name;
+        return QString();
+    };
+    switch (index.column()) {
+    case Time: return QLocale().toString(h.captureTime.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case Device: return h.deviceName.isEmpty() ? h.deviceUuid : h.deviceName;
+    case Person: return h.personName.isEmpty() ? tr("Stranger") : h.personName;
+    case List: return listText(h.picSort);
+    case Score: return h.matchScore >= 0 ? QStringLiteral("%1%").arg(qRound(h.matchScore)) : QString();
+    case Similarity: {
+        const float s = m_similarity.value(h.id, -2.f);
+        return s > -2.f ? QString::number(double(s), 'f', 3) : QString();
+    }
+    case Quality: return h.quality >= 0 ? QString::number(h.quality) : QString();
+    case Age: return h.age >= 0 ? QString::number(h.age) : QString();
+    case Gender: return pick(h.gender, {{1, tr("male")}, {2, tr("female")}});
+    case Mask: return pick(h.mask, {{0, tr("no")}, {1, tr("yes")}});
+    case Temperature: return h.temperature > -1000 ? QStringLiteral("%1 °C").arg(h.temperature, 0, 'f', 1) : QString();
+    case Acknowledged: return h.acknowledged ? tr("yes") : QString();
+    }
+    return {};
+}
+
+QVariant SearchResultModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    static const char *const names[] = {QT_TR_NOOP("Face"),    QT_TR_NOOP("Time"),       QT_TR_NOOP("Device"),
+                                        QT_TR_NOOP("Person"),  QT_TR_NOOP("List"),       QT_TR_NOOP("Score"),
+                                        QT_TR_NOOP("Similarity"), QT_TR_NOOP("Quality"), QT_TR_NOOP("Age"),
+                                        QT_TR_NOOP("Gender"),  QT_TR_NOOP("Mask"),       QT_TR_NOOP("Temperature"),
+                                        QT_TR_NOOP("Acknowledged")};
+    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+}
+
+} // namespace fd::ui

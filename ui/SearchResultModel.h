@@ -1,0 +1,63 @@
+// Search results as a table: pages arrive from the archive as the investigator
+// scrolls (canFetchMore / fetchMore), faces are decoded for the rows on screen.
+// A similarity search shows its ranked events in rank order with the similarity.
+#pragma once
+
+#include "ThumbnailCache.h"
+
+#include "search/EventQuery.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+namespace fd::ui {
+
+class SearchResultModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Face, Time, Device, Person, List, Score, Similarity, Quality, Age, Gender, Mask, Temperature,
+                  Acknowledged, ColumnCount };
+    static constexpr int PageSize = 200;
+
+    SearchResultModel(QSqlDatabase db, const QString &imagesRoot, QObject *parent = nullptr);
+
+    // A new search: the first page now, the rest on demand.
+    void search(const search::EventFilter &filter, search::EventOrder order);
+    // Similarity results (event id, similarity), best first, restricted by the filter.
+    void showRanked(const QList<QPair<qint64, float>> &ranked, const search::EventFilter &filter);
+    bool isRanked() const { return !m_similarity.isEmpty(); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    const search::EventHit &hitAt(int row) const { return m_hits.at(row); }
+    float similarityAt(int row) const { return m_similarity.value(m_hits.at(row).id, -2.f); }
+    // Matching events, counted up to a cap (see EventQuery::count); -1 after an error.
+    qint64 matchCount() const { return m_count; }
+    QString lastError() const { return m_error; }
+    search::EventFilter filter() const { return m_filter; }
+    search::EventOrder order() const { return m_order; }
+
+    static QString listText(int picSort);
+
+private:
+    void thumbnailReady(qint64 eventId);
+
+    search::EventQuery m_query;
+    search::EventFilter m_filter;
+    search::EventOrder m_order = search::EventOrder::NewestFirst;
+    QList<search::EventHit> m_hits;
+    QHash<qint64, int> m_rowOf;
+    QHash<qint64, float> m_similarity;
+    search::PageCursor m_next;
+    bool m_more = false;
+    qint64 m_count = 0;
+    QString m_error;
+    ThumbnailCache *m_thumbnails;
+};
+
+} // namespace fd::ui

@@ -1,0 +1,52 @@
+#include "ThumbnailCache.h"
+
+#include <QCoreApplication>
+#include <QImageReader>
+#include <QPointer>
+#include <QThreadPool>
+
+namespace fd::ui {
+
+ThumbnailCache::ThumbnailCache(int side, int capacity, QObject *parent)
+    : QObject(parent), m_side(side), m_cache(capacity)
+{
+}
+
+std::optional<QPixmap> ThumbnailCache::get(qint64 key, const QString &path)
+{
+    if (const QPixmap *p = m_cache.object(key))
+        return *p;
+    if (m_loading.contains(key) || path.isEmpty())
+        return std::nullopt;
+    m_loading.insert(key);
+    QPointer<ThumbnailCache> self(this);
+    const int side = m_side;
+    QThreadPool::globalInstance()->start([self, key, path, side] {
+        QImageReader reader(path);
+        const QSize size = reader.size();
+        if (size.isValid())
+            reader.setScaledSize(size.scaled(side, side, Qt::KeepAspectRatio));
+        const QImage image = reader.read();
+        QMetaObject::invokeMethod(
+            qApp, [self, key, image] {
+                if (self)
+                    self->store(key, image);
+            },
+            Qt::QueuedConnection);
+    });
+    return std::nullopt;
+}
+
+void ThumbnailCache::store(qint64 key, const QImage &image)
+{
+    m_loading.remove(key);
+    m_cache.insert(key, new QPixmap(QPixmap::fromImage(image)));
+    emit ready(key);
+}
+
+void ThumbnailCache::clear()
+{
+    m_cache.clear();
+}
+
+} // namespace fd::ui
