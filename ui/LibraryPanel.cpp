@@ -64,6 +64,10 @@ LibraryPanel::LibraryPanel(const store::DatabaseConfig &archive, devices::Device
     m_moveMenu = new QMenu(move);
     move->setMenu(m_moveMenu);
     bar->addWidget(move);
+    button(tr("&Timeline..."), QStringLiteral("libraryTimeline"), [this] {
+        if (const QList<qint64> ids = selectedPersons(); ids.size() == 1)
+            emit timelineRequested(ids.first());
+    });
     button(tr("Assign to &devices..."), QStringLiteral("libraryAssign"), [this] { assignSelected(); });
     button(tr("New &list..."), QStringLiteral("libraryNewList"), [this] { newList(); });
     button(tr("&Import..."), QStringLiteral("libraryImport"), [this] { emit importRequested(); });
@@ -167,6 +171,7 @@ QList<qint64> LibraryPanel::selectedPersons() const
 void LibraryPanel::changed()
 {
     refresh();
+    emit libraryChanged();
     if (m_changed)
         m_changed();
 }

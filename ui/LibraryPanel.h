@@ -55,6 +55,10 @@ public:
 signals:
     // The admin asked for a bulk import (the window opens the wizard).
     void importRequested();
+    // Persons, names or lists changed (the window refreshes what it derives from them).
+    void libraryChanged();
+    // Where and when was this person seen?
+    void timelineRequested(qint64 indexId);
 
 private:
     void applyFilter();

@@ -5,6 +5,7 @@
 #include "EventDetailDialog.h"
 #include "EventTileDelegate.h"
 #include "LibraryPanel.h"
+#include "PersonTimelineDialog.h"
 #include "SearchPanel.h"
 #include "LiveEventModel.h"
 #include "WallFilterModel.h"
@@ -125,16 +126,16 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     m_library = new LibraryPanel(m_archive, registry, libraryDock);
     libraryDock->setWidget(m_library);
     addDockWidget(Qt::BottomDockWidgetArea, libraryDock);
+    connect(m_library, &LibraryPanel::timelineRequested, this, &MainWindow::openTimeline);
+    connect(m_library, &LibraryPanel::libraryChanged, this, [this] { m_directory = m_library->store()->directory(); });
+    m_directory = m_library->store()->directory();
     auto *searchDock = new QDockWidget(tr("Search"), this);
     searchDock->setObjectName(QStringLiteral("searchDock"));
     m_search = new SearchPanel(m_archive, registry, searchDock);
     searchDock->setWidget(m_search);
     addDockWidget(Qt::BottomDockWidgetArea, searchDock);
-    connect(m_search, &SearchPanel::openEvent, this, [this](qint64 id) {
-        m_detail->showEventId(id);
-        m_detail->show();
-        m_detail->raise();
-    });
+    connect(m_search, &SearchPanel::openEvent, this, &MainWindow::openEventId);
+    connect(m_search, &SearchPanel::timelineRequested, this, &MainWindow::openTimeline);
     tabifyDockWidget(deviceDock, settingsDock);
     tabifyDockWidget(settingsDock, findChild<QDockWidget *>(QStringLiteral("libraryDock")));
     tabifyDockWidget(settingsDock, findChild<QDockWidget *>(QStringLiteral("searchDock")));
@@ -394,7 +395,10 @@ void MainWindow::addEvent(qint64 eventId, const protocol::FacePush &push, const 
     tile.deviceUuid = deviceUuid;
     const auto device = m_registry->device(deviceUuid);
     tile.deviceName = device && !device->name.isEmpty() ? device->name : deviceUuid;
-    if (push.indexId >= 0) {
+    if (const auto known = m_directory.constFind(push.indexId); push.indexId >= 0 && known != m_directory.constEnd()) {
+        tile.personName = known->first;
+        tile.list = listKindFromPicSort(known->second);
+    } else if (push.indexId >= 0) {
         QString name = push.picName;
         if (name.endsWith(QLatin1String(".jpg"), Qt::CaseInsensitive))
             name.chop(4);
@@ -489,6 +493,22 @@ void MainWindow::acknowledge(const Alert &alert, const QString &note)
     ack.note = note;
     m_writer->enqueueAlertAck(ack);
     updateStatus();
+}
+
+void MainWindow::openEventId(qint64 eventId)
+{
+    m_detail->showEventId(eventId);
+    m_detail->show();
+    m_detail->raise();
+}
+
+PersonTimelineDialog *MainWindow::openTimeline(qint64 indexId)
+{
+    auto *dialog = new PersonTimelineDialog(m_archive, indexId, m_similarSightings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PersonTimelineDialog::openEvent, this, &MainWindow::openEventId);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::openDetail(const QModelIndex &proxyIndex)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "AlertRules.h"
+#include "PersonTimelineDialog.h"
 #include "EventTile.h"
 
 #include "protocol/Messages.h"
@@ -35,6 +36,7 @@ class AlertBanner;
 class DeviceTableModel;
 class EventDetailDialog;
 class LibraryPanel;
+class PersonTimelineDialog;
 class SearchPanel;
 class LiveEventModel;
 class WallFilterModel;
@@ -65,6 +67,8 @@ public:
     // A committed push becomes a tile; its face is decoded on a worker thread.
     void addEvent(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid);
     void openDetail(const QModelIndex &proxyIndex);
+    void openEventId(qint64 eventId);
+    PersonTimelineDialog *openTimeline(qint64 indexId);
 
 signals:
     // Emitted when a tile is handed to the wall; it appears within one frame (or when
@@ -97,6 +101,8 @@ private:
     QTableView *m_deviceTable;
     EventDetailDialog *m_detail;
     LibraryPanel *m_library;
+    QHash<qint64, QPair<QString, int>> m_directory;  // library persons: index_id -> name, pic_sort
+    PersonTimelineDialog::SimilarSightings m_similarSightings;  // set once face search is available
     SearchPanel *m_search;
     QAction *m_pause = nullptr;
     QAction *m_alertsOnly = nullptr;

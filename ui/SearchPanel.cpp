@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
@@ -120,6 +121,19 @@ SearchPanel::SearchPanel(const store::DatabaseConfig &archive, devices::DeviceRe
     m_view->setColumnHidden(SearchResultModel::Similarity, true);
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit openEvent(m_results->hitAt(index.row()).id);
+    });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_view->indexAt(pos);
+        if (!index.isValid())
+            return;
+        const EventHit hit = m_results->hitAt(index.row());
+        QMenu menu(this);
+        menu.addAction(tr("Open event"), this, [this, hit] { emit openEvent(hit.id); });
+        QAction *timeline = menu.addAction(tr("Timeline of %1").arg(hit.personName), this,
+                                           [this, hit] { emit timelineRequested(hit.indexId); });
+        timeline->setEnabled(hit.indexId >= 0);
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
     rl->addWidget(m_view, 1);
     splitter->addWidget(right);

@@ -50,6 +50,7 @@ public:
 
 signals:
     void openEvent(qint64 eventId);
+    void timelineRequested(qint64 indexId);
 
 private:
     QWidget *buildFilters();

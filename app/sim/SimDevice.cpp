@@ -300,10 +300,16 @@ FacePush SimDevice::makePush(bool viaTcp)
     if (m_rng.generateDouble() < m_config.strangerRatio)
         return p;  // a stranger: no library match
     if (!m_library.people().isEmpty()) {
-        // A match against what FaceDesk synced to this device.
+        // A match against what FaceDesk synced to this device: the person with this
+        // photo's name when there is one (the demo library is made from the same
+        // photos), else anyone, as a device's false match would be.
         const auto &people = m_library.people();
-        auto it = people.cbegin();
-        std::advance(it, m_rng.bounded(int(people.size())));
+        const QString name = displayName(photo.identity);
+        auto it = std::find_if(people.cbegin(), people.cend(), [&](const auto &person) { return person.attribute.name == name; });
+        if (it == people.cend()) {
+            it = people.cbegin();
+            std::advance(it, m_rng.bounded(int(people.size())));
+        }
         p.indexId = it.key();
         p.picName = it->attribute.name + QStringLiteral(".jpg");
     } else {

@@ -6,6 +6,8 @@
 #include "../server/TestClient.h"
 
 #include "AlertBanner.h"
+#include "LibraryPanel.h"
+#include "library/LibraryStore.h"
 #include "DeviceTableModel.h"
 #include "EventDetailDialog.h"
 #include "EventTile.h"
@@ -394,6 +396,7 @@ private slots:
     void retriedPushIsOneTileAndOneAlert();
     void wallStaysNewestFirstWhenDecodesFinishOutOfOrder();
     void renameFromPanel();
+    void libraryPersonNamesTheTileAndSetsItsList();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -1419,6 +1422,36 @@ void TestGui::renameFromPanel()
     QVERIFY(id > 0);
     QCOMPARE(tileAt(desk.wall(), rowOf(desk.wall(), id)).deviceName, QStringLiteral("Main entrance"));
     QCOMPARE(desk.query(QStringLiteral("SELECT name FROM devices")).value(0).value(0).toString(), QStringLiteral("Main entrance"));
+}
+
+
+// A device's match links to the library by index_id: the tile shows the library's
+// name and list, not the device's stale copy, and the library's blacklist alerts.
+void TestGui::libraryPersonNamesTheTileAndSetsItsList()
+{
+    Desk desk;
+    QString error;
+    QVERIFY2(desk.start(true, &error), qPrintable(error));
+    ui::LibraryPanel *library = desk.window->libraryPanel();
+    library::NewPerson p;
+    p.name = QStringLiteral("Eve Library");
+    p.listId = library::sort::Blacklist;
+    const qint64 id = library->store()->addPersons({p}).value(0, -1);
+    QVERIFY(id > 0);
+    emit library->libraryChanged();
+    FakeDevice lobby(QStringLiteral("LOBBY-9"), QStringLiteral("Lobby cam"));
+    QVERIFY(lobby.connectTo(desk.server->httpPort()));
+    QCOMPARE(lobby.requestToken(), code::Ok);
+    // The device still thinks she is on the whitelist under an old name.
+    const qint64 hit = pushToWall(desk, lobby, lobby.match(2, QStringLiteral("old name.jpg"), 0.9, id));
+    QVERIFY(hit > 0);
+    const ui::EventTile tile = tileAt(desk.wall(), rowOf(desk.wall(), hit));
+    QCOMPARE(tile.personName, QStringLiteral("Eve Library"));
+    QCOMPARE(tile.list, ui::ListKind::Blacklist);
+    QVERIFY(desk.banner()->isVisible());
+    // An index_id the library doesn't know keeps the device's name.
+    const qint64 other = pushToWall(desk, lobby, lobby.match(2, QStringLiteral("Visitor.jpg"), 0.9, id + 1000));
+    QCOMPARE(tileAt(desk.wall(), rowOf(desk.wall(), other)).personName, QStringLiteral("Visitor"));
 }
 
 QTEST_MAIN(TestGui)

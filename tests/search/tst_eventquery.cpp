@@ -2,9 +2,11 @@
 // combination is checked against a brute-force filter over the same rows, pages
 // are walked to the end without gaps or repeats, and the plans use indexes.
 #include "library/LibraryStore.h"
+#include "search/Attendance.h"
 #include "search/EventQuery.h"
 #include "store/Database.h"
 
+#include <QBuffer>
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -48,6 +50,7 @@ private slots:
     void countIsCapped();
     void plansUseIndexes_data();
     void plansUseIndexes();
+    void attendanceOfAPerson();
 
 private:
     QList<qint64> expected(const std::function<bool(const Seed &)> &keep, EventOrder order) const;
@@ -336,6 +339,49 @@ void TestEventQuery::plansUseIndexes()
     QVERIFY2(plan.join(u'\n').contains(index), qPrintable(plan.join(u'\n')));
     for (const QString &step : plan)
         QVERIFY2(step != QLatin1String("SCAN e"), qPrintable(plan.join(u'\n')));  // never a bare table scan
+}
+
+void TestEventQuery::attendanceOfAPerson()
+{
+    QString error;
+    const QList<Sighting> sightings = sightingsOf(m_db, m_alice, base.addDays(1), base.addDays(8), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QMap<QDate, QList<Seed>> byDay;
+    int count = 0;
+    for (const Seed &s : m_seeds) {
+        if (s.indexId == m_alice && s.at >= base.addDays(1).toMSecsSinceEpoch() && s.at < base.addDays(8).toMSecsSinceEpoch()) {
+            byDay[QDateTime::fromMSecsSinceEpoch(s.at, Qt::UTC).toLocalTime().date()] << s;
+            ++count;
+        }
+    }
+    QCOMPARE(sightings.size(), count);
+    for (int i = 1; i < sightings.size(); ++i)
+        QVERIFY(sightings[i - 1].time <= sightings[i].time);
+
+    // A similarity hit on an event already found by index_id counts once.
+    QList<Sighting> both = sightings;
+    both << sightings.first();
+    both.last().similarity = 0.9f;
+    const QList<AttendanceDay> days = attendanceDays(both);
+    QCOMPARE(days.size(), byDay.size());
+    for (const AttendanceDay &d : days) {
+        const QList<Seed> &seeds = byDay[d.day];
+        QCOMPARE(d.sightings, seeds.size());
+        qint64 first = std::numeric_limits<qint64>::max(), last = 0;
+        for (const Seed &s : seeds) {
+            first = qMin(first, s.at);
+            last = qMax(last, s.at);
+        }
+        QCOMPARE(d.firstSeen.toMSecsSinceEpoch(), first);
+        QCOMPARE(d.lastSeen.toMSecsSinceEpoch(), last);
+        QVERIFY(d.firstDevice.startsWith(QLatin1String("Device ")));
+    }
+    QBuffer csv;
+    csv.open(QIODevice::WriteOnly);
+    QVERIFY(writeAttendanceCsv(QStringLiteral("=Alice"), days, &csv));
+    const QList<QByteArray> lines = csv.data().trimmed().split('\n');
+    QCOMPARE(lines.size(), days.size() + 1);
+    QVERIFY(lines[1].startsWith("'=Alice,"));  // a name is never a formula
 }
 
 QTEST_GUILESS_MAIN(TestEventQuery)

@@ -1,7 +1,11 @@
 // The Search view driven offscreen over a seeded archive: filters reach the query,
 // results page in as the view scrolls, a double-click opens the event, and the CSV
 // and PDF exports hold every row.
+#include "PersonTimelineDialog.h"
 #include "SearchPanel.h"
+#include "TimelineView.h"
+
+#include "library/LibraryStore.h"
 #include "SearchResultModel.h"
 
 #include "store/Database.h"
@@ -17,6 +21,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,6 +38,7 @@ private slots:
     void bestScoreFirstNormalisesScales();
     void doubleClickOpensEvent();
     void exportsHoldEveryRow();
+    void personTimelineAndAttendance();
 
 private:
     QTemporaryDir m_dir;
@@ -183,6 +189,64 @@ void TestSearchGui::exportsHoldEveryRow()
     QVERIFY(p.open(QIODevice::ReadOnly));
     QVERIFY(p.read(5) == "%PDF-");
     QVERIFY(p.size() > 10000);  // thumbnails and text for 450 rows, several pages
+}
+
+void TestSearchGui::personTimelineAndAttendance()
+{
+    store::DatabaseConfig config;
+    config.dataDir = m_dir.path();
+    QString error;
+    qint64 person = -1;
+    const QDate today = QDate::currentDate();
+    {
+        QSqlDatabase db = store::openDatabase(config, QStringLiteral("timeline-seed"), &error);
+        library::LibraryStore lib(db, config.libraryDir());
+        library::NewPerson p;
+        p.name = QStringLiteral("Grace Hopper");
+        p.cardNo = QStringLiteral("G-1");
+        person = lib.addPersons({p}).value(0, -1);
+        QVERIFY(person > 0);
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO events (dedup_key, received_at, device_uuid, method, index_id, capture_at) "
+                                 "VALUES (?, 0, ?, 'sw_face_compare_push', ?, ?)"));
+        // Two days ago at the gate and the lab, yesterday at the gate only, and one
+        // sighting ten days ago that the period leaves out.
+        const QList<std::tuple<int, int, QString>> seen = {{-2, 9, QStringLiteral("gate")}, {-2, 17, QStringLiteral("lab")},
+                                                           {-2, 12, QStringLiteral("gate")}, {-1, 8, QStringLiteral("gate")},
+                                                           {-10, 9, QStringLiteral("gate")}};
+        int n = 0;
+        for (const auto &[day, hour, device] : seen) {
+            q.addBindValue(QStringLiteral("t%1").arg(n++));
+            q.addBindValue(device);
+            q.addBindValue(person);
+            q.addBindValue(QDateTime(today.addDays(day), QTime(hour, 0)).toMSecsSinceEpoch());
+            QVERIFY(q.exec());
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("timeline-seed"));
+
+    PersonTimelineDialog dialog(config, person);
+    dialog.setPeriod(today.addDays(-6), today);
+    dialog.show();
+    QVERIFY(dialog.windowTitle().contains(QStringLiteral("Grace Hopper")));
+    QCOMPARE(dialog.days().size(), 2);
+    QCOMPARE(dialog.days()[0].day, today.addDays(-2));
+    QCOMPARE(dialog.days()[0].firstSeen.time(), QTime(9, 0));
+    QCOMPARE(dialog.days()[0].lastSeen.time(), QTime(17, 0));
+    QCOMPARE(dialog.days()[0].lastDevice, QStringLiteral("lab"));
+    QCOMPARE(dialog.days()[0].sightings, 3);
+    QCOMPARE(dialog.attendanceTable()->rowCount(), 2);
+    QCOMPARE(dialog.timeline()->lanes(), QStringList({QStringLiteral("gate"), QStringLiteral("lab")}));
+
+    QSignalSpy opened(&dialog, &PersonTimelineDialog::openEvent);
+    QTest::mouseClick(dialog.timeline(), Qt::LeftButton, {}, dialog.timeline()->markPosition(0));
+    QCOMPARE(opened.size(), 1);
+
+    const QString csv = m_dir.filePath(QStringLiteral("attendance.csv"));
+    QVERIFY2(dialog.exportCsv(csv, &error), qPrintable(error));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll().trimmed().split('\n').size(), 3);
 }
 
 QTEST_MAIN(TestSearchGui)

@@ -428,6 +428,20 @@ QHash<qint64, QString> LibraryStore::personNames(const QList<qint64> &indexIds)
     return names;
 }
 
+QHash<qint64, QPair<QString, int>> LibraryStore::directory()
+{
+    QHash<qint64, QPair<QString, int>> result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT p.index_id, p.name, l.pic_sort FROM persons p JOIN face_lists l ON l.id = p.list_id"))) {
+        fail(q.lastError().text());
+        return result;
+    }
+    while (q.next())
+        result.insert(q.value(0).toLongLong(), {q.value(1).toString(), q.value(2).toInt()});
+    return result;
+}
+
 QByteArray LibraryStore::photoJpeg(const PersonPhoto &photo)
 {
     QFile f(photoPath(photo));

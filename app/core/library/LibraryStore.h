@@ -58,6 +58,11 @@ public:
     // Names of persons by index_id (event lists link to persons).
     QHash<qint64, QString> personNames(const QList<qint64> &indexIds);
 
+    // index_id -> (name, pic_sort of the person's list) for every person: the live
+    // wall names matched persons and takes their list from here (FaceDesk's list
+    // wins over a device's stale copy: moving someone to the blacklist alerts at once).
+    QHash<qint64, QPair<QString, int>> directory();
+
     QString photoPath(const PersonPhoto &photo) const { return m_images.absolutePath(photo.path); }
     QByteArray photoJpeg(const PersonPhoto &photo);
 

@@ -1,0 +1,184 @@
+#include "PersonTimelineDialog.h"
+
+#include "TimelineView.h"
+
+#include "library/LibraryStore.h"
+
+#include <QCheckBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSlider>
+#include <QSqlDatabase>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace fd::ui {
+
+PersonTimelineDialog::PersonTimelineDialog(const store::DatabaseConfig &archive, qint64 indexId, SimilarSightings similar,
+                                           QWidget *parent)
+    : QDialog(parent), m_archive(archive), m_indexId(indexId), m_similar(std::move(similar)),
+      m_connection(QStringLiteral("facedesk-timeline-%1").arg(quintptr(this)))
+{
+    setObjectName(QStringLiteral("personTimelineDialog"));
+    auto *layout = new QVBoxLayout(this);
+    auto *head = new QHBoxLayout;
+    auto *photo = new QLabel(this);
+    photo->setFixedSize(72, 72);
+    photo->setAlignment(Qt::AlignCenter);
+    auto *title = new QLabel(this);
+    {
+        QString error;
+        QSqlDatabase db = store::openDatabase(archive, m_connection, &error);
+        library::LibraryStore store(db, archive.libraryDir());
+        if (const std::optional<library::Person> p = store.person(indexId)) {
+            m_personName = p->name;
+            title->setText(QStringLiteral("<b style='font-size:14pt'>%1</b><br>%2")
+                               .arg(p->name.toHtmlEscaped(),
+                                    tr("Card %1 · index_id %2").arg(p->cardNo.toHtmlEscaped()).arg(indexId)));
+            if (!p->photos.isEmpty())
+                photo->setPixmap(QPixmap(store.photoPath(p->photos.first())).scaled(72, 72, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+        } else {
+            m_personName = tr("index_id %1").arg(indexId);
+            title->setText(m_personName);
+        }
+    }
+    setWindowTitle(tr("Timeline: %1").arg(m_personName));
+    head->addWidget(photo);
+    head->addWidget(title, 1);
+    layout->addLayout(head);
+
+    auto *controls = new QHBoxLayout;
+    m_from = new QDateEdit(QDate::currentDate().addDays(-6), this);
+    m_to = new QDateEdit(QDate::currentDate(), this);
+    for (QDateEdit *e : {m_from, m_to}) {
+        e->setCalendarPopup(true);
+        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        connect(e, &QDateEdit::dateChanged, this, &PersonTimelineDialog::reload);
+    }
+    controls->addWidget(new QLabel(tr("From"), this));
+    controls->addWidget(m_from);
+    controls->addWidget(new QLabel(tr("to"), this));
+    controls->addWidget(m_to);
+    m_useSimilar = new QCheckBox(tr("Also faces similar to the photo, above"), this);
+    m_useSimilar->setEnabled(bool(m_similar));
+    if (!m_similar)
+        m_useSimilar->setToolTip(tr("Face search is not available for this archive yet."));
+    m_threshold = new QSlider(Qt::Horizontal, this);
+    m_threshold->setRange(30, 99);
+    m_threshold->setValue(60);
+    m_threshold->setMaximumWidth(160);
+    m_thresholdLabel = new QLabel(this);
+    connect(m_useSimilar, &QCheckBox::toggled, this, &PersonTimelineDialog::reload);
+    connect(m_threshold, &QSlider::sliderReleased, this, &PersonTimelineDialog::reload);
+    connect(m_threshold, &QSlider::valueChanged, this, [this](int v) {
+        m_thresholdLabel->setText(QString::number(v / 100.0, 'f', 2));
+    });
+    m_thresholdLabel->setText(QString::number(m_threshold->value() / 100.0, 'f', 2));
+    controls->addSpacing(16);
+    controls->addWidget(m_useSimilar);
+    controls->addWidget(m_threshold);
+    controls->addWidget(m_thresholdLabel);
+    controls->addStretch();
+    layout->addLayout(controls);
+
+    m_summary = new QLabel(this);
+    layout->addWidget(m_summary);
+    m_timeline = new TimelineView(this);
+    connect(m_timeline, &TimelineView::sightingClicked, this, &PersonTimelineDialog::openEvent);
+    layout->addWidget(m_timeline);
+
+    layout->addWidget(new QLabel(tr("Attendance (local time):"), this));
+    m_table = new QTableWidget(this);
+    m_table->setObjectName(QStringLiteral("attendanceTable"));
+    m_table->setColumnCount(6);
+    m_table->setHorizontalHeaderLabels({tr("Day"), tr("First seen"), tr("Where"), tr("Last seen"), tr("Where"), tr("Sightings")});
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_table, 1);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto *exportButton = buttons->addButton(tr("Export attendance CSV..."), QDialogButtonBox::ActionRole);
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export attendance"),
+                                                          QStringLiteral("attendance-%1.csv").arg(m_indexId),
+                                                          tr("CSV files (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !exportCsv(path, &error))
+            QMessageBox::warning(this, windowTitle(), error);
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(960, 620);
+    reload();
+}
+
+PersonTimelineDialog::~PersonTimelineDialog()
+{
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+void PersonTimelineDialog::setPeriod(const QDate &from, const QDate &to)
+{
+    const QSignalBlocker a(m_from), b(m_to);
+    m_from->setDate(from);
+    m_to->setDate(to);
+    reload();
+}
+
+void PersonTimelineDialog::reload()
+{
+    const QDateTime from(m_from->date(), QTime(0, 0));
+    const QDateTime to(m_to->date().addDays(1), QTime(0, 0));
+    QString error;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QList<search::Sighting> sightings = search::sightingsOf(db, m_indexId, from.toUTC(), to.toUTC(), &error);
+    int similarCount = 0;
+    if (m_similar && m_useSimilar->isChecked()) {
+        QSet<qint64> known;
+        for (const search::Sighting &s : sightings)
+            known.insert(s.eventId);
+        for (const search::Sighting &s : m_similar(m_indexId, from.toUTC(), to.toUTC(), m_threshold->value() / 100.f)) {
+            if (!known.contains(s.eventId)) {
+                sightings << s;
+                ++similarCount;
+            }
+        }
+    }
+    m_timeline->setRange(from, to);
+    m_timeline->setSightings(sightings);
+    m_days = search::attendanceDays(sightings);
+    m_summary->setText(!error.isEmpty() ? tr("The archive could not be read: %1").arg(error)
+                                        : tr("%n sightings", nullptr, int(sightings.size()))
+                                              + (similarCount ? tr(", %n of them by face similarity", nullptr, similarCount) : QString())
+                                              + tr(" on %n days.", nullptr, int(m_days.size())));
+    m_table->setRowCount(int(m_days.size()));
+    for (int r = 0; r < m_days.size(); ++r) {
+        const search::AttendanceDay &d = m_days[r];
+        const QStringList cells = {d.day.toString(QStringLiteral("yyyy-MM-dd ddd")), d.firstSeen.toString(QStringLiteral("HH:mm:ss")),
+                                   d.firstDevice, d.lastSeen.toString(QStringLiteral("HH:mm:ss")), d.lastDevice,
+                                   QString::number(d.sightings)};
+        for (int c = 0; c < cells.size(); ++c)
+            m_table->setItem(r, c, new QTableWidgetItem(cells[c]));
+    }
+    m_table->resizeColumnsToContents();
+}
+
+bool PersonTimelineDialog::exportCsv(const QString &path, QString *error)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || !search::writeAttendanceCsv(m_personName, m_days, &f) || !f.commit()) {
+        *error = f.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace fd::ui

@@ -1,0 +1,62 @@
+// Every sighting of one person: on a time line per device, and as a daily first-seen
+// / last-seen table (attendance) that exports as CSV. Sightings are the events that
+// name the person, plus, when face search is available, events whose face is
+// similar above a threshold.
+#pragma once
+
+#include "search/Attendance.h"
+#include "store/Database.h"
+
+#include <QDialog>
+
+#include <functional>
+
+class QCheckBox;
+class QDateEdit;
+class QLabel;
+class QSlider;
+class QTableWidget;
+
+namespace fd::ui {
+
+class TimelineView;
+
+class PersonTimelineDialog : public QDialog {
+    Q_OBJECT
+public:
+    // Events similar to the person's photo above a threshold, in [from, to).
+    using SimilarSightings = std::function<QList<search::Sighting>(qint64 indexId, const QDateTime &from,
+                                                                   const QDateTime &to, float threshold)>;
+
+    PersonTimelineDialog(const store::DatabaseConfig &archive, qint64 indexId, SimilarSightings similar = {},
+                         QWidget *parent = nullptr);
+    ~PersonTimelineDialog() override;
+
+    void setPeriod(const QDate &from, const QDate &to);
+    void reload();
+    bool exportCsv(const QString &path, QString *error);
+    TimelineView *timeline() const { return m_timeline; }
+    QTableWidget *attendanceTable() const { return m_table; }
+    const QList<search::AttendanceDay> &days() const { return m_days; }
+
+signals:
+    void openEvent(qint64 eventId);
+
+private:
+    store::DatabaseConfig m_archive;
+    qint64 m_indexId;
+    QString m_personName;
+    SimilarSightings m_similar;
+    QString m_connection;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QCheckBox *m_useSimilar;
+    QSlider *m_threshold;
+    QLabel *m_thresholdLabel;
+    QLabel *m_summary;
+    TimelineView *m_timeline;
+    QTableWidget *m_table;
+    QList<search::AttendanceDay> m_days;
+};
+
+} // namespace fd::ui
