@@ -205,7 +205,7 @@ void TestSyncPlanner::batches()
     QList<int> sizes;
     qint64 next = 1;
     while (!queue.isEmpty()) {
-        const BuiltCommand b = takeCommand(queue, limits, [&](qint64 id) { return source(id, photoBytes); });
+        const BuiltCommand b = takeCommand(queue, limits, [&](const Action &a) { return source(a.indexId, photoBytes); });
         QVERIFY(b.command);
         QVERIFY(b.unsendable.isEmpty());
         sizes << int(b.command->items.size());
@@ -234,7 +234,7 @@ void TestSyncPlanner::personsGoneOrWithoutPhoto()
     // Deletes run together; updates go one by one; gone persons vanish; persons without
     // a photo come back as failures at their current revision.
     QList<Action> queue{del(30), del(31), update(1, 7), update(2, 7), add(801, 1), add(950, 1), add(3, 1), add(4, 1)};
-    const auto src = [](qint64 id) { return source(id, 500); };
+    const auto src = [](const Action &a) { return source(a.indexId, 500); };
     BatchLimits limits;
     BuiltCommand b = takeCommand(queue, limits, src);
     QCOMPARE(b.command->kind, Command::Kind::DeleteBatch);

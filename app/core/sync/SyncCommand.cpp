@@ -65,7 +65,7 @@ BuiltCommand takeCommand(QList<Action> &queue, const BatchLimits &limits, const 
             if (kind == ActionKind::Add && pictures.size() >= std::max(1, limits.maxPersons))
                 break;
             const Action a = queue.first();
-            const SourcedPicture s = source(a.indexId);
+            const SourcedPicture s = source(a);
             if (s.state == SourcedPicture::State::Ready) {
                 const qint64 size = wireEstimate(s.picture);
                 if (!pictures.isEmpty() && bytes + size > limits.maxBytes)

@@ -37,7 +37,9 @@ struct SourcedPicture {
     qint64 revision = 0;               // Ready: the person's revision now
     QString error;                     // Unsendable: why (shown to the admin)
 };
-using PictureSource = std::function<SourcedPicture(qint64 indexId)>;
+// Asked with the planned action; it may answer with a newer revision (what is sent is
+// what is confirmed), never with an older one.
+using PictureSource = std::function<SourcedPicture(const Action &action)>;
 
 struct BuiltCommand {
     std::optional<Command> command;   // empty when nothing in the queue could be sent

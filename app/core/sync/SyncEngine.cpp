@@ -9,7 +9,8 @@
 #include <QSqlDatabase>
 #include <QThread>
 
-Q_LOGGING_CATEGORY(lcSync, "facedesk.sync")
+// Debug lines (one per command) are off unless QT_LOGGING_RULES="facedesk.sync.debug=true".
+Q_LOGGING_CATEGORY(lcSync, "facedesk.sync", QtInfoMsg)
 
 namespace fd::sync {
 
@@ -112,6 +113,7 @@ void SyncEngine::onKickTimer()
 {
     // Cleared before reading anything: a kick from now on plans once more.
     m_kickQueued = false;
+    m_pictures.clear();
     for (auto it = m_devices.begin(); it != m_devices.end(); ++it) {
         it->dirty = true;
         it->stalled = false;
@@ -179,6 +181,7 @@ void SyncEngine::onSessionClosed(const QString &uuid)
     it->connected = false;
     it->settled = false;
     it->queue.clear();
+    it->prepared.reset();
     it->dirty = true;
     if (it->inFlight)
         failInFlight(uuid, *it, tr("the connection was lost before the device answered"));
@@ -255,6 +258,7 @@ bool SyncEngine::replan(const QString &uuid, Device &d)
     if (!p.forget.isEmpty() && !m_state->forget(uuid, p.forget))
         qCWarning(lcSync).noquote() << uuid << "cannot drop stale rows:" << m_state->lastError();
     d.queue = p.actions;
+    d.prepared.reset();  // cut from the old plan; the new one has its items again
     d.wakeAt = p.wakeAt;
     d.dirty = false;
     const bool changed = !(d.counts == p.counts);
@@ -275,6 +279,7 @@ void SyncEngine::pump(const QString &uuid)
         return;
     if (d.verifyWanted) {
         d.verifyWanted = false;
+        d.prepared.reset();  // the verify may change the plan
         send(uuid, d, getSortCommand(uuid));
         return;
     }
@@ -282,34 +287,60 @@ void SyncEngine::pump(const QString &uuid)
         d.stalled = true;
         return;
     }
+    std::optional<Command> next = std::move(d.prepared);
+    d.prepared.reset();
+    if (!next)
+        next = cutCommand(uuid, d);
+    if (next) {
+        send(uuid, d, std::move(*next));
+        // Cut the following command once this event is handled (other devices' answers
+        // first), while the device works on this one.
+        if (!d.queue.isEmpty())
+            QMetaObject::invokeMethod(this, [this, uuid] { prepare(uuid); }, Qt::QueuedConnection);
+        return;
+    }
+    if (!d.stalled && !d.settled) {
+        d.settled = true;
+        emit deviceSettled(uuid);
+    }
+}
+
+void SyncEngine::prepare(const QString &uuid)
+{
+    const auto it = m_devices.find(uuid);
+    if (it == m_devices.end())
+        return;
+    Device &d = *it;
+    if (!d.connected || !d.inFlight || d.prepared || d.dirty || d.stalled || d.verifyWanted || d.queue.isEmpty())
+        return;
+    d.prepared = cutCommand(uuid, d);
+}
+
+std::optional<Command> SyncEngine::cutCommand(const QString &uuid, Device &d)
+{
     bool replanned = false;
     for (;;) {
         bool skipped = false;
         while (!d.queue.isEmpty()) {
-            BuiltCommand built = takeCommand(d.queue, m_config.batch, [this](qint64 id) { return pictureOf(id); });
+            BuiltCommand built = takeCommand(d.queue, m_config.batch, [this](const Action &a) { return pictureOf(a); });
             if (!built.unsendable.isEmpty()) {
                 recordOutcomes(uuid, d, built.unsendable);
                 if (d.stalled)
-                    return;
+                    return std::nullopt;
             }
-            if (built.command) {
-                send(uuid, d, std::move(*built.command));
-                return;
-            }
+            if (built.command)
+                return built.command;
             skipped = true;
         }
-        // Persons that vanished since the plan may leave deletes behind: plan once more.
-        if (!skipped || replanned)
-            break;
+        // Persons that vanished since the plan may leave deletes behind: plan once
+        // more, unless a command is in flight (its answer brings a plan anyway).
+        if (!skipped || replanned || d.inFlight)
+            return std::nullopt;
         replanned = true;
         if (!replan(uuid, d)) {
             d.stalled = true;
-            return;
+            return std::nullopt;
         }
-    }
-    if (!d.settled) {
-        d.settled = true;
-        emit deviceSettled(uuid);
     }
 }
 
@@ -388,7 +419,7 @@ void SyncEngine::onReplied(const QString &uuid, const Decoded &reply)
     d.inFlight.reset();
     ++d.counters.replies;
     recordOutcomes(uuid, d, *outcomes);
-    if (d.queue.isEmpty())
+    if (d.queue.isEmpty() && !d.prepared)
         d.dirty = true;  // one more look before settling: back-offs to schedule, changes meanwhile
     pump(uuid);
 }
@@ -438,8 +469,11 @@ void SyncEngine::recordOutcomes(const QString &uuid, Device &d, const QList<Item
     emit syncStateChanged(uuid);
 }
 
-SourcedPicture SyncEngine::pictureOf(qint64 indexId)
+SourcedPicture SyncEngine::pictureOf(const Action &action)
 {
+    if (const SourcedPicture *cached = m_pictures.find(action))
+        return *cached;
+    const qint64 indexId = action.indexId;
     SourcedPicture s;
     const std::optional<library::Person> p = m_library->person(indexId);
     if (!p) {
@@ -463,6 +497,7 @@ SourcedPicture SyncEngine::pictureOf(qint64 indexId)
     s.picture.attribute.gender = p->gender >= 0 && p->gender <= 2 ? p->gender : -1;
     s.picture.attribute.cardId = clipUtf8(p->cardNo, 64);
     s.picture.jpeg = jpeg;
+    m_pictures.put(s);
     return s;
 }
 

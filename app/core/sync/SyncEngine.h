@@ -11,6 +11,7 @@
 // See docs/ARCHITECTURE.md ("Library sync") and docs/PROTOCOL.md §4.10.
 #pragma once
 
+#include "PictureCache.h"
 #include "SyncCommand.h"
 #include "SyncPlanner.h"
 #include "SyncStateStore.h"
@@ -97,8 +98,11 @@ private:
         bool verifyWanted = false;  // send sw_server_get_sort before the next command
         bool settled = false;
         bool stalled = false;       // the database refused a write; wait for the next kick or tick
-        QList<Action> queue;        // the current plan's actions not yet sent
+        QList<Action> queue;        // the current plan's actions not yet cut into commands
         std::optional<Command> inFlight;
+        // The next command, cut while the device works on the one in flight, so that
+        // its answer is followed by the next command at once.
+        std::optional<Command> prepared;
         QElapsedTimer sentAt;
         qint64 wakeAt = 0;
         SyncCounts counts;
@@ -115,12 +119,14 @@ private:
     void onPoll();
 
     void pump(const QString &uuid);
+    void prepare(const QString &uuid);
+    std::optional<Command> cutCommand(const QString &uuid, Device &d);
     bool replan(const QString &uuid, Device &d);
     void send(const QString &uuid, Device &d, Command command);
     void recordOutcomes(const QString &uuid, Device &d, const QList<ItemOutcome> &outcomes);
     void failInFlight(const QString &uuid, Device &d, const QString &why);
     void scheduleWake();
-    SourcedPicture pictureOf(qint64 indexId);
+    SourcedPicture pictureOf(const Action &action);
 
     store::DatabaseConfig m_database;
     server::FaceServer *m_server;
@@ -129,6 +135,7 @@ private:
     std::unique_ptr<library::LibraryStore> m_library;
     std::unique_ptr<SyncStateStore> m_state;
     QHash<QString, Device> m_devices;
+    PictureCache m_pictures;
     std::atomic<bool> m_kickQueued{false};
     qint64 m_changeCounter = -1;
     QTimer m_kickTimer;
