@@ -96,8 +96,34 @@ bool SyncEngine::start(QString *error)
 
 bool SyncEngine::isSettled(const QString &uuid) const
 {
-    const auto it = m_devices.constFind(uuid);
-    return it != m_devices.cend() && it->connected && it->settled && !it->inFlight;
+    const auto it = m_devices.find(uuid);
+    return it != m_devices.end() && it->second.connected && it->second.settled && !it->second.inFlight;
+}
+
+SyncEngine::DeviceCounters SyncEngine::counters(const QString &uuid) const
+{
+    const auto it = m_devices.find(uuid);
+    return it == m_devices.end() ? DeviceCounters{} : it->second.counters;
+}
+
+SyncCounts SyncEngine::counts(const QString &uuid) const
+{
+    const auto it = m_devices.find(uuid);
+    return it == m_devices.end() ? SyncCounts{} : it->second.counts;
+}
+
+SyncEngine::Device *SyncEngine::find(const QString &uuid)
+{
+    const auto it = m_devices.find(uuid);
+    return it == m_devices.end() ? nullptr : &it->second;
+}
+
+QStringList SyncEngine::deviceIds() const
+{
+    QStringList out;
+    for (const auto &[uuid, d] : m_devices)
+        out << uuid;
+    return out;
 }
 
 // ---- triggers -------------------------------------------------------------------------
@@ -114,11 +140,11 @@ void SyncEngine::onKickTimer()
     // Cleared before reading anything: a kick from now on plans once more.
     m_kickQueued = false;
     m_pictures.clear();
-    for (auto it = m_devices.begin(); it != m_devices.end(); ++it) {
-        it->dirty = true;
-        it->stalled = false;
+    for (auto &[uuid, d] : m_devices) {
+        d.dirty = true;
+        d.stalled = false;
     }
-    for (const QString &uuid : m_devices.keys())
+    for (const QString &uuid : deviceIds())
         pump(uuid);
 }
 
@@ -135,11 +161,11 @@ void SyncEngine::onPoll()
 
 void SyncEngine::onReconcileTick()
 {
-    for (auto it = m_devices.begin(); it != m_devices.end(); ++it) {
-        it->dirty = true;
-        it->stalled = false;
+    for (auto &[uuid, d] : m_devices) {
+        d.dirty = true;
+        d.stalled = false;
     }
-    for (const QString &uuid : m_devices.keys())
+    for (const QString &uuid : deviceIds())
         pump(uuid);
     emit reconcileTicked();
 }
@@ -175,36 +201,36 @@ void SyncEngine::onSessionOpened(const QString &uuid)
 
 void SyncEngine::onSessionClosed(const QString &uuid)
 {
-    const auto it = m_devices.find(uuid);
-    if (it == m_devices.end())
+    Device *d = find(uuid);
+    if (!d)
         return;
-    it->connected = false;
-    it->settled = false;
-    it->queue.clear();
-    it->prepared.reset();
-    it->dirty = true;
-    if (it->inFlight)
-        failInFlight(uuid, *it, tr("the connection was lost before the device answered"));
+    d->connected = false;
+    d->settled = false;
+    d->queue.clear();
+    d->prepared.reset();
+    d->dirty = true;
+    if (d->inFlight)
+        failInFlight(uuid, *d, tr("the connection was lost before the device answered"));
 }
 
 void SyncEngine::onWatchdog()
 {
     QStringList late;
-    for (auto it = m_devices.cbegin(); it != m_devices.cend(); ++it)
-        if (it->inFlight && it->sentAt.elapsed() >= m_config.replyTimeoutMs)
-            late << it.key();
+    for (const auto &[uuid, d] : m_devices)
+        if (d.inFlight && d.sentAt.elapsed() >= m_config.replyTimeoutMs)
+            late << uuid;
     for (const QString &uuid : std::as_const(late)) {
-        const auto it = m_devices.find(uuid);
-        if (it == m_devices.end() || !it->inFlight)
+        Device *d = find(uuid);
+        if (!d || !d->inFlight)
             continue;
-        qCWarning(lcSync).noquote() << uuid << methodOf(it->inFlight->kind) << "unanswered after"
+        qCWarning(lcSync).noquote() << uuid << methodOf(d->inFlight->kind) << "unanswered after"
                                     << m_config.replyTimeoutMs << "ms; dropping the connection";
-        failInFlight(uuid, *it, tr("the device did not answer within %1 s").arg(m_config.replyTimeoutMs / 1000.0));
+        failInFlight(uuid, *d, tr("the device did not answer within %1 s").arg(m_config.replyTimeoutMs / 1000.0));
         // A late answer on this connection would be taken for the next command's.
         m_server->dropSession(uuid);
     }
     bool busy = false;
-    for (const Device &d : std::as_const(m_devices))
+    for (const auto &[uuid, d] : m_devices)
         busy = busy || d.inFlight.has_value();
     if (!busy)
         m_watchdog.stop();
@@ -214,11 +240,11 @@ void SyncEngine::onWake()
 {
     const qint64 now = nowMs();
     QStringList due;
-    for (auto it = m_devices.begin(); it != m_devices.end(); ++it) {
-        if (it->wakeAt > 0 && it->wakeAt <= now) {
-            it->wakeAt = 0;
-            it->dirty = true;
-            due << it.key();
+    for (auto &[uuid, d] : m_devices) {
+        if (d.wakeAt > 0 && d.wakeAt <= now) {
+            d.wakeAt = 0;
+            d.dirty = true;
+            due << uuid;
         }
     }
     for (const QString &uuid : due)
@@ -229,7 +255,7 @@ void SyncEngine::onWake()
 void SyncEngine::scheduleWake()
 {
     qint64 earliest = 0;
-    for (const Device &d : std::as_const(m_devices))
+    for (const auto &[uuid, d] : m_devices)
         if (d.connected && d.wakeAt > 0 && (earliest == 0 || d.wakeAt < earliest))
             earliest = d.wakeAt;
     if (earliest == 0) {
@@ -271,10 +297,10 @@ bool SyncEngine::replan(const QString &uuid, Device &d)
 
 void SyncEngine::pump(const QString &uuid)
 {
-    const auto it = m_devices.find(uuid);
-    if (it == m_devices.end())
+    Device *found = find(uuid);
+    if (!found)
         return;
-    Device &d = *it;
+    Device &d = *found;
     if (!d.connected || d.inFlight || d.stalled || !m_state)
         return;
     if (d.verifyWanted) {
@@ -307,10 +333,10 @@ void SyncEngine::pump(const QString &uuid)
 
 void SyncEngine::prepare(const QString &uuid)
 {
-    const auto it = m_devices.find(uuid);
-    if (it == m_devices.end())
+    Device *found = find(uuid);
+    if (!found)
         return;
-    Device &d = *it;
+    Device &d = *found;
     if (!d.connected || !d.inFlight || d.prepared || d.dirty || d.stalled || d.verifyWanted || d.queue.isEmpty())
         return;
     d.prepared = cutCommand(uuid, d);
@@ -377,13 +403,13 @@ void SyncEngine::send(const QString &uuid, Device &d, Command command)
 
 void SyncEngine::onReplied(const QString &uuid, const Decoded &reply)
 {
-    const auto it = m_devices.find(uuid);
-    if (uuid.isEmpty() || it == m_devices.end() || !it->inFlight) {
+    Device *found = uuid.isEmpty() ? nullptr : find(uuid);
+    if (!found || !found->inFlight) {
         qCInfo(lcSync).noquote() << (uuid.isEmpty() ? QStringLiteral("(no session)") : uuid)
                                  << "reply with no command waiting for it:" << reply.method;
         return;
     }
-    Device &d = *it;
+    Device &d = *found;
     if (d.inFlight->kind == Command::Kind::GetSort) {
         if (!reply.as<GetSortReply>()) {
             qCInfo(lcSync).noquote() << uuid << "ignored" << reply.method << "while waiting for sw_server_get_sort";

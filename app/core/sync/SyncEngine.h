@@ -23,6 +23,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <unordered_map>
 #include <memory>
 
 namespace fd::library { class LibraryStore; }
@@ -63,8 +64,8 @@ public:
 
     const SyncConfig &config() const { return m_config; }
     // Engine thread only.
-    DeviceCounters counters(const QString &uuid) const { return m_devices.value(uuid).counters; }
-    SyncCounts counts(const QString &uuid) const { return m_devices.value(uuid).counts; }
+    DeviceCounters counters(const QString &uuid) const;
+    SyncCounts counts(const QString &uuid) const;
     // Connected, nothing in flight and nothing due now (engine thread only).
     bool isSettled(const QString &uuid) const;
 
@@ -134,7 +135,12 @@ private:
     QString m_connectionName;
     std::unique_ptr<library::LibraryStore> m_library;
     std::unique_ptr<SyncStateStore> m_state;
-    QHash<QString, Device> m_devices;
+    Device *find(const QString &uuid);
+    QStringList deviceIds() const;
+
+    // Node-based: a Device reference stays valid while devices are added, even from a
+    // slot connected (directly) to one of the signals emitted while it is in use.
+    std::unordered_map<QString, Device> m_devices;
     PictureCache m_pictures;
     std::atomic<bool> m_kickQueued{false};
     qint64 m_changeCounter = -1;
