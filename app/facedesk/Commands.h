@@ -1,4 +1,4 @@
-// The headless subcommands: `facedesk serve`, `facedesk export`, `facedesk devices`.
+// The headless subcommands: `facedesk serve`, `export`, `devices`, `assign`, `sync-status`.
 // Each takes the arguments after its name and returns the process exit status.
 #pragma once
 
@@ -9,6 +9,8 @@ namespace fd::app {
 int runServe(const QStringList &arguments);
 int runExport(const QStringList &arguments);
 int runDevices(const QStringList &arguments);
+int runAssign(const QStringList &arguments);
+int runSyncStatus(const QStringList &arguments);
 
 // The data folder used when --data-dir is not given.
 QString defaultDataDir();

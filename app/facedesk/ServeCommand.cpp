@@ -5,6 +5,7 @@
 #include "server/FaceServer.h"
 #include "store/ArchiveReader.h"
 #include "store/StoreWriter.h"
+#include "sync/SyncEngine.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -38,6 +39,12 @@ int runServe(const QStringList &arguments)
         {QStringLiteral("full-sync"), QStringLiteral("Make every commit survive power loss, not only crashes (slower).")},
         {QStringLiteral("keep-days"), QStringLiteral("Delete events older than this many days (0: keep all)."), QStringLiteral("N"), QStringLiteral("0")},
         {QStringLiteral("scene-quota-mb"), QStringLiteral("Keep at most this many MiB of background images, dropping the oldest (0: no quota)."), QStringLiteral("N"), QStringLiteral("0")},
+        {QStringLiteral("no-sync"), QStringLiteral("Do not send the face library to devices.")},
+        {QStringLiteral("sync-batch"), QStringLiteral("Persons per batch add."), QStringLiteral("N"), QStringLiteral("20")},
+        {QStringLiteral("sync-batch-kb"), QStringLiteral("Largest batch add in KiB (a single larger photo still goes alone)."), QStringLiteral("N"), QStringLiteral("1024")},
+        {QStringLiteral("sync-timeout"), QStringLiteral("Seconds to wait for a device's answer before retrying."), QStringLiteral("S"), QStringLiteral("30")},
+        {QStringLiteral("sync-retry-ms"), QStringLiteral("First retry after a transient failure, in ms (doubling up to 10 min)."), QStringLiteral("MS"), QStringLiteral("5000")},
+        {QStringLiteral("sync-reconcile"), QStringLiteral("Seconds between full plans of every connected device (0: never)."), QStringLiteral("S"), QStringLiteral("300")},
     });
     if (!p.parse(QStringList{QStringLiteral("facedesk serve")} + arguments)) {
         err << p.errorText() << Qt::endl;
@@ -95,6 +102,29 @@ int runServe(const QStringList &arguments)
         err << "facedesk serve: " << error << Qt::endl;
         return 1;
     }
+    // The library goes to the devices from this thread, beside the server.
+    sync::SyncConfig syncConfig;
+    bool okBatch = false, okKb = false, okTimeout = false, okRetry = false, okReconcile = false;
+    syncConfig.batch.maxPersons = p.value(QStringLiteral("sync-batch")).toInt(&okBatch);
+    syncConfig.batch.maxBytes = p.value(QStringLiteral("sync-batch-kb")).toLongLong(&okKb) * 1024;
+    syncConfig.replyTimeoutMs = int(p.value(QStringLiteral("sync-timeout")).toDouble(&okTimeout) * 1000);
+    syncConfig.retry.baseMs = p.value(QStringLiteral("sync-retry-ms")).toInt(&okRetry);
+    syncConfig.reconcileIntervalMs = int(p.value(QStringLiteral("sync-reconcile")).toDouble(&okReconcile) * 1000);
+    if (!okBatch || !okKb || !okTimeout || !okRetry || !okReconcile || syncConfig.batch.maxPersons < 1
+        || syncConfig.batch.maxBytes < 1024 || syncConfig.replyTimeoutMs < 100 || syncConfig.retry.baseMs < 1
+        || syncConfig.reconcileIntervalMs < 0) {
+        err << "facedesk serve: bad --sync-batch, --sync-batch-kb, --sync-timeout, --sync-retry-ms or --sync-reconcile"
+            << Qt::endl;
+        return 2;
+    }
+    std::unique_ptr<sync::SyncEngine> syncEngine;
+    if (!p.isSet(QStringLiteral("no-sync"))) {
+        syncEngine = std::make_unique<sync::SyncEngine>(db, &server, syncConfig);
+        if (!syncEngine->start(&error)) {
+            err << "facedesk serve: the library sync cannot open the archive: " << error << Qt::endl;
+            return 1;
+        }
+    }
     // One line on stdout with the real ports, for scripts that asked for port 0.
     QTextStream(stdout) << "facedesk serve: listening on http=" << server.httpPort() << " tcp=" << server.tcpPort()
                         << " data=" << db.dataDir << Qt::endl;
@@ -108,7 +138,9 @@ int runServe(const QStringList &arguments)
         QCoreApplication::quit();
     });
     const int rc = QCoreApplication::exec();
-    // Stop taking new work; everyone is offline once FaceDesk stops listening.
+    // Stop taking new work; everyone is offline once FaceDesk stops listening. What
+    // the library sync sent and did not hear back about is sent again next time.
+    syncEngine.reset();
     server.close();
     for (store::DeviceRow row : registry.devices()) {
         if (row.online) {

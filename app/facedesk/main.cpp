@@ -1,4 +1,5 @@
-// facedesk: the desk window, or a headless subcommand (serve, export, devices).
+// facedesk: the desk window, or a headless subcommand (serve, export, devices,
+// assign, sync-status).
 #include "Commands.h"
 
 #include <QCoreApplication>
@@ -10,7 +11,8 @@ int main(int argc, char *argv[])
 {
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     const bool headless = command == QLatin1String("serve") || command == QLatin1String("export")
-        || command == QLatin1String("devices");
+        || command == QLatin1String("devices") || command == QLatin1String("assign")
+        || command == QLatin1String("sync-status");
     if (!headless)
         return runGui(argc, argv);
 
@@ -22,5 +24,9 @@ int main(int argc, char *argv[])
         return fd::app::runServe(rest);
     if (command == QLatin1String("export"))
         return fd::app::runExport(rest);
+    if (command == QLatin1String("assign"))
+        return fd::app::runAssign(rest);
+    if (command == QLatin1String("sync-status"))
+        return fd::app::runSyncStatus(rest);
     return fd::app::runDevices(rest);
 }

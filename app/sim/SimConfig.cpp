@@ -50,6 +50,9 @@ bool parseSimArguments(const QStringList &arguments, SimConfig *c, bool *serveMo
                                QString::number(c->heartbeatSeconds));
     const auto dims = opt("feature-dims", "face_feature length (128..512).", "N", QString::number(c->featureDims));
     const auto capacity = opt("capacity", "Library capacity of each device.", "N", QString::number(c->libraryCapacity));
+    const auto noFaceCheck = opt("no-face-check",
+                                 "Accept library photos without looking for a face (fast bulk syncs); "
+                                 "the JPEG and even-size checks stay.");
     const auto strangers = opt("strangers", "Share of compare events with no library match.", "RATIO",
                                QString::number(c->strangerRatio));
     const auto noBackground = opt("no-background", "Do not send the background image (img_fr).");
@@ -104,6 +107,7 @@ bool parseSimArguments(const QStringList &arguments, SimConfig *c, bool *serveMo
     c->seed = quint32(number(seed, 0, 4e9));
     c->facesDir = p.value(faces);
     c->background = !p.isSet(noBackground);
+    c->checkFaces = !p.isSet(noFaceCheck);
     c->httpReport = p.isSet(httpReport);
     c->sloppy = p.isSet(sloppy);
     c->reportUser = p.value(user);

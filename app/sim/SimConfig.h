@@ -24,6 +24,7 @@ struct SimConfig {
     int heartbeatSeconds = 30;
     int featureDims = 256;
     int libraryCapacity = 10000;
+    bool checkFaces = true;           // library photos must show exactly one face (Haar)
     double strangerRatio = 0.3;
     bool background = true;           // send img_fr
     bool httpReport = false;          // capture cameras use sw_cap_face_report over HTTP

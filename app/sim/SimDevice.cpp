@@ -53,7 +53,7 @@ bool isRetryable(int code)
 SimDevice::SimDevice(const SimConfig &config, int index, int deviceType, const FacePhotoSet &photos,
                      const vision::HaarFaceDetector &detector, SimStats &stats, QObject *parent)
     : QObject(parent), m_config(config), m_photos(photos), m_stats(stats), m_index(index), m_type(deviceType),
-      m_tcpPort(config.tcpPort), m_library(config.libraryCapacity, &detector),
+      m_tcpPort(config.tcpPort), m_library(config.libraryCapacity, config.checkFaces ? &detector : nullptr),
       m_rng(config.seed * 7919u + quint32(index))
 {
     // 12 characters like the vendor's own ("12721SSQSQCA"), unique per run and index.
@@ -384,6 +384,11 @@ void SimDevice::onReply(Channel &channel, bool tcp, const net::Frame &frame, con
                 emit tokenAcquired();
             }
             connectChannel(m_tcp, true);
+            // A long connection already open (the server restarted and refused the old
+            // token) is re-established by a heartbeat with the new token at once,
+            // not at the next beat.
+            if (m_tcp.connected)
+                sendHeartbeat();
             pump(m_http, false);
             pump(m_tcp, true);
         } else {
@@ -461,6 +466,7 @@ void SimDevice::finishEvent(quint64 seq, int code, double latencyMs)
 void SimDevice::handleCommand(const Decoded &decoded)
 {
     ++m_stats.commandsReceived;
+    ++m_commands[decoded.method];
     bool drop = false;
     const QByteArray reply = commandReply(decoded, &drop);
     emit libraryChanged();

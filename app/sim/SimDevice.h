@@ -34,6 +34,16 @@ public:
     int deviceType() const { return m_type; }
     bool hasToken() const { return !m_token.isEmpty(); }
     const SimLibrary &library() const { return m_library; }
+    // Library commands this device received, by method (all of them for an empty method).
+    qint64 commandsReceived(const QString &method = {}) const
+    {
+        if (!method.isEmpty())
+            return m_commands.value(method);
+        qint64 n = 0;
+        for (qint64 c : m_commands)
+            n += c;
+        return n;
+    }
 
     void start();
     // Generates one face event and sends it (or queues it until a channel is ready).
@@ -100,6 +110,7 @@ private:
     Channel m_tcp;
     QHash<quint64, Event> m_events;
     QHash<QString, int> m_visits;
+    QHash<QString, qint64> m_commands;
     quint64 m_nextSeq = 1;
     int m_outstanding = 0;
     int m_batchesDropped = 0;

@@ -162,6 +162,7 @@ private slots:
     void slowClientIsDisconnected();
     void busyArchiveAsksForRetry();
     void longConnectionRepliesInOrder();
+    void sessionsOpenCloseAndReplace();
     void capFaceReportUsesItsAccount();
     void presenceGoesOfflineAfterMissedHeartbeats();
     void retriedPushIsStoredOnce();
@@ -389,6 +390,45 @@ void TestServer::longConnectionRepliesInOrder()
         codes.append(codeOf(tcp.next()));
     QCOMPARE(codes, (QList<int>{0, 0, 0, code::ParameterError, 0, 0}));
     QCOMPARE(desk.count(), qint64(4));
+}
+
+void TestServer::sessionsOpenCloseAndReplace()
+{
+    Desk desk;
+    QSignalSpy opened(desk.server.get(), &server::FaceServer::deviceSessionOpened);
+    QSignalSpy closed(desk.server.get(), &server::FaceServer::deviceSessionClosed);
+    TestClient http;
+    QVERIFY(http.connectTo(desk.server->httpPort()));
+    KeepaliveRequest k;
+    k.uuid = QStringLiteral("DEV8");
+    k.token = desk.token(http, k.uuid);
+    TestClient first;
+    QVERIFY(first.connectTo(desk.server->tcpPort()));
+    QCOMPARE(codeOf(first.sendJson(encode(k))), code::Ok);
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.first().first().toString(), k.uuid);
+    // Another heartbeat on the same connection is not a new session.
+    QCOMPARE(codeOf(first.sendJson(encode(k))), code::Ok);
+    QCOMPARE(opened.size(), 1);
+    QVERIFY(desk.server->connectedDevices().contains(k.uuid));
+
+    // A second connection takes over: the first session closes, a new one opens, and
+    // the first connection closing later reports nothing.
+    TestClient second;
+    QVERIFY(second.connectTo(desk.server->tcpPort()));
+    QCOMPARE(codeOf(second.sendJson(encode(k))), code::Ok);
+    QCOMPARE(closed.size(), 1);
+    QCOMPARE(opened.size(), 2);
+    first.socket().disconnectFromHost();
+    QVERIFY(first.waitClosed());
+    QVERIFY(desk.server->sendToDevice(k.uuid, "{}"));  // still the second connection
+    QCOMPARE(closed.size(), 1);
+
+    // Dropping the session aborts the connection and reports it closed.
+    desk.server->dropSession(k.uuid);
+    QCOMPARE(closed.size(), 2);
+    QVERIFY(!desk.server->isConnected(k.uuid));
+    QVERIFY(second.waitClosed());
 }
 
 void TestServer::capFaceReportUsesItsAccount()

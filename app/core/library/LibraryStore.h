@@ -22,6 +22,9 @@ public:
     LibraryStore(QSqlDatabase db, const QString &libraryDir);
 
     QString lastError() const { return m_error; }
+    // Errors stay until cleared: a caller that needs to tell "nothing" from "failed"
+    // (an empty wantedBy) clears first.
+    void clearError() { m_error.clear(); }
     QSqlDatabase database() const { return m_db; }
 
     // ---- Lists

@@ -15,8 +15,10 @@ PeerConnection::PeerConnection(QTcpSocket *socket, FrameReader::Role role, frami
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         m_idle.stop();
         m_partial.stop();
-        // A response without a length ends with the connection: read it out.
-        m_reader.append(m_socket->readAll());
+        // A response without a length ends with the connection: read it out (an
+        // aborted socket is closed already and has nothing left).
+        if (m_socket->isOpen())
+            m_reader.append(m_socket->readAll());
         m_reader.markEof();
         Frame frame;
         while (!m_closing && m_reader.next(&frame) == FrameReader::Status::Frame)

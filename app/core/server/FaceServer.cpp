@@ -75,14 +75,26 @@ bool FaceServer::sendToDevice(const QString &uuid, const QByteArray &json)
     return true;
 }
 
+void FaceServer::dropSession(const QString &uuid)
+{
+    const QPointer<net::PeerConnection> c = m_sessions.value(uuid);
+    if (c)
+        c->abort();  // connectionClosed() follows and reports the session closed
+}
+
 void FaceServer::connectionClosed(net::PeerConnection *connection)
 {
+    QStringList ended;
     for (auto it = m_sessions.begin(); it != m_sessions.end();) {
-        if (it.value() == connection || it.value().isNull())
+        if (it.value() == connection || it.value().isNull()) {
+            ended << it.key();
             it = m_sessions.erase(it);
-        else
+        } else {
             ++it;
+        }
     }
+    for (const QString &uuid : std::as_const(ended))
+        emit deviceSessionClosed(uuid);
 }
 
 void FaceServer::refuse(net::PeerConnection *connection, const net::Frame &frame, int code, const QString &why,
@@ -120,9 +132,18 @@ void FaceServer::handleFrame(net::PeerConnection *connection, const net::Frame &
     }
     if (const auto *k = d.as<KeepaliveRequest>()) {
         const int code = m_registry->heartbeat(*k, host);
-        if (code == code::Ok && frame.kind == net::Frame::Kind::Json)
-            m_sessions.insert(k->uuid, connection);  // this is the device's long connection
+        // Answer first: a session-opened handler may send a command at once, and the
+        // device should see its heartbeat answered before that.
         connection->reply(frame, encode(KeepaliveReply{code, resultCodeText(code)}));
+        if (code == code::Ok && frame.kind == net::Frame::Kind::Json) {
+            const QPointer<net::PeerConnection> previous = m_sessions.value(k->uuid);
+            if (previous != connection) {
+                m_sessions.insert(k->uuid, connection);  // this is the device's long connection
+                if (previous)
+                    emit deviceSessionClosed(k->uuid);
+                emit deviceSessionOpened(k->uuid);
+            }
+        }
         return;
     }
     if (auto *p = std::get_if<FacePush>(&*d.message)) {

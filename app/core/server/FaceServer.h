@@ -13,6 +13,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 
 namespace fd::server {
 
@@ -41,6 +42,12 @@ public:
     // Sends a command down a device's long connection (library sync).
     bool sendToDevice(const QString &uuid, const QByteArray &json);
     bool isConnected(const QString &uuid) const { return m_sessions.contains(uuid); }
+    // Devices with a long connection now.
+    QStringList connectedDevices() const { return m_sessions.keys(); }
+    // Aborts a device's long connection. The sync engine does this when a command
+    // timed out: replies carry no request id, so a late answer on the same connection
+    // could not be told from the answer to the next command.
+    void dropSession(const QString &uuid);
 
     void handleFrame(net::PeerConnection *connection, const net::Frame &frame) override;
     void connectionClosed(net::PeerConnection *connection) override;
@@ -60,6 +67,11 @@ signals:
     void messageRejected(const QString &peer, const QString &reason);
     void deviceSyncRequested(const QString &uuid);
     void deviceReplied(const QString &uuid, const fd::protocol::Decoded &reply);
+    // A device's long connection began (its first successful bare-JSON heartbeat on a
+    // connection), or ended. A newer connection replacing an older one is reported
+    // as closed, then opened.
+    void deviceSessionOpened(const QString &uuid);
+    void deviceSessionClosed(const QString &uuid);
 
 private:
     void onCommitted(const QList<quint64> &tickets, const QList<qint64> &ids, const QList<bool> &fresh);

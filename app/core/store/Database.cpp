@@ -108,8 +108,62 @@ CREATE TABLE sync_state (
     PRIMARY KEY (device_uuid, index_id));
 CREATE INDEX sync_state_person ON sync_state(index_id);
 )"),
+        // 4: the sync engine's bookkeeping.
+        // may_hold: the device may hold this person in a version FaceDesk has not
+        // confirmed (a command naming it went out and no answer was recorded, or a
+        // verify found it there); when nobody wants the person it is deleted.
+        // sync_devices: the last verify of a device's library against sw_server_get_sort.
+        // library_changes: a counter every change to what devices should hold bumps
+        // (triggers), so a running engine notices changes made by another process
+        // (`facedesk assign` beside `facedesk serve`) by polling one row.
+        QStringLiteral(R"(
+ALTER TABLE sync_state ADD COLUMN may_hold INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE sync_devices (
+    device_uuid TEXT PRIMARY KEY,
+    verified_at INTEGER NOT NULL DEFAULT 0,
+    held_count INTEGER NOT NULL DEFAULT -1);
+CREATE TABLE library_changes (id INTEGER PRIMARY KEY CHECK (id = 1), counter INTEGER NOT NULL);
+INSERT INTO library_changes (id, counter) VALUES (1, 0);
+CREATE TRIGGER persons_inserted AFTER INSERT ON persons
+    BEGIN UPDATE library_changes SET counter = counter + 1; END;
+CREATE TRIGGER persons_updated AFTER UPDATE ON persons
+    BEGIN UPDATE library_changes SET counter = counter + 1; END;
+CREATE TRIGGER persons_deleted AFTER DELETE ON persons
+    BEGIN UPDATE library_changes SET counter = counter + 1; END;
+CREATE TRIGGER assignments_inserted AFTER INSERT ON assignments
+    BEGIN UPDATE library_changes SET counter = counter + 1; END;
+CREATE TRIGGER assignments_updated AFTER UPDATE ON assignments
+    BEGIN UPDATE library_changes SET counter = counter + 1; END;
+CREATE TRIGGER assignments_deleted AFTER DELETE ON assignments
+    BEGIN UPDATE library_changes SET counter = counter + 1; END;
+CREATE TRIGGER group_members_inserted AFTER INSERT ON device_group_members
+    BEGIN UPDATE library_changes SET counter = counter + 1; END;
+CREATE TRIGGER group_members_deleted AFTER DELETE ON device_group_members
+    BEGIN UPDATE library_changes SET counter = counter + 1; END;
+)"),
     };
     return steps;
+}
+
+// A migration's text as single statements: Qt's SQLite driver runs one per exec().
+// A trigger's body has semicolons of its own, so it runs on to its closing END.
+QStringList statements(const QString &migration)
+{
+    QStringList out;
+    QString pending;
+    for (const QString &part : migration.split(u';')) {
+        pending += part;
+        const QString text = pending.trimmed();
+        if (text.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive)
+            && !text.endsWith(QLatin1String("END"), Qt::CaseInsensitive)) {
+            pending += u';';
+            continue;
+        }
+        if (!text.isEmpty())
+            out << text;
+        pending.clear();
+    }
+    return out;
 }
 
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)
@@ -143,9 +197,7 @@ bool migrate(QSqlDatabase &db, QString *error)
             *error = db.lastError().text();
             return false;
         }
-        for (const QString &statement : migrations()[v].split(u';', Qt::SkipEmptyParts)) {
-            if (statement.trimmed().isEmpty())
-                continue;
+        for (const QString &statement : statements(migrations()[v])) {
             if (!exec(db, statement, error)) {
                 db.rollback();
                 return false;

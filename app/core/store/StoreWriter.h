@@ -73,6 +73,8 @@ public:
     StoreWriter(DatabaseConfig config, WriterOptions options = {});
     ~StoreWriter() override;
 
+    const DatabaseConfig &config() const { return m_config; }
+
     // Starts the writer thread and opens the database there.
     bool start(QString *error);
     void stop();
