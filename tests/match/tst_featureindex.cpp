@@ -637,9 +637,9 @@ void TestFeatureIndex::memoryIsCodesPlusSmallColumns()
         index.add(i, feature(randomVector(rng, dims)), {});
     const qint64 bytes = index.memoryBytes();
     // 512 bytes of code a row, 27 of columns, 8 of id table, and at most one chunk
-    // (16,384 rows) not yet filled: far under the 2,048 bytes of a float32 copy.
+    // (4,096 rows) not yet filled: far under the 2,048 bytes of a float32 copy.
     QVERIFY(bytes >= qint64(n) * 512);
-    QVERIFY2(bytes <= qint64(n) * (512 + 27 + 8) + 16384LL * 512, qPrintable(QString::number(bytes)));
+    QVERIFY2(bytes <= qint64(n) * (512 + 27 + 8) + 4096LL * 512, qPrintable(QString::number(bytes)));
 }
 
 void TestFeatureIndex::clearEmptiesEverything()

@@ -19,10 +19,11 @@ namespace fd::match {
 namespace {
 
 // Chunks start small (an index of a few hundred library persons should not cost
-// megabytes) and double up to this many rows; after that every chunk has this size,
-// so growing never copies the codes and never needs twice their memory.
+// megabytes) and double up to this many rows (2 MiB of 512-d codes); after that every
+// chunk has this size, so growing never copies the codes, never needs twice their
+// memory, and leaves at most one chunk's worth unused.
 constexpr quint32 kFirstChunkRows = 64;
-constexpr quint32 kMaxChunkRows = 16384;
+constexpr quint32 kMaxChunkRows = 4096;
 // Rows per kernel call: the dot products of one block fit in L1 beside the query.
 constexpr int kBlockRows = 256;
 // Below this many rows a second thread costs more to start than it saves.
@@ -72,7 +73,7 @@ FeatureIndex::FeatureIndex(FeatureKind kind, int dims, FeatureIndexOptions optio
 {
     m_options.rerankFactor = std::max(1, m_options.rerankFactor);
     m_options.minCandidates = std::max(1, m_options.minCandidates);
-    m_options.scanThreads = std::clamp(m_options.scanThreads, 1, std::max(1, QThread::idealThreadCount()));
+    setScanThreads(m_options.scanThreads);
 }
 
 FeatureIndex::~FeatureIndex() = default;
@@ -80,6 +81,11 @@ FeatureIndex::~FeatureIndex() = default;
 void FeatureIndex::setExactFetcher(ExactFetcher fetcher)
 {
     m_fetcher = std::move(fetcher);
+}
+
+void FeatureIndex::setScanThreads(int threads)
+{
+    m_options.scanThreads = std::clamp(threads, 1, std::max(1, QThread::idealThreadCount()));
 }
 
 IndexError FeatureIndex::check(FeatureRef v) const

@@ -127,6 +127,8 @@ public:
     const FeatureIndexOptions &options() const { return m_options; }
 
     void setExactFetcher(ExactFetcher fetcher);
+    // Like options().scanThreads, later (a writer's call: no search may be running).
+    void setScanThreads(int threads);
 
     // Stores v (normalised here) under id; an id already present is replaced.
     IndexError add(qint64 id, FeatureRef v, const FeatureMeta &meta);

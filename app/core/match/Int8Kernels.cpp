@@ -9,6 +9,17 @@ namespace fd::match {
 
 namespace {
 
+// Filtered scans read scattered rows (one in ten for a one-device filter, kilobytes
+// apart), which the hardware prefetchers do not follow across pages: each row would
+// wait for DRAM. Asking for a row a few picks ahead hides that wait.
+constexpr int kPrefetchAhead = 4;
+
+inline void prefetchRow(const qint8 *row, int stride)
+{
+    for (int i = 0; i < stride; i += 64)
+        __builtin_prefetch(row + i);
+}
+
 // The reference: what every other kernel must reproduce bit for bit (integer sums
 // have no rounding, so "agree" means "equal").
 qint32 dotPortable(const qint8 *a, const qint8 *q, int stride)
@@ -58,8 +69,11 @@ __attribute__((target("avx2"))) void dotRowsAvx2(const qint8 *rows, int stride, 
                                                  const qint8 *query, qint32 *out)
 {
     if (rowIndex) {
-        for (int i = 0; i < count; ++i)
+        for (int i = 0; i < count; ++i) {
+            if (i + kPrefetchAhead < count)
+                prefetchRow(rows + qsizetype(rowIndex[i + kPrefetchAhead]) * stride, stride);
             out[i] = dotAvx2(rows + qsizetype(rowIndex[i]) * stride, query, stride);
+        }
     } else {
         for (int i = 0; i < count; ++i)
             out[i] = dotAvx2(rows + qsizetype(i) * stride, query, stride);
@@ -109,8 +123,11 @@ __attribute__((target(FD_VNNI_TARGET))) void dotRowsVnni(const qint8 *rows, int 
                                                          int count, const qint8 *query, qint32 *out)
 {
     if (rowIndex) {
-        for (int i = 0; i < count; ++i)
+        for (int i = 0; i < count; ++i) {
+            if (i + kPrefetchAhead < count)
+                prefetchRow(rows + qsizetype(rowIndex[i + kPrefetchAhead]) * stride, stride);
             out[i] = dotVnni(rows + qsizetype(rowIndex[i]) * stride, query, stride);
+        }
     } else {
         for (int i = 0; i < count; ++i)
             out[i] = dotVnni(rows + qsizetype(i) * stride, query, stride);
