@@ -536,6 +536,16 @@ void TestFeatureIndex::addingAnIdAgainReplacesIt()
     QCOMPARE(hits.value(0).id, qint64(5));
     QVERIFY(hits.value(0).similarity > 0.9999f);
     QVERIFY(index.search(feature(a), 2).value(0).similarity < 0.5f);
+
+    // Updated again and again: the replaced rows are compacted away, not hoarded.
+    Vec last;
+    for (int round = 0; round < 3000; ++round) {
+        last = randomVector(rng, 128);
+        index.add(5 + round % 2, feature(last), {});
+    }
+    QCOMPARE(index.size(), qsizetype(2));
+    QVERIFY(index.removedRows() < 1024);
+    QCOMPARE(index.search(feature(last), 1).value(0).id, qint64(6));
 }
 
 void TestFeatureIndex::removeOlderThanAndCompaction()

@@ -156,6 +156,7 @@ IndexError FeatureIndex::add(qint64 id, FeatureRef v, const FeatureMeta &meta)
         m_exact.insert(m_exact.end(), unit.begin(), unit.begin() + m_dims);
     ++m_rows;
     m_idTable->append(row, m_ids.data(), m_live.data());
+    compactIfWorthIt();  // replaced entries are removed rows too
     return IndexError::None;
 }
 

@@ -112,7 +112,9 @@ public:
     static constexpr int kMaxDims = 512;
 
     // Fills `out` with the raw (not necessarily normalised) feature stored for id.
-    // Called from the searching thread, for the scan's candidates only.
+    // Called from the searching thread, for the scan's candidates only; when searches
+    // run on several threads at once it must be safe for that (e.g. one database
+    // connection per thread).
     using ExactFetcher = std::function<bool(qint64 id, QVector<float> &out)>;
 
     FeatureIndex(FeatureKind kind, int dims, FeatureIndexOptions options = {});
