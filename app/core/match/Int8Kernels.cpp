@@ -12,7 +12,7 @@ namespace {
 // Filtered scans read scattered rows (one in ten for a one-device filter, kilobytes
 // apart), which the hardware prefetchers do not follow across pages: each row would
 // wait for DRAM. Asking for a row a few picks ahead hides that wait.
-constexpr int kPrefetchAhead = 4;
+constexpr int kPrefetchAhead = 8;
 
 inline void prefetchRow(const qint8 *row, int stride)
 {
