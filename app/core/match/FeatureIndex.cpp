@@ -68,7 +68,7 @@ FeatureIndex::FeatureIndex(FeatureKind kind, int dims, FeatureIndexOptions optio
       m_dims(dims),
       m_stride((std::clamp(dims, kMinDims, kMaxDims) + kCodeAlignment - 1) / kCodeAlignment * kCodeAlignment),
       m_options(options),
-      m_kernel(options.kernel ? options.kernel : &bestInt8Kernel()),
+      m_kernel(options.kernel ? *options.kernel : bestInt8Kernel()),
       m_idTable(std::make_unique<IdTable>())
 {
     m_options.rerankFactor = std::max(1, m_options.rerankFactor);
@@ -303,7 +303,7 @@ qsizetype FeatureIndex::scanRange(const ScanPlan &plan, quint32 begin, quint32 e
             const int n = int(std::min<quint32>(kBlockRows, chunkEnd - row));
             const qint8 *base = c.codes.get() + size_t(row - c.firstRow) * size_t(m_stride);
             if (!plan.perRowChecks) {
-                m_kernel->dotRows(base, m_stride, nullptr, n, plan.query, dots);
+                m_kernel.dotRows(base, m_stride, nullptr, n, plan.query, dots);
                 for (int j = 0; j < n; ++j)
                     best.push(float(dots[j]) * m_steps[row + j], row + quint32(j));
                 scanned += n;
@@ -324,7 +324,7 @@ qsizetype FeatureIndex::scanRange(const ScanPlan &plan, quint32 begin, quint32 e
                         continue;
                     picked[m++] = quint32(j);
                 }
-                m_kernel->dotRows(base, m_stride, picked, m, plan.query, dots);
+                m_kernel.dotRows(base, m_stride, picked, m, plan.query, dots);
                 for (int i = 0; i < m; ++i)
                     best.push(float(dots[i]) * m_steps[row + picked[i]], row + picked[i]);
                 scanned += m;

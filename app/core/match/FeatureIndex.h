@@ -175,7 +175,7 @@ private:
     int m_dims;
     int m_stride;  // dims rounded up to kCodeAlignment
     FeatureIndexOptions m_options;
-    const Int8Kernel *m_kernel;
+    Int8Kernel m_kernel;  // a copy: the options' pointer need not outlive the index
     ExactFetcher m_fetcher;
 
     std::vector<Chunk> m_chunks;  // the codes, in blocks that never move once allocated
