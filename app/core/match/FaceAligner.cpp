@@ -42,7 +42,8 @@ FaceAligner::FaceAligner(const QString &eyeCascadePath)
     : m_path(eyeCascadePath.isEmpty() ? defaultEyeCascadePath() : eyeCascadePath),
       m_cascades([path = m_path]() -> std::unique_ptr<cv::CascadeClassifier> {
           auto cascade = std::make_unique<cv::CascadeClassifier>();
-          if (path.isEmpty() || !cascade->load(path.toStdString()))
+          // Checked first: OpenCV logs an error for a missing file.
+          if (path.isEmpty() || !QFileInfo::exists(path) || !cascade->load(path.toStdString()))
               return nullptr;
           return cascade;
       })
