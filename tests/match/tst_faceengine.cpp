@@ -80,6 +80,8 @@ private slots:
     void samePersonCloser();
     void sameShotClosest_data();
     void sameShotClosest();
+    void levellingHelpsTurnedHeads_data();
+    void levellingHelpsTurnedHeads();
     void kindsNeverMix();
     void threadsGetWhatOneThreadGets();
 
@@ -251,6 +253,40 @@ void TestFaceEngine::sameShotClosest()
                                                               .arg(it.key())
                                                               .arg(sim(query, *it))));
     }
+}
+
+// A head turned in the image plane: the crop levelled by the eyes stays closer to the
+// upright photo than the crop of the detector's box alone.
+void TestFaceEngine::levellingHelpsTurnedHeads_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<double>("degrees");
+    QTest::newRow("rose_leslie_1 +12") << "rose_leslie_1" << 12.0;
+    QTest::newRow("rose_leslie_1 -12") << "rose_leslie_1" << -12.0;
+    QTest::newRow("obama_4 +12") << "obama_4" << 12.0;
+    QTest::newRow("obama_4 -12") << "obama_4" << -12.0;
+}
+
+void TestFaceEngine::levellingHelpsTurnedHeads()
+{
+    QFETCH(QString, name);
+    QFETCH(double, degrees);
+    const cv::Mat upright = photo(name);
+    cv::Mat turned;
+    cv::warpAffine(upright, turned,
+                   cv::getRotationMatrix2D(cv::Point2f(upright.cols / 2.0f, upright.rows / 2.0f), degrees, 1.0),
+                   upright.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    const LbpFaceEngine boxOnly({}, QStringLiteral("/nonexistent/haarcascade_eye.xml"));
+    QVERIFY(!boxOnly.canLevel());
+    bool levelled = false;
+    QVERIFY(!m_engine->alignedCrop(turned, {}, nullptr, &levelled).empty());
+    QVERIFY(levelled);
+    const std::optional<FaceFeature> withEyes = m_engine->extract(turned);
+    const std::optional<FaceFeature> withoutEyes = boxOnly.extract(turned);
+    QVERIFY(withEyes && withoutEyes);
+    const float a = sim(*withEyes, m_features[name]);
+    const float b = sim(*withoutEyes, m_features[name]);
+    QVERIFY2(a > b, qPrintable(QStringLiteral("levelled %1, box only %2").arg(a).arg(b)));
 }
 
 void TestFaceEngine::kindsNeverMix()
