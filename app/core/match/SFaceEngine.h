@@ -30,6 +30,8 @@ public:
     QString name() const override;
     QString kindTag() const override;
     int dimensions() const override { return kDims; }
+    // With a hint, the detected face overlapping it most; unlike the built-in engine
+    // it never trusts a hint it finds no face in (SFace's crop needs YuNet's landmarks).
     std::optional<FaceFeature> extract(const cv::Mat &bgr, QRect hint = {}) const override;
 
     struct Nets;  // one detector and one recognizer: what a thread borrows
