@@ -141,6 +141,20 @@ CREATE TRIGGER group_members_inserted AFTER INSERT ON device_group_members
 CREATE TRIGGER group_members_deleted AFTER DELETE ON device_group_members
     BEGIN UPDATE library_changes SET counter = counter + 1; END;
 )"),
+        // 5: the
+        // features FaceDesk computed itself from archived faces, one row per event, of
+        // the engine named by kind. dims 0 with an empty vector records that no face
+        // was found, so the backfill never tries that image again. The rows go with
+        // their event (retention); no index on kind: nearly every row has the current
+        // engine's kind, so reading "all of one kind" is a table scan either way.
+        QStringLiteral(R"(
+CREATE TABLE local_features (
+    event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    dims INTEGER NOT NULL,
+    vector BLOB NOT NULL,
+    face_x INTEGER, face_y INTEGER, face_w INTEGER, face_h INTEGER);
+)"),
     };
     return steps;
 }
