@@ -114,16 +114,23 @@ int StoreWriter::queued() const
 
 bool StoreWriter::enqueueEvent(EventRecord record)
 {
+    quint64 seq = 0;
     {
         QMutexLocker lock(&m_mutex);
         if (m_queuedEvents >= m_options.maxQueued)
             return false;
         ++m_queuedEvents;  // counted from here: the file stage is part of the queue
+        seq = m_nextFileSeq++;
     }
-    m_filePool.start([this, record = std::move(record)]() mutable {
+    m_filePool.start([this, seq, record = std::move(record)]() mutable {
         writeFiles(record);
+        // Files are written in parallel, rows are committed in arrival order: a big
+        // image must not let a later event be acknowledged (and alerted) first.
         QMutexLocker lock(&m_mutex);
-        pushLocked(Job{std::move(record)});
+        m_filesDone.emplace(seq, std::move(record));
+        for (auto it = m_filesDone.begin(); it != m_filesDone.end() && it->first == m_nextQueueSeq;
+             it = m_filesDone.erase(it), ++m_nextQueueSeq)
+            pushLocked(Job{std::move(it->second)});
     });
     return true;
 }

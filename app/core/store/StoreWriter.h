@@ -17,6 +17,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <map>
 #include <functional>
 #include <memory>
 
@@ -123,6 +124,10 @@ private:
     QString m_insertEventConnection;
     QTimer *m_retentionTimer = nullptr;
     QThreadPool m_filePool;
+    // Events leave the file stage in any order and enter the queue in arrival order.
+    quint64 m_nextFileSeq = 0;
+    quint64 m_nextQueueSeq = 0;
+    std::map<quint64, EventRecord> m_filesDone;
 };
 
 } // namespace fd::store
