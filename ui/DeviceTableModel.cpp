@@ -66,6 +66,13 @@ void DeviceTableModel::countEvent(const QString &uuid)
             emit dataChanged(index(r, Events), index(r, Events));
 }
 
+void DeviceTableModel::setLibrarySync(const QHash<QString, QPair<QString, QString>> &summaries)
+{
+    m_sync = summaries;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, LibrarySync), index(int(m_rows.size()) - 1, LibrarySync));
+}
+
 int DeviceTableModel::onlineCount() const
 {
     return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const auto &r) { return r.online; }));
@@ -86,6 +93,7 @@ QVariant DeviceTableModel::headerData(int section, Qt::Orientation orientation, 
     case Version: return tr("Software");
     case LastSeen: return tr("Last heartbeat");
     case Events: return tr("Events today");
+    case LibrarySync: return tr("Face library");
     default: return {};
     }
 }
@@ -99,6 +107,8 @@ QVariant DeviceTableModel::data(const QModelIndex &index, int role) const
         return r.online ? QColor(0x2E, 0x7D, 0x32) : QColor(0x9E, 0x9E, 0x9E);
     if (role == Qt::ForegroundRole && index.column() == State && r.state == QLatin1String("pending"))
         return QColor(0xE6, 0x51, 0x00);
+    if (role == Qt::ToolTipRole && index.column() == LibrarySync)
+        return m_sync.value(r.uuid).second;
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -116,6 +126,7 @@ QVariant DeviceTableModel::data(const QModelIndex &index, int role) const
     case LastSeen:
         return r.lastSeen > 0 ? QDateTime::fromMSecsSinceEpoch(r.lastSeen).toString(QStringLiteral("HH:mm:ss")) : QString();
     case Events: return m_events.value(r.uuid);
+    case LibrarySync: return m_sync.value(r.uuid).first;
     default: return {};
     }
 }

@@ -12,7 +12,7 @@ namespace fd::ui {
 class DeviceTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Type, State, Online, Uuid, Mac, Host, Version, LastSeen, Events, ColumnCount };
+    enum Column { Name, Type, State, Online, Uuid, Mac, Host, Version, LastSeen, Events, LibrarySync, ColumnCount };
 
     explicit DeviceTableModel(devices::DeviceRegistry *registry, QObject *parent = nullptr);
 
@@ -26,6 +26,9 @@ public:
     // Events already archived today, per device, so the column means "today" from the start.
     void setEventCounts(const QHash<QString, qint64> &counts);
     int onlineCount() const;
+    // Where each device stands with the face library ("120 in sync · 2 failed"),
+    // and the failures' reasons for the tooltip.
+    void setLibrarySync(const QHash<QString, QPair<QString, QString>> &summaries);
 
 private:
     void reload();
@@ -33,6 +36,7 @@ private:
     devices::DeviceRegistry *m_registry;
     QList<store::DeviceRow> m_rows;
     QHash<QString, qint64> m_events;
+    QHash<QString, QPair<QString, QString>> m_sync;
 };
 
 } // namespace fd::ui

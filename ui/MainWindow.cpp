@@ -5,6 +5,7 @@
 #include "EventDetailDialog.h"
 #include "EventTileDelegate.h"
 #include "LibraryPanel.h"
+#include "PersonTableModel.h"
 #include "PersonTimelineDialog.h"
 #include "SearchPanel.h"
 #include "LiveEventModel.h"
@@ -14,6 +15,8 @@
 #include "server/FaceServer.h"
 #include "store/ArchiveReader.h"
 #include "store/StoreWriter.h"
+#include "sync/SyncEngine.h"
+#include "sync/SyncStatusReader.h"
 
 #include <QCloseEvent>
 #include <QCoreApplication>
@@ -170,8 +173,67 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     m_deviceTable->horizontalHeader()->restoreState(settings.value(QStringLiteral("devices/header")).toByteArray());
 }
 
+void MainWindow::setSyncEngine(sync::SyncEngine *engine)
+{
+    QString error;
+    QSqlDatabase db = store::openDatabase(m_archive, detailConnectionName(this), &error);
+    m_syncStatus = std::make_unique<sync::SyncStatusReader>(db, m_archive.libraryDir());
+    m_library->model()->setSyncCountsSource([this](const QList<qint64> &ids) {
+        QHash<qint64, PersonSyncCounts> counts;
+        for (qint64 id : ids) {
+            PersonSyncCounts &c = counts[id];
+            for (const sync::PersonSyncStatus &s : m_syncStatus->person(id)) {
+                if (!s.wanted && s.status == sync::ItemStatus::Synced)
+                    continue;
+                if (s.status == sync::ItemStatus::Synced)
+                    ++c.synced;
+                else if (s.status == sync::ItemStatus::Failed) {
+                    ++c.failed;
+                    if (c.firstError.isEmpty())
+                        c.firstError = tr("%1: %2").arg(s.uuid, s.errorText);
+                } else
+                    ++c.pending;
+            }
+        }
+        return counts;
+    });
+    // Replies arrive by the hundred during a sync: the panels catch up once a second.
+    m_syncRefresh = new QTimer(this);
+    m_syncRefresh->setSingleShot(true);
+    m_syncRefresh->setInterval(1000);
+    connect(m_syncRefresh, &QTimer::timeout, this, &MainWindow::refreshSyncStatus);
+    if (engine) {
+        connect(engine, &sync::SyncEngine::syncStateChanged, m_syncRefresh, qOverload<>(&QTimer::start), Qt::QueuedConnection);
+        m_library->setLibraryChanged([engine] { QMetaObject::invokeMethod(engine, "kick", Qt::QueuedConnection); });
+    }
+    refreshSyncStatus();
+}
+
+void MainWindow::refreshSyncStatus()
+{
+    if (!m_syncStatus)
+        return;
+    QHash<QString, QPair<QString, QString>> summaries;
+    for (const sync::DeviceSyncStatus &d : m_syncStatus->devices()) {
+        if (d.counts.total == 0)
+            continue;
+        QStringList parts{tr("%n in sync", nullptr, int(d.counts.done))};
+        if (d.counts.pending)
+            parts << tr("%n pending", nullptr, int(d.counts.pending));
+        if (d.counts.failed)
+            parts << tr("%n failed", nullptr, int(d.counts.failed));
+        QStringList reasons;
+        for (const sync::SyncFailure &f : m_syncStatus->failures(d.uuid).mid(0, 10))
+            reasons << QStringLiteral("%1: %2 (%3)").arg(f.name.isEmpty() ? QString::number(f.indexId) : f.name, f.errorText).arg(f.errorCode);
+        summaries.insert(d.uuid, {parts.join(QStringLiteral(" · ")), reasons.join(u'\n')});
+    }
+    m_devices->setLibrarySync(summaries);
+    m_library->model()->setSyncCountsSource(m_library->model()->syncCountsSource());
+}
+
 MainWindow::~MainWindow()
 {
+    m_syncStatus.reset();  // before its connection goes
     QSqlDatabase::removeDatabase(detailConnectionName(this));
 }
 

@@ -16,6 +16,7 @@
 #include <QSet>
 
 #include <deque>
+#include <memory>
 
 class QAction;
 class QComboBox;
@@ -25,10 +26,12 @@ class QListView;
 class QSortFilterProxyModel;
 class QSystemTrayIcon;
 class QTableView;
+class QTimer;
 
 namespace fd::devices { class DeviceRegistry; }
 namespace fd::server { class FaceServer; }
 namespace fd::store { class StoreWriter; }
+namespace fd::sync { class SyncEngine; class SyncStatusReader; }
 
 namespace fd::ui {
 
@@ -68,6 +71,10 @@ public:
     void addEvent(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid);
     void openDetail(const QModelIndex &proxyIndex);
     void openEventId(qint64 eventId);
+    // The library sync on the network thread: the editor and the device panel show
+    // its state, and library edits wake it at once.
+    void setSyncEngine(sync::SyncEngine *engine);
+    void refreshSyncStatus();
     PersonTimelineDialog *openTimeline(qint64 indexId);
 
 signals:
@@ -101,6 +108,8 @@ private:
     QTableView *m_deviceTable;
     EventDetailDialog *m_detail;
     LibraryPanel *m_library;
+    std::unique_ptr<sync::SyncStatusReader> m_syncStatus;
+    QTimer *m_syncRefresh = nullptr;
     QHash<qint64, QPair<QString, int>> m_directory;  // library persons: index_id -> name, pic_sort
     PersonTimelineDialog::SimilarSightings m_similarSightings;  // set once face search is available
     SearchPanel *m_search;

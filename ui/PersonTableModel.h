@@ -47,7 +47,9 @@ public:
 
     // Where the Devices column gets its numbers (the sync engine's status reader).
     using SyncCountsSource = std::function<QHash<qint64, PersonSyncCounts>(const QList<qint64> &indexIds)>;
+    // Also re-reads the counts of the loaded rows.
     void setSyncCountsSource(SyncCountsSource source);
+    SyncCountsSource syncCountsSource() const { return m_syncSource; }
 
 private:
     void loadPage(qint64 offset, qint64 limit);

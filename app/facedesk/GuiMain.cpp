@@ -15,6 +15,7 @@
 #include "devices/DeviceRegistry.h"
 #include "server/FaceServer.h"
 #include "server/ServerThread.h"
+#include "sync/SyncEngine.h"
 #include "store/ArchiveReader.h"
 #include "store/StoreWriter.h"
 
@@ -128,6 +129,19 @@ int runGui(int argc, char *argv[])
     fd::devices::DeviceRegistry &registry = *network.registry();
 
     fd::ui::MainWindow window(&server, &registry, &writer, db);
+    window.setSyncEngine(network.sync());
+    if (demo) {
+        // Every demo device gets the whole library, so the sync runs and the devices'
+        // matches name library persons.
+        auto assigned = std::make_shared<QSet<QString>>();
+        QObject::connect(&registry, &fd::devices::DeviceRegistry::deviceChanged, &window, [&window, assigned](const QString &uuid) {
+            if (assigned->contains(uuid))
+                return;
+            assigned->insert(uuid);
+            for (int list = 1; list <= 4; ++list)
+                window.libraryPanel()->store()->assign({-1, uuid, 0, list, 0});
+        }, Qt::QueuedConnection);
+    }
     window.show();
 
     std::unique_ptr<fd::sim::SimRunner> devices;
