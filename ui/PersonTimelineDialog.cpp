@@ -158,7 +158,7 @@ void PersonTimelineDialog::reload()
     m_summary->setText(!error.isEmpty() ? tr("The archive could not be read: %1").arg(error)
                                         : tr("%n sightings", nullptr, int(sightings.size()))
                                               + (similarCount ? tr(", %n of them by face similarity", nullptr, similarCount) : QString())
-                                              + tr(" on %n days.", nullptr, int(m_days.size())));
+                                              + tr(" on %n day(s).", nullptr, int(m_days.size())));
     m_table->setRowCount(int(m_days.size()));
     for (int r = 0; r < m_days.size(); ++r) {
         const search::AttendanceDay &d = m_days[r];

@@ -2,6 +2,7 @@
 // `facedesk --demo` adds simulated devices (the same code as facedesk-sim), so a
 // new user sees the wall come alive within seconds.
 #include "Commands.h"
+#include "Screenshots.h"
 #include "DemoLibrary.h"
 #include "UnixSignals.h"
 
@@ -46,22 +47,6 @@ QString demoFacesDir()
     return {};
 }
 
-// A docked panel on its own, at a size where every column shows, after its
-// thumbnails (decoded on the pool) had a moment to arrive.
-void grabPanel(QWidget *panel, QSize size, const QString &file)
-{
-    QWidget *dock = panel->parentWidget();
-    panel->setParent(nullptr);
-    panel->resize(size);
-    panel->show();
-    QElapsedTimer shown;
-    shown.start();
-    while (shown.elapsed() < 1500)
-        QApplication::processEvents(QEventLoop::AllEvents, 50);
-    panel->grab().save(file);
-    panel->setParent(dock);
-}
-
 } // namespace
 
 int runGui(int argc, char *argv[])
@@ -85,11 +70,10 @@ int runGui(int argc, char *argv[])
         {QStringLiteral("demo-rate"), QApplication::translate("main", "Events per second in the demo."), QStringLiteral("N"), QStringLiteral("4")},
         {QStringLiteral("screenshot"), QApplication::translate("main", "Save the window as PNG after --screenshot-after seconds, then quit."), QStringLiteral("FILE")},
         {QStringLiteral("screenshot-after"), QApplication::translate("main", "Seconds before the screenshot."), QStringLiteral("S"), QStringLiteral("6")},
-        {QStringLiteral("screenshot-detail"), QApplication::translate("main", "Also save the newest event's detail view as PNG."), QStringLiteral("FILE")},
-        {QStringLiteral("screenshot-devices"), QApplication::translate("main", "Also save the devices panel as PNG."), QStringLiteral("FILE")},
-        {QStringLiteral("screenshot-library"), QApplication::translate("main", "Also save the face library panel as PNG."), QStringLiteral("FILE")},
-        {QStringLiteral("screenshot-search"), QApplication::translate("main", "Also save the search panel (today's events) as PNG."), QStringLiteral("FILE")},
     });
+    for (const auto &[kind, what] : fd::app::screenshotKinds())
+        p.addOption({QStringLiteral("screenshot-") + kind, QApplication::translate("main", "Also save %1 as PNG.").arg(what),
+                     QStringLiteral("FILE")});
     p.process(app);
 
     const bool demo = p.isSet(QStringLiteral("demo"));
@@ -169,32 +153,13 @@ int runGui(int argc, char *argv[])
 
     if (p.isSet(QStringLiteral("screenshot"))) {
         const QString file = p.value(QStringLiteral("screenshot"));
-        const QString detailFile = p.value(QStringLiteral("screenshot-detail"));
-        const QString devicesFile = p.value(QStringLiteral("screenshot-devices"));
-        const QString libraryFile = p.value(QStringLiteral("screenshot-library"));
-        const QString searchFile = p.value(QStringLiteral("screenshot-search"));
-        QTimer::singleShot(int(p.value(QStringLiteral("screenshot-after")).toDouble() * 1000), &window, [&window, file, detailFile, devicesFile, libraryFile, searchFile] {
-            window.grab().save(file);
-            if (!devicesFile.isEmpty())
-                window.deviceTable()->parentWidget()->grab().save(devicesFile);
-            if (!libraryFile.isEmpty())
-                grabPanel(window.libraryPanel(), QSize(1100, 560), libraryFile);
-            if (!searchFile.isEmpty()) {
-                window.searchPanel()->runSearch();
-                grabPanel(window.searchPanel(), QSize(1280, 640), searchFile);
-            }
-            if (!detailFile.isEmpty()) {
-                // The newest tile that matched a library person makes the fullest picture.
-                QAbstractItemModel *wall = window.wallView()->model();
-                QModelIndex pick = wall->index(0, 0);
-                for (int row = 0; row < wall->rowCount(); ++row)
-                    if (wall->index(row, 0).data(fd::ui::LiveEventModel::ListRole).toInt() != int(fd::ui::ListKind::None)) {
-                        pick = wall->index(row, 0);
-                        break;
-                    }
-                window.openDetail(pick);
-                window.detailDialog()->grab().save(detailFile);
-            }
+        QMap<QString, QString> files;
+        for (const auto &[kind, what] : fd::app::screenshotKinds())
+            if (p.isSet(QStringLiteral("screenshot-") + kind))
+                files.insert(kind, p.value(QStringLiteral("screenshot-") + kind));
+        const QString faces = demoFacesDir();
+        QTimer::singleShot(int(p.value(QStringLiteral("screenshot-after")).toDouble() * 1000), &window, [&window, file, files, faces] {
+            fd::app::takeScreenshots(window, file, files, faces);
             QApplication::quit();
         });
     }

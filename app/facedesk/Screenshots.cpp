@@ -1,0 +1,103 @@
+#include "Screenshots.h"
+
+#include "EventDetailDialog.h"
+#include "LibraryPanel.h"
+#include "LiveEventModel.h"
+#include "MainWindow.h"
+#include "PersonTableModel.h"
+#include "PersonTimelineDialog.h"
+#include "SearchPanel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QListView>
+#include <QTableView>
+
+namespace fd::app {
+
+namespace {
+
+// Lets queued work (thumbnails decoding on the pool, a background run) arrive.
+void settle(int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms)
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+}
+
+// A docked panel on its own, at a size where every column shows.
+void grabPanel(QWidget *panel, QSize size, const QString &file)
+{
+    QWidget *dock = panel->parentWidget();
+    panel->setParent(nullptr);
+    panel->resize(size);
+    panel->show();
+    settle(1500);
+    panel->grab().save(file);
+    panel->setParent(dock);
+}
+
+} // namespace
+
+QList<QPair<QString, QString>> screenshotKinds()
+{
+    return {{QStringLiteral("detail"), QApplication::translate("main", "the newest library match's detail view")},
+            {QStringLiteral("devices"), QApplication::translate("main", "the devices panel")},
+            {QStringLiteral("library"), QApplication::translate("main", "the face library editor")},
+            {QStringLiteral("search"), QApplication::translate("main", "the search view with today's events")},
+            {QStringLiteral("timeline"), QApplication::translate("main", "the first library person's timeline")}};
+}
+
+void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QMap<QString, QString> &files,
+                     const QString &facesDir)
+{
+    Q_UNUSED(facesDir);
+    window.grab().save(windowFile);
+    if (files.contains(QStringLiteral("devices")))
+        window.deviceTable()->parentWidget()->grab().save(files[QStringLiteral("devices")]);
+    if (files.contains(QStringLiteral("library")))
+        grabPanel(window.libraryPanel(), QSize(1100, 560), files[QStringLiteral("library")]);
+    if (files.contains(QStringLiteral("search"))) {
+        window.searchPanel()->runSearch();
+        grabPanel(window.searchPanel(), QSize(1280, 640), files[QStringLiteral("search")]);
+    }
+    if (files.contains(QStringLiteral("timeline")) && window.libraryPanel()->model()->rowCount() > 0) {
+        // The person seen most: the fullest time line.
+        ui::PersonTableModel *persons = window.libraryPanel()->model();
+        ui::PersonTimelineDialog *best = nullptr;
+        int bestCount = -1;
+        for (int row = 0; row < persons->rowCount(); ++row) {
+            ui::PersonTimelineDialog *d = window.openTimeline(persons->personAt(row).indexId);
+            int count = 0;
+            for (const auto &day : d->days())
+                count += day.sightings;
+            if (count > bestCount) {
+                if (best)
+                    best->close();
+                best = d;
+                bestCount = count;
+            } else {
+                d->close();
+            }
+        }
+        best->setPeriod(QDate::currentDate(), QDate::currentDate());
+        settle(300);
+        best->grab().save(files[QStringLiteral("timeline")]);
+        best->close();
+    }
+    if (files.contains(QStringLiteral("detail"))) {
+        // The newest tile that matched a library person makes the fullest picture.
+        QAbstractItemModel *wall = window.wallView()->model();
+        QModelIndex pick = wall->index(0, 0);
+        for (int row = 0; row < wall->rowCount(); ++row)
+            if (wall->index(row, 0).data(ui::LiveEventModel::ListRole).toInt() != int(ui::ListKind::None)) {
+                pick = wall->index(row, 0);
+                break;
+            }
+        window.openDetail(pick);
+        window.detailDialog()->grab().save(files[QStringLiteral("detail")]);
+    }
+}
+
+} // namespace fd::app
