@@ -1,4 +1,5 @@
-// The headless subcommands: `facedesk serve`, `export`, `devices`, `assign`, `sync-status`.
+// The headless subcommands: `facedesk serve`, `export`, `devices`, `assign`, `sync-status`,
+// `search`.
 // Each takes the arguments after its name and returns the process exit status.
 #pragma once
 
@@ -11,6 +12,7 @@ int runExport(const QStringList &arguments);
 int runDevices(const QStringList &arguments);
 int runAssign(const QStringList &arguments);
 int runSyncStatus(const QStringList &arguments);
+int runSearch(const QStringList &arguments);
 
 // The data folder used when --data-dir is not given.
 QString defaultDataDir();

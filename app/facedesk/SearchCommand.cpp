@@ -1,0 +1,202 @@
+// `facedesk search`: the archive's events most like a photo, an archived event or a
+// library person, as CSV in rank order. Local features are brought up to date first,
+// so that a photo finds every archived face, not only those a window happened to
+// compute.
+#include "Commands.h"
+
+#include "match/FaceEngineFactory.h"
+#include "match/FaceSearch.h"
+#include "match/LocalFeatureBackfill.h"
+#include "search/EventQuery.h"
+#include "search/SearchExport.h"
+#include "store/Database.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QTextStream>
+
+namespace fd::app {
+
+namespace {
+
+QDateTime parseTime(const QString &text, bool *ok)
+{
+    *ok = true;
+    if (text.isEmpty())
+        return {};
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0));
+    *ok = t.isValid();
+    return t;
+}
+
+// Runs the backfill to its end on its own thread, progress on stderr.
+match::BackfillResult backfill(const store::DatabaseConfig &config, std::shared_ptr<const match::FaceEngine> engine,
+                               QTextStream &err)
+{
+    match::LocalFeatureBackfill job(config, std::move(engine));
+    match::BackfillResult result;
+    QEventLoop loop;
+    QObject::connect(&job, &match::LocalFeatureBackfill::progress, &loop, [&err](qint64 done, qint64 total) {
+        err << "facedesk search: local features " << done << "/" << total << Qt::endl;
+    });
+    QObject::connect(&job, &match::LocalFeatureBackfill::finished, &loop,
+                     [&](const match::BackfillResult &r) {
+                         result = r;
+                         loop.quit();
+                     });
+    if (!job.start()) {
+        result.error = QStringLiteral("the local features backfill did not start");
+        return result;
+    }
+    loop.exec();
+    job.wait();
+    return result;
+}
+
+} // namespace
+
+int runSearch(const QStringList &arguments)
+{
+    QTextStream err(stderr);
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Write the archive's events most like a photo, an event or a library person as CSV, best first "
+        "(columns: see README)."));
+    p.addHelpOption();
+    p.addOptions({
+        {QStringLiteral("data-dir"), QStringLiteral("Archive folder."), QStringLiteral("DIR"), defaultDataDir()},
+        {QStringLiteral("photo"), QStringLiteral("Search with the face in this image file."), QStringLiteral("FILE")},
+        {QStringLiteral("event"), QStringLiteral("Search with this archived event's face."), QStringLiteral("ID")},
+        {QStringLiteral("person"), QStringLiteral("Search with this library person's first photo."), QStringLiteral("INDEX_ID")},
+        {QStringLiteral("top"), QStringLiteral("How many events at most (default 20)."), QStringLiteral("K"), QStringLiteral("20")},
+        {QStringLiteral("min-similarity"), QStringLiteral("Leave out events less similar than this (cosine, -1..1)."),
+         QStringLiteral("S"), QStringLiteral("-1")},
+        {QStringLiteral("models"), QStringLiteral("Folder with the YuNet and SFace models (default: DIR/models)."),
+         QStringLiteral("DIR")},
+        {QStringLiteral("from"), QStringLiteral("Earliest capture time, ISO 8601 (inclusive)."), QStringLiteral("ISO8601")},
+        {QStringLiteral("to"), QStringLiteral("Latest capture time, ISO 8601 (exclusive)."), QStringLiteral("ISO8601")},
+    });
+    if (!p.parse(QStringList{QStringLiteral("facedesk search")} + arguments)) {
+        err << "facedesk search: " << p.errorText() << Qt::endl;
+        return 2;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << p.helpText();
+        return 0;
+    }
+    const int queries = int(p.isSet(QStringLiteral("photo"))) + int(p.isSet(QStringLiteral("event")))
+        + int(p.isSet(QStringLiteral("person")));
+    bool okTop = false, okMin = false, okId = true, okFrom = false, okTo = false;
+    const int top = p.value(QStringLiteral("top")).toInt(&okTop);
+    const float minSimilarity = p.value(QStringLiteral("min-similarity")).toFloat(&okMin);
+    qint64 id = -1;
+    if (p.isSet(QStringLiteral("event")))
+        id = p.value(QStringLiteral("event")).toLongLong(&okId);
+    else if (p.isSet(QStringLiteral("person")))
+        id = p.value(QStringLiteral("person")).toLongLong(&okId);
+    const QDateTime from = parseTime(p.value(QStringLiteral("from")), &okFrom);
+    const QDateTime to = parseTime(p.value(QStringLiteral("to")), &okTo);
+    if (queries != 1 || !okTop || top < 1 || !okMin || minSimilarity < -1 || minSimilarity > 1 || !okId || !okFrom
+        || !okTo || !p.positionalArguments().isEmpty()) {
+        err << "facedesk search: give exactly one of --photo FILE, --event ID, --person INDEX_ID; --top must be "
+               "at least 1, --min-similarity within -1..1, --from/--to ISO 8601 times"
+            << Qt::endl;
+        return 2;
+    }
+
+    store::DatabaseConfig config;
+    config.dataDir = p.value(QStringLiteral("data-dir"));
+    if (!QFile::exists(config.sqlitePath())) {
+        err << "facedesk search: no archive in " << config.dataDir << Qt::endl;
+        return 1;
+    }
+    // Read before the slow part, so that a mistyped path fails at once.
+    QByteArray photo;
+    if (p.isSet(QStringLiteral("photo"))) {
+        QFile f(p.value(QStringLiteral("photo")));
+        if (!f.open(QIODevice::ReadOnly)) {
+            err << "facedesk search: cannot read " << f.fileName() << ": " << f.errorString() << Qt::endl;
+            return 1;
+        }
+        photo = f.readAll();
+    }
+
+    // The same models folder for every run: another engine would replace the
+    // archive's local features with its own kind.
+    const QString models = p.isSet(QStringLiteral("models")) ? p.value(QStringLiteral("models"))
+                                                              : QDir(config.dataDir).filePath(QStringLiteral("models"));
+    const match::FaceEngineChoice choice = match::createFaceEngine(models);
+    err << "facedesk search: " << choice.engine->name() << " (" << choice.reason << ")" << Qt::endl;
+
+    const match::BackfillResult filled = backfill(config, choice.engine, err);
+    if (!filled.error.isEmpty()) {
+        err << "facedesk search: " << filled.error << Qt::endl;
+        return 1;
+    }
+
+    match::FaceSearch search(config, choice.engine);
+    QString error;
+    if (!search.load(&error)) {
+        err << "facedesk search: " << error << Qt::endl;
+        return 1;
+    }
+    match::FaceSearchFilter filter;
+    if (from.isValid())
+        filter.fromMs = from.toMSecsSinceEpoch();
+    if (to.isValid())
+        filter.toMs = to.toMSecsSinceEpoch();
+    const match::FaceSearchResult found = p.isSet(QStringLiteral("photo"))
+        ? search.byPhoto(photo, top, filter, minSimilarity)
+        : p.isSet(QStringLiteral("event")) ? search.byEvent(id, top, filter, minSimilarity)
+                                           : search.byPerson(id, top, filter, minSimilarity);
+    if (!found.ok()) {
+        err << "facedesk search: " << found.error << Qt::endl;
+        return 1;
+    }
+
+    // The rows in rank order: the query returns them in its own order.
+    QList<qint64> ids;
+    QHash<qint64, float> similarity;
+    for (const auto &[eventId, s] : found.hits) {
+        ids.append(eventId);
+        similarity.insert(eventId, s);
+    }
+    QList<search::EventHit> rows;
+    if (!ids.isEmpty()) {
+        QSqlDatabase db = store::openDatabase(config, QStringLiteral("search-rows"), &error);
+        if (!db.isOpen()) {
+            err << "facedesk search: " << error << Qt::endl;
+            return 1;
+        }
+        search::EventQuery query(db, config.imagesDir());
+        search::EventFilter rowFilter;
+        rowFilter.eventIds = ids;
+        const search::EventPage page = query.page(rowFilter, search::EventOrder::NewestFirst, int(ids.size()));
+        if (!query.lastError().isEmpty()) {
+            err << "facedesk search: " << query.lastError() << Qt::endl;
+            return 1;
+        }
+        QHash<qint64, search::EventHit> byId;
+        for (const search::EventHit &h : page.hits)
+            byId.insert(h.id, h);
+        for (qint64 eventId : std::as_const(ids)) {
+            // An event deleted since the index was loaded (retention) is left out.
+            if (const auto it = byId.constFind(eventId); it != byId.constEnd())
+                rows.append(*it);
+        }
+    }
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly) || !search::writeHitsCsv(rows, similarity, &out)) {
+        err << "facedesk search: cannot write the results: " << out.errorString() << Qt::endl;
+        return 1;
+    }
+    out.flush();
+    err << "facedesk search: " << rows.size() << " events by " << found.kindUsed << Qt::endl;
+    return 0;
+}
+
+} // namespace fd::app
