@@ -4,6 +4,7 @@
 #include "DeviceTableModel.h"
 #include "EventDetailDialog.h"
 #include "EventTileDelegate.h"
+#include "FaceSearchController.h"
 #include "LibraryPanel.h"
 #include "PersonTableModel.h"
 #include "PersonTimelineDialog.h"
@@ -21,6 +22,7 @@
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -138,6 +140,38 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     searchDock->setWidget(m_search);
     addDockWidget(Qt::BottomDockWidgetArea, searchDock);
     connect(m_search, &SearchPanel::openEvent, this, &MainWindow::openEventId);
+    // Face search: the engine from the models folder in the settings (see
+    // ARCHITECTURE.md), else the built-in one.
+    // The same default as `facedesk search`: DATA_DIR/models.
+    const QString models = settings.value(QStringLiteral("search/modelsDir"), QDir(m_archive.dataDir).filePath(QStringLiteral("models"))).toString();
+    m_faces = new FaceSearchController(m_archive, models, this);
+    m_search->setFaceSearch(m_faces);
+    connect(server, &server::FaceServer::eventCommitted, m_faces, &FaceSearchController::eventCommitted);
+    m_similarSightings = [this](qint64 indexId, const QDateTime &from, const QDateTime &to, float threshold) {
+        QList<search::Sighting> sightings;
+        const std::shared_ptr<match::FaceSearch> faces = m_faces->search();
+        if (!faces)
+            return sightings;
+        match::FaceSearchFilter filter;
+        filter.fromMs = from.toMSecsSinceEpoch();
+        filter.toMs = to.toMSecsSinceEpoch();
+        const match::FaceSearchResult result = faces->byPerson(indexId, 1000, filter, threshold);
+        if (!result.ok() || result.hits.isEmpty())
+            return sightings;
+        QHash<qint64, float> similarity;
+        search::EventFilter events;
+        events.eventIds = QList<qint64>();
+        for (const auto &[id, s] : result.hits) {
+            similarity.insert(id, s);
+            events.eventIds->append(id);
+        }
+        QString error;
+        QSqlDatabase db = store::openDatabase(m_archive, detailConnectionName(this), &error);
+        search::EventQuery query(db, m_archive.imagesDir());
+        for (const search::EventHit &h : query.page(events, search::EventOrder::OldestFirst, int(result.hits.size())).hits)
+            sightings.append({h.id, h.captureTime, h.deviceUuid, h.deviceName, similarity.value(h.id)});
+        return sightings;
+    };
     connect(m_search, &SearchPanel::timelineRequested, this, &MainWindow::openTimeline);
     tabifyDockWidget(deviceDock, settingsDock);
     tabifyDockWidget(settingsDock, findChild<QDockWidget *>(QStringLiteral("libraryDock")));

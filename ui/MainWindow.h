@@ -38,6 +38,7 @@ namespace fd::ui {
 class AlertBanner;
 class DeviceTableModel;
 class EventDetailDialog;
+class FaceSearchController;
 class LibraryPanel;
 class PersonTimelineDialog;
 class SearchPanel;
@@ -66,6 +67,7 @@ public:
     AlertRules &alertRules() { return m_rules; }
     LibraryPanel *libraryPanel() const { return m_library; }
     SearchPanel *searchPanel() const { return m_search; }
+    FaceSearchController *faceSearch() const { return m_faces; }
 
     // A committed push becomes a tile; its face is decoded on a worker thread.
     void addEvent(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid);
@@ -108,6 +110,7 @@ private:
     QTableView *m_deviceTable;
     EventDetailDialog *m_detail;
     LibraryPanel *m_library;
+    FaceSearchController *m_faces = nullptr;
     std::unique_ptr<sync::SyncStatusReader> m_syncStatus;
     QTimer *m_syncRefresh = nullptr;
     QHash<qint64, QPair<QString, int>> m_directory;  // library persons: index_id -> name, pic_sort

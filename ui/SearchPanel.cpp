@@ -1,5 +1,6 @@
 #include "SearchPanel.h"
 
+#include "FaceSearchController.h"
 #include "SearchReportPdf.h"
 #include "SearchResultModel.h"
 
@@ -17,7 +18,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QFile>
+#include <QFileInfo>
+#include <QInputDialog>
 #include <QMenu>
+#include <QSlider>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
@@ -65,7 +70,13 @@ SearchPanel::SearchPanel(const store::DatabaseConfig &archive, devices::DeviceRe
     auto *layout = new QHBoxLayout(this);
     auto *splitter = new QSplitter(this);
     auto *scroll = new QScrollArea(splitter);
-    scroll->setWidget(buildFilters());
+    auto *left = new QWidget(splitter);
+    auto *ll = new QVBoxLayout(left);
+    ll->setContentsMargins(0, 0, 0, 0);
+    ll->addWidget(buildFilters());
+    ll->addWidget(buildFaceSearch());
+    ll->addStretch();
+    scroll->setWidget(left);
     scroll->setWidgetResizable(true);
     scroll->setMinimumWidth(300);
     splitter->addWidget(scroll);
@@ -130,6 +141,11 @@ SearchPanel::SearchPanel(const store::DatabaseConfig &archive, devices::DeviceRe
         const EventHit hit = m_results->hitAt(index.row());
         QMenu menu(this);
         menu.addAction(tr("Open event"), this, [this, hit] { emit openEvent(hit.id); });
+        QAction *similar = menu.addAction(tr("Faces like this one"), this, [this, hit] {
+            if (const QString error = similarToEvent(hit.id); !error.isEmpty())
+                QMessageBox::information(this, tr("Face search"), error);
+        });
+        similar->setEnabled(m_faces && m_faces->search());
         QAction *timeline = menu.addAction(tr("Timeline of %1").arg(hit.personName), this,
                                            [this, hit] { emit timelineRequested(hit.indexId); });
         timeline->setEnabled(hit.indexId >= 0);
@@ -246,6 +262,137 @@ QWidget *SearchPanel::buildFilters()
     form->addRow(buttons);
     applyPreset();
     return w;
+}
+
+QWidget *SearchPanel::buildFaceSearch()
+{
+    auto *box = new QGroupBox(tr("Faces like..."), this);
+    auto *form = new QFormLayout(box);
+    auto *buttons = new QHBoxLayout;
+    const auto button = [&](const QString &text, const QString &name, auto slot) {
+        auto *b = new QPushButton(text, box);
+        b->setObjectName(name);
+        b->setEnabled(false);
+        connect(b, &QPushButton::clicked, this, slot);
+        buttons->addWidget(b);
+        m_faceButtons << b;
+    };
+    const auto report = [this](const QString &error) {
+        if (!error.isEmpty())
+            QMessageBox::information(this, tr("Face search"), error);
+    };
+    button(tr("Selected event"), QStringLiteral("similarEvent"), [this, report] {
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+        report(rows.isEmpty() ? tr("Select an event in the results first.")
+                              : similarToEvent(m_results->hitAt(rows.first().row()).id));
+    });
+    button(tr("Photo..."), QStringLiteral("similarPhoto"), [this, report] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("A photo of the face to look for"), QString(),
+                                                          tr("Photos (*.jpg *.jpeg *.png *.bmp)"));
+        if (!path.isEmpty())
+            report(similarToPhoto(path));
+    });
+    button(tr("Person..."), QStringLiteral("similarPerson"), [this, report] {
+        bool ok = false;
+        const qint64 id = QInputDialog::getInt(this, tr("Face search"), tr("Library person (index_id):"), 1, 1,
+                                               std::numeric_limits<int>::max(), 1, &ok);
+        if (ok)
+            report(similarToPerson(id));
+    });
+    form->addRow(buttons);
+    auto *thresholdRow = new QHBoxLayout;
+    m_threshold = new QSlider(Qt::Horizontal, box);
+    m_threshold->setObjectName(QStringLiteral("similarityThreshold"));
+    m_threshold->setRange(0, 100);
+    m_threshold->setValue(50);
+    m_thresholdLabel = new QLabel(box);
+    connect(m_threshold, &QSlider::valueChanged, this, [this](int v) { m_thresholdLabel->setText(QString::number(v / 100.0, 'f', 2)); });
+    m_thresholdLabel->setText(QStringLiteral("0.50"));
+    thresholdRow->addWidget(m_threshold, 1);
+    thresholdRow->addWidget(m_thresholdLabel);
+    form->addRow(tr("At least:"), thresholdRow);
+    m_topK = new QSpinBox(box);
+    m_topK->setRange(1, 5000);
+    m_topK->setValue(100);
+    form->addRow(tr("At most:"), m_topK);
+    m_engine = new QLabel(tr("Face search is not available."), box);
+    m_engine->setObjectName(QStringLiteral("faceEngine"));
+    m_engine->setWordWrap(true);
+    m_engine->setEnabled(false);
+    form->addRow(m_engine);
+    return box;
+}
+
+void SearchPanel::setFaceSearch(FaceSearchController *controller)
+{
+    m_faces = controller;
+    const auto update = [this] {
+        const bool ready = m_faces && m_faces->search();
+        for (QPushButton *b : m_faceButtons)
+            b->setEnabled(ready);
+        m_engine->setText(m_faces ? m_faces->status() + u'\n' + m_faces->engineReason() : QString());
+        m_engine->setToolTip(m_faces ? m_faces->engineName() : QString());
+    };
+    connect(controller, &FaceSearchController::statusChanged, this, update);
+    connect(controller, &FaceSearchController::ready, this, update);
+    update();
+}
+
+void SearchPanel::setSimilarityThreshold(double threshold)
+{
+    m_threshold->setValue(qRound(threshold * 100));
+}
+
+QString SearchPanel::showSimilar(const std::function<match::FaceSearchResult(const match::FaceSearch &, const match::FaceSearchFilter &)> &query,
+                                 const QString &what)
+{
+    const std::shared_ptr<match::FaceSearch> search = m_faces ? m_faces->search() : nullptr;
+    if (!search)
+        return tr("Face search is still loading.");
+    const EventFilter f = filter();
+    match::FaceSearchFilter ff;
+    if (f.from.isValid())
+        ff.fromMs = f.from.toMSecsSinceEpoch();
+    if (f.to.isValid())
+        ff.toMs = f.to.toMSecsSinceEpoch();
+    ff.devices = f.devices;
+    ff.lists = f.lists;
+    const match::FaceSearchResult result = query(*search, ff);
+    if (!result.ok())
+        return result.error;
+    m_results->showRanked(result.hits, f);
+    m_view->setColumnHidden(SearchResultModel::Similarity, false);
+    m_count->setText(tr("%n events with faces like %1, similarity at least %2 (%3)", nullptr, m_results->rowCount())
+                         .arg(what, m_thresholdLabel->text(), search->engineName()));
+    return {};
+}
+
+QString SearchPanel::similarToEvent(qint64 eventId)
+{
+    const int k = m_topK->value();
+    const float min = m_threshold->value() / 100.f;
+    return showSimilar([=](const match::FaceSearch &s, const match::FaceSearchFilter &f) { return s.byEvent(eventId, k, f, min); },
+                       tr("event %1").arg(eventId));
+}
+
+QString SearchPanel::similarToPhoto(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("Cannot read %1: %2").arg(path, file.errorString());
+    const QByteArray bytes = file.readAll();
+    const int k = m_topK->value();
+    const float min = m_threshold->value() / 100.f;
+    return showSimilar([=](const match::FaceSearch &s, const match::FaceSearchFilter &f) { return s.byPhoto(bytes, k, f, min); },
+                       QFileInfo(path).fileName());
+}
+
+QString SearchPanel::similarToPerson(qint64 indexId)
+{
+    const int k = m_topK->value();
+    const float min = m_threshold->value() / 100.f;
+    return showSimilar([=](const match::FaceSearch &s, const match::FaceSearchFilter &f) { return s.byPerson(indexId, k, f, min); },
+                       tr("person %1").arg(indexId));
 }
 
 void SearchPanel::refreshDevices()

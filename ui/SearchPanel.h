@@ -4,10 +4,13 @@
 // Double-clicking a result opens the event's detail.
 #pragma once
 
+#include "match/FaceSearch.h"
 #include "search/EventQuery.h"
 #include "store/Database.h"
 
 #include <QWidget>
+
+#include <functional>
 
 class QCheckBox;
 class QComboBox;
@@ -15,6 +18,8 @@ class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
+class QSlider;
 class QSpinBox;
 class QTableView;
 
@@ -22,6 +27,7 @@ namespace fd::devices { class DeviceRegistry; }
 
 namespace fd::ui {
 
+class FaceSearchController;
 class SearchResultModel;
 
 class SearchPanel : public QWidget {
@@ -45,6 +51,15 @@ public:
     // Ticks the list boxes: 0 strangers, 1..4 the lists.
     void setLists(const QList<int> &lists);
 
+    // Face similarity: ranks events by how alike their faces are (threshold and top-k
+    // from the form; time, devices and lists filter before ranking, the rest after).
+    // Each returns an error sentence, empty when results are shown.
+    void setFaceSearch(FaceSearchController *controller);
+    QString similarToEvent(qint64 eventId);
+    QString similarToPhoto(const QString &path);
+    QString similarToPerson(qint64 indexId);
+    void setSimilarityThreshold(double threshold);
+
     bool exportCsv(const QString &path, QString *error);
     bool exportPdf(const QString &path, QString *error);
 
@@ -54,6 +69,9 @@ signals:
 
 private:
     QWidget *buildFilters();
+    QWidget *buildFaceSearch();
+    QString showSimilar(const std::function<match::FaceSearchResult(const match::FaceSearch &, const match::FaceSearchFilter &)> &query,
+                        const QString &what);
     void refreshDevices();
     void applyPreset();
     void updateCount();
@@ -83,6 +101,12 @@ private:
     QComboBox *m_ack;
     QComboBox *m_sort;
     QLabel *m_count;
+    FaceSearchController *m_faces = nullptr;
+    QSlider *m_threshold = nullptr;
+    QLabel *m_thresholdLabel = nullptr;
+    QSpinBox *m_topK = nullptr;
+    QLabel *m_engine = nullptr;
+    QList<QPushButton *> m_faceButtons;
 };
 
 } // namespace fd::ui

@@ -1,6 +1,7 @@
 #include "Screenshots.h"
 
 #include "EventDetailDialog.h"
+#include "FaceSearchController.h"
 #include "LibraryPanel.h"
 #include "LiveEventModel.h"
 #include "MainWindow.h"
@@ -46,7 +47,8 @@ QList<QPair<QString, QString>> screenshotKinds()
             {QStringLiteral("devices"), QApplication::translate("main", "the devices panel")},
             {QStringLiteral("library"), QApplication::translate("main", "the face library editor")},
             {QStringLiteral("search"), QApplication::translate("main", "the search view with today's events")},
-            {QStringLiteral("timeline"), QApplication::translate("main", "the first library person's timeline")}};
+            {QStringLiteral("timeline"), QApplication::translate("main", "the first library person's timeline")},
+            {QStringLiteral("similar"), QApplication::translate("main", "a face search for the library person seen most")}};
 }
 
 void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QMap<QString, QString> &files,
@@ -62,9 +64,10 @@ void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QM
         window.searchPanel()->runSearch();
         grabPanel(window.searchPanel(), QSize(1280, 640), files[QStringLiteral("search")]);
     }
-    if (files.contains(QStringLiteral("timeline")) && window.libraryPanel()->model()->rowCount() > 0) {
-        // The person seen most: the fullest time line.
-        ui::PersonTableModel *persons = window.libraryPanel()->model();
+    // The person seen most: the fullest time line, the most to find by face.
+    qint64 mostSeen = -1;
+    ui::PersonTableModel *persons = window.libraryPanel()->model();
+    if ((files.contains(QStringLiteral("timeline")) || files.contains(QStringLiteral("similar"))) && persons->rowCount() > 0) {
         ui::PersonTimelineDialog *best = nullptr;
         int bestCount = -1;
         for (int row = 0; row < persons->rowCount(); ++row) {
@@ -77,14 +80,31 @@ void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QM
                     best->close();
                 best = d;
                 bestCount = count;
+                mostSeen = persons->personAt(row).indexId;
             } else {
                 d->close();
             }
         }
         best->setPeriod(QDate::currentDate(), QDate::currentDate());
         settle(300);
-        best->grab().save(files[QStringLiteral("timeline")]);
+        if (files.contains(QStringLiteral("timeline")))
+            best->grab().save(files[QStringLiteral("timeline")]);
         best->close();
+    }
+    if (files.contains(QStringLiteral("similar")) && mostSeen >= 0) {
+        // Local features of the demo's events are computed in the background: wait
+        // for the first ones (at most half a minute).
+        ui::FaceSearchController *faces = window.faceSearch();
+        QElapsedTimer waited;
+        waited.start();
+        faces->refresh();
+        while (waited.elapsed() < 30000 && !(faces->search() && faces->search()->localCount() > 20)) {
+            settle(500);
+            faces->refresh();
+        }
+        window.searchPanel()->setSimilarityThreshold(0.5);
+        window.searchPanel()->similarToPerson(mostSeen);
+        grabPanel(window.searchPanel(), QSize(1280, 860), files[QStringLiteral("similar")]);
     }
     if (files.contains(QStringLiteral("detail"))) {
         // The newest tile that matched a library person makes the fullest picture.

@@ -51,6 +51,7 @@ private slots:
     void plansUseIndexes_data();
     void plansUseIndexes();
     void attendanceOfAPerson();
+    void listFallsBackToTheLibrary();
 
 private:
     QList<qint64> expected(const std::function<bool(const Seed &)> &keep, EventOrder order) const;
@@ -382,6 +383,28 @@ void TestEventQuery::attendanceOfAPerson()
     const QList<QByteArray> lines = csv.data().trimmed().split('\n');
     QCOMPARE(lines.size(), days.size() + 1);
     QVERIFY(lines[1].startsWith("'=Alice,"));  // a name is never a formula
+}
+
+// A device that sends no pic_sort: the event's list is its library person's.
+void TestEventQuery::listFallsBackToTheLibrary()
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO events (dedup_key, received_at, device_uuid, method, index_id, capture_at) "
+                             "VALUES ('nosort', 0, 'gate', 'sw_face_compare_push', ?, ?)"));
+    q.addBindValue(m_alice);  // Alice is on the blacklist (the default list)
+    q.addBindValue(base.addYears(1).toMSecsSinceEpoch());
+    QVERIFY(q.exec());
+    const qint64 id = q.lastInsertId().toLongLong();
+    EventFilter f;
+    f.eventIds = QList<qint64>{id};
+    f.lists = {1};
+    EventQuery query(m_db, m_dir.path());
+    const EventPage page = query.page(f, EventOrder::NewestFirst, 10);
+    QCOMPARE(page.hits.size(), 1);
+    QCOMPARE(page.hits[0].picSort, 1);
+    f.lists = {0, 2};
+    QVERIFY(query.page(f, EventOrder::NewestFirst, 10).hits.isEmpty());
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM events WHERE id = %1").arg(id)));
 }
 
 QTEST_GUILESS_MAIN(TestEventQuery)

@@ -1,6 +1,7 @@
 // The Search view driven offscreen over a seeded archive: filters reach the query,
 // results page in as the view scrolls, a double-click opens the event, and the CSV
 // and PDF exports hold every row.
+#include "FaceSearchController.h"
 #include "PersonTimelineDialog.h"
 #include "SearchPanel.h"
 #include "TimelineView.h"
@@ -13,6 +14,7 @@
 
 #include <QBuffer>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
@@ -39,6 +41,7 @@ private slots:
     void doubleClickOpensEvent();
     void exportsHoldEveryRow();
     void personTimelineAndAttendance();
+    void similarFacesFromAPhoto();
 
 private:
     QTemporaryDir m_dir;
@@ -247,6 +250,72 @@ void TestSearchGui::personTimelineAndAttendance()
     QFile f(csv);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll().trimmed().split('\n').size(), 3);
+}
+
+// The photo path end to end through the window's face search: archived events with
+// real faces get local features in the background, and a photo finds its own event
+// (a re-encoded copy) first, with the similarity shown.
+void TestSearchGui::similarFacesFromAPhoto()
+{
+    const QDir faces(QStringLiteral(SHARED_DIR "/faces"));
+    const QStringList names = {QStringLiteral("obama_1.jpg"), QStringLiteral("biden_1.jpg"), QStringLiteral("rose_leslie_1.jpg"),
+                               QStringLiteral("kit_harington_1.jpg"), QStringLiteral("alex_lacamoire_1.jpg")};
+    if (!faces.exists(names.first()))
+        QSKIP("../shared/faces is not present");
+    QTemporaryDir dir;
+    store::DatabaseConfig config;
+    config.dataDir = dir.path();
+    QString error;
+    QList<qint64> ids;
+    {
+        QSqlDatabase db = store::openDatabase(config, QStringLiteral("faces-seed"), &error);
+        store::ImageStore images(config.imagesDir());
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO events (dedup_key, received_at, device_uuid, method, capture_at, face_path) "
+                                 "VALUES (?, 0, 'cam', 'sw_face_capture_push', ?, ?)"));
+        for (const QString &name : names) {
+            QFile f(faces.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QImage image = QImage::fromData(f.readAll());
+            if (name == names.first())
+                image = image.scaled(image.width() * 9 / 10, image.height() * 9 / 10);  // a different shot of the file
+            QByteArray jpeg;
+            QBuffer buffer(&jpeg);
+            buffer.open(QIODevice::WriteOnly);
+            image.save(&buffer, "JPG", 70);
+            q.addBindValue(name);
+            q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+            q.addBindValue(images.put(jpeg, &error));
+            QVERIFY(q.exec());
+            ids << q.lastInsertId().toLongLong();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("faces-seed"));
+
+    SearchPanel panel(config, nullptr);
+    FaceSearchController controller(config, QString());
+    QSignalSpy ready(&controller, &FaceSearchController::ready);
+    panel.setFaceSearch(&controller);
+    QVERIFY(ready.wait(60000));
+    QVERIFY(controller.search());
+    QVERIFY(controller.search()->localCount() >= 4);
+    panel.setSimilarityThreshold(0.0);
+    const QString why = panel.similarToPhoto(faces.filePath(names.first()));
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    SearchResultModel *model = panel.results();
+    QVERIFY(model->isRanked());
+    QVERIFY(model->rowCount() >= 4);
+    QCOMPARE(model->hitAt(0).id, ids.first());
+    for (int row = 1; row < model->rowCount(); ++row)
+        QVERIFY(model->similarityAt(row - 1) >= model->similarityAt(row));
+    QVERIFY(!panel.resultView()->isColumnHidden(SearchResultModel::Similarity));
+    QVERIFY(panel.countLabel()->text().contains(names.first()));
+    // A photo with no face says so instead of showing anything.
+    const QString blank = dir.filePath(QStringLiteral("blank.png"));
+    QImage white(200, 200, QImage::Format_RGB32);
+    white.fill(Qt::white);
+    white.save(blank);
+    QVERIFY(!panel.similarToPhoto(blank).isEmpty());
 }
 
 QTEST_MAIN(TestSearchGui)

@@ -26,6 +26,14 @@ QString scoreKey()
                           "THEN e.match_score * 100 ELSE e.match_score END)");
 }
 
+// The event's list: what the device said, else (a device that sends no pic_sort)
+// the list of the library person its index_id names.
+QString listKey()
+{
+    return QStringLiteral("COALESCE(NULLIF(e.pic_sort, 0), (SELECT l.pic_sort FROM persons pp JOIN face_lists l "
+                          "ON l.id = pp.list_id WHERE pp.index_id = e.index_id))");
+}
+
 } // namespace
 
 QString EventQuery::whereClause(const EventFilter &f, QVariantList *values)
@@ -50,12 +58,12 @@ QString EventQuery::whereClause(const EventFilter &f, QVariantList *values)
         QList<int> sorts;
         for (int l : f.lists) {
             if (l == 0)
-                parts << QStringLiteral("e.pic_sort IS NULL OR e.pic_sort = 0");
+                parts << QStringLiteral("COALESCE(%1, 0) = 0").arg(listKey());
             else
                 sorts << l;
         }
         if (!sorts.isEmpty()) {
-            parts << QStringLiteral("e.pic_sort IN (%1)").arg(placeholders(sorts.size()));
+            parts << QStringLiteral("%1 IN (%2)").arg(listKey(), placeholders(sorts.size()));
             for (int s : sorts)
                 *values << s;
         }
@@ -156,7 +164,7 @@ QString EventQuery::pageSql(const EventFilter &filter, EventOrder order, const P
         break;
     }
     return QStringLiteral(
-               "SELECT e.id, e.capture_at, e.device_uuid, d.name, e.index_id, COALESCE(p.name, e.pic_name), e.pic_sort, "
+               "SELECT e.id, e.capture_at, e.device_uuid, d.name, e.index_id, COALESCE(p.name, e.pic_name), %5, "
                "%4, e.quality, e.age, e.gender, e.mask, e.glasses, e.temperature, e.face_path, "
                "EXISTS (SELECT 1 FROM alert_acks a WHERE a.event_id = e.id) "
                "FROM events e LEFT JOIN devices d ON d.uuid = e.device_uuid "
@@ -164,7 +172,7 @@ QString EventQuery::pageSql(const EventFilter &filter, EventOrder order, const P
                "WHERE %1 ORDER BY %2 LIMIT %3")
         .arg(where, orderBy)
         .arg(limit)
-        .arg(scoreKey());
+        .arg(scoreKey(), listKey());
 }
 
 EventPage EventQuery::page(const EventFilter &filter, EventOrder order, int pageSize, const PageCursor &after)
