@@ -13,7 +13,7 @@ CsvSource::CsvSource(QString csvPath, CsvOptions options) : m_path(std::move(csv
 {
 }
 
-bool CsvSource::open(QString *error)
+bool CsvSource::openSource(QString *error)
 {
     m_items.clear();
     QString readError;

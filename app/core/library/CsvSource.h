@@ -13,7 +13,6 @@ class CsvSource : public ImportSource {
 public:
     explicit CsvSource(QString csvPath, CsvOptions options = {});
 
-    bool open(QString *error) override;
     QList<ImportItem> items() const override { return m_items; }
     QByteArray readPhoto(const ImportItem &item, QString *error, int *errorCode) const override;
 
@@ -24,6 +23,9 @@ public:
 
     // A CSV larger than this is not a list of persons.
     static constexpr qint64 kMaxCsvBytes = 64LL * 1024 * 1024;
+
+protected:
+    bool openSource(QString *error) override;
 
 private:
     QString m_path;

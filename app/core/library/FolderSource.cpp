@@ -21,7 +21,7 @@ FolderSource::FolderSource(QString folder, Options options) : m_folder(std::move
 {
 }
 
-bool FolderSource::open(QString *error)
+bool FolderSource::openSource(QString *error)
 {
     m_items.clear();
     const QDir dir(m_folder);

@@ -19,9 +19,11 @@ public:
     using Options = FolderOptions;
     explicit FolderSource(QString folder, Options options = {});
 
-    bool open(QString *error) override;
     QList<ImportItem> items() const override { return m_items; }
     QByteArray readPhoto(const ImportItem &item, QString *error, int *errorCode) const override;
+
+protected:
+    bool openSource(QString *error) override;
 
 private:
     QString m_folder;

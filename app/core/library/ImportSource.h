@@ -33,8 +33,10 @@ public:
 
     // Reads the listing (a folder's files, a CSV's rows, a ZIP's directory). False
     // with *error when the source itself cannot be used (missing, unreadable,
-    // not a ZIP); problems of single rows are the rows' own.
-    virtual bool open(QString *error) = 0;
+    // not a ZIP); problems of single rows are the rows' own. The wizard opens a
+    // source to preview it; a run opens it only if no one did.
+    bool open(QString *error) { return m_open = openSource(error); }
+    bool isOpen() const { return m_open; }
     // The rows, in order; valid after a successful open().
     virtual QList<ImportItem> items() const = 0;
     // The bytes of one row's photo. Safe to call from several threads at once.
@@ -47,8 +49,12 @@ public:
     void setMaxPhotoBytes(qint64 bytes) { m_maxPhotoBytes = bytes; }
     qint64 maxPhotoBytes() const { return m_maxPhotoBytes; }
 
+protected:
+    virtual bool openSource(QString *error) = 0;
+
 private:
     qint64 m_maxPhotoBytes = 50LL * 1024 * 1024;
+    bool m_open = false;
 };
 
 } // namespace fd::library

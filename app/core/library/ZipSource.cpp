@@ -83,7 +83,7 @@ QString ZipSource::entryProblem(const Entry &entry, int *code) const
     return {};
 }
 
-bool ZipSource::open(QString *error)
+bool ZipSource::openSource(QString *error)
 {
     m_items.clear();
     m_entries.clear();

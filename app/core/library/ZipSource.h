@@ -31,7 +31,6 @@ public:
     explicit ZipSource(QString zipPath, Options options = {});
     ~ZipSource() override;
 
-    bool open(QString *error) override;
     QList<ImportItem> items() const override { return m_items; }
     QByteArray readPhoto(const ImportItem &item, QString *error, int *errorCode) const override;
 
@@ -40,6 +39,9 @@ public:
 
     // Why an entry name is refused (translated), empty when it is a safe relative path.
     static QString hostileNameReason(const QString &name);
+
+protected:
+    bool openSource(QString *error) override;
 
 private:
     struct Entry {
