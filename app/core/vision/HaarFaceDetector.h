@@ -16,19 +16,26 @@ namespace fd::vision {
 
 class HaarFaceDetector {
 public:
-    // Loads the cascade from cascadePath, or from the standard opencv-data locations.
+    // Loads the cascade from cascadePath, or from the standard opencv-data locations,
+    // and the confirming cascade (frontalface_alt2) from beside it. Loading costs tens
+    // of milliseconds: keep a detector rather than making one per photo.
     explicit HaarFaceDetector(const QString &cascadePath = {});
     ~HaarFaceDetector();
     HaarFaceDetector(const HaarFaceDetector &) = delete;
     HaarFaceDetector &operator=(const HaarFaceDetector &) = delete;
 
     bool isLoaded() const;
+    // Without the confirming cascade every candidate counts (false positives included).
+    bool isConfirming() const;
     QString cascadePath() const { return m_path; }
 
     // Faces in an 8-bit BGR or grey image, in its own coordinates, largest first.
+    // Not safe to call on one detector from two threads at once (OpenCV's cascade
+    // keeps scratch state); give each thread its own detector.
     QList<QRect> detect(const cv::Mat &image) const;
 
     static QString defaultCascadePath();
+    static QString confirmCascadePathFor(const QString &cascadePath);
 
 private:
     struct Impl;

@@ -1,0 +1,55 @@
+// Checks a photo for the face library and converts it into a JPEG every device
+// accepts: a supported format, upright, even-sized, small enough, exactly one face
+// that is big and sharp enough. Conversions are made and listed; what cannot be
+// fixed is refused with the result code a device would give and a sentence saying why.
+#pragma once
+
+#include "DetectorPool.h"
+#include "PhotoRules.h"
+
+#include <QByteArray>
+#include <QRect>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+
+namespace cv { class Mat; }
+
+namespace fd::library {
+
+struct PhotoCheck {
+    bool accepted = false;
+    int errorCode = 0;       // fd::protocol::code when refused, 0 when accepted
+    QString reason;          // why it was refused (translated), empty when accepted
+    QStringList fixes;       // what was changed to make it acceptable, one sentence each
+    QStringList flags;       // accepted, but worth an admin's look (Policy::Flag)
+    QByteArray jpeg;         // the bytes to send; the file itself when it needed no change
+    QSize size;              // of jpeg (or of the decoded photo, when refused later)
+    int faceCount = 0;
+    QRect face;              // in jpeg's coordinates
+    double sharpness = 0.0;  // see PhotoValidator::sharpness
+    quint64 phash = 0;       // of jpeg's pixels, see PhotoHash.h
+};
+
+class PhotoValidator {
+public:
+    explicit PhotoValidator(const PhotoRules &rules = {}, const QString &cascadePath = {});
+
+    // Safe to call from several threads at once on one validator.
+    PhotoCheck check(const QByteArray &fileBytes, const QString &fileName) const;
+
+    const PhotoRules &rules() const { return m_rules; }
+    // Whether face detection is available (opencv-data installed); without it every
+    // photo is refused as 100016.
+    bool canDetectFaces() const;
+
+    // Variance of the Laplacian over the face scaled to 128x128 grey: higher is
+    // sharper. The fixed size makes a face's score independent of its pixel count.
+    static double sharpness(const cv::Mat &image, const QRect &face);
+
+private:
+    PhotoRules m_rules;
+    DetectorPool m_detectors;
+};
+
+} // namespace fd::library
