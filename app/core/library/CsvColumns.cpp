@@ -1,8 +1,8 @@
 #include "CsvColumns.h"
 
+#include "LibraryText.h"
 #include "PersonFields.h"
 
-#include <QCoreApplication>
 
 namespace fd::library {
 
@@ -113,19 +113,19 @@ CsvItems csvItems(const QList<CsvRecord> &records, const CsvOptions &options, co
                 item.problem = why;
         };
         if (item.name.isEmpty())
-            refuse(QCoreApplication::translate("Library", "The row has no name."));
+            refuse(LibraryText::tr("The row has no name."));
         const QString genderText = cell(f, c.gender);
         if (const std::optional<int> gender = parseGender(genderText))
             item.gender = *gender;
         else
-            refuse(QCoreApplication::translate("Library", "“%1” is not a gender (male/female, 男/女, M/F, 1/0).").arg(genderText));
+            refuse(LibraryText::tr("“%1” is not a gender (male/female, 男/女, M/F, 1/0).").arg(genderText));
         const ListReference list = parseListReference(cell(f, c.list));
         if (!list.error.isEmpty())
             refuse(list.error);
         item.listId = list.listId;
         item.listName = list.name;
         if (photo.isEmpty()) {
-            refuse(QCoreApplication::translate("Library", "The row names no photo."));
+            refuse(LibraryText::tr("The row names no photo."));
         } else {
             QString problem;
             item.photo = resolve(photo, &problem);

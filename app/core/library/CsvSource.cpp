@@ -2,7 +2,6 @@
 
 #include "PhotoFile.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>

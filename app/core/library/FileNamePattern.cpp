@@ -1,9 +1,9 @@
 #include "FileNamePattern.h"
 
 #include "ImportSource.h"
+#include "LibraryText.h"
 #include "PersonFields.h"
 
-#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace fd::library {
@@ -21,7 +21,7 @@ FileNamePattern::FileNamePattern(const QString &pattern) : m_text(pattern.trimme
             // Between two tokens: exactly one separator, the same every time.
             const QChar c = p[at];
             if (c == u'{' || c == u'}' || (!m_separator.isNull() && c != m_separator)) {
-                m_error = QCoreApplication::translate("Library", "The pattern “%1” must separate its tokens with one and the "
+                m_error = LibraryText::tr("The pattern “%1” must separate its tokens with one and the "
                                                                  "same character, e.g. {name}_{card}.")
                               .arg(p);
                 return;
@@ -40,14 +40,14 @@ FileNamePattern::FileNamePattern(const QString &pattern) : m_text(pattern.trimme
             }
         }
         if (!matched) {
-            m_error = QCoreApplication::translate("Library", "The pattern “%1” may only hold the tokens {name}, {card}, "
+            m_error = LibraryText::tr("The pattern “%1” may only hold the tokens {name}, {card}, "
                                                              "{gender} and {ignore} with one separator between them.")
                           .arg(p);
             return;
         }
     }
     if (m_tokens.count(Token::Name) != 1 || m_tokens.count(Token::Card) > 1 || m_tokens.count(Token::Gender) > 1)
-        m_error = QCoreApplication::translate("Library", "The pattern “%1” needs {name} once; {card} and {gender} may "
+        m_error = LibraryText::tr("The pattern “%1” needs {name} once; {card} and {gender} may "
                                                          "appear at most once.")
                       .arg(p);
 }
@@ -61,12 +61,12 @@ bool FileNamePattern::apply(const QString &fileName, ImportItem *item, QString *
     const QString base = QFileInfo(fileName).completeBaseName();
     const QStringList parts = m_tokens.size() == 1 ? QStringList{base} : base.split(m_separator);
     const auto mismatch = [&](const QString &detail) {
-        *why = QCoreApplication::translate("Library", "The file name “%1” does not match the pattern %2: %3")
+        *why = LibraryText::tr("The file name “%1” does not match the pattern %2: %3")
                    .arg(QFileInfo(fileName).fileName(), m_text, detail);
         return false;
     };
     if (parts.size() < m_tokens.size())
-        return mismatch(QCoreApplication::translate("Library", "it needs %1 parts separated by “%2”.")
+        return mismatch(LibraryText::tr("it needs %1 parts separated by “%2”.")
                             .arg(m_tokens.size())
                             .arg(m_separator));
     // The name takes the surplus parts: "Mary_Ann_1001" with {name}_{card}.
@@ -83,18 +83,18 @@ bool FileNamePattern::apply(const QString &fileName, ImportItem *item, QString *
         switch (token) {
         case Token::Name:
             if (value.isEmpty())
-                return mismatch(QCoreApplication::translate("Library", "the name is empty."));
+                return mismatch(LibraryText::tr("the name is empty."));
             item->name = value;
             break;
         case Token::Card:
             if (value.isEmpty())
-                return mismatch(QCoreApplication::translate("Library", "the card number is empty."));
+                return mismatch(LibraryText::tr("the card number is empty."));
             item->cardNo = value;
             break;
         case Token::Gender: {
             const std::optional<int> gender = parseGender(value);
             if (!gender)
-                return mismatch(QCoreApplication::translate("Library", "“%1” is not a gender (male/female, 男/女, M/F, 1/0).")
+                return mismatch(LibraryText::tr("“%1” is not a gender (male/female, 男/女, M/F, 1/0).")
                                     .arg(value));
             item->gender = *gender;
             break;

@@ -1,8 +1,8 @@
 #include "FolderSource.h"
 
+#include "LibraryText.h"
 #include "PhotoFile.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -26,7 +26,7 @@ bool FolderSource::openSource(QString *error)
     m_items.clear();
     const QDir dir(m_folder);
     if (!QFileInfo(m_folder).isDir() || !dir.isReadable()) {
-        *error = QCoreApplication::translate("Library", "%1 is not a readable folder.").arg(QDir::toNativeSeparators(m_folder));
+        *error = LibraryText::tr("%1 is not a readable folder.").arg(QDir::toNativeSeparators(m_folder));
         return false;
     }
     if (!m_options.pattern.isValid()) {

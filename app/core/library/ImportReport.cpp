@@ -1,8 +1,8 @@
 #include "ImportReport.h"
 
+#include "LibraryText.h"
 #include "store/ArchiveReader.h"
 
-#include <QCoreApplication>
 #include <QIODevice>
 
 namespace fd::library {
@@ -38,7 +38,7 @@ bool ImportReport::everythingImported() const
 QString ImportReport::summary() const
 {
     const ImportTotals t = totals();
-    QString line = QCoreApplication::translate("Library", "%1 rows: %2 imported (%3 with fixes, %4 flagged), %5 rejected, "
+    QString line = LibraryText::tr("%1 rows: %2 imported (%3 with fixes, %4 flagged), %5 rejected, "
                                                           "%6 duplicates")
                        .arg(sourceRows)
                        .arg(t.imported)
@@ -48,12 +48,12 @@ QString ImportReport::summary() const
                        .arg(t.duplicates);
     switch (status) {
     case Status::Cancelled:
-        line = QCoreApplication::translate("Library", "Cancelled after %1 of %2 rows; nothing was added.")
+        line = LibraryText::tr("Cancelled after %1 of %2 rows; nothing was added.")
                    .arg(entries.size())
                    .arg(sourceRows);
         break;
     case Status::Failed:
-        line = QCoreApplication::translate("Library", "Failed: %1; nothing was added.").arg(error);
+        line = LibraryText::tr("Failed: %1; nothing was added.").arg(error);
         break;
     case Status::NotRun:
     case Status::Completed:

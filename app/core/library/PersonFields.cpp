@@ -1,8 +1,8 @@
 #include "PersonFields.h"
 
+#include "LibraryText.h"
 #include "LibraryTypes.h"
 
-#include <QCoreApplication>
 
 namespace fd::library {
 
@@ -48,7 +48,7 @@ ListReference parseListReference(const QString &text)
         if (number >= sort::Blacklist && number <= sort::Custom)
             ref.listId = number;
         else
-            ref.error = QCoreApplication::translate("Library", "There is no list number %1; the lists are 1 (blacklist), "
+            ref.error = LibraryText::tr("There is no list number %1; the lists are 1 (blacklist), "
                                                               "2 (whitelist), 3 (VIP) and 4 (custom), or a list's name.")
                             .arg(number);
         return ref;

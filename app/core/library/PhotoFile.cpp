@@ -1,8 +1,8 @@
 #include "PhotoFile.h"
 
+#include "LibraryText.h"
 #include "protocol/ErrorCodes.h"
 
-#include <QCoreApplication>
 #include <QFile>
 
 namespace fd::library {
@@ -17,26 +17,26 @@ QByteArray readPhotoFile(const QString &path, const QString &label, qint64 maxBy
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         *errorCode = protocol::code::FileOpenFailed;
-        *error = f.exists() ? QCoreApplication::translate("Library", "%1 cannot be read: %2").arg(label, f.errorString())
-                            : QCoreApplication::translate("Library", "%1 does not exist.").arg(label);
+        *error = f.exists() ? LibraryText::tr("%1 cannot be read: %2").arg(label, f.errorString())
+                            : LibraryText::tr("%1 does not exist.").arg(label);
         return {};
     }
     // The size on disk can change while we read, so the read itself is bounded too.
     if (f.size() > maxBytes) {
         *errorCode = protocol::code::FileTooBig;
-        *error = QCoreApplication::translate("Library", "%1 is %2; photos larger than %3 are not read.")
+        *error = LibraryText::tr("%1 is %2; photos larger than %3 are not read.")
                      .arg(label, mebibytes(f.size()), mebibytes(maxBytes));
         return {};
     }
     QByteArray bytes = f.read(maxBytes + 1);
     if (bytes.size() > maxBytes) {
         *errorCode = protocol::code::FileTooBig;
-        *error = QCoreApplication::translate("Library", "%1 is larger than %2; it is not read.").arg(label, mebibytes(maxBytes));
+        *error = LibraryText::tr("%1 is larger than %2; it is not read.").arg(label, mebibytes(maxBytes));
         return {};
     }
     if (f.error() != QFileDevice::NoError) {
         *errorCode = protocol::code::FileOpenFailed;
-        *error = QCoreApplication::translate("Library", "%1 cannot be read: %2").arg(label, f.errorString());
+        *error = LibraryText::tr("%1 cannot be read: %2").arg(label, f.errorString());
         return {};
     }
     return bytes;

@@ -3,10 +3,10 @@
 #include "CsvReader.h"
 #include "CsvSource.h"
 #include "FolderSource.h"
+#include "LibraryText.h"
 #include "PhotoFile.h"
 #include "protocol/ErrorCodes.h"
 
-#include <QCoreApplication>
 #include <QFileInfo>
 
 #include <quazip.h>
@@ -50,8 +50,8 @@ QString ZipSource::hostileNameReason(const QString &name)
 {
     const QString n = QString(name).replace(u'\\', u'/');
     const auto why = [&name](const char *detail) {
-        return QCoreApplication::translate("Library", "The archive entry “%1” is refused: %2")
-            .arg(name, QCoreApplication::translate("Library", detail));
+        return LibraryText::tr("The archive entry “%1” is refused: %2")
+            .arg(name, LibraryText::tr(detail));
     };
     if (n.isEmpty())
         return why(QT_TRANSLATE_NOOP("Library", "it has no name."));
@@ -73,11 +73,11 @@ QString ZipSource::entryProblem(const Entry &entry, int *code) const
         return hostile;
     if (entry.encrypted) {
         *code = protocol::code::FileOpenFailed;
-        return QCoreApplication::translate("Library", "The archive entry “%1” is encrypted.").arg(entry.name);
+        return LibraryText::tr("The archive entry “%1” is encrypted.").arg(entry.name);
     }
     if (entry.size > quint64(maxPhotoBytes())) {
         *code = protocol::code::FileTooBig;
-        return QCoreApplication::translate("Library", "The archive entry “%1” unpacks to %2; photos larger than %3 are not read.")
+        return LibraryText::tr("The archive entry “%1” unpacks to %2; photos larger than %3 are not read.")
             .arg(entry.name, mebibytes(qint64(qMin<quint64>(entry.size, quint64(1) << 62))), mebibytes(maxPhotoBytes()));
     }
     return {};
@@ -91,12 +91,12 @@ bool ZipSource::openSource(QString *error)
     m_csvEntry.clear();
     const QString label = QFileInfo(m_path).fileName();
     if (!QFileInfo(m_path).isFile()) {
-        *error = QCoreApplication::translate("Library", "%1 does not exist.").arg(m_path);
+        *error = LibraryText::tr("%1 does not exist.").arg(m_path);
         return false;
     }
     m_zip = std::make_unique<QuaZip>(m_path);
     if (!m_zip->open(QuaZip::mdUnzip)) {
-        *error = QCoreApplication::translate("Library", "%1 is not a ZIP archive that can be read (error %2).")
+        *error = LibraryText::tr("%1 is not a ZIP archive that can be read (error %2).")
                      .arg(label)
                      .arg(m_zip->getZipError());
         m_zip.reset();
@@ -132,14 +132,14 @@ bool ZipSource::openSource(QString *error)
         m_entries << entry;
     }
     if (m_zip->getZipError() != UNZ_OK) {
-        *error = QCoreApplication::translate("Library", "%1 is a damaged ZIP archive (error %2).").arg(label).arg(m_zip->getZipError());
+        *error = LibraryText::tr("%1 is a damaged ZIP archive (error %2).").arg(label).arg(m_zip->getZipError());
         return false;
     }
     if (csvEntries.size() > 1) {
         QStringList names;
         for (qsizetype i : csvEntries)
             names << m_entries[i].name;
-        *error = QCoreApplication::translate("Library", "%1 holds %2 CSV files (%3); it may hold at most one.")
+        *error = LibraryText::tr("%1 holds %2 CSV files (%3); it may hold at most one.")
                      .arg(label)
                      .arg(names.size())
                      .arg(names.join(QStringLiteral(", ")));
@@ -159,7 +159,7 @@ bool ZipSource::openSource(QString *error)
         const PhotoResolver resolve = [this, &csvDir](const QString &reference, QString *problem) -> QString {
             QString ref = QString(reference).replace(u'\\', u'/');
             if (ref.startsWith(u'/') || (ref.size() >= 2 && ref[1] == u':')) {
-                *problem = QCoreApplication::translate("Library", "The photo “%1” is an absolute path; photos in a ZIP are "
+                *problem = LibraryText::tr("The photo “%1” is an absolute path; photos in a ZIP are "
                                                                   "named relative to the CSV file.")
                                .arg(reference);
                 return {};
@@ -171,7 +171,7 @@ bool ZipSource::openSource(QString *error)
                     continue;
                 if (part == u"..") {
                     if (parts.isEmpty()) {
-                        *problem = QCoreApplication::translate("Library", "The photo “%1” points outside the archive.").arg(reference);
+                        *problem = LibraryText::tr("The photo “%1” points outside the archive.").arg(reference);
                         return {};
                     }
                     parts.removeLast();
@@ -182,7 +182,7 @@ bool ZipSource::openSource(QString *error)
             const QString key = parts.join(u'/');
             const auto at = m_byName.constFind(key);
             if (at == m_byName.constEnd()) {
-                *problem = QCoreApplication::translate("Library", "The archive holds no photo “%1”.").arg(key);
+                *problem = LibraryText::tr("The archive holds no photo “%1”.").arg(key);
                 return {};
             }
             int code = 0;
@@ -229,14 +229,14 @@ bool ZipSource::readEntry(const Entry &entry, qint64 limit, QByteArray *bytes, Q
     };
     if (entry.size > quint64(limit))
         return fail(protocol::code::FileTooBig,
-                    QCoreApplication::translate("Library", "The archive entry “%1” unpacks to %2; at most %3 is read.")
+                    LibraryText::tr("The archive entry “%1” unpacks to %2; at most %3 is read.")
                         .arg(entry.name, mebibytes(qint64(qMin<quint64>(entry.size, quint64(1) << 62))), mebibytes(limit)));
     const QMutexLocker lock(&m_mutex);
     unzFile unz = m_zip->getUnzFile();
     unz64_file_pos pos{entry.directoryPos, entry.fileNumber};
     if (unzGoToFilePos64(unz, &pos) != UNZ_OK || unzOpenCurrentFile(unz) != UNZ_OK)
         return fail(protocol::code::FileOpenFailed,
-                    QCoreApplication::translate("Library", "The archive entry “%1” cannot be opened.").arg(entry.name));
+                    LibraryText::tr("The archive entry “%1” cannot be opened.").arg(entry.name));
     // The directory's size may lie: read in pieces and stop one byte past the limit.
     bytes->resize(qsizetype(qMin<quint64>(entry.size, quint64(limit))));
     qsizetype have = 0;
@@ -253,7 +253,7 @@ bool ZipSource::readEntry(const Entry &entry, qint64 limit, QByteArray *bytes, Q
         if (n < 0) {
             unzCloseCurrentFile(unz);
             return fail(protocol::code::ReadPictureFailed,
-                        QCoreApplication::translate("Library", "The archive entry “%1” is damaged and cannot be unpacked.").arg(entry.name));
+                        LibraryText::tr("The archive entry “%1” is damaged and cannot be unpacked.").arg(entry.name));
         }
         if (n == 0)
             break;
@@ -263,11 +263,11 @@ bool ZipSource::readEntry(const Entry &entry, qint64 limit, QByteArray *bytes, Q
     const int closed = unzCloseCurrentFile(unz);
     if (tooBig)
         return fail(protocol::code::FileTooBig,
-                    QCoreApplication::translate("Library", "The archive entry “%1” unpacks to more than %2; reading stopped there.")
+                    LibraryText::tr("The archive entry “%1” unpacks to more than %2; reading stopped there.")
                         .arg(entry.name, mebibytes(limit)));
     if (closed != UNZ_OK)
         return fail(protocol::code::ReadPictureFailed,
-                    QCoreApplication::translate("Library", "The archive entry “%1” is damaged (its checksum does not match).").arg(entry.name));
+                    LibraryText::tr("The archive entry “%1” is damaged (its checksum does not match).").arg(entry.name));
     bytes->truncate(have);
     return true;
 }
@@ -277,7 +277,7 @@ QByteArray ZipSource::readPhoto(const ImportItem &item, QString *error, int *err
     const auto at = m_byName.constFind(item.photo);
     if (!m_zip || at == m_byName.constEnd()) {
         *errorCode = protocol::code::FileOpenFailed;
-        *error = QCoreApplication::translate("Library", "The archive holds no photo “%1”.").arg(item.photo);
+        *error = LibraryText::tr("The archive holds no photo “%1”.").arg(item.photo);
         return {};
     }
     QByteArray bytes;
