@@ -1,4 +1,5 @@
-// The headless subcommands: `facedesk serve`, `facedesk export`, `facedesk devices`.
+// The headless subcommands: `facedesk serve`, `facedesk export`, `facedesk devices`,
+// `facedesk import`.
 // Each takes the arguments after its name and returns the process exit status.
 #pragma once
 
@@ -9,6 +10,7 @@ namespace fd::app {
 int runServe(const QStringList &arguments);
 int runExport(const QStringList &arguments);
 int runDevices(const QStringList &arguments);
+int runImport(const QStringList &arguments);
 
 // The data folder used when --data-dir is not given.
 QString defaultDataDir();

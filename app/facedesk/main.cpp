@@ -1,4 +1,4 @@
-// facedesk: the desk window, or a headless subcommand (serve, export, devices).
+// facedesk: the desk window, or a headless subcommand (serve, export, devices, import).
 #include "Commands.h"
 
 #include <QCoreApplication>
@@ -10,7 +10,7 @@ int main(int argc, char *argv[])
 {
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     const bool headless = command == QLatin1String("serve") || command == QLatin1String("export")
-        || command == QLatin1String("devices");
+        || command == QLatin1String("devices") || command == QLatin1String("import");
     if (!headless)
         return runGui(argc, argv);
 
@@ -22,5 +22,7 @@ int main(int argc, char *argv[])
         return fd::app::runServe(rest);
     if (command == QLatin1String("export"))
         return fd::app::runExport(rest);
+    if (command == QLatin1String("import"))
+        return fd::app::runImport(rest);
     return fd::app::runDevices(rest);
 }
