@@ -13,61 +13,9 @@ namespace fd::vision {
 struct HaarFaceDetector::Impl {
     mutable cv::CascadeClassifier cascade;
     mutable cv::CascadeClassifier confirm;
-    mutable cv::CascadeClassifier quick;  // LBP, for the first look (see quickLook)
 
     bool confirmed(const cv::Mat &equalized, const cv::Rect &candidate) const;
-    bool confirmedBy(cv::CascadeClassifier &classifier, int neighbours, const cv::Mat &equalized,
-                     const cv::Rect &candidate) const;
-    QList<QRect> quickLook(const cv::Mat &grey) const;
 };
-
-// The first look: faces of at least a sixth of the photo's short side, on a copy just
-// large enough for them (144 px across the short side, where such a face meets the
-// cascades' 24 px window), found by OpenCV's LBP cascade and confirmed by alt2 where
-// found. A portrait's face is that large, and such a face is found at about a tenth
-// of the full search's cost (the full search below spends most of its time on faces
-// of a twelfth of the photo: many small windows). One face, or several, is the
-// answer; none goes to the full search, which may find a smaller one. What the first
-// look cannot see is a further face smaller than a sixth of the short side beside a
-// large one: on ../shared/faces, multi_two_people's second face is larger than that
-// (with a fifth it was missed, with a sixth it is counted); on the 15 photos and 300
-// of the import benchmark's set, both searches count the same on every photo, and
-// confirming with the default cascade as well changed none of them.
-constexpr int kQuickShortSide = 144;
-
-QList<QRect> HaarFaceDetector::Impl::quickLook(const cv::Mat &grey) const
-{
-    QList<QRect> faces;
-    if (quick.empty() || confirm.empty())
-        return faces;
-    const double scale = std::min(1.0, double(kQuickShortSide) / std::min(grey.cols, grey.rows));
-    cv::Mat small;
-    if (scale < 1.0)
-        cv::resize(grey, small, cv::Size(), scale, scale, cv::INTER_AREA);
-    else
-        small = grey.clone();
-    cv::equalizeHist(small, small);
-    std::vector<cv::Rect> found;
-    quick.detectMultiScale(small, found, 1.1, 2, 0, cv::Size(24, 24));
-    std::sort(found.begin(), found.end(), [](const cv::Rect &a, const cv::Rect &b) { return a.area() > b.area(); });
-    for (const cv::Rect &r : found)
-        if (confirmedBy(confirm, 3, small, r))
-            faces.append(QRect(int(r.x / scale), int(r.y / scale), int(r.width / scale), int(r.height / scale)));
-    return faces;
-}
-
-bool HaarFaceDetector::Impl::confirmedBy(cv::CascadeClassifier &classifier, int neighbours, const cv::Mat &equalized,
-                                         const cv::Rect &candidate) const
-{
-    const int w = candidate.width;
-    const cv::Rect around = cv::Rect(candidate.x - w / 4, candidate.y - candidate.height / 4, w * 3 / 2,
-                                     candidate.height * 3 / 2) &
-                            cv::Rect(0, 0, equalized.cols, equalized.rows);
-    std::vector<cv::Rect> found;
-    classifier.detectMultiScale(equalized(around), found, 1.1, neighbours, 0, cv::Size(w * 2 / 3, w * 2 / 3),
-                                cv::Size(w * 3 / 2, w * 3 / 2));
-    return !found.empty();
-}
 
 // A candidate counts only if a second, differently trained cascade (frontalface_alt2)
 // also finds a face of about its size around it. With 8 neighbours the default cascade
@@ -84,7 +32,14 @@ bool HaarFaceDetector::Impl::confirmed(const cv::Mat &equalized, const cv::Rect 
 {
     if (confirm.empty())
         return true;
-    return confirmedBy(confirm, 3, equalized, candidate);
+    const int w = candidate.width;
+    const cv::Rect around = cv::Rect(candidate.x - w / 4, candidate.y - candidate.height / 4, w * 3 / 2,
+                                     candidate.height * 3 / 2) &
+                            cv::Rect(0, 0, equalized.cols, equalized.rows);
+    std::vector<cv::Rect> found;
+    confirm.detectMultiScale(equalized(around), found, 1.1, 3, 0, cv::Size(w * 2 / 3, w * 2 / 3),
+                             cv::Size(w * 3 / 2, w * 3 / 2));
+    return !found.empty();
 }
 
 QString HaarFaceDetector::defaultCascadePath()
@@ -104,13 +59,6 @@ QString HaarFaceDetector::confirmCascadePathFor(const QString &cascadePath)
     return QFileInfo::exists(path) ? path : QString();
 }
 
-QString HaarFaceDetector::quickCascadePathFor(const QString &cascadePath)
-{
-    // opencv-data keeps the LBP cascades beside the Haar ones.
-    const QString path = QFileInfo(cascadePath).dir().filePath(QStringLiteral("../lbpcascades/lbpcascade_frontalface.xml"));
-    return QFileInfo::exists(path) ? QDir::cleanPath(path) : QString();
-}
-
 HaarFaceDetector::HaarFaceDetector(const QString &cascadePath) : d(std::make_unique<Impl>())
 {
     m_path = cascadePath.isEmpty() ? defaultCascadePath() : cascadePath;
@@ -119,8 +67,6 @@ HaarFaceDetector::HaarFaceDetector(const QString &cascadePath) : d(std::make_uni
     d->cascade.load(m_path.toStdString());
     if (const QString confirm = confirmCascadePathFor(m_path); !confirm.isEmpty())
         d->confirm.load(confirm.toStdString());
-    if (const QString quick = quickCascadePathFor(m_path); !quick.isEmpty())
-        d->quick.load(quick.toStdString());
 }
 
 HaarFaceDetector::~HaarFaceDetector() = default;
@@ -147,8 +93,6 @@ QList<QRect> HaarFaceDetector::detect(const cv::Mat &image) const
         cv::cvtColor(image, grey, cv::COLOR_BGRA2GRAY);
     else
         grey = image;
-    if (const QList<QRect> quick = d->quickLook(grey); !quick.isEmpty())
-        return quick;
     // Detection runs on at most 480 px across: big photos gain nothing but time, and
     // with 8 neighbours this setting gave the steadiest counts on ../shared/faces
     // (one face each, two for multi_two_people, unchanged by a one-pixel crop) once

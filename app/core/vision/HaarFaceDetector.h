@@ -36,8 +36,6 @@ public:
 
     static QString defaultCascadePath();
     static QString confirmCascadePathFor(const QString &cascadePath);
-    // The LBP cascade of the first, quick look (see HaarFaceDetector.cpp), beside it.
-    static QString quickCascadePathFor(const QString &cascadePath);
 
 private:
     struct Impl;
