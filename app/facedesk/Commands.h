@@ -1,5 +1,5 @@
 // The headless subcommands: `facedesk serve`, `export`, `devices`, `assign`, `sync-status`,
-// `search`.
+// `search`, `import`.
 // Each takes the arguments after its name and returns the process exit status.
 #pragma once
 
@@ -13,6 +13,7 @@ int runDevices(const QStringList &arguments);
 int runAssign(const QStringList &arguments);
 int runSyncStatus(const QStringList &arguments);
 int runSearch(const QStringList &arguments);
+int runImport(const QStringList &arguments);
 
 // The data folder used when --data-dir is not given.
 QString defaultDataDir();

@@ -1,5 +1,5 @@
 // facedesk: the desk window, or a headless subcommand (serve, export, devices,
-// assign, sync-status, search).
+// assign, sync-status, search, import).
 #include "Commands.h"
 
 #include <QCoreApplication>
@@ -12,7 +12,8 @@ int main(int argc, char *argv[])
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
     const bool headless = command == QLatin1String("serve") || command == QLatin1String("export")
         || command == QLatin1String("devices") || command == QLatin1String("assign")
-        || command == QLatin1String("sync-status") || command == QLatin1String("search");
+        || command == QLatin1String("sync-status") || command == QLatin1String("search")
+        || command == QLatin1String("import");
     if (!headless)
         return runGui(argc, argv);
 
@@ -30,5 +31,7 @@ int main(int argc, char *argv[])
         return fd::app::runSyncStatus(rest);
     if (command == QLatin1String("search"))
         return fd::app::runSearch(rest);
+    if (command == QLatin1String("import"))
+        return fd::app::runImport(rest);
     return fd::app::runDevices(rest);
 }

@@ -136,7 +136,10 @@ void verifyDeviceReady(const PhotoCheck &c, const PhotoRules &rules)
     QVERIFY(c.size.width() <= rules.maxWidth && c.size.height() <= rules.maxHeight);
     QCOMPARE(c.faceCount, 1);
     QVERIFY(QRect(QPoint(0, 0), c.size).contains(c.face));
-    QCOMPARE(c.phash, perceptualHash(pixels));
+    // The hash is taken before the JPEG coding's loss (decoding the new JPEG again to
+    // hash it cost as much as reading the file): within a few bits of the stored pixels'.
+    QVERIFY2(hammingDistance(c.phash, perceptualHash(pixels)) <= 3,
+             qPrintable(QString::number(hammingDistance(c.phash, perceptualHash(pixels)))));
 }
 
 bool samePhotoCheck(const PhotoCheck &a, const PhotoCheck &b)

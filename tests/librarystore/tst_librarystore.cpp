@@ -19,6 +19,7 @@ private slots:
     void addPersonsAssignsIdsAndStoresPhotos();
     void idsAreNeverReused();
     void failedBatchAddsNothing();
+    void storedPhotosAreAddedByPath();
     void revisionBumpsOnlyForDeviceVisibleChanges();
     void setPhotosReplacesAndBumps();
     void filterByTextAndList_data();
@@ -117,6 +118,27 @@ void TestLibraryStore::failedBatchAddsNothing()
     QVERIFY(!m_store->lastError().isEmpty());
     QCOMPARE(m_store->countPersons({}), 0);
     QVERIFY(m_store->photoHashes().isEmpty());
+}
+
+void TestLibraryStore::storedPhotosAreAddedByPath()
+{
+    // An import writes photos first and adds the persons at the end.
+    NewPerson p = person(QStringLiteral("Stored"), QStringLiteral("S1"));
+    const QByteArray jpeg = p.photos[0].jpeg;
+    const QString path = m_store->storePhoto(jpeg);
+    QVERIFY2(!path.isEmpty(), qPrintable(m_store->lastError()));
+    QVERIFY(QFile::exists(m_store->photoPath({-1, path, 0, {}, 0, {}})));
+    QCOMPARE(m_store->storePhoto(jpeg), path);  // by content: the same file again
+    p.photos[0].jpeg.clear();
+    p.photos[0].storedPath = path;
+    p.photos[0].storedBytes = jpeg.size();
+    const qint64 id = m_store->addPersons({p}).value(0, -1);
+    QVERIFY2(id > 0, qPrintable(m_store->lastError()));
+    const Person stored = *m_store->person(id);
+    QCOMPARE(stored.photos.size(), 1);
+    QCOMPARE(stored.photos[0].path, path);
+    QCOMPARE(stored.photos[0].bytes, jpeg.size());
+    QCOMPARE(m_store->photoJpeg(stored.photos[0]), jpeg);
 }
 
 void TestLibraryStore::revisionBumpsOnlyForDeviceVisibleChanges()

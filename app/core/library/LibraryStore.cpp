@@ -142,7 +142,7 @@ bool LibraryStore::insertPhotos(qint64 indexId, const QList<NewPhoto> &photos, q
     int position = 0;
     for (const NewPhoto &photo : photos) {
         QString error;
-        const QString path = m_images.put(photo.jpeg, &error);
+        const QString path = photo.storedPath.isEmpty() ? m_images.put(photo.jpeg, &error) : photo.storedPath;
         if (path.isEmpty())
             return fail(error);
         q.addBindValue(indexId);
@@ -150,7 +150,7 @@ bool LibraryStore::insertPhotos(qint64 indexId, const QList<NewPhoto> &photos, q
         q.addBindValue(qint64(photo.phash));  // SQLite integers are signed 64-bit: stored bit for bit
         q.addBindValue(photo.size.width());
         q.addBindValue(photo.size.height());
-        q.addBindValue(qint64(photo.jpeg.size()));
+        q.addBindValue(photo.storedPath.isEmpty() ? qint64(photo.jpeg.size()) : photo.storedBytes);
         q.addBindValue(text(photo.sourceName));
         q.addBindValue(position++);
         q.addBindValue(now);
@@ -440,6 +440,15 @@ QHash<qint64, QPair<QString, int>> LibraryStore::directory()
     while (q.next())
         result.insert(q.value(0).toLongLong(), {q.value(1).toString(), q.value(2).toInt()});
     return result;
+}
+
+QString LibraryStore::storePhoto(const QByteArray &jpeg)
+{
+    QString error;
+    const QString path = m_images.put(jpeg, &error);
+    if (path.isEmpty())
+        fail(error);
+    return path;
 }
 
 QByteArray LibraryStore::photoJpeg(const PersonPhoto &photo)

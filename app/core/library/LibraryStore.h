@@ -67,6 +67,10 @@ public:
     QHash<qint64, QPair<QString, int>> directory();
 
     QString photoPath(const PersonPhoto &photo) const { return m_images.absolutePath(photo.path); }
+    // Writes a photo's bytes into the library folder ahead of the person (named by
+    // content, so a file left by a cancelled import is harmless and reused) and
+    // returns the path for NewPhoto::storedPath; empty on error.
+    QString storePhoto(const QByteArray &jpeg);
     QByteArray photoJpeg(const PersonPhoto &photo);
 
     // ---- Device groups and assignments

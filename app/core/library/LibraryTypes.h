@@ -58,6 +58,11 @@ struct NewPhoto {
     quint64 phash = 0;
     QSize size;
     QString sourceName;
+    // Set instead of jpeg when the file is already in the library folder (path as
+    // LibraryStore::storePhoto returned it): an import writes photos as it validates
+    // them, so that ten thousand of them never sit in memory at once.
+    QString storedPath;
+    qint64 storedBytes = 0;
 };
 
 struct NewPerson {

@@ -241,9 +241,16 @@ PhotoCheck PhotoValidator::check(const QByteArray &fileBytes, const QString &fil
         result.fixes << fix;
         changed = true;
     }
-    // From here on, the pixels a device will see.
-    if (changed)
-        image = decode(jpeg, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
+    // From here on, the pixels a device will see. Those of a JPEG we wrote differ from
+    // `image` only by the coding's loss, which moves neither the face nor the hash
+    // (0-2 bits at quality 60-90, see PhotoHash.h): it is decoded again only when
+    // fitting the byte limit made it smaller. Decoding it cost as much as reading the
+    // file (the import benchmark's breakdown).
+    if (changed) {
+        const JpegInfo written = readJpegInfo(jpeg);
+        if (written.width != image.cols || written.height != image.rows)
+            image = decode(jpeg, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
+    }
     result.size = QSize(image.cols, image.rows);
 
     // 4. Exactly one face, big and sharp enough.

@@ -1,0 +1,283 @@
+// Import throughput: photos per second through the whole import (read, validate,
+// convert, deduplicate, write, one commit), side by side in the same run with the
+// anchor: the same files read and decoded with cv::imdecode and nothing else, on the
+// same number of threads. The anchor runs before and after the import; the ratio is
+// against their mean, so that drift on a shared machine hits both sides alike.
+//
+//   make_import_set --out /tmp/facedesk-import-set          # once: 10,000 photos
+//   bench_import --set /tmp/facedesk-import-set [--threads N] [--update docs/PERFORMANCE.md]
+//
+// A smaller run: make_import_set --count 1000 --out /tmp/small-set, then --set /tmp/small-set.
+//
+// The section ends with where the time goes: the stages of one photo timed on one
+// thread over 300 files spread across the set (--breakdown N prints only that).
+#include "BenchReport.h"
+
+#include "library/FolderSource.h"
+#include "library/ImportRun.h"
+#include "library/ImportThumbnail.h"
+#include "library/JpegInfo.h"
+#include "library/PhotoHash.h"
+#include "library/PhotoValidator.h"
+#include "store/ImageStore.h"
+#include "vision/HaarFaceDetector.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThreadPool>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <atomic>
+#include <map>
+
+using namespace fd::library;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(u' ', 0, 2) : QString();
+}
+
+// The anchor: every file read and decoded by OpenCV, nothing else. Photos per second.
+double decodeOnly(const QStringList &files, int threads)
+{
+    std::atomic_int next{0};
+    std::atomic_int decoded{0};
+    QThreadPool pool;
+    pool.setMaxThreadCount(threads);
+    QElapsedTimer clock;
+    clock.start();
+    for (int t = 0; t < threads; ++t)
+        pool.start([&] {
+            for (int i = next++; i < files.size(); i = next++) {
+                const QByteArray bytes = readAll(files[i]);
+                const cv::Mat image = cv::imdecode(cv::Mat(1, int(bytes.size()), CV_8UC1, const_cast<char *>(bytes.constData())),
+                                                   cv::IMREAD_COLOR);
+                if (!image.empty())
+                    ++decoded;
+            }
+        });
+    pool.waitForDone();
+    return files.size() / (double(clock.nsecsElapsed()) / 1e9);
+}
+
+struct ImportResult {
+    double rate = 0;
+    double seconds = 0;
+    ImportReport report;
+};
+
+ImportResult importAll(const QString &folder, int threads)
+{
+    QTemporaryDir data;
+    fd::store::DatabaseConfig config;
+    config.dataDir = data.path();
+    ImportOptions options;
+    options.threads = threads;
+    // Every accepted photo is written and committed, as with a set of distinct people
+    // (the set is 15 photos augmented, so most rows would otherwise be duplicates).
+    options.duplicates = ImportOptions::Duplicates::Add;
+    options.thumbnailSide = 96;  // as the wizard runs it
+    auto source = std::make_unique<FolderSource>(folder);
+    QString error;
+    if (!source->open(&error))
+        qFatal("%s", qPrintable(error));
+    QElapsedTimer clock;
+    clock.start();
+    ImportRun run(std::move(source), config, PhotoRules{}, options);
+    QSignalSpy finished(&run, &ImportRun::finished);
+    run.start();
+    while (finished.isEmpty())
+        finished.wait(600000);
+    ImportResult r;
+    r.seconds = double(clock.nsecsElapsed()) / 1e9;
+    r.report = run.report();
+    r.rate = r.report.entries.size() / r.seconds;
+    return r;
+}
+
+// Where one photo's time goes, on one thread: a markdown table.
+QString breakdown(const QStringList &files)
+{
+    QString table;
+    QTextStream out(&table);
+    const PhotoValidator validator{PhotoRules{}};
+    const fd::vision::HaarFaceDetector detector;
+    QTemporaryDir dir;
+    fd::store::ImageStore images(dir.path());
+    std::map<QString, double> total;
+    const auto timed = [&total](const QString &stage, const auto &work) {
+        QElapsedTimer t;
+        t.start();
+        work();
+        total[stage] += double(t.nsecsElapsed()) / 1e6;
+    };
+    for (const QString &file : files) {
+        QByteArray bytes;
+        timed(QStringLiteral("1 read"), [&] { bytes = readAll(file); });
+        timed(QStringLiteral("2 imdecode (anchor)"), [&] {
+            cv::imdecode(cv::Mat(1, int(bytes.size()), CV_8UC1, bytes.data()), cv::IMREAD_COLOR);
+        });
+        PhotoCheck check;
+        timed(QStringLiteral("3 validate and convert (all of a-g and more)"), [&] { check = validator.check(bytes, file); });
+        // The validator's main steps one by one, to see which of them costs.
+        const cv::Mat raw(1, int(bytes.size()), CV_8UC1, bytes.data());
+        const JpegInfo info = readJpegInfo(bytes);
+        int flag = cv::IMREAD_COLOR;
+        for (const auto &[factor, reduced] : {std::pair{8, cv::IMREAD_REDUCED_COLOR_8}, std::pair{4, cv::IMREAD_REDUCED_COLOR_4},
+                                              std::pair{2, cv::IMREAD_REDUCED_COLOR_2}})
+            if (info.valid && info.width / factor >= 1080 && info.height / factor >= 1080) {
+                flag = reduced;
+                break;
+            }
+        cv::Mat image;
+        timed(QStringLiteral("3a decode (reduced where possible)"), [&] { image = cv::imdecode(raw, flag | cv::IMREAD_IGNORE_ORIENTATION); });
+        if (image.empty())
+            continue;
+        timed(QStringLiteral("3b scale to 1080"), [&] {
+            const double f = std::min(1.0, 1080.0 / std::max(image.cols, image.rows));
+            if (f < 1.0)
+                cv::resize(cv::Mat(image), image, cv::Size(), f, f, cv::INTER_AREA);
+        });
+        std::vector<uchar> jpeg;
+        timed(QStringLiteral("3c encode JPEG q90"), [&] { cv::imencode(".jpg", image, jpeg, {cv::IMWRITE_JPEG_QUALITY, 90}); });
+        timed(QStringLiteral("3d decode it again"), [&] { image = cv::imdecode(jpeg, cv::IMREAD_COLOR); });
+        QList<QRect> faces;
+        timed(QStringLiteral("3e detect faces (cascade and confirmation)"), [&] { faces = detector.detect(image); });
+        timed(QStringLiteral("3f sharpness"), [&] {
+            if (faces.size() == 1)
+                PhotoValidator::sharpness(image, faces.first());
+        });
+        timed(QStringLiteral("3g perceptual hash"), [&] { perceptualHash(image); });
+        timed(QStringLiteral("4 thumbnail"), [&] {
+            makeThumbnail(check.accepted ? check.jpeg : bytes, check.face, check.size, 96);
+        });
+        QString error;
+        if (check.accepted)
+            timed(QStringLiteral("5 write"), [&] { images.put(check.jpeg, &error); });
+    }
+    out << "| stage (one thread, " << files.size() << " photos spread over the set) | ms per photo |\n|---|---|\n";
+    for (const auto &[stage, ms] : total)
+        out << "| " << stage.mid(2) << " | " << QString::number(ms / files.size(), 'f', 2) << " |\n";
+    out.flush();
+    return table;
+}
+
+// Every n-th file, so that a sample holds every source photo of the set.
+QStringList spread(const QStringList &files, int count)
+{
+    QStringList sample;
+    const double step = std::max(1.0, double(files.size()) / count);
+    for (double i = 0; i < files.size() && sample.size() < count; i += step)
+        sample << files[int(i)];
+    return sample;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.addOptions({
+        {QStringLiteral("set"), QStringLiteral("Folder made by make_import_set."), QStringLiteral("DIR"),
+         QStringLiteral("/tmp/facedesk-import-set")},
+        {QStringLiteral("threads"), QStringLiteral("Threads for both sides (default: one per core)."), QStringLiteral("N"),
+         QString::number(QThread::idealThreadCount())},
+        {QStringLiteral("update"), QStringLiteral("Write the section into this PERFORMANCE.md."), QStringLiteral("FILE")},
+        {QStringLiteral("breakdown"), QStringLiteral("Time the stages over the first N files instead."), QStringLiteral("N")},
+    });
+    p.process(app);
+    const QString set = QFileInfo(p.value(QStringLiteral("set"))).absoluteFilePath();
+    const int threads = std::max(1, p.value(QStringLiteral("threads")).toInt());
+    QStringList files;
+    qint64 bytes = 0;
+    int pngs = 0;
+    for (const QFileInfo &f : QDir(set).entryInfoList(QDir::Files, QDir::Name)) {
+        files << f.absoluteFilePath();
+        bytes += f.size();
+        pngs += f.suffix() == u"png";
+    }
+    if (files.isEmpty()) {
+        QTextStream(stderr) << "bench_import: no photos in " << set << "; run make_import_set first" << Qt::endl;
+        return 2;
+    }
+    if (p.isSet(QStringLiteral("breakdown"))) {
+        out << breakdown(spread(files, p.value(QStringLiteral("breakdown")).toInt()));
+        return 0;
+    }
+    // The page cache holds the set for both sides.
+    for (const QString &f : std::as_const(files))
+        readAll(f);
+    const QString loadBefore = loadAverage();
+    out << "decode only ..." << Qt::endl;
+    const double anchorBefore = decodeOnly(files, threads);
+    out << "  " << anchorBefore << " photos/s\nimport ..." << Qt::endl;
+    const ImportResult import = importAll(set, threads);
+    out << "  " << import.rate << " photos/s\ndecode only ..." << Qt::endl;
+    const double anchorAfter = decodeOnly(files, threads);
+    out << "  " << anchorAfter << " photos/s" << Qt::endl;
+    out << "breakdown ..." << Qt::endl;
+    const QString stages = breakdown(spread(files, 300));
+    const QString loadAfter = loadAverage();
+    const double anchor = (anchorBefore + anchorAfter) / 2;
+    const double ratio = import.rate / anchor;
+    const ImportTotals totals = import.report.totals();
+    std::map<int, int> codes;
+    for (const ImportEntry &e : import.report.entries)
+        if (e.outcome == ImportOutcome::Rejected)
+            ++codes[e.errorCode];
+    QStringList rejected;
+    for (const auto &[code, n] : codes)
+        rejected << QStringLiteral("%1 × %2").arg(n).arg(code);
+
+    QString section;
+    QTextStream s(&section);
+    s << "### Import: photos per second, FaceDesk vs decoding alone\n\n"
+      << "Machine: " << fd::bench::machineLine() << "; load average before the run " << loadBefore << ", after "
+      << loadAfter << "\n\n"
+      << "Command: `bench_import --set " << set << " --threads " << threads
+      << " --update docs/PERFORMANCE.md` on a set from `make_import_set` (" << files.size() << " photos, "
+      << QString::number(double(bytes) / (1 << 20), 'f', 0) << " MiB, mean "
+      << QString::number(double(bytes) / files.size() / 1024, 'f', 0) << " KiB, " << pngs
+      << " PNG, the rest JPEG, every tenth progressive), in the page cache\n\n"
+      << "| | threads | photos/s | seconds |\n|---|---|---|---|\n"
+      << "| decode only (`cv::imdecode`, anchor), before | " << threads << " | "
+      << QString::number(anchorBefore, 'f', 1) << " | " << QString::number(files.size() / anchorBefore, 'f', 1) << " |\n"
+      << "| **import** (read, validate, convert, deduplicate, thumbnail, write, commit) | " << threads << " | **"
+      << QString::number(import.rate, 'f', 1) << "** | " << QString::number(import.seconds, 'f', 1) << " |\n"
+      << "| decode only, after | " << threads << " | " << QString::number(anchorAfter, 'f', 1) << " | "
+      << QString::number(files.size() / anchorAfter, 'f', 1) << " |\n\n"
+      << "**Ratio import / decode only: " << QString::number(ratio * 100, 'f', 0)
+      << " %** (target: at least 40 %). Outcomes: " << totals.imported << " imported (" << totals.importedWithFixes
+      << " with fixes, " << totals.flagged << " flagged), " << totals.rejected << " rejected ("
+      << rejected.join(QStringLiteral(", ")) << "), " << totals.notAdded << " not added; "
+      << "duplicates were added flagged (`Duplicates::Add`), so that every accepted photo is written and committed "
+         "as with distinct people.\n\n"
+      << "Where the time goes (the validator's steps timed one by one beside the whole check; the anchor's decode "
+         "for comparison):\n\n"
+      << stages;
+    s.flush();
+    out << '\n' << section;
+    if (p.isSet(QStringLiteral("update")) && !fd::bench::updateSection(p.value(QStringLiteral("update")), QStringLiteral("import"), section))
+        return 1;
+    return 0;
+}

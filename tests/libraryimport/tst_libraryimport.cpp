@@ -1,0 +1,965 @@
+// Bulk import into the face library: the three sources (folder names, CSV in its
+// encodings and dialects, ZIP archives including hostile ones), the run with real
+// photos (validation, duplicates, cancel), the report, and the headless command.
+#include "library/CsvSource.h"
+#include "library/FolderSource.h"
+#include "library/ImportRun.h"
+#include "library/LibraryStore.h"
+#include "library/LibraryTypes.h"
+#include "library/ZipSource.h"
+#include "protocol/ErrorCodes.h"
+#include "store/Database.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStringEncoder>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <quazip.h>
+#include <quazipfile.h>
+#include <quazipnewinfo.h>
+
+using namespace fd::library;
+namespace code = fd::protocol::code;
+
+namespace {
+
+const QString kFaces = QStringLiteral(SHARED_DIR "/faces");
+
+QString face(const QString &name)
+{
+    return kFaces + u'/' + name;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+// A ZIP built here entry by entry; names go in as given (hostile ones included).
+struct ZipEntry {
+    QString name;
+    QByteArray bytes;
+};
+
+bool writeZip(const QString &path, const QList<ZipEntry> &entries, bool utf8Names = true)
+{
+    QuaZip zip(path);
+    zip.setUtf8Enabled(utf8Names);
+    if (!utf8Names)
+        zip.setFileNameCodec("GB18030");
+    if (!zip.open(QuaZip::mdCreate))
+        return false;
+    for (const ZipEntry &e : entries) {
+        QuaZipFile f(&zip);
+        if (!f.open(QIODevice::WriteOnly, QuaZipNewInfo(e.name)) || f.write(e.bytes) != e.bytes.size())
+            return false;
+        f.close();
+        if (f.getZipError() != 0)
+            return false;
+    }
+    zip.close();
+    return zip.getZipError() == 0;
+}
+
+// "name|card|gender|list|listName|photo|problem?" per item, for compact comparisons.
+QString describe(const ImportItem &i)
+{
+    return QStringLiteral("%1|%2|%3|%4|%5|%6|%7")
+        .arg(i.name, i.cardNo)
+        .arg(i.gender)
+        .arg(i.listId)
+        .arg(i.listName, QFileInfo(i.photo).fileName(), i.problem.isEmpty() ? QStringLiteral("ok") : QStringLiteral("problem"));
+}
+
+} // namespace
+
+class TestLibraryImport : public QObject {
+    Q_OBJECT
+private slots:
+    // Sources
+    void fileNamePattern_data();
+    void fileNamePattern();
+    void invalidPatterns_data();
+    void invalidPatterns();
+    void folderSourceListsEveryFile();
+    void csvSource_data();
+    void csvSource();
+    void csvRelativePhotoPaths();
+    void csvQuotedFields();
+    void zipWithoutCsv();
+    void zipWithCsv();
+    void zipGbkEntryNames();
+    void zipHostileEntries_data();
+    void zipHostileEntries();
+    void zipOversizedEntry();
+    void zipLyingSizeStopsAtDeclared();
+
+    // The run, with real photos
+    void init();
+    void cleanup();
+    void folderImportRejectsMultiFace();
+    void duplicatesAreCaught();
+    void duplicatesMayBeAddedFlagged();
+    void cancelFromProgressAddsNothing();
+    void failedCommitAddsNothing();
+    void csvImportWithListsAndTargets();
+    void zipImportReadsFromMemory();
+    void progressIsThrottledAndComplete();
+    void reportCsvAndThumbnails();
+
+    // The headless command
+    void headlessExitCodes_data();
+    void headlessExitCodes();
+
+private:
+    // Runs an import to its end into m_data and returns the report.
+    ImportReport runImport(std::unique_ptr<ImportSource> source, const ImportOptions &options = {});
+    LibraryStore &store();
+    // The photos of ../shared/faces copied under new names into a folder of the test's.
+    QString folderOf(const QList<QPair<QString, QString>> &copies);
+
+    std::unique_ptr<QTemporaryDir> m_data;    // the archive
+    std::unique_ptr<QTemporaryDir> m_input;   // what is imported
+    std::unique_ptr<LibraryStore> m_store;
+    int m_connection = 0;
+};
+
+void TestLibraryImport::init()
+{
+    m_data = std::make_unique<QTemporaryDir>();
+    m_input = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_data->isValid() && m_input->isValid());
+}
+
+void TestLibraryImport::cleanup()
+{
+    const QString name = m_store ? m_store->database().connectionName() : QString();
+    m_store.reset();
+    if (!name.isEmpty())
+        QSqlDatabase::removeDatabase(name);
+}
+
+LibraryStore &TestLibraryImport::store()
+{
+    if (!m_store) {
+        fd::store::DatabaseConfig config;
+        config.dataDir = m_data->path();
+        QString error;
+        QSqlDatabase db = fd::store::openDatabase(config, QStringLiteral("test%1").arg(++m_connection), &error);
+        if (!db.isOpen())
+            qFatal("cannot open the archive: %s", qPrintable(error));
+        m_store = std::make_unique<LibraryStore>(db, config.libraryDir());
+    }
+    return *m_store;
+}
+
+ImportReport TestLibraryImport::runImport(std::unique_ptr<ImportSource> source, const ImportOptions &options)
+{
+    fd::store::DatabaseConfig config;
+    config.dataDir = m_data->path();
+    ImportRun run(std::move(source), config, PhotoRules{}, options);
+    QSignalSpy finished(&run, &ImportRun::finished);
+    run.start();
+    if (!finished.wait(300000))
+        qFatal("the import did not finish");
+    return run.report();
+}
+
+QString TestLibraryImport::folderOf(const QList<QPair<QString, QString>> &copies)
+{
+    const QString dir = m_input->filePath(QStringLiteral("photos%1").arg(QDir(m_input->path()).count()));
+    QDir().mkpath(dir);
+    for (const auto &[from, to] : copies)
+        if (!QFile::copy(face(from), dir + u'/' + to))
+            qFatal("cannot copy %s", qPrintable(from));
+    return dir;
+}
+
+// ---- Sources -----------------------------------------------------------------------
+
+void TestLibraryImport::fileNamePattern_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("expected");  // name|card|gender, or "no"
+    QTest::newRow("default") << QString() << QStringLiteral("张伟_1001.jpg") << QStringLiteral("张伟|1001|-1");
+    QTest::newRow("default, name with separator") << QString() << QStringLiteral("Mary_Ann_77.png")
+                                                  << QStringLiteral("Mary_Ann|77|-1");
+    QTest::newRow("default, trimmed") << QString() << QStringLiteral(" Bob _ 5 .jpg") << QStringLiteral("Bob|5|-1");
+    QTest::newRow("default, no card") << QString() << QStringLiteral("Alice.jpg") << QStringLiteral("no");
+    QTest::newRow("default, empty card") << QString() << QStringLiteral("Alice_.jpg") << QStringLiteral("no");
+    QTest::newRow("card first") << QStringLiteral("{card}_{name}") << QStringLiteral("1001_李 娜.jpeg")
+                                << QStringLiteral("李 娜|1001|-1");
+    QTest::newRow("name only") << QStringLiteral("{name}") << QStringLiteral("Obama_2.jpg") << QStringLiteral("Obama_2||-1");
+    QTest::newRow("dash, gender") << QStringLiteral("{name}-{gender}-{card}") << QStringLiteral("Li-女-9.jpg")
+                                  << QStringLiteral("Li|9|0");
+    QTest::newRow("gender M") << QStringLiteral("{card}.{gender}.{name}") << QStringLiteral("7.M.Tom Hanks.jpg")
+                              << QStringLiteral("Tom Hanks|7|1");
+    QTest::newRow("bad gender") << QStringLiteral("{name}-{gender}") << QStringLiteral("Li-x.jpg") << QStringLiteral("no");
+    QTest::newRow("ignore") << QStringLiteral("{ignore}_{name}_{card}") << QStringLiteral("IMG_Wang_3.jpg")
+                            << QStringLiteral("Wang|3|-1");
+    QTest::newRow("folders ignored") << QString() << QStringLiteral("a_b/Zoe_12.jpg") << QStringLiteral("Zoe|12|-1");
+}
+
+void TestLibraryImport::fileNamePattern()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QString, file);
+    QFETCH(QString, expected);
+    const FileNamePattern p = pattern.isEmpty() ? FileNamePattern() : FileNamePattern(pattern);
+    QVERIFY2(p.isValid(), qPrintable(p.error()));
+    ImportItem item;
+    QString why;
+    const bool ok = p.apply(file, &item, &why);
+    if (expected == u"no") {
+        QVERIFY(!ok);
+        QVERIFY(why.contains(QFileInfo(file).fileName()));
+        return;
+    }
+    QVERIFY2(ok, qPrintable(why));
+    QCOMPARE(QStringLiteral("%1|%2|%3").arg(item.name, item.cardNo).arg(item.gender), expected);
+}
+
+void TestLibraryImport::invalidPatterns_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("no name") << QStringLiteral("{card}");
+    QTest::newRow("two names") << QStringLiteral("{name}_{name}");
+    QTest::newRow("mixed separators") << QStringLiteral("{name}_{card}-{gender}");
+    QTest::newRow("two-char separator") << QStringLiteral("{name}__{card}");
+    QTest::newRow("unknown token") << QStringLiteral("{name}_{phone}");
+    QTest::newRow("literal text") << QStringLiteral("photo_{name}");
+}
+
+void TestLibraryImport::invalidPatterns()
+{
+    QFETCH(QString, pattern);
+    const FileNamePattern p(pattern);
+    QVERIFY(!p.isValid());
+    QVERIFY(!p.error().isEmpty());
+    FolderSource source(QDir::tempPath(), {p, false});
+    QString error;
+    QVERIFY(!source.open(&error));
+    QCOMPARE(error, p.error());
+}
+
+void TestLibraryImport::folderSourceListsEveryFile()
+{
+    QTemporaryDir dir;
+    for (const char *name : {"Bob_2.jpg", "Alice_1.jpg", "no-card.jpg", ".hidden_9.jpg", "Thumbs.db", "sub/Carl_3.jpg",
+                             ".git/x_1.jpg"})
+        QVERIFY(writeFile(dir.filePath(QString::fromUtf8(name)), "bytes"));
+
+    FolderSource flat(dir.path());
+    QString error;
+    QVERIFY2(flat.open(&error), qPrintable(error));
+    QStringList got;
+    for (const ImportItem &i : flat.items())
+        got << QStringLiteral("%1:%2").arg(i.row).arg(describe(i));
+    QCOMPARE(got, QStringList({QStringLiteral("1:Alice|1|-1|0||Alice_1.jpg|ok"), QStringLiteral("2:Bob|2|-1|0||Bob_2.jpg|ok"),
+                               QStringLiteral("3:||-1|0||no-card.jpg|problem")}));
+    QCOMPARE(flat.items()[0].photo, dir.filePath(QStringLiteral("Alice_1.jpg")));
+    QCOMPARE(flat.items()[2].sourceLabel, QStringLiteral("no-card.jpg"));
+
+    FolderSource deep(dir.path(), {FileNamePattern(), true});
+    QVERIFY(deep.open(&error));
+    QCOMPARE(deep.items().size(), 4);
+    QCOMPARE(deep.items()[3].sourceLabel, QStringLiteral("sub/Carl_3.jpg"));
+    QCOMPARE(deep.items()[3].name, QStringLiteral("Carl"));
+
+    QString readError;
+    int readCode = 0;
+    QCOMPARE(deep.readPhoto(deep.items()[0], &readError, &readCode), QByteArray("bytes"));
+    deep.setMaxPhotoBytes(3);
+    QVERIFY(deep.readPhoto(deep.items()[0], &readError, &readCode).isEmpty());
+    QCOMPARE(readCode, code::FileTooBig);
+    ImportItem gone = deep.items()[0];
+    gone.photo = dir.filePath(QStringLiteral("gone.jpg"));
+    QVERIFY(deep.readPhoto(gone, &readError, &readCode).isEmpty());
+    QCOMPARE(readCode, code::FileOpenFailed);
+
+    FolderSource missing(dir.filePath(QStringLiteral("nope")));
+    QVERIFY(!missing.open(&error));
+    QVERIFY(error.contains(QStringLiteral("nope")));
+}
+
+void TestLibraryImport::csvSource_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("encoding");
+    QTest::addColumn<bool>("header");
+    QTest::addColumn<QStringList>("rows");  // describe() of each item
+
+    QTest::newRow("english header")
+        << QByteArray("Name,Gender,Card No,List,Photo\nAlice,female,A1,Blacklist,a.jpg\nBob,M,B2,2,b.jpg\n")
+        << QStringLiteral("UTF-8") << true
+        << QStringList{QStringLiteral("Alice|A1|0|1||a.jpg|ok"), QStringLiteral("Bob|B2|1|2||b.jpg|ok")};
+    QTest::newRow("header in another order, CRLF")
+        << QByteArray("photo,card,name\r\nc.jpg,9,Carl\r\n") << QStringLiteral("UTF-8") << true
+        << QStringList{QStringLiteral("Carl|9|-1|0||c.jpg|ok")};
+    QTest::newRow("no header: default order")
+        << QByteArray("Alice,女,A1,VIP,a.jpg\nBob,男,B2,,b.jpg\n\n") << QStringLiteral("UTF-8") << false
+        << QStringList{QStringLiteral("Alice|A1|0|3||a.jpg|ok"), QStringLiteral("Bob|B2|1|0||b.jpg|ok")};
+    QTest::newRow("utf-8 with BOM, chinese header")
+        << (QByteArray("\xEF\xBB\xBF") + QStringLiteral("姓名,性别,卡号,名单,照片\n张伟,男,1001,黑名单,张伟.jpg\n").toUtf8())
+        << QStringLiteral("UTF-8") << true << QStringList{QStringLiteral("张伟|1001|1|1||张伟.jpg|ok")};
+    QStringEncoder gbk("GB18030");
+    QTest::newRow("gbk, chinese header, custom list")
+        << QByteArray(gbk(QStringLiteral("姓名,性别,卡号,名单,照片\n李娜,女,2002,访客,李娜.jpg\n王芳,0,2003,白名单,w.jpg\n")))
+        << QStringLiteral("GB18030") << true
+        << QStringList{QStringLiteral("李娜|2002|0|0|访客|李娜.jpg|ok"), QStringLiteral("王芳|2003|0|2||w.jpg|ok")};
+    QTest::newRow("semicolons")
+        << QByteArray("name;gender;card;list;photo\nAnna;F;7;4;anna.jpg\n") << QStringLiteral("UTF-8") << true
+        << QStringList{QStringLiteral("Anna|7|0|4||anna.jpg|ok")};
+    QTest::newRow("rows with problems")
+        << QByteArray("name,gender,card,list,photo\n,male,1,1,x.jpg\nEve,alien,2,1,e.jpg\nIan,m,3,9,i.jpg\nJo,m,4,1,\n")
+        << QStringLiteral("UTF-8") << true
+        << QStringList{QStringLiteral("|1|1|1||x.jpg|problem"), QStringLiteral("Eve|2|-1|1||e.jpg|problem"),
+                       QStringLiteral("Ian|3|1|0||i.jpg|problem"), QStringLiteral("Jo|4|1|1|||problem")};
+    QTest::newRow("a person called Name is no header")
+        << QByteArray("Name,male,1,1,n.jpg\n") << QStringLiteral("UTF-8") << false
+        << QStringList{QStringLiteral("Name|1|1|1||n.jpg|ok")};
+}
+
+void TestLibraryImport::csvSource()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, encoding);
+    QFETCH(bool, header);
+    QFETCH(QStringList, rows);
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("people.csv"));
+    QVERIFY(writeFile(csv, bytes));
+    CsvSource source(csv);
+    QString error;
+    QVERIFY2(source.open(&error), qPrintable(error));
+    QCOMPARE(source.encoding(), encoding);
+    QCOMPARE(source.hadHeader(), header);
+    QStringList got;
+    for (const ImportItem &i : source.items())
+        got << describe(i);
+    QCOMPARE(got, rows);
+    if (!rows.isEmpty()) {
+        QCOMPARE(source.items().first().row, 1);
+        QCOMPARE(source.items().first().sourceLabel, QStringLiteral("people.csv:%1").arg(header ? 2 : 1));
+    }
+}
+
+void TestLibraryImport::csvRelativePhotoPaths()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("photos/a.jpg")), "A"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("b.jpg")), "B"));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("other/c.jpg")), "C"));
+    const QString csv = dir.filePath(QStringLiteral("lists/people.csv"));
+    QVERIFY(writeFile(csv, QStringLiteral("name,photo\nA,../photos/a.jpg\nB,..\\b.jpg\nC,%1\n")
+                               .arg(dir.filePath(QStringLiteral("other/c.jpg")))
+                               .toUtf8()));
+    CsvSource source(csv);
+    QString error;
+    QVERIFY2(source.open(&error), qPrintable(error));
+    QCOMPARE(source.items().size(), 3);
+    QCOMPARE(source.items()[0].photo, dir.filePath(QStringLiteral("photos/a.jpg")));
+    QCOMPARE(source.items()[1].photo, dir.filePath(QStringLiteral("b.jpg")));
+    QCOMPARE(source.items()[2].photo, dir.filePath(QStringLiteral("other/c.jpg")));
+    int readCode = 0;
+    QCOMPARE(source.readPhoto(source.items()[1], &error, &readCode), QByteArray("B"));
+
+    // The admin's mapping for a file whose columns we cannot guess.
+    QVERIFY(writeFile(csv, "x,A-1,../b.jpg,Anna\n"));
+    CsvOptions mapped;
+    mapped.header = CsvHeader::Absent;
+    mapped.columns = CsvColumns{3, -1, 1, -1, 2, 0};
+    CsvSource custom(csv, mapped);
+    QVERIFY(custom.open(&error));
+    QCOMPARE(custom.items().size(), 1);
+    QCOMPARE(describe(custom.items()[0]), QStringLiteral("Anna|A-1|-1|0||b.jpg|ok"));
+    QCOMPARE(custom.items()[0].notes, QStringLiteral("x"));
+}
+
+void TestLibraryImport::csvQuotedFields()
+{
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("q.csv"));
+    QVERIFY(writeFile(csv, "name,card,notes,photo\n"
+                           "\"Smith, John\",\"1\"\"2\",\"two\nlines\",\"a b.jpg\"\n"
+                           "\"\",3,,c.jpg\n"
+                           "Ann \"Nan\" Lee,4,\"\",d.jpg\n"));
+    CsvSource source(csv);
+    QString error;
+    QVERIFY(source.open(&error));
+    QCOMPARE(source.items().size(), 3);
+    QCOMPARE(source.items()[0].name, QStringLiteral("Smith, John"));
+    QCOMPARE(source.items()[0].cardNo, QStringLiteral("1\"2"));
+    QCOMPARE(source.items()[0].notes, QStringLiteral("two\nlines"));
+    QCOMPARE(QFileInfo(source.items()[0].photo).fileName(), QStringLiteral("a b.jpg"));
+    QVERIFY(!source.items()[1].problem.isEmpty());  // empty quoted name
+    QCOMPARE(source.items()[1].sourceLabel, QStringLiteral("q.csv:4"));  // the record after the two-line one
+    QCOMPARE(source.items()[2].name, QStringLiteral("Ann \"Nan\" Lee"));
+}
+
+void TestLibraryImport::zipWithoutCsv()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("photos.zip"));
+    QVERIFY(writeZip(path, {{QStringLiteral("people/"), {}},
+                            {QStringLiteral("people/张伟_1001.jpg"), "one"},
+                            {QStringLiteral("people/nocard.jpg"), "two"},
+                            {QStringLiteral("__MACOSX/people/._张伟_1001.jpg"), "fork"},
+                            {QStringLiteral("Bob_2.jpg"), "three"}}));
+    ZipSource source(path);
+    QString error;
+    QVERIFY2(source.open(&error), qPrintable(error));
+    QVERIFY(source.csvEntry().isEmpty());
+    QStringList got;
+    for (const ImportItem &i : source.items())
+        got << i.sourceLabel + u'=' + describe(i);
+    QCOMPARE(got, QStringList({QStringLiteral("people/张伟_1001.jpg=张伟|1001|-1|0||张伟_1001.jpg|ok"),
+                               QStringLiteral("people/nocard.jpg=||-1|0||nocard.jpg|problem"),
+                               QStringLiteral("Bob_2.jpg=Bob|2|-1|0||Bob_2.jpg|ok")}));
+    int readCode = 0;
+    QCOMPARE(source.readPhoto(source.items()[2], &error, &readCode), QByteArray("three"));
+    QCOMPARE(source.readPhoto(source.items()[0], &error, &readCode), QByteArray("one"));
+
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("not.zip")), "PK no zip at all"));
+    ZipSource broken(dir.filePath(QStringLiteral("not.zip")));
+    QVERIFY(!broken.open(&error));
+    QVERIFY(!error.isEmpty());
+}
+
+void TestLibraryImport::zipWithCsv()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("set.zip"));
+    QVERIFY(writeZip(path, {{QStringLiteral("export/list.csv"),
+                             QStringLiteral("姓名,卡号,照片\n甲,1,img/a.jpg\n乙,2,./img\\b.jpg\n丙,3,../c.jpg\n丁,4,img/none.jpg\n"
+                                            "戊,5,/etc/passwd\n己,6,../export/img/a.jpg\n")
+                                 .toUtf8()},
+                            {QStringLiteral("export/img/a.jpg"), "A"},
+                            {QStringLiteral("export/img/b.jpg"), "B"},
+                            {QStringLiteral("c.jpg"), "C"},
+                            {QStringLiteral("unlisted.jpg"), "U"}}));
+    ZipSource source(path);
+    QString error;
+    QVERIFY2(source.open(&error), qPrintable(error));
+    QCOMPARE(source.csvEntry(), QStringLiteral("export/list.csv"));
+    QStringList got;
+    for (const ImportItem &i : source.items())
+        got << i.sourceLabel + u'=' + describe(i);
+    // Up inside the archive is fine; out of it, absolute or missing is not.
+    QCOMPARE(got, QStringList({QStringLiteral("list.csv:2=甲|1|-1|0||a.jpg|ok"), QStringLiteral("list.csv:3=乙|2|-1|0||b.jpg|ok"),
+                               QStringLiteral("list.csv:4=丙|3|-1|0||c.jpg|ok"), QStringLiteral("list.csv:5=丁|4|-1|0|||problem"),
+                               QStringLiteral("list.csv:6=戊|5|-1|0|||problem"), QStringLiteral("list.csv:7=己|6|-1|0||a.jpg|ok")}));
+    int readCode = 0;
+    QCOMPARE(source.readPhoto(source.items()[1], &error, &readCode), QByteArray("B"));
+    QCOMPARE(source.readPhoto(source.items()[2], &error, &readCode), QByteArray("C"));
+
+    const QString two = dir.filePath(QStringLiteral("two.zip"));
+    QVERIFY(writeZip(two, {{QStringLiteral("a.csv"), "name,photo\n"}, {QStringLiteral("b.csv"), "name,photo\n"}}));
+    ZipSource ambiguous(two);
+    QVERIFY(!ambiguous.open(&error));
+    QVERIFY(error.contains(QStringLiteral("a.csv")));
+}
+
+void TestLibraryImport::zipGbkEntryNames()
+{
+    // Chinese Windows writes entry names in GBK without the UTF-8 flag.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("gbk.zip"));
+    QVERIFY(writeZip(path, {{QStringLiteral("王芳_88.jpg"), "W"}}, false));
+    ZipSource source(path);
+    QString error;
+    QVERIFY2(source.open(&error), qPrintable(error));
+    QCOMPARE(source.items().size(), 1);
+    QCOMPARE(source.items()[0].name, QStringLiteral("王芳"));
+    int readCode = 0;
+    QCOMPARE(source.readPhoto(source.items()[0], &error, &readCode), QByteArray("W"));
+}
+
+void TestLibraryImport::zipHostileEntries_data()
+{
+    QTest::addColumn<QString>("entry");
+    QTest::newRow("parent") << QStringLiteral("../evil_1.jpg");
+    QTest::newRow("nested parent") << QStringLiteral("a/../../evil_1.jpg");
+    QTest::newRow("absolute") << QStringLiteral("/etc/evil_1.jpg");
+    QTest::newRow("backslash parent") << QStringLiteral("..\\evil_1.jpg");
+    QTest::newRow("drive letter") << QStringLiteral("C:/evil_1.jpg");
+    QTest::newRow("control character") << QStringLiteral("evil\x01_1.jpg");
+}
+
+void TestLibraryImport::zipHostileEntries()
+{
+    QFETCH(QString, entry);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("hostile.zip"));
+    QVERIFY(writeZip(path, {{entry, "X"}, {QStringLiteral("good_2.jpg"), "G"}}));
+    ZipSource source(path);
+    QString error;
+    QVERIFY2(source.open(&error), qPrintable(error));
+    QCOMPARE(source.items().size(), 2);
+    const ImportItem hostile = source.items()[0];
+    QCOMPARE(hostile.sourceLabel, entry);
+    QVERIFY(hostile.problem.contains(QStringLiteral("refused")));
+    QVERIFY(source.items()[1].problem.isEmpty());
+}
+
+void TestLibraryImport::zipOversizedEntry()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bomb.zip"));
+    // 8 MiB of zeros deflate to a few KiB: a small archive, a big entry.
+    QVERIFY(writeZip(path, {{QStringLiteral("bomb_1.jpg"), QByteArray(8 << 20, '\0')}, {QStringLiteral("ok_2.jpg"), "fine"}}));
+    QVERIFY(QFileInfo(path).size() < 100 * 1024);
+    ZipSource source(path);
+    source.setMaxPhotoBytes(1 << 20);
+    QString error;
+    QVERIFY2(source.open(&error), qPrintable(error));
+    QCOMPARE(source.items().size(), 2);
+    QCOMPARE(source.items()[0].problemCode, code::FileTooBig);
+    QVERIFY(source.items()[0].problem.contains(QStringLiteral("8.0 MiB")));
+    // Asked anyway, it still refuses without inflating.
+    int readCode = 0;
+    QVERIFY(source.readPhoto(source.items()[0], &error, &readCode).isEmpty());
+    QCOMPARE(readCode, code::FileTooBig);
+    QCOMPARE(source.readPhoto(source.items()[1], &error, &readCode), QByteArray("fine"));
+}
+
+void TestLibraryImport::zipLyingSizeStopsAtDeclared()
+{
+    // An archive whose directory claims a small size for a big entry: the reader
+    // trusts the claim only as a ceiling, and the checksum then refuses the entry.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("liar.zip"));
+    const QByteArray big(4 << 20, 'z');
+    QVERIFY(writeZip(path, {{QStringLiteral("liar_1.jpg"), big}}));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QByteArray zip = f.readAll();
+    const auto patchSize = [&zip](const QByteArray &signature, int offset) {
+        const qsizetype at = zip.indexOf(signature);
+        QVERIFY(at >= 0);
+        const quint32 claimed = 1000;
+        for (int i = 0; i < 4; ++i)
+            zip[at + offset + i] = char((claimed >> (8 * i)) & 0xff);
+    };
+    patchSize(QByteArray("PK\x01\x02", 4), 24);  // central directory: uncompressed size
+    patchSize(QByteArray("PK\x03\x04", 4), 22);  // local header: uncompressed size
+    f.seek(0);
+    f.write(zip);
+    f.close();
+
+    ZipSource source(path);
+    source.setMaxPhotoBytes(1 << 20);
+    QString error;
+    QVERIFY2(source.open(&error), qPrintable(error));
+    QCOMPARE(source.items().size(), 1);
+    QVERIFY(source.items()[0].problem.isEmpty());  // the claim is small
+    int readCode = 0;
+    QVERIFY(source.readPhoto(source.items()[0], &error, &readCode).isEmpty());
+    QCOMPARE(readCode, code::ReadPictureFailed);
+}
+
+// ---- The run ------------------------------------------------------------------------
+
+namespace {
+
+const ImportEntry *entryFor(const ImportReport &report, const QString &label)
+{
+    for (const ImportEntry &e : report.entries)
+        if (e.sourceLabel == label)
+            return &e;
+    return nullptr;
+}
+
+bool isImported(const ImportEntry &e)
+{
+    return e.outcome == ImportOutcome::Imported || e.outcome == ImportOutcome::ImportedWithFixes;
+}
+
+// The photo again, as someone would have re-saved it: 80 % of the size, JPEG quality 70.
+QByteArray resaved(const QString &path)
+{
+    const cv::Mat image = cv::imread(path.toStdString());
+    cv::Mat smaller;
+    cv::resize(image, smaller, cv::Size(), 0.8, 0.8, cv::INTER_AREA);
+    std::vector<uchar> jpeg;
+    cv::imencode(".jpg", smaller, jpeg, {cv::IMWRITE_JPEG_QUALITY, 70});
+    return QByteArray(reinterpret_cast<const char *>(jpeg.data()), qsizetype(jpeg.size()));
+}
+
+} // namespace
+
+#define REQUIRE_FACES()                                                                                                \
+    do {                                                                                                               \
+        if (!QFileInfo::exists(kFaces))                                                                                \
+            QSKIP("../shared/faces is not there");                                                                     \
+    } while (false)
+
+void TestLibraryImport::folderImportRejectsMultiFace()
+{
+    REQUIRE_FACES();
+    QList<QPair<QString, QString>> copies;
+    int card = 1000;
+    for (const QString &f : QDir(kFaces).entryList({QStringLiteral("*.jpg")}, QDir::Files, QDir::Name))
+        copies.append({f, QStringLiteral("%1_%2.jpg").arg(QFileInfo(f).completeBaseName()).arg(card++)});
+    QVERIFY(copies.size() >= 10);
+    const ImportReport report = runImport(std::make_unique<FolderSource>(folderOf(copies)));
+    QCOMPARE(report.status, ImportReport::Status::Completed);
+    QCOMPARE(report.sourceRows, copies.size());
+    QCOMPARE(report.entries.size(), copies.size());
+    int imported = 0;
+    for (const ImportEntry &e : report.entries) {
+        if (e.sourceLabel.startsWith(QStringLiteral("multi_two_people"))) {
+            QCOMPARE(e.outcome, ImportOutcome::Rejected);
+            QCOMPARE(e.errorCode, code::FaceDetectionFailed);
+            QVERIFY(!e.reason.isEmpty());
+            QCOMPARE(e.indexId, -1);
+            QVERIFY(!e.thumbnail.isEmpty());  // the admin sees what was refused
+        } else if (e.sourceLabel.startsWith(QStringLiteral("edge_partial_face"))) {
+            // Half a face: the validator finds none (its own tests say so too).
+            QCOMPARE(e.outcome, ImportOutcome::Rejected);
+            QCOMPARE(e.errorCode, code::FaceDetectionFailed);
+        } else {
+            QVERIFY2(isImported(e), qPrintable(e.sourceLabel + QStringLiteral(": ") + e.reason));
+            QVERIFY(e.indexId > 0);
+            QCOMPARE(e.outcome, e.fixes.isEmpty() ? ImportOutcome::Imported : ImportOutcome::ImportedWithFixes);
+            ++imported;
+        }
+    }
+    QCOMPARE(imported, copies.size() - 2);
+    QCOMPARE(report.totals().imported, imported);
+    QCOMPARE(report.totals().rejected, 2);
+    QVERIFY(!report.everythingImported());
+    QCOMPARE(store().countPersons({}), imported);
+
+    const qint64 id = store().personByCard(QStringLiteral("1000"));
+    QVERIFY(id > 0);
+    const Person alex = *store().person(id);
+    QCOMPARE(alex.name, QStringLiteral("alex_lacamoire_1"));
+    QCOMPARE(alex.listId, sort::Whitelist);
+    QCOMPARE(alex.photos.size(), 1);
+    QCOMPARE(alex.photos[0].sourceName, copies[0].second);
+    QVERIFY(alex.photos[0].phash != 0);
+    const QByteArray stored = store().photoJpeg(alex.photos[0]);
+    QVERIFY(stored.startsWith("\xFF\xD8"));
+    QCOMPARE(alex.photos[0].bytes, stored.size());
+}
+
+void TestLibraryImport::duplicatesAreCaught()
+{
+    REQUIRE_FACES();
+    const ImportReport first = runImport(std::make_unique<FolderSource>(folderOf({{QStringLiteral("obama_1.jpg"), QStringLiteral("Obama_1.jpg")}})));
+    QCOMPARE(first.totals().imported, 1);
+    const qint64 obama = first.entries[0].indexId;
+
+    const QString dir = folderOf({{QStringLiteral("obama_2.jpg"), QStringLiteral("Barack_1.jpg")},   // card 1 is Obama's
+                                  {QStringLiteral("obama_1.jpg"), QStringLiteral("Someone_77.jpg")}, // Obama's photo
+                                  {QStringLiteral("biden_1.jpg"), QStringLiteral("Joe_5.jpg")},
+                                  {QStringLiteral("biden_2.jpg"), QStringLiteral("Joseph_5.jpg")},   // card 5 again
+                                  {QStringLiteral("kit_harington_1.jpg"), QStringLiteral("Kit_8.jpg")}});
+    QVERIFY(writeFile(dir + QStringLiteral("/Kitty_9.jpg"), resaved(face(QStringLiteral("kit_harington_1.jpg")))));
+    const ImportReport report = runImport(std::make_unique<FolderSource>(dir));
+    QCOMPARE(report.status, ImportReport::Status::Completed);
+
+    const ImportEntry *barack = entryFor(report, QStringLiteral("Barack_1.jpg"));
+    QVERIFY(barack);
+    QCOMPARE(barack->outcome, ImportOutcome::Duplicate);
+    QCOMPARE(barack->duplicateOfIndexId, obama);
+    QVERIFY(barack->duplicateOf.contains(QStringLiteral("Obama")));
+    const ImportEntry *someone = entryFor(report, QStringLiteral("Someone_77.jpg"));
+    QCOMPARE(someone->outcome, ImportOutcome::Duplicate);
+    QCOMPARE(someone->duplicateOfIndexId, obama);
+    const ImportEntry *joe = entryFor(report, QStringLiteral("Joe_5.jpg"));
+    QVERIFY2(isImported(*joe), qPrintable(joe->reason));
+    const ImportEntry *joseph = entryFor(report, QStringLiteral("Joseph_5.jpg"));
+    QCOMPARE(joseph->outcome, ImportOutcome::Duplicate);
+    QCOMPARE(joseph->duplicateOfRow, joe->row);
+    QCOMPARE(joseph->duplicateOfIndexId, -1);
+    const ImportEntry *kit = entryFor(report, QStringLiteral("Kit_8.jpg"));
+    QVERIFY2(isImported(*kit), qPrintable(kit->reason));
+    const ImportEntry *kitty = entryFor(report, QStringLiteral("Kitty_9.jpg"));
+    QCOMPARE(kitty->outcome, ImportOutcome::Duplicate);
+    QCOMPARE(kitty->duplicateOfRow, kit->row);
+    QVERIFY(kitty->duplicateOf.contains(QStringLiteral("Kit_8.jpg")));
+
+    QCOMPARE(report.totals().duplicates, 4);
+    QCOMPARE(store().countPersons({}), 3);  // Obama, Joe, Kit
+}
+
+void TestLibraryImport::duplicatesMayBeAddedFlagged()
+{
+    REQUIRE_FACES();
+    ImportOptions options;
+    options.duplicates = ImportOptions::Duplicates::Add;
+    const ImportReport report = runImport(
+        std::make_unique<FolderSource>(folderOf({{QStringLiteral("biden_1.jpg"), QStringLiteral("Joe_5.jpg")},
+                                                 {QStringLiteral("biden_2.jpg"), QStringLiteral("Joseph_5.jpg")}})),
+        options);
+    QCOMPARE(report.totals().imported, 2);
+    QCOMPARE(report.entries[0].duplicateOfRow, 0);
+    QCOMPARE(report.entries[1].duplicateOfRow, report.entries[0].row);
+    QVERIFY(!report.entries[1].flags.isEmpty());
+    QCOMPARE(store().countPersons({}), 2);
+}
+
+void TestLibraryImport::cancelFromProgressAddsNothing()
+{
+    REQUIRE_FACES();
+    QList<QPair<QString, QString>> copies;
+    const QStringList good{QStringLiteral("obama_1.jpg"), QStringLiteral("biden_1.jpg"), QStringLiteral("kit_harington_1.jpg"),
+                           QStringLiteral("rose_leslie_2.jpg")};
+    for (int i = 0; i < 12; ++i)
+        copies.append({good[i % good.size()], QStringLiteral("P%1_%2.jpg").arg(i, 2, 10, QLatin1Char('0')).arg(i)});
+    fd::store::DatabaseConfig config;
+    config.dataDir = m_data->path();
+    ImportRun run(std::make_unique<FolderSource>(folderOf(copies)), config, PhotoRules{});
+    // Directly on the import's thread: the cancel lands before the next row is taken.
+    connect(&run, &ImportRun::progress, &run, [&run](const ImportProgress &p) {
+        if (p.done >= 1)
+            run.cancel();
+    }, Qt::DirectConnection);
+    QSignalSpy finished(&run, &ImportRun::finished);
+    run.start();
+    QVERIFY(finished.wait(300000));
+    const ImportReport report = run.report();
+    QCOMPARE(report.status, ImportReport::Status::Cancelled);
+    QVERIFY(report.entries.size() >= 1);
+    QVERIFY(report.entries.size() < copies.size());
+    QCOMPARE(report.entries[0].outcome, ImportOutcome::NotAdded);
+    QVERIFY(report.entries[0].reason.contains(QStringLiteral("cancelled")));
+    QCOMPARE(report.totals().imported, 0);
+    QVERIFY(!run.isRunning());
+    QCOMPARE(store().countPersons({}), 0);
+    QCOMPARE(store().lists().size(), 4);
+}
+
+void TestLibraryImport::failedCommitAddsNothing()
+{
+    REQUIRE_FACES();
+    const QString csv = m_input->filePath(QStringLiteral("people.csv"));
+    QVERIFY(writeFile(csv, QStringLiteral("name,card,list,photo\nVisitor,1,Visitors,%1\nNobody,2,,%2\n")
+                               .arg(face(QStringLiteral("obama_1.jpg")), face(QStringLiteral("biden_1.jpg")))
+                               .toUtf8()));
+    ImportOptions options;
+    options.listId = 999;  // no such list: the database refuses the second person
+    const ImportReport report = runImport(std::make_unique<CsvSource>(csv), options);
+    QCOMPARE(report.status, ImportReport::Status::Failed);
+    QVERIFY(!report.error.isEmpty());
+    QCOMPARE(report.totals().notAdded, 2);
+    QCOMPARE(store().countPersons({}), 0);
+    QCOMPARE(store().lists().size(), 4);  // "Visitors", created for the commit, is gone again
+}
+
+void TestLibraryImport::csvImportWithListsAndTargets()
+{
+    REQUIRE_FACES();
+    QVERIFY(QFile::copy(face(QStringLiteral("kit_harington_1.jpg")), m_input->filePath(QStringLiteral("kit.jpg"))));
+    const QString csv = m_input->filePath(QStringLiteral("people.csv"));
+    QStringEncoder gbk("GB18030");
+    QVERIFY(writeFile(csv, gbk(QStringLiteral("姓名,性别,卡号,名单,照片\n"
+                                               "奥巴马,男,1,黑名单,%1\n"
+                                               "拜登,男,2,Visitors,%2\n"
+                                               "基特,男,3,,kit.jpg\n"
+                                               "罗斯,女,4,visitors,%3\n")
+                                    .arg(face(QStringLiteral("obama_1.jpg")), face(QStringLiteral("biden_1.jpg")),
+                                         face(QStringLiteral("rose_leslie_1.jpg"))))));
+    ImportOptions options;
+    options.listName = QStringLiteral("Staff");
+    const ImportReport report = runImport(std::make_unique<CsvSource>(csv), options);
+    QCOMPARE(report.status, ImportReport::Status::Completed);
+    QVERIFY2(report.everythingImported(), qPrintable(report.summary()));
+    const QList<FaceList> lists = store().lists();
+    QCOMPARE(lists.size(), 6);
+    int visitors = 0, staff = 0;
+    for (const FaceList &l : lists) {
+        if (l.name == u"Visitors")
+            visitors = l.id;
+        if (l.name == u"Staff")
+            staff = l.id;
+    }
+    QVERIFY(visitors > 4 && staff > 4);
+    const auto personWithCard = [this](const char *card) { return *store().person(store().personByCard(QString::fromLatin1(card))); };
+    QCOMPARE(personWithCard("1").listId, sort::Blacklist);
+    QCOMPARE(personWithCard("1").name, QStringLiteral("奥巴马"));
+    QCOMPARE(personWithCard("1").gender, 1);
+    QCOMPARE(personWithCard("2").listId, visitors);
+    QCOMPARE(personWithCard("3").listId, staff);
+    QCOMPARE(personWithCard("4").listId, visitors);
+    QCOMPARE(personWithCard("4").gender, 0);
+    QCOMPARE(report.entries[1].listId, visitors);
+    QCOMPARE(report.entries[1].listName, QStringLiteral("Visitors"));
+}
+
+void TestLibraryImport::zipImportReadsFromMemory()
+{
+    REQUIRE_FACES();
+    const QString zip = m_input->filePath(QStringLiteral("set.zip"));
+    QVERIFY(writeZip(zip, {{QStringLiteral("list.csv"), "name,card,photo\nRose,11,img/rose.jpg\nKit,12,img/kit.jpg\n"},
+                           {QStringLiteral("img/rose.jpg"), readAll(face(QStringLiteral("rose_leslie_1.jpg")))},
+                           {QStringLiteral("img/kit.jpg"), readAll(face(QStringLiteral("kit_harington_2.jpg")))}}));
+    const ImportReport report = runImport(std::make_unique<ZipSource>(zip));
+    QVERIFY2(report.everythingImported(), qPrintable(report.summary()));
+    QCOMPARE(report.entries.size(), 2);
+    QCOMPARE(report.entries[1].sourceLabel, QStringLiteral("list.csv:3"));
+    const Person kit = *store().person(report.entries[1].indexId);
+    QCOMPARE(kit.name, QStringLiteral("Kit"));
+    QCOMPARE(kit.photos[0].sourceName, QStringLiteral("list.csv:3"));
+    // Nothing was unpacked beside the archive.
+    QCOMPARE(QDir(m_input->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{QStringLiteral("set.zip")});
+}
+
+void TestLibraryImport::progressIsThrottledAndComplete()
+{
+    REQUIRE_FACES();
+    QList<QPair<QString, QString>> copies;
+    for (const QString &f : {QStringLiteral("obama_small.jpg"), QStringLiteral("kit_harington_2.jpg"),
+                             QStringLiteral("rose_leslie_1.jpg"), QStringLiteral("multi_two_people.jpg")})
+        copies.append({f, QStringLiteral("%1_%2.jpg").arg(QFileInfo(f).completeBaseName()).arg(copies.size())});
+    fd::store::DatabaseConfig config;
+    config.dataDir = m_data->path();
+    ImportRun run(std::make_unique<FolderSource>(folderOf(copies)), config, PhotoRules{});
+    QSignalSpy started(&run, &ImportRun::started);
+    QSignalSpy progress(&run, &ImportRun::progress);
+    QSignalSpy finished(&run, &ImportRun::finished);
+    QElapsedTimer clock;
+    clock.start();
+    run.start();
+    QVERIFY(finished.wait(300000));
+    const qint64 ms = clock.elapsed();
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(started[0][0].toInt(), copies.size());
+    QVERIFY(progress.size() >= 1);
+    // One at the first row, then at most one per 100 ms, and the last.
+    QVERIFY(progress.size() <= 2 + ms / 100);
+    const auto last = progress.last()[0].value<ImportProgress>();
+    QCOMPARE(last.done, copies.size());
+    QCOMPARE(last.total, copies.size());
+    QCOMPARE(last.imported, 3);
+    QCOMPARE(last.rejected, 1);
+    QCOMPARE(last.etaSeconds, 0);
+    QVERIFY(last.rate > 0);
+}
+
+void TestLibraryImport::reportCsvAndThumbnails()
+{
+    REQUIRE_FACES();
+    const ImportReport report = runImport(std::make_unique<FolderSource>(
+        folderOf({{QStringLiteral("kit_harington_2.jpg"), QStringLiteral("=cmd_1.jpg")},
+                  {QStringLiteral("multi_two_people.jpg"), QStringLiteral("two, people_2.jpg")}})));
+    QCOMPARE(report.entries.size(), 2);
+    for (const ImportEntry &e : report.entries) {
+        const QImage thumbnail = QImage::fromData(e.thumbnail, "JPG");
+        QVERIFY2(!thumbnail.isNull(), qPrintable(e.sourceLabel));
+        QVERIFY(thumbnail.width() <= 96 && thumbnail.height() <= 96);
+        QVERIFY(qMax(thumbnail.width(), thumbnail.height()) >= 90);
+    }
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QVERIFY(report.writeCsv(&buffer));
+    const QByteArray csv = buffer.data();
+    QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
+    const QStringList lines = QString::fromUtf8(csv.mid(3)).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0], ImportReport::csvColumns().join(u','));
+    QCOMPARE(lines[0], QStringLiteral("row,source,outcome,name,card_no,list,index_id,error_code,reason,fixes,flags,duplicate_of"));
+    QVERIFY2(lines[1].startsWith(QStringLiteral("1,'=cmd_1.jpg,imported,'=cmd,1,Whitelist,")), qPrintable(lines[1]));
+    QVERIFY2(lines[2].startsWith(QStringLiteral("2,\"two, people_2.jpg\",rejected,\"two, people\",2,Whitelist,,100016,")),
+             qPrintable(lines[2]));
+    // The CSV reads back with our own reader, row for row.
+    const QList<CsvRecord> records = parseCsv(QString::fromUtf8(csv.mid(3)));
+    QCOMPARE(records.size(), 3);
+    QCOMPARE(records[2].fields.size(), ImportReport::csvColumns().size());
+    QCOMPARE(records[2].fields[8], report.entries[1].reason);
+}
+
+// ---- The headless command ------------------------------------------------------------
+
+void TestLibraryImport::headlessExitCodes_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("runs");
+    QTest::addColumn<int>("exitCode");
+    const QString good = QStringLiteral("@GOOD");
+    QTest::newRow("everything imported") << QStringList{good} << 1 << 0;
+    QTest::newRow("into a named list, with a report") << QStringList{QStringLiteral("--list"), QStringLiteral("Staff"), QStringLiteral("--report"), QStringLiteral("@REPORT"), good} << 1 << 0;
+    QTest::newRow("one rejected") << QStringList{QStringLiteral("--report"), QStringLiteral("@REPORT"), QStringLiteral("@MIXED")} << 1 << 3;
+    QTest::newRow("again: duplicates") << QStringList{good} << 2 << 3;
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate"), good} << 1 << 2;
+    QTest::newRow("no source") << QStringList{} << 1 << 2;
+    QTest::newRow("missing source") << QStringList{QStringLiteral("@INPUT/nowhere")} << 1 << 2;
+    QTest::newRow("unreadable zip") << QStringList{QStringLiteral("@JUNK")} << 1 << 2;
+    QTest::newRow("bad pattern") << QStringList{QStringLiteral("--pattern"), QStringLiteral("{card}"), good} << 1 << 2;
+    QTest::newRow("bad list") << QStringList{QStringLiteral("--list"), QStringLiteral("7"), good} << 1 << 2;
+}
+
+void TestLibraryImport::headlessExitCodes()
+{
+    REQUIRE_FACES();
+    QFETCH(QStringList, arguments);
+    QFETCH(int, runs);
+    QFETCH(int, exitCode);
+    const QString good = folderOf({{QStringLiteral("kit_harington_2.jpg"), QStringLiteral("Kit_1.jpg")},
+                                   {QStringLiteral("rose_leslie_1.jpg"), QStringLiteral("Rose_2.jpg")}});
+    const QString mixed = folderOf({{QStringLiteral("kit_harington_2.jpg"), QStringLiteral("Kit_1.jpg")},
+                                    {QStringLiteral("multi_two_people.jpg"), QStringLiteral("Two_2.jpg")}});
+    const QString junk = m_input->filePath(QStringLiteral("junk.zip"));
+    QVERIFY(writeFile(junk, "this is no zip archive"));
+    const QString report = m_input->filePath(QStringLiteral("report.csv"));
+    QStringList args{QStringLiteral("import"), QStringLiteral("--data-dir"), m_data->path()};
+    for (QString a : arguments)
+        args << a.replace(QStringLiteral("@GOOD"), good)
+                    .replace(QStringLiteral("@MIXED"), mixed)
+                    .replace(QStringLiteral("@JUNK"), junk)
+                    .replace(QStringLiteral("@REPORT"), report)
+                    .replace(QStringLiteral("@INPUT"), m_input->path());
+    int code = -1;
+    QByteArray output;
+    for (int i = 0; i < runs; ++i) {
+        QProcess p;
+        p.start(QStringLiteral(FACEDESK_BINARY), args);
+        QVERIFY2(p.waitForStarted(), qPrintable(p.errorString()));
+        QVERIFY(p.waitForFinished(300000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        code = p.exitCode();
+        output = p.readAllStandardOutput() + p.readAllStandardError();
+    }
+    QVERIFY2(code == exitCode, output.constData());
+    if (exitCode == 2) {
+        QVERIFY(output.contains("facedesk import:"));
+        QCOMPARE(store().countPersons({}), 0);
+        return;
+    }
+    QVERIFY2(output.contains("2 rows:") || output.contains("2 rows"), output.constData());
+    if (arguments.contains(QStringLiteral("@REPORT"))) {
+        const QByteArray csv = readAll(report);
+        QVERIFY(csv.startsWith("\xEF\xBB\xBF" "row,source,outcome,"));
+        QCOMPARE(csv.count('\n'), 3);
+        if (exitCode == 3)
+            QVERIFY(csv.contains(",rejected,") && csv.contains(",100016,"));
+    }
+    if (arguments.contains(QStringLiteral("Staff")))
+        QCOMPARE(store().list(5)->name, QStringLiteral("Staff"));
+    QCOMPARE(store().countPersons({}), exitCode == 0 || runs > 1 ? 2 : 1);
+}
+
+QTEST_GUILESS_MAIN(TestLibraryImport)
+#include "tst_libraryimport.moc"
