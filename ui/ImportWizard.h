@@ -3,6 +3,7 @@
 // rate, time left and Cancel; read the report with every photo's fate beside it.
 #pragma once
 
+#include "library/CsvColumns.h"
 #include "library/ImportRun.h"
 #include "library/ImportSource.h"
 #include "store/Database.h"

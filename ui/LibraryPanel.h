@@ -51,6 +51,9 @@ public:
     void moveSelected(int listId);
     void assignSelected();
     void newList();
+    // Something outside the panel changed the library (an import): reload, tell the
+    // window and wake the sync.
+    void notifyChanged() { changed(); }
 
 signals:
     // The admin asked for a bulk import (the window opens the wizard).

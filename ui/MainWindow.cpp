@@ -5,6 +5,7 @@
 #include "EventDetailDialog.h"
 #include "EventTileDelegate.h"
 #include "FaceSearchController.h"
+#include "ImportWizard.h"
 #include "LibraryPanel.h"
 #include "PersonTableModel.h"
 #include "PersonTimelineDialog.h"
@@ -132,6 +133,7 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     libraryDock->setWidget(m_library);
     addDockWidget(Qt::BottomDockWidgetArea, libraryDock);
     connect(m_library, &LibraryPanel::timelineRequested, this, &MainWindow::openTimeline);
+    connect(m_library, &LibraryPanel::importRequested, this, &MainWindow::openImport);
     connect(m_library, &LibraryPanel::libraryChanged, this, [this] { m_directory = m_library->store()->directory(); });
     m_directory = m_library->store()->directory();
     auto *searchDock = new QDockWidget(tr("Search"), this);
@@ -596,6 +598,19 @@ void MainWindow::openEventId(qint64 eventId)
     m_detail->showEventId(eventId);
     m_detail->show();
     m_detail->raise();
+}
+
+ImportWizard *MainWindow::openImport()
+{
+    // Non-modal: a ten-thousand-photo import runs while the desk goes on working.
+    auto *wizard = new ImportWizard(m_archive, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ImportWizard::importFinished, this, [this](const library::ImportReport &report) {
+        if (report.totals().imported > 0)
+            m_library->notifyChanged();
+    });
+    wizard->show();
+    return wizard;
 }
 
 PersonTimelineDialog *MainWindow::openTimeline(qint64 indexId)

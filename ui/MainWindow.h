@@ -39,6 +39,7 @@ class AlertBanner;
 class DeviceTableModel;
 class EventDetailDialog;
 class FaceSearchController;
+class ImportWizard;
 class LibraryPanel;
 class PersonTimelineDialog;
 class SearchPanel;
@@ -78,6 +79,7 @@ public:
     void setSyncEngine(sync::SyncEngine *engine);
     void refreshSyncStatus();
     PersonTimelineDialog *openTimeline(qint64 indexId);
+    ImportWizard *openImport();
 
 signals:
     // Emitted when a tile is handed to the wall; it appears within one frame (or when

@@ -61,7 +61,7 @@ struct NewPhoto {
     // Set instead of jpeg when the file is already in the library folder (path as
     // LibraryStore::storePhoto returned it): an import writes photos as it validates
     // them, so that ten thousand of them never sit in memory at once.
-    QString storedPath;
+    QString storedPath = {};  // (an initializer: brace-initialised NewPhotos may leave it out)
     qint64 storedBytes = 0;
 };
 
