@@ -2,6 +2,7 @@
 
 #include "EventDetailDialog.h"
 #include "FaceSearchController.h"
+#include "ImportWizard.h"
 #include "LibraryPanel.h"
 #include "LiveEventModel.h"
 #include "MainWindow.h"
@@ -48,13 +49,14 @@ QList<QPair<QString, QString>> screenshotKinds()
             {QStringLiteral("library"), QApplication::translate("main", "the face library editor")},
             {QStringLiteral("search"), QApplication::translate("main", "the search view with today's events")},
             {QStringLiteral("timeline"), QApplication::translate("main", "the first library person's timeline")},
-            {QStringLiteral("similar"), QApplication::translate("main", "a face search for the library person seen most")}};
+            {QStringLiteral("similar"), QApplication::translate("main", "a face search for the library person seen most")},
+            {QStringLiteral("import-preview"), QApplication::translate("main", "the import wizard's preview of the demo photos")},
+            {QStringLiteral("import-report"), QApplication::translate("main", "the import wizard's report on the demo photos")}};
 }
 
 void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QMap<QString, QString> &files,
                      const QString &facesDir)
 {
-    Q_UNUSED(facesDir);
     window.grab().save(windowFile);
     if (files.contains(QStringLiteral("devices")))
         window.deviceTable()->parentWidget()->grab().save(files[QStringLiteral("devices")]);
@@ -105,6 +107,25 @@ void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QM
         window.searchPanel()->setSimilarityThreshold(0.5);
         window.searchPanel()->similarToPerson(mostSeen);
         grabPanel(window.searchPanel(), QSize(1280, 860), files[QStringLiteral("similar")]);
+    }
+    if ((files.contains(QStringLiteral("import-preview")) || files.contains(QStringLiteral("import-report"))) && !facesDir.isEmpty()) {
+        // The demo's own photos again: the report shows fixes, refusals and duplicates.
+        ui::ImportWizard *wizard = window.openImport();
+        wizard->setSource(ui::ImportWizard::SourceKind::Folder, facesDir);
+        wizard->setPattern(QStringLiteral("{name}"));
+        wizard->next();
+        settle(300);
+        if (files.contains(QStringLiteral("import-preview")))
+            wizard->grab().save(files[QStringLiteral("import-preview")]);
+        wizard->next();
+        QElapsedTimer waited;
+        waited.start();
+        while (wizard->currentId() != ui::ImportWizard::ReportPage && waited.elapsed() < 120000)
+            settle(200);
+        settle(300);
+        if (files.contains(QStringLiteral("import-report")))
+            wizard->grab().save(files[QStringLiteral("import-report")]);
+        wizard->close();
     }
     if (files.contains(QStringLiteral("detail"))) {
         // The newest tile that matched a library person makes the fullest picture.

@@ -9,6 +9,9 @@ export QT_QPA_PLATFORM=offscreen
 XDG_CONFIG_HOME=$(mktemp -d)
 export XDG_CONFIG_HOME
 trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
-"$build/app/facedesk/facedesk" --demo --demo-rate 6 --screenshot-after 8 --screenshot "$here/wall.png" \
-    --screenshot-detail "$here/event-detail.png" --screenshot-devices "$here/devices.png"
-echo "wrote wall.png (live tiles and an active blacklist alert), event-detail.png, devices.png in $here"
+"$build/app/facedesk/facedesk" --demo --demo-rate 6 --screenshot-after 10 --screenshot "$here/wall.png" \
+    --screenshot-detail "$here/event-detail.png" --screenshot-devices "$here/devices.png" \
+    --screenshot-library "$here/library.png" --screenshot-search "$here/search.png" \
+    --screenshot-timeline "$here/timeline.png" --screenshot-similar "$here/similar.png" \
+    --screenshot-import-preview "$here/import-preview.png" --screenshot-import-report "$here/import-report.png"
+echo "wrote wall, event-detail, devices, library, search, timeline, similar, import-preview and import-report .png in $here"

@@ -2,6 +2,8 @@
 // (and see a bad photo refused), search, filter, move, assign and delete. Offscreen,
 // on a real SQLite archive in a temporary folder.
 #include "AssignDialog.h"
+#include "ImportReportModel.h"
+#include "ImportWizard.h"
 #include "LibraryPanel.h"
 #include "PersonEditDialog.h"
 #include "PersonTableModel.h"
@@ -15,6 +17,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,6 +41,7 @@ private slots:
     void searchAndListFilter();
     void moveAssignAndDelete();
     void duplicateCardIsRefused();
+    void importWizardOnAFolder();
 
 private:
     qint64 addViaDialog(const QString &name, const QString &card, const QString &photo, int list = 2);
@@ -183,6 +187,50 @@ void TestLibraryGui::duplicateCardIsRefused()
     QVERIFY(addViaDialog(QStringLiteral("Barack Obama"), QStringLiteral("C-1"), QStringLiteral("obama_1.jpg")) > 0);
     QCOMPARE(addViaDialog(QStringLiteral("Someone"), QStringLiteral("C-1"), QStringLiteral("biden_1.jpg")), -1);
     QCOMPARE(m_panel->store()->countPersons({}), 1);
+}
+
+// The wizard as an admin runs it on a folder of real photos: preview, run, report.
+void TestLibraryGui::importWizardOnAFolder()
+{
+    store::DatabaseConfig config;
+    config.dataDir = m_dir->path();
+    ImportWizard wizard(config);
+    wizard.setSource(ImportWizard::SourceKind::Folder, QStringLiteral(SHARED_DIR "/faces"));
+    wizard.setPattern(QStringLiteral("{name}"));
+    wizard.setTargetList(library::sort::Vip);
+    wizard.show();
+    QCOMPARE(wizard.currentId(), int(ImportWizard::SourcePage));
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(ImportWizard::PreviewPage));
+    const int files = int(QDir(QStringLiteral(SHARED_DIR "/faces")).entryList({QStringLiteral("*.jpg")}, QDir::Files).size());
+    QVERIFY(wizard.previewTable()->rowCount() >= qMin(files, 20));
+    QSignalSpy finished(&wizard, &ImportWizard::importFinished);
+    wizard.next();  // starts the run
+    QVERIFY(finished.wait(120000));
+    QTRY_COMPARE(wizard.currentId(), int(ImportWizard::ReportPage));
+    const library::ImportReport &report = wizard.report();
+    QCOMPARE(report.status, library::ImportReport::Status::Completed);
+    QVERIFY(report.totals().imported >= 8);
+    bool multiRejected = false;
+    for (const library::ImportEntry &e : report.entries)
+        if (e.sourceLabel.contains(QStringLiteral("multi_two_people")))
+            multiRejected = e.outcome == library::ImportOutcome::Rejected && e.errorCode == 100016;
+    QVERIFY(multiRejected);
+    // The report table shows every row with its result and a thumbnail.
+    QAbstractItemModel *table = wizard.reportTable()->model();
+    QCOMPARE(table->rowCount(), int(report.entries.size()));
+    int withThumbnail = 0;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const bool shown = !table->index(row, ImportReportModel::Photo).data(Qt::DecorationRole).isNull();
+        QCOMPARE(shown, !report.entries[row].thumbnail.isEmpty());
+        withThumbnail += shown;
+    }
+    QVERIFY(withThumbnail >= report.totals().imported);
+    // The persons are in the library, on the chosen list.
+    QCOMPARE(m_panel->store()->countPersons({}), report.totals().imported);
+    library::PersonFilter vip;
+    vip.listId = library::sort::Vip;
+    QCOMPARE(m_panel->store()->countPersons(vip), report.totals().imported);
 }
 
 QTEST_MAIN(TestLibraryGui)
