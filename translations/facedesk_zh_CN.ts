@@ -2,6 +2,372 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>FaceEngine</name>
+    <message>
+        <source>Haar + LBP histograms (built in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YuNet + SFace (ONNX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FaceSearch</name>
+    <message>
+        <source>The archive cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for at least one result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no event %1 in the archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event has no face feature yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This event&apos;s face feature (%1 values) cannot be searched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo cannot be read as an image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No face found in the photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no person %1 in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no photo in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library photo of %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeatureIndex</name>
+    <message>
+        <source>the feature comes from another recognition engine than this index&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the feature has another number of dimensions than this index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the feature is empty or not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid search or entry settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Library</name>
+    <message>
+        <source>The row has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a gender (male/female, 男/女, M/F, 1/0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row names no photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pattern “%1” must separate its tokens with one and the same character, e.g. {name}_{card}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pattern “%1” may only hold the tokens {name}, {card}, {gender} and {ignore} with one separator between them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pattern “%1” needs {name} once; {card} and {gender} may appear at most once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file name “%1” does not match the pattern %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it needs %1 parts separated by “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the card number is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a readable folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 imported (%3 with fixes, %4 flagged), %5 rejected, %6 duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 rows; nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1; nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card number %1 already belongs to %2 (#%3) in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card number %1 is already used by row %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo is the same as the photo of %1 (#%2) in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo is the same as the photo of row %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added: the import was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added: the import failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no list number %1; the lists are 1 (blacklist), 2 (whitelist), 3 (VIP) and 4 (custom), or a list&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2; photos larger than %3 are not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2; it is not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mirrored left to right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rotated 180°</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mirrored top to bottom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rotated 90° clockwise and mirrored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rotated 90° clockwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rotated 90° counter-clockwise and mirrored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rotated 90° counter-clockwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turned upright as its EXIF orientation says (%1): devices may not honour the tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recompressed at JPEG quality %1 to fit within %2 KiB (it was %3 KiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scaled down to %1 px at JPEG quality %2 to fit within %3 KiB (it was %4 KiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a JPEG, PNG or BMP image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a JPEG, PNG or BMP image (it looks like text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a JPEG, PNG or BMP image (it looks like a %2 file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a truncated JPEG: the file ends before the image does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a corrupt %2: it could not be decoded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo is only %1 px; each side needs at least %2 px.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converted from %1 to JPEG: devices take only JPEG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-encoded as a baseline JPEG: devices may decode only baseline JPEG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scaled down from %1 to %2 px: larger photos only cost transfer time and device storage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cropped %1 → %2 px: devices need even sizes (100015).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be made smaller than %2 KiB without becoming too small to use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faces cannot be counted: OpenCV&apos;s face cascade (package opencv-data) is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No face found; a library photo must show one person&apos;s face from the front.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n faces found; a library photo must show exactly one person.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The face is only %1 px wide; recognition needs at least %2 px.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face is blurred (sharpness %1, at least %2 wanted); recognition may miss this person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive entry “%1” is refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is an absolute path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it points outside the archive (“..”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its name holds control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive entry “%1” is encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive entry “%1” unpacks to %2; photos larger than %3 are not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a ZIP archive that can be read (error %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a damaged ZIP archive (error %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds %2 CSV files (%3); it may hold at most one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo “%1” is an absolute path; photos in a ZIP are named relative to the CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo “%1” points outside the archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive holds no photo “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive entry “%1” unpacks to %2; at most %3 is read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive entry “%1” cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive entry “%1” is damaged and cannot be unpacked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive entry “%1” unpacks to more than %2; reading stopped there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive entry “%1” is damaged (its checksum does not match).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Protocol</name>
     <message>
         <source>Face capture camera</source>
@@ -341,6 +707,29 @@
     </message>
 </context>
 <context>
+    <name>fd::sync::SyncEngine</name>
+    <message>
+        <source>the device opened a new connection before answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was lost before the device answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the device did not answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceDesk has no photo of this person to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person&apos;s photo cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fd::ui::AlertBanner</name>
     <message>
         <source>Acknowledge</source>
@@ -409,6 +798,61 @@
     </message>
 </context>
 <context>
+    <name>fd::ui::AssignDialog</name>
+    <message>
+        <source>Assign to devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n selected persons</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everyone in the list, now and later:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices and groups that should hold them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unticking removes the persons from that device at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New group from ticked devices...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assignment could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Group: %1 (%n devices)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rejected devices are never sent anything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the devices that should form the group first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New device group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fd::ui::DeviceTableModel</name>
     <message>
         <source>Name</source>
@@ -469,6 +913,10 @@
     <message>
         <source>Events today</source>
         <translation>今日事件数</translation>
+    </message>
+    <message>
+        <source>Face library</source>
+        <translation type="unfinished">人脸库</translation>
     </message>
 </context>
 <context>
@@ -651,6 +1099,391 @@
     </message>
 </context>
 <context>
+    <name>fd::ui::FaceSearchController</name>
+    <message>
+        <source>Computing face features: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading face search...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Face search: %1, %n faces</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Face search unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ImportReportModel</name>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported, fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished">已拒绝</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why / what was fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::ImportWizard</name>
+    <message>
+        <source>Import persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where are the photos?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder of photos, a CSV file naming photos, or a ZIP of either. Every photo is checked before anything is added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first rows as FaceDesk reads them. Rows with a problem are reported, not dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos are checked on every core. Cancel adds no one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished">已拒绝</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported after a fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported as they were</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save report as CSV...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZIP file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZIP...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How a file name gives the person: {name}, {card}, {gender} and {ignore} between separators, e.g. {name}_{card} for &quot;Zhang Wei_10023.jpg&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File names:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include sub-folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows that name no list go to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import duplicates anyway (they are flagged in the report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them cannot be imported as they are (see the last column).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Encoding: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first row is a header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No header row: columns in the default order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the source...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 photos · %3 photos/s · %4
+%5 imported, %6 rejected, %7 duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::LibraryPanel</name>
+    <message>
+        <source>Search by name or card number...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timeline...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign to &amp;devices...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;list...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All lists</source>
+        <translation type="unfinished">全部名单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n persons</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n persons match</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 from the library? Devices that hold them will be told to delete them too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the custom list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fd::ui::LiveEventModel</name>
     <message>
         <source>Stranger</source>
@@ -747,7 +1580,7 @@
     </message>
     <message>
         <source>The face library editor, bulk import and device sync.</source>
-        <translation>人脸库编辑、批量导入及设备同步。</translation>
+        <translation type="vanished">人脸库编辑、批量导入及设备同步。</translation>
     </message>
     <message>
         <source>Search</source>
@@ -755,7 +1588,7 @@
     </message>
     <message>
         <source>Search the archive by time, device, list, person and face.</source>
-        <translation>按时间、设备、名单、人员和人脸搜索存档。</translation>
+        <translation type="vanished">按时间、设备、名单、人员和人脸搜索存档。</translation>
     </message>
     <message>
         <source>Pause the wall; new events wait and are counted (Ctrl+P)</source>
@@ -887,6 +1720,710 @@
         <source>Archive: OK</source>
         <translation>存档：正常</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in sync</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::PersonEditDialog</name>
+    <message>
+        <source>Add person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose photo...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card or ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Card number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;List:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored photo, %1 × %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.bmp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c62828&apos;&gt;Cannot read %1: %2&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the photo...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Photo accepted&lt;/b&gt; (%1 × %2, %3 KB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c62828&apos;&gt;Photo refused (%1)&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo was refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person needs a photo with exactly one face.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card number %1 already belongs to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person was deleted meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::PersonTableModel</name>
+    <message>
+        <source>%1 × %2, %3 KB, from %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in sync</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished">设备</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::PersonTimelineDialog</name>
+    <message>
+        <source>Card %1 · index_id %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>index_id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also faces similar to the photo, above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face search is not available for this archive yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance (local time):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sightings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export attendance CSV...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sightings</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n of them by face similarity</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> on %n day(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::SearchPanel</name>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best score first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF report...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faces like this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None ticked: every device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strangers</source>
+        <translation type="unfinished">陌生人</translation>
+    </message>
+    <message>
+        <source>Blacklist</source>
+        <translation type="unfinished">黑名单</translation>
+    </message>
+    <message>
+        <source>Whitelist</source>
+        <translation type="unfinished">白名单</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation type="unfinished">VIP</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished">自定义</translation>
+    </message>
+    <message>
+        <source>Lists:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name or card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality at least:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished">男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished">女</translation>
+    </message>
+    <message>
+        <source>Gender:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>without mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>glasses</source>
+        <translation type="unfinished">普通眼镜</translation>
+    </message>
+    <message>
+        <source>sunglasses</source>
+        <translation type="unfinished">墨镜</translation>
+    </message>
+    <message>
+        <source>Glasses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only temperature warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert handling:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faces like...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an event in the results first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A photo of the face to look for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.bmp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library person (index_id):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face search is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face search is still loading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events with faces like %1, similarity at least %2 (%3)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>event %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>person %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than 100,000 events match; narrow the search or scroll on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events match</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>FaceDesk search report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::SearchResultModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stranger</source>
+        <translation type="unfinished">陌生人</translation>
+    </message>
+    <message>
+        <source>Blacklist</source>
+        <translation type="unfinished">黑名单</translation>
+    </message>
+    <message>
+        <source>Whitelist</source>
+        <translation type="unfinished">白名单</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation type="unfinished">VIP</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished">自定义</translation>
+    </message>
+    <message>
+        <source>List %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished">男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished">女</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">有</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::TimelineView</name>
+    <message>
+        <source>No sightings in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished">%1 出现在 %2</translation>
+    </message>
+    <message>
+        <source>found by face similarity %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -936,11 +2473,47 @@
     </message>
     <message>
         <source>Also save the newest event&apos;s detail view as PNG.</source>
-        <translation>同时将最新事件的详情视图保存为 PNG。</translation>
+        <translation type="vanished">同时将最新事件的详情视图保存为 PNG。</translation>
     </message>
     <message>
         <source>Also save the devices panel as PNG.</source>
-        <translation>同时将设备面板保存为 PNG。</translation>
+        <translation type="vanished">同时将设备面板保存为 PNG。</translation>
+    </message>
+    <message>
+        <source>Also save %1 as PNG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the newest library match&apos;s detail view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the devices panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the face library editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the search view with today&apos;s events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first library person&apos;s timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a face search for the library person seen most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the import wizard&apos;s preview of the demo photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the import wizard&apos;s report on the demo photos</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
