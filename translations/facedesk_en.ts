@@ -282,9 +282,9 @@
     </message>
     <message numerus="yes">
         <source>%n faces found; a library photo must show exactly one person.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n face found; a library photo must show exactly one person.</numerusform>
+            <numerusform>%n faces found; a library photo must show exactly one person.</numerusform>
         </translation>
     </message>
     <message>
@@ -738,9 +738,9 @@
     </message>
     <message numerus="yes">
         <source>%n more alert(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n more alert waiting</numerusform>
+            <numerusform>%n more alerts waiting</numerusform>
         </translation>
     </message>
     <message>
@@ -799,9 +799,9 @@
     </message>
     <message numerus="yes">
         <source>The %n selected persons</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The %n selected person</numerusform>
+            <numerusform>The %n selected persons</numerusform>
         </translation>
     </message>
     <message>
@@ -826,9 +826,9 @@
     </message>
     <message numerus="yes">
         <source>Group: %1 (%n devices)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Group: %1 (%n device)</numerusform>
+            <numerusform>Group: %1 (%n devices)</numerusform>
         </translation>
     </message>
     <message>
@@ -1102,9 +1102,9 @@
     </message>
     <message numerus="yes">
         <source>Face search: %1, %n faces</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Face search: %1, %n face</numerusform>
+            <numerusform>Face search: %1, %n faces</numerusform>
         </translation>
     </message>
     <message>
@@ -1319,16 +1319,16 @@
     </message>
     <message numerus="yes">
         <source>%n rows.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row.</numerusform>
+            <numerusform>%n rows.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n of them cannot be imported as they are (see the last column).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n of them cannot be imported as it is (see the last column).</numerusform>
+            <numerusform>%n of them cannot be imported as they are (see the last column).</numerusform>
         </translation>
     </message>
     <message>
@@ -1365,16 +1365,16 @@
     </message>
     <message numerus="yes">
         <source>about %n s left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>about %n s left</numerusform>
+            <numerusform>about %n s left</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>about %n min left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>about %n min left</numerusform>
+            <numerusform>about %n min left</numerusform>
         </translation>
     </message>
     <message>
@@ -1443,23 +1443,23 @@
     </message>
     <message numerus="yes">
         <source>%n persons</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n persons</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n persons match</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n person match</numerusform>
+            <numerusform>%1 of %n persons match</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n selected</numerusform>
+            <numerusform>%n selected</numerusform>
         </translation>
     </message>
     <message>
@@ -1530,9 +1530,9 @@
     </message>
     <message numerus="yes">
         <source>Resume (%n new)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Resume (%n new)</numerusform>
+            <numerusform>Resume (%n new)</numerusform>
         </translation>
     </message>
     <message>
@@ -1633,9 +1633,9 @@
     </message>
     <message numerus="yes">
         <source>Forget %n device(s)? Their events stay in the archive; they must be approved again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Forget %n device? Its events stay in the archive; it must be approved again.</numerusform>
+            <numerusform>Forget %n devices? Their events stay in the archive; they must be approved again.</numerusform>
         </translation>
     </message>
     <message>
@@ -1716,23 +1716,23 @@
     </message>
     <message numerus="yes">
         <source>%n in sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n in sync</numerusform>
+            <numerusform>%n in sync</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
         </translation>
     </message>
 </context>
@@ -1863,23 +1863,23 @@
     </message>
     <message numerus="yes">
         <source>%n in sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n in sync</numerusform>
+            <numerusform>%n in sync</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
         </translation>
     </message>
     <message>
@@ -1983,23 +1983,23 @@
     </message>
     <message numerus="yes">
         <source>%n sightings</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sighting</numerusform>
+            <numerusform>%n sightings</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n of them by face similarity</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n of them by face similarity</numerusform>
+            <numerusform>, %n of them by face similarity</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> on %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> on %n day.</numerusform>
+            <numerusform> on %n days.</numerusform>
         </translation>
     </message>
 </context>
@@ -2275,9 +2275,9 @@
     </message>
     <message numerus="yes">
         <source>%n events with faces like %1, similarity at least %2 (%3)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event with a face like %1, similarity at least %2 (%3)</numerusform>
+            <numerusform>%n events with faces like %1, similarity at least %2 (%3)</numerusform>
         </translation>
     </message>
     <message>
@@ -2302,9 +2302,9 @@
     </message>
     <message numerus="yes">
         <source>%n events match</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event matches</numerusform>
+            <numerusform>%n events match</numerusform>
         </translation>
     </message>
     <message>

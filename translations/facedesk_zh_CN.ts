@@ -5,366 +5,366 @@
     <name>FaceEngine</name>
     <message>
         <source>Haar + LBP histograms (built in)</source>
-        <translation type="unfinished"></translation>
+        <translation>Haar + LBP 直方图（内置）</translation>
     </message>
     <message>
         <source>YuNet + SFace (ONNX)</source>
-        <translation type="unfinished"></translation>
+        <translation>YuNet + SFace（ONNX）</translation>
     </message>
 </context>
 <context>
     <name>FaceSearch</name>
     <message>
         <source>The archive cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开存档。</translation>
     </message>
     <message>
         <source>Ask for at least one result.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求的结果数量至少为 1。</translation>
     </message>
     <message>
         <source>There is no event %1 in the archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>存档中不存在事件 %1。</translation>
     </message>
     <message>
         <source>This event has no face feature yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>该事件尚无人脸特征。</translation>
     </message>
     <message>
         <source>This event&apos;s face feature (%1 values) cannot be searched.</source>
-        <translation type="unfinished"></translation>
+        <translation>该事件的人脸特征（%1 个值）无法用于检索。</translation>
     </message>
     <message>
         <source>The photo cannot be read as an image.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将该照片读取为图像。</translation>
     </message>
     <message>
         <source>No face found in the photo.</source>
-        <translation type="unfinished"></translation>
+        <translation>照片中未检测到人脸。</translation>
     </message>
     <message>
         <source>There is no person %1 in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸库中不存在人员 %1。</translation>
     </message>
     <message>
         <source>%1 has no photo in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在人脸库中没有照片。</translation>
     </message>
     <message>
         <source>The library photo of %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1 的人脸库照片。</translation>
     </message>
 </context>
 <context>
     <name>FeatureIndex</name>
     <message>
         <source>the feature comes from another recognition engine than this index&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>该特征来自与此索引不同的识别引擎</translation>
     </message>
     <message>
         <source>the feature has another number of dimensions than this index</source>
-        <translation type="unfinished"></translation>
+        <translation>该特征的维数与此索引不一致</translation>
     </message>
     <message>
         <source>the feature is empty or not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>该特征为空或不是数值</translation>
     </message>
     <message>
         <source>invalid search or entry settings</source>
-        <translation type="unfinished"></translation>
+        <translation>检索或条目设置无效</translation>
     </message>
 </context>
 <context>
     <name>Library</name>
     <message>
         <source>The row has no name.</source>
-        <translation type="unfinished"></translation>
+        <translation>该行没有姓名。</translation>
     </message>
     <message>
         <source>“%1” is not a gender (male/female, 男/女, M/F, 1/0).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的性别（male/female、男/女、M/F、1/0）。</translation>
     </message>
     <message>
         <source>The row names no photo.</source>
-        <translation type="unfinished"></translation>
+        <translation>该行未指定照片。</translation>
     </message>
     <message>
         <source>The pattern “%1” must separate its tokens with one and the same character, e.g. {name}_{card}.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板“%1”中的各字段必须使用同一个分隔符分隔，例如 {name}_{card}。</translation>
     </message>
     <message>
         <source>The pattern “%1” may only hold the tokens {name}, {card}, {gender} and {ignore} with one separator between them.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板“%1”只能包含字段 {name}、{card}、{gender} 和 {ignore}，字段之间各用一个分隔符。</translation>
     </message>
     <message>
         <source>The pattern “%1” needs {name} once; {card} and {gender} may appear at most once.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板“%1”必须包含一次 {name}；{card} 和 {gender} 最多各出现一次。</translation>
     </message>
     <message>
         <source>The file name “%1” does not match the pattern %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>文件名“%1”与模板 %2 不匹配：%3</translation>
     </message>
     <message>
         <source>it needs %1 parts separated by “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>需要由“%2”分隔的 %1 个部分。</translation>
     </message>
     <message>
         <source>the name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名为空。</translation>
     </message>
     <message>
         <source>the card number is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>卡号为空。</translation>
     </message>
     <message>
         <source>%1 is not a readable folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是可读取的文件夹。</translation>
     </message>
     <message>
         <source>%1 rows: %2 imported (%3 with fixes, %4 flagged), %5 rejected, %6 duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 行：已导入 %2 行（其中 %3 行经修正，%4 行已标记），已拒绝 %5 行，重复 %6 行</translation>
     </message>
     <message>
         <source>Cancelled after %1 of %2 rows; nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在处理 %1 / %2 行后取消；未添加任何人员。</translation>
     </message>
     <message>
         <source>Failed: %1; nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：%1；未添加任何人员。</translation>
     </message>
     <message>
         <source>Card number %1 already belongs to %2 (#%3) in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>卡号 %1 已属于人脸库中的 %2（#%3）。</translation>
     </message>
     <message>
         <source>Card number %1 is already used by row %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>卡号 %1 已被第 %2 行（%3）使用。</translation>
     </message>
     <message>
         <source>The photo is the same as the photo of %1 (#%2) in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>该照片与人脸库中 %1（#%2）的照片相同。</translation>
     </message>
     <message>
         <source>The photo is the same as the photo of row %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>该照片与第 %1 行（%2）的照片相同。</translation>
     </message>
     <message>
         <source>row %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行（%2，%3）</translation>
     </message>
     <message>
         <source>Not added: the import was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>未添加：导入已取消。</translation>
     </message>
     <message>
         <source>Not added: the import failed (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>未添加：导入失败（%1）。</translation>
     </message>
     <message>
         <source>There is no list number %1; the lists are 1 (blacklist), 2 (whitelist), 3 (VIP) and 4 (custom), or a list&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在编号为 %1 的名单；名单编号为 1（黑名单）、2（白名单）、3（VIP）和 4（自定义），也可填写名单名称。</translation>
     </message>
     <message>
         <source>%1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不存在。</translation>
     </message>
     <message>
         <source>%1 is %2; photos larger than %3 are not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 大小为 %2；不读取大于 %3 的照片。</translation>
     </message>
     <message>
         <source>%1 is larger than %2; it is not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 大于 %2，不予读取。</translation>
     </message>
     <message>
         <source>mirrored left to right</source>
-        <translation type="unfinished"></translation>
+        <translation>左右镜像</translation>
     </message>
     <message>
         <source>rotated 180°</source>
-        <translation type="unfinished"></translation>
+        <translation>旋转 180°</translation>
     </message>
     <message>
         <source>mirrored top to bottom</source>
-        <translation type="unfinished"></translation>
+        <translation>上下镜像</translation>
     </message>
     <message>
         <source>rotated 90° clockwise and mirrored</source>
-        <translation type="unfinished"></translation>
+        <translation>顺时针旋转 90° 并镜像</translation>
     </message>
     <message>
         <source>rotated 90° clockwise</source>
-        <translation type="unfinished"></translation>
+        <translation>顺时针旋转 90°</translation>
     </message>
     <message>
         <source>rotated 90° counter-clockwise and mirrored</source>
-        <translation type="unfinished"></translation>
+        <translation>逆时针旋转 90° 并镜像</translation>
     </message>
     <message>
         <source>rotated 90° counter-clockwise</source>
-        <translation type="unfinished"></translation>
+        <translation>逆时针旋转 90°</translation>
     </message>
     <message>
         <source>Turned upright as its EXIF orientation says (%1): devices may not honour the tag.</source>
-        <translation type="unfinished"></translation>
+        <translation>已按 EXIF 方向标记将图片摆正（%1）：设备可能不识别该标记。</translation>
     </message>
     <message>
         <source>Recompressed at JPEG quality %1 to fit within %2 KiB (it was %3 KiB).</source>
-        <translation type="unfinished"></translation>
+        <translation>已按 JPEG 质量 %1 重新压缩，以控制在 %2 KiB 以内（原为 %3 KiB）。</translation>
     </message>
     <message>
         <source>Scaled down to %1 px at JPEG quality %2 to fit within %3 KiB (it was %4 KiB).</source>
-        <translation type="unfinished"></translation>
+        <translation>已缩小至 %1 px 并按 JPEG 质量 %2 压缩，以控制在 %3 KiB 以内（原为 %4 KiB）。</translation>
     </message>
     <message>
         <source>%1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为空。</translation>
     </message>
     <message>
         <source>%1 is not a JPEG, PNG or BMP image.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 JPEG、PNG 或 BMP 图片。</translation>
     </message>
     <message>
         <source>%1 is not a JPEG, PNG or BMP image (it looks like text).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 JPEG、PNG 或 BMP 图片（看起来是文本）。</translation>
     </message>
     <message>
         <source>%1 is not a JPEG, PNG or BMP image (it looks like a %2 file).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 JPEG、PNG 或 BMP 图片（看起来是 %2 文件）。</translation>
     </message>
     <message>
         <source>The file</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件</translation>
     </message>
     <message>
         <source>%1 is a truncated JPEG: the file ends before the image does.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是不完整的 JPEG：文件在图像数据结束之前就已终止。</translation>
     </message>
     <message>
         <source>%1 is a corrupt %2: it could not be decoded.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是已损坏的 %2 文件：无法解码。</translation>
     </message>
     <message>
         <source>The photo is only %1 px; each side needs at least %2 px.</source>
-        <translation type="unfinished"></translation>
+        <translation>照片仅为 %1 px；每条边至少需要 %2 px。</translation>
     </message>
     <message>
         <source>Converted from %1 to JPEG: devices take only JPEG.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 %1 转换为 JPEG：设备仅支持 JPEG。</translation>
     </message>
     <message>
         <source>Re-encoded as a baseline JPEG: devices may decode only baseline JPEG.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新编码为基线 JPEG：设备可能只能解码基线 JPEG。</translation>
     </message>
     <message>
         <source>Scaled down from %1 to %2 px: larger photos only cost transfer time and device storage.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 %1 缩小至 %2 px：更大的照片只会增加传输时间并占用设备存储空间。</translation>
     </message>
     <message>
         <source>Cropped %1 → %2 px: devices need even sizes (100015).</source>
-        <translation type="unfinished"></translation>
+        <translation>已裁剪 %1 → %2 px：设备要求宽高为偶数（100015）。</translation>
     </message>
     <message>
         <source>%1 cannot be made smaller than %2 KiB without becoming too small to use.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 无法压缩到 %2 KiB 以下，否则图片会过小而无法使用。</translation>
     </message>
     <message>
         <source>Faces cannot be counted: OpenCV&apos;s face cascade (package opencv-data) is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法统计人脸数量：未安装 OpenCV 人脸级联分类器（opencv-data 软件包）。</translation>
     </message>
     <message>
         <source>No face found; a library photo must show one person&apos;s face from the front.</source>
-        <translation type="unfinished"></translation>
+        <translation>未检测到人脸；人脸库照片必须是单人正脸照。</translation>
     </message>
     <message numerus="yes">
         <source>%n faces found; a library photo must show exactly one person.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>检测到 %n 张人脸；人脸库照片中必须有且仅有一人。</numerusform>
         </translation>
     </message>
     <message>
         <source>The face is only %1 px wide; recognition needs at least %2 px.</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸宽度仅为 %1 px；识别至少需要 %2 px。</translation>
     </message>
     <message>
         <source>The face is blurred (sharpness %1, at least %2 wanted); recognition may miss this person.</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸模糊（清晰度 %1，要求至少 %2）；可能无法识别此人。</translation>
     </message>
     <message>
         <source>The archive entry “%1” is refused: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩包条目“%1”被拒绝：%2</translation>
     </message>
     <message>
         <source>it has no name.</source>
-        <translation type="unfinished"></translation>
+        <translation>条目没有名称。</translation>
     </message>
     <message>
         <source>it is an absolute path.</source>
-        <translation type="unfinished"></translation>
+        <translation>条目为绝对路径。</translation>
     </message>
     <message>
         <source>it points outside the archive (“..”).</source>
-        <translation type="unfinished"></translation>
+        <translation>条目指向压缩包之外（“..”）。</translation>
     </message>
     <message>
         <source>its name holds control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>条目名称包含控制字符。</translation>
     </message>
     <message>
         <source>The archive entry “%1” is encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩包条目“%1”已加密。</translation>
     </message>
     <message>
         <source>The archive entry “%1” unpacks to %2; photos larger than %3 are not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩包条目“%1”解压后为 %2；不读取大于 %3 的照片。</translation>
     </message>
     <message>
         <source>%1 is not a ZIP archive that can be read (error %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是可读取的 ZIP 压缩包（错误 %2）。</translation>
     </message>
     <message>
         <source>%1 is a damaged ZIP archive (error %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是已损坏的 ZIP 压缩包（错误 %2）。</translation>
     </message>
     <message>
         <source>%1 holds %2 CSV files (%3); it may hold at most one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 包含 %2 个 CSV 文件（%3）；最多只能包含一个。</translation>
     </message>
     <message>
         <source>The photo “%1” is an absolute path; photos in a ZIP are named relative to the CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>照片“%1”为绝对路径；ZIP 中的照片路径应相对于 CSV 文件。</translation>
     </message>
     <message>
         <source>The photo “%1” points outside the archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>照片“%1”指向压缩包之外。</translation>
     </message>
     <message>
         <source>The archive holds no photo “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩包中没有照片“%1”。</translation>
     </message>
     <message>
         <source>The archive entry “%1” unpacks to %2; at most %3 is read.</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩包条目“%1”解压后为 %2；最多读取 %3。</translation>
     </message>
     <message>
         <source>The archive entry “%1” cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开压缩包条目“%1”。</translation>
     </message>
     <message>
         <source>The archive entry “%1” is damaged and cannot be unpacked.</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩包条目“%1”已损坏，无法解压。</translation>
     </message>
     <message>
         <source>The archive entry “%1” unpacks to more than %2; reading stopped there.</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩包条目“%1”解压后超过 %2；已在此处停止读取。</translation>
     </message>
     <message>
         <source>The archive entry “%1” is damaged (its checksum does not match).</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩包条目“%1”已损坏（校验和不匹配）。</translation>
     </message>
 </context>
 <context>
@@ -710,23 +710,23 @@
     <name>fd::sync::SyncEngine</name>
     <message>
         <source>the device opened a new connection before answering</source>
-        <translation type="unfinished"></translation>
+        <translation>设备在应答前建立了新连接</translation>
     </message>
     <message>
         <source>the connection was lost before the device answered</source>
-        <translation type="unfinished"></translation>
+        <translation>设备应答前连接已断开</translation>
     </message>
     <message>
         <source>the device did not answer within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>设备在 %1 秒内未应答</translation>
     </message>
     <message>
         <source>FaceDesk has no photo of this person to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>FaceDesk 没有该人员的照片可供下发。</translation>
     </message>
     <message>
         <source>The person&apos;s photo cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取该人员的照片：%1</translation>
     </message>
 </context>
 <context>
@@ -801,55 +801,55 @@
     <name>fd::ui::AssignDialog</name>
     <message>
         <source>Assign to devices</source>
-        <translation type="unfinished"></translation>
+        <translation>分配到设备</translation>
     </message>
     <message numerus="yes">
         <source>The %n selected persons</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>所选的 %n 名人员</numerusform>
         </translation>
     </message>
     <message>
         <source>Everyone in the list, now and later:</source>
-        <translation type="unfinished"></translation>
+        <translation>名单中的全部人员（含以后加入的人员）：</translation>
     </message>
     <message>
         <source>Devices and groups that should hold them:</source>
-        <translation type="unfinished"></translation>
+        <translation>需存储这些人员的设备和分组：</translation>
     </message>
     <message>
         <source>Unticking removes the persons from that device at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>取消勾选后，将在下次同步时从该设备删除这些人员。</translation>
     </message>
     <message>
         <source>New group from ticked devices...</source>
-        <translation type="unfinished"></translation>
+        <translation>用勾选的设备新建分组...</translation>
     </message>
     <message>
         <source>The assignment could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存分配：%1</translation>
     </message>
     <message numerus="yes">
         <source>Group: %1 (%n devices)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>分组：%1（%n 台设备）</numerusform>
         </translation>
     </message>
     <message>
         <source>Rejected devices are never sent anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>不会向已拒绝的设备下发任何内容。</translation>
     </message>
     <message>
         <source>Tick the devices that should form the group first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先勾选要组成分组的设备。</translation>
     </message>
     <message>
         <source>New device group</source>
-        <translation type="unfinished"></translation>
+        <translation>新建设备分组</translation>
     </message>
     <message>
         <source>Name of the group:</source>
-        <translation type="unfinished"></translation>
+        <translation>分组名称：</translation>
     </message>
 </context>
 <context>
@@ -916,7 +916,7 @@
     </message>
     <message>
         <source>Face library</source>
-        <translation type="unfinished">人脸库</translation>
+        <translation>人脸库</translation>
     </message>
 </context>
 <context>
@@ -1102,385 +1102,386 @@
     <name>fd::ui::FaceSearchController</name>
     <message>
         <source>Computing face features: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算人脸特征：%1 / %2</translation>
     </message>
     <message>
         <source>Loading face search...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载人脸检索...</translation>
     </message>
     <message numerus="yes">
         <source>Face search: %1, %n faces</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>人脸检索：%1，%n 张人脸</numerusform>
         </translation>
     </message>
     <message>
         <source>Face search unavailable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸检索不可用：%1</translation>
     </message>
 </context>
 <context>
     <name>fd::ui::ImportReportModel</name>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入</translation>
     </message>
     <message>
         <source>Imported, fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入（已修正）</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished">已拒绝</translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>重复</translation>
     </message>
     <message>
         <source>Not added</source>
-        <translation type="unfinished"></translation>
+        <translation>未添加</translation>
     </message>
     <message>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>照片</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Card number</source>
-        <translation type="unfinished"></translation>
+        <translation>卡号</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Why / what was fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>原因 / 修正内容</translation>
     </message>
 </context>
 <context>
     <name>fd::ui::ImportWizard</name>
     <message>
         <source>Import persons</source>
-        <translation type="unfinished"></translation>
+        <translation>导入人员</translation>
     </message>
     <message>
         <source>Where are the photos?</source>
-        <translation type="unfinished"></translation>
+        <translation>照片在哪里？</translation>
     </message>
     <message>
         <source>A folder of photos, a CSV file naming photos, or a ZIP of either. Every photo is checked before anything is added.</source>
-        <translation type="unfinished"></translation>
+        <translation>可选择照片文件夹、列出照片的 CSV 文件，或包含二者之一的 ZIP 压缩包。添加任何人员之前，会先检查每一张照片。</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>预览</translation>
     </message>
     <message>
         <source>The first rows as FaceDesk reads them. Rows with a problem are reported, not dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>FaceDesk 读取到的前几行。有问题的行会在报告中列出，而不会被丢弃。</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished"></translation>
+        <translation>性别</translation>
     </message>
     <message>
         <source>Card number</source>
-        <translation type="unfinished"></translation>
+        <translation>卡号</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>名单</translation>
     </message>
     <message>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>照片</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 列</translation>
     </message>
     <message>
         <source>Importing</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入</translation>
     </message>
     <message>
         <source>Photos are checked on every core. Cancel adds no one.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在使用全部 CPU 核心检查照片。取消则不会添加任何人员。</translation>
     </message>
     <message>
         <source>Cancel import</source>
-        <translation type="unfinished"></translation>
+        <translation>取消导入</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>导入报告</translation>
     </message>
     <message>
         <source>All rows</source>
-        <translation type="unfinished"></translation>
+        <translation>全部行</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished">已拒绝</translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <source>Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>重复</translation>
     </message>
     <message>
         <source>Imported after a fix</source>
-        <translation type="unfinished"></translation>
+        <translation>修正后导入</translation>
     </message>
     <message>
         <source>Imported as they were</source>
-        <translation type="unfinished"></translation>
+        <translation>原样导入</translation>
     </message>
     <message>
         <source>Save report as CSV...</source>
-        <translation type="unfinished"></translation>
+        <translation>将报告保存为 CSV...</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示：</translation>
     </message>
     <message>
         <source>Folder of photos</source>
-        <translation type="unfinished"></translation>
+        <translation>照片文件夹</translation>
     </message>
     <message>
         <source>CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv *.txt)</translation>
     </message>
     <message>
         <source>ZIP file</source>
-        <translation type="unfinished"></translation>
+        <translation>ZIP 文件</translation>
     </message>
     <message>
         <source>ZIP files (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>ZIP 文件 (*.zip)</translation>
     </message>
     <message>
         <source>Folder...</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹...</translation>
     </message>
     <message>
         <source>CSV...</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件...</translation>
     </message>
     <message>
         <source>ZIP...</source>
-        <translation type="unfinished"></translation>
+        <translation>ZIP 文件...</translation>
     </message>
     <message>
         <source>Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>来源：</translation>
     </message>
     <message>
         <source>How a file name gives the person: {name}, {card}, {gender} and {ignore} between separators, e.g. {name}_{card} for &quot;Zhang Wei_10023.jpg&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>如何从文件名解析人员信息：用分隔符分隔 {name}、{card}、{gender} 和 {ignore}，例如“张伟_10023.jpg”对应 {name}_{card}。</translation>
     </message>
     <message>
         <source>File names:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件名格式：</translation>
     </message>
     <message>
         <source>Include sub-folders</source>
-        <translation type="unfinished"></translation>
+        <translation>包含子文件夹</translation>
     </message>
     <message>
         <source>Rows that name no list go to:</source>
-        <translation type="unfinished"></translation>
+        <translation>未指定名单的行导入到：</translation>
     </message>
     <message>
         <source>Import duplicates anyway (they are flagged in the report)</source>
-        <translation type="unfinished"></translation>
+        <translation>仍然导入重复项（将在报告中标记）</translation>
     </message>
     <message numerus="yes">
         <source>%n rows.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 行。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n of them cannot be imported as they are (see the last column).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>其中 %n 行无法原样导入（见最后一列）。</numerusform>
         </translation>
     </message>
     <message>
         <source>Encoding: %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>编码：%1。%2</translation>
     </message>
     <message>
         <source>The first row is a header.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一行为表头。</translation>
     </message>
     <message>
         <source>No header row: columns in the default order.</source>
-        <translation type="unfinished"></translation>
+        <translation>无表头行：按默认列顺序读取。</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>男</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>女</translation>
     </message>
     <message>
         <source>Reading the source...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取来源...</translation>
     </message>
     <message numerus="yes">
         <source>about %n s left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>剩余约 %n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>about %n min left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>剩余约 %n 分钟</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 photos · %3 photos/s · %4
 %5 imported, %6 rejected, %7 duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>照片 %1 / %2 · %3 张/秒 · %4
+已导入 %5，已拒绝 %6，重复 %7</translation>
     </message>
     <message>
         <source>Save the import report</source>
-        <translation type="unfinished"></translation>
+        <translation>保存导入报告</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>The report could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存报告：%1</translation>
     </message>
 </context>
 <context>
     <name>fd::ui::LibraryPanel</name>
     <message>
         <source>Search by name or card number...</source>
-        <translation type="unfinished"></translation>
+        <translation>按姓名或卡号搜索...</translation>
     </message>
     <message>
         <source>&amp;Add...</source>
-        <translation type="unfinished"></translation>
+        <translation>添加(&amp;A)...</translation>
     </message>
     <message>
         <source>&amp;Edit...</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)...</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <source>Move to</source>
-        <translation type="unfinished"></translation>
+        <translation>移动到</translation>
     </message>
     <message>
         <source>&amp;Timeline...</source>
-        <translation type="unfinished"></translation>
+        <translation>时间轴(&amp;T)...</translation>
     </message>
     <message>
         <source>Assign to &amp;devices...</source>
-        <translation type="unfinished"></translation>
+        <translation>分配到设备(&amp;D)...</translation>
     </message>
     <message>
         <source>New &amp;list...</source>
-        <translation type="unfinished"></translation>
+        <translation>新建名单(&amp;L)...</translation>
     </message>
     <message>
         <source>&amp;Import...</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)...</translation>
     </message>
     <message>
         <source>The library cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开人脸库：%1</translation>
     </message>
     <message>
         <source>All lists</source>
-        <translation type="unfinished">全部名单</translation>
+        <translation>全部名单</translation>
     </message>
     <message numerus="yes">
         <source>%n persons</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 名人员</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n persons match</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 名人员中有 %1 名匹配</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已选 %n 名</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Delete %1 from the library? Devices that hold them will be told to delete them too.</source>
-        <translation type="unfinished"></translation>
+        <translation>确定要从人脸库中删除 %1 吗？存有这些人员的设备也将收到删除指令。</translation>
     </message>
     <message>
         <source>Move to list</source>
-        <translation type="unfinished"></translation>
+        <translation>移动到名单</translation>
     </message>
     <message>
         <source>New list</source>
-        <translation type="unfinished"></translation>
+        <translation>新建名单</translation>
     </message>
     <message>
         <source>Name of the custom list:</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义名单名称：</translation>
     </message>
 </context>
 <context>
@@ -1722,24 +1723,24 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
         <source>%n in sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已同步 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>待同步 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>同步失败 %n 人</numerusform>
         </translation>
     </message>
 </context>
@@ -1747,260 +1748,260 @@
     <name>fd::ui::PersonEditDialog</name>
     <message>
         <source>Add person</source>
-        <translation type="unfinished"></translation>
+        <translation>添加人员</translation>
     </message>
     <message>
         <source>Edit person</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑人员</translation>
     </message>
     <message>
         <source>No photo</source>
-        <translation type="unfinished"></translation>
+        <translation>无照片</translation>
     </message>
     <message>
         <source>Choose photo...</source>
-        <translation type="unfinished"></translation>
+        <translation>选择照片...</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>男</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>女</translation>
     </message>
     <message>
         <source>Card or ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>卡号或证件号</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Gender:</source>
-        <translation type="unfinished"></translation>
+        <translation>性别(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Card number:</source>
-        <translation type="unfinished"></translation>
+        <translation>卡号(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;List:</source>
-        <translation type="unfinished"></translation>
+        <translation>名单(&amp;L)：</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;O)：</translation>
     </message>
     <message>
         <source>Stored photo, %1 × %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已存储的照片，%1 × %2。</translation>
     </message>
     <message>
         <source>Choose a photo</source>
-        <translation type="unfinished"></translation>
+        <translation>选择照片</translation>
     </message>
     <message>
         <source>Photos (*.jpg *.jpeg *.png *.bmp);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>照片 (*.jpg *.jpeg *.png *.bmp);;所有文件 (*)</translation>
     </message>
     <message>
         <source>&lt;b style=&apos;color:#c62828&apos;&gt;Cannot read %1: %2&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b style=&apos;color:#c62828&apos;&gt;无法读取 %1：%2&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Checking the photo...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查照片...</translation>
     </message>
     <message>
         <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;Photo accepted&lt;/b&gt; (%1 × %2, %3 KB).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b style=&apos;color:#2e7d32&apos;&gt;照片合格&lt;/b&gt;（%1 × %2，%3 KB）。</translation>
     </message>
     <message>
         <source>&lt;b style=&apos;color:#c62828&apos;&gt;Photo refused (%1)&lt;/b&gt;&lt;br&gt;%2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b style=&apos;color:#c62828&apos;&gt;照片不合格（%1）&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
     <message>
         <source>A person needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>人员必须填写姓名。</translation>
     </message>
     <message>
         <source>The photo was refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>照片不合格：%1</translation>
     </message>
     <message>
         <source>A person needs a photo with exactly one face.</source>
-        <translation type="unfinished"></translation>
+        <translation>人员照片中必须有且仅有一张人脸。</translation>
     </message>
     <message>
         <source>Card number %1 already belongs to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>卡号 %1 已属于 %2。</translation>
     </message>
     <message>
         <source>This person was deleted meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>该人员已在此期间被删除。</translation>
     </message>
 </context>
 <context>
     <name>fd::ui::PersonTableModel</name>
     <message>
         <source>%1 × %2, %3 KB, from %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2，%3 KB，来自 %4</translation>
     </message>
     <message>
         <source>no photo</source>
-        <translation type="unfinished"></translation>
+        <translation>无照片</translation>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>男</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>女</translation>
     </message>
     <message>
         <source>not assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>未分配</translation>
     </message>
     <message numerus="yes">
         <source>%n in sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台已同步</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台待同步</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台同步失败</numerusform>
         </translation>
     </message>
     <message>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>照片</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Card number</source>
-        <translation type="unfinished"></translation>
+        <translation>卡号</translation>
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished"></translation>
+        <translation>性别</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>名单</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished">设备</translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>更新时间</translation>
     </message>
 </context>
 <context>
     <name>fd::ui::PersonTimelineDialog</name>
     <message>
         <source>Card %1 · index_id %2</source>
-        <translation type="unfinished"></translation>
+        <translation>卡号 %1 · index_id %2</translation>
     </message>
     <message>
         <source>index_id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>index_id %1</translation>
     </message>
     <message>
         <source>Timeline: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>时间轴：%1</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <source>Also faces similar to the photo, above</source>
-        <translation type="unfinished"></translation>
+        <translation>同时包含与照片相似的人脸，相似度高于</translation>
     </message>
     <message>
         <source>Face search is not available for this archive yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>此存档暂不支持人脸检索。</translation>
     </message>
     <message>
         <source>Attendance (local time):</source>
-        <translation type="unfinished"></translation>
+        <translation>考勤（本地时间）：</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>First seen</source>
-        <translation type="unfinished"></translation>
+        <translation>首次出现</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>地点</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished"></translation>
+        <translation>最后出现</translation>
     </message>
     <message>
         <source>Sightings</source>
-        <translation type="unfinished"></translation>
+        <translation>出现次数</translation>
     </message>
     <message>
         <source>Export attendance CSV...</source>
-        <translation type="unfinished"></translation>
+        <translation>导出考勤 CSV...</translation>
     </message>
     <message>
         <source>Export attendance</source>
-        <translation type="unfinished"></translation>
+        <translation>导出考勤</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>The archive could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取存档：%1</translation>
     </message>
     <message numerus="yes">
         <source>%n sightings</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共出现 %n 次</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n of them by face similarity</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>，其中 %n 次通过人脸相似度找到</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> on %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>，分布在 %n 天。</numerusform>
         </translation>
     </message>
 </context>
@@ -2008,421 +2009,421 @@
     <name>fd::ui::SearchPanel</name>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>不限</translation>
     </message>
     <message>
         <source>Newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>最新优先</translation>
     </message>
     <message>
         <source>Oldest first</source>
-        <translation type="unfinished"></translation>
+        <translation>最早优先</translation>
     </message>
     <message>
         <source>Best score first</source>
-        <translation type="unfinished"></translation>
+        <translation>比对分值从高到低</translation>
     </message>
     <message>
         <source>Export CSV...</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV...</translation>
     </message>
     <message>
         <source>PDF report...</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 报告...</translation>
     </message>
     <message>
         <source>PDF report</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 报告</translation>
     </message>
     <message>
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Sort:</source>
-        <translation type="unfinished"></translation>
+        <translation>排序：</translation>
     </message>
     <message>
         <source>Open event</source>
-        <translation type="unfinished"></translation>
+        <translation>打开事件</translation>
     </message>
     <message>
         <source>Faces like this one</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索相似人脸</translation>
     </message>
     <message>
         <source>Face search</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸检索</translation>
     </message>
     <message>
         <source>Timeline of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的时间轴</translation>
     </message>
     <message>
         <source>The archive cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开存档：%1</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 小时</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 30 天</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>不限时间</translation>
     </message>
     <message>
         <source>Between...</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义时间段...</translation>
     </message>
     <message>
         <source>When:</source>
-        <translation type="unfinished"></translation>
+        <translation>时间：</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>开始：</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>结束：</translation>
     </message>
     <message>
         <source>None ticked: every device.</source>
-        <translation type="unfinished"></translation>
+        <translation>未勾选即为全部设备。</translation>
     </message>
     <message>
         <source>Devices:</source>
-        <translation type="unfinished"></translation>
+        <translation>设备：</translation>
     </message>
     <message>
         <source>Strangers</source>
-        <translation type="unfinished">陌生人</translation>
+        <translation>陌生人</translation>
     </message>
     <message>
         <source>Blacklist</source>
-        <translation type="unfinished">黑名单</translation>
+        <translation>黑名单</translation>
     </message>
     <message>
         <source>Whitelist</source>
-        <translation type="unfinished">白名单</translation>
+        <translation>白名单</translation>
     </message>
     <message>
         <source>VIP</source>
-        <translation type="unfinished">VIP</translation>
+        <translation>VIP</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished">自定义</translation>
+        <translation>自定义</translation>
     </message>
     <message>
         <source>Lists:</source>
-        <translation type="unfinished"></translation>
+        <translation>名单：</translation>
     </message>
     <message>
         <source>Name or card number</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名或卡号</translation>
     </message>
     <message>
         <source>Person:</source>
-        <translation type="unfinished"></translation>
+        <translation>人员：</translation>
     </message>
     <message>
         <source>Score:</source>
-        <translation type="unfinished"></translation>
+        <translation>比对分值：</translation>
     </message>
     <message>
         <source>Quality at least:</source>
-        <translation type="unfinished"></translation>
+        <translation>最低质量：</translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished">男</translation>
+        <translation>男</translation>
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished">女</translation>
+        <translation>女</translation>
     </message>
     <message>
         <source>Gender:</source>
-        <translation type="unfinished"></translation>
+        <translation>性别：</translation>
     </message>
     <message>
         <source>Age:</source>
-        <translation type="unfinished"></translation>
+        <translation>年龄：</translation>
     </message>
     <message>
         <source>with mask</source>
-        <translation type="unfinished"></translation>
+        <translation>戴口罩</translation>
     </message>
     <message>
         <source>without mask</source>
-        <translation type="unfinished"></translation>
+        <translation>未戴口罩</translation>
     </message>
     <message>
         <source>Mask:</source>
-        <translation type="unfinished"></translation>
+        <translation>口罩：</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>glasses</source>
-        <translation type="unfinished">普通眼镜</translation>
+        <translation>普通眼镜</translation>
     </message>
     <message>
         <source>sunglasses</source>
-        <translation type="unfinished">墨镜</translation>
+        <translation>墨镜</translation>
     </message>
     <message>
         <source>Glasses:</source>
-        <translation type="unfinished"></translation>
+        <translation>眼镜：</translation>
     </message>
     <message>
         <source>Only temperature warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>仅体温异常</translation>
     </message>
     <message>
         <source>acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <source>not acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>未确认</translation>
     </message>
     <message>
         <source>Alert handling:</source>
-        <translation type="unfinished"></translation>
+        <translation>告警处理：</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索(&amp;S)</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Faces like...</source>
-        <translation type="unfinished"></translation>
+        <translation>相似人脸检索</translation>
     </message>
     <message>
         <source>Selected event</source>
-        <translation type="unfinished"></translation>
+        <translation>所选事件</translation>
     </message>
     <message>
         <source>Select an event in the results first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在结果中选择一个事件。</translation>
     </message>
     <message>
         <source>Photo...</source>
-        <translation type="unfinished"></translation>
+        <translation>照片...</translation>
     </message>
     <message>
         <source>A photo of the face to look for</source>
-        <translation type="unfinished"></translation>
+        <translation>选择要检索的人脸照片</translation>
     </message>
     <message>
         <source>Photos (*.jpg *.jpeg *.png *.bmp)</source>
-        <translation type="unfinished"></translation>
+        <translation>照片 (*.jpg *.jpeg *.png *.bmp)</translation>
     </message>
     <message>
         <source>Person...</source>
-        <translation type="unfinished"></translation>
+        <translation>人员...</translation>
     </message>
     <message>
         <source>Library person (index_id):</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸库人员（index_id）：</translation>
     </message>
     <message>
         <source>At least:</source>
-        <translation type="unfinished"></translation>
+        <translation>最低相似度：</translation>
     </message>
     <message>
         <source>At most:</source>
-        <translation type="unfinished"></translation>
+        <translation>最多结果数：</translation>
     </message>
     <message>
         <source>Face search is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸检索不可用。</translation>
     </message>
     <message>
         <source>Face search is still loading.</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸检索仍在加载中。</translation>
     </message>
     <message numerus="yes">
         <source>%n events with faces like %1, similarity at least %2 (%3)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条事件的人脸与 %1 相似，相似度不低于 %2（%3）</numerusform>
         </translation>
     </message>
     <message>
         <source>event %1</source>
-        <translation type="unfinished"></translation>
+        <translation>事件 %1</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>person %1</source>
-        <translation type="unfinished"></translation>
+        <translation>人员 %1</translation>
     </message>
     <message>
         <source>The search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索失败：%1</translation>
     </message>
     <message>
         <source>More than 100,000 events match; narrow the search or scroll on.</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配的事件超过 100,000 条；请缩小搜索范围或继续向下滚动。</translation>
     </message>
     <message numerus="yes">
         <source>%n events match</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共匹配 %n 条事件</numerusform>
         </translation>
     </message>
     <message>
         <source>FaceDesk search report</source>
-        <translation type="unfinished"></translation>
+        <translation>FaceDesk 搜索报告</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1</translation>
     </message>
 </context>
 <context>
     <name>fd::ui::SearchResultModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>名单</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>比对分值</translation>
     </message>
     <message>
         <source>Stranger</source>
-        <translation type="unfinished">陌生人</translation>
+        <translation>陌生人</translation>
     </message>
     <message>
         <source>Blacklist</source>
-        <translation type="unfinished">黑名单</translation>
+        <translation>黑名单</translation>
     </message>
     <message>
         <source>Whitelist</source>
-        <translation type="unfinished">白名单</translation>
+        <translation>白名单</translation>
     </message>
     <message>
         <source>VIP</source>
-        <translation type="unfinished">VIP</translation>
+        <translation>VIP</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished">自定义</translation>
+        <translation>自定义</translation>
     </message>
     <message>
         <source>List %1</source>
-        <translation type="unfinished"></translation>
+        <translation>名单 %1</translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished">男</translation>
+        <translation>男</translation>
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished">女</translation>
+        <translation>女</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">无</translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">有</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>Face</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸</translation>
     </message>
     <message>
         <source>Similarity</source>
-        <translation type="unfinished"></translation>
+        <translation>相似度</translation>
     </message>
     <message>
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation>质量</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>年龄</translation>
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished"></translation>
+        <translation>性别</translation>
     </message>
     <message>
         <source>Mask</source>
-        <translation type="unfinished"></translation>
+        <translation>口罩</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>体温</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
 </context>
 <context>
     <name>fd::ui::TimelineView</name>
     <message>
         <source>No sightings in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>此时间段内没有出现记录。</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished">%1 出现在 %2</translation>
+        <translation>%1，%2</translation>
     </message>
     <message>
         <source>found by face similarity %1</source>
-        <translation type="unfinished"></translation>
+        <translation>通过人脸相似度找到（%1）</translation>
     </message>
 </context>
 <context>
@@ -2481,39 +2482,39 @@
     </message>
     <message>
         <source>Also save %1 as PNG.</source>
-        <translation type="unfinished"></translation>
+        <translation>同时将%1保存为 PNG。</translation>
     </message>
     <message>
         <source>the newest library match&apos;s detail view</source>
-        <translation type="unfinished"></translation>
+        <translation>最新人脸库比中事件的详情视图</translation>
     </message>
     <message>
         <source>the devices panel</source>
-        <translation type="unfinished"></translation>
+        <translation>设备面板</translation>
     </message>
     <message>
         <source>the face library editor</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸库编辑器</translation>
     </message>
     <message>
         <source>the search view with today&apos;s events</source>
-        <translation type="unfinished"></translation>
+        <translation>显示今日事件的搜索视图</translation>
     </message>
     <message>
         <source>the first library person&apos;s timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸库第一名人员的时间轴</translation>
     </message>
     <message>
         <source>a face search for the library person seen most</source>
-        <translation type="unfinished"></translation>
+        <translation>对出现次数最多的人脸库人员的人脸检索</translation>
     </message>
     <message>
         <source>the import wizard&apos;s preview of the demo photos</source>
-        <translation type="unfinished"></translation>
+        <translation>导入向导中演示照片的预览</translation>
     </message>
     <message>
         <source>the import wizard&apos;s report on the demo photos</source>
-        <translation type="unfinished"></translation>
+        <translation>导入向导中演示照片的导入报告</translation>
     </message>
 </context>
 </TS>
