@@ -172,8 +172,6 @@ void LibraryPanel::changed()
 {
     refresh();
     emit libraryChanged();
-    if (m_changed)
-        m_changed();
 }
 
 void LibraryPanel::addPerson()

@@ -10,7 +10,6 @@
 
 #include <QWidget>
 
-#include <functional>
 #include <memory>
 
 class QComboBox;
@@ -38,8 +37,6 @@ public:
     QLineEdit *searchEdit() const { return m_search; }
     QComboBox *listFilter() const { return m_listFilter; }
 
-    // Called after every change that may change what devices should hold.
-    void setLibraryChanged(std::function<void()> callback) { m_changed = std::move(callback); }
     // Re-reads the table (after an import, or when sync states moved).
     void refresh();
 
@@ -74,7 +71,6 @@ private:
     QString m_connection;
     std::unique_ptr<library::LibraryStore> m_store;
     std::unique_ptr<library::PhotoValidator> m_validator;
-    std::function<void()> m_changed;
     PersonTableModel *m_model;
     QTableView *m_table;
     QLineEdit *m_search;

@@ -240,7 +240,7 @@ void MainWindow::setSyncEngine(sync::SyncEngine *engine)
     connect(m_syncRefresh, &QTimer::timeout, this, &MainWindow::refreshSyncStatus);
     if (engine) {
         connect(engine, &sync::SyncEngine::syncStateChanged, m_syncRefresh, qOverload<>(&QTimer::start), Qt::QueuedConnection);
-        m_library->setLibraryChanged([engine] { QMetaObject::invokeMethod(engine, "kick", Qt::QueuedConnection); });
+        connect(m_library, &LibraryPanel::libraryChanged, engine, &sync::SyncEngine::kick, Qt::QueuedConnection);
     }
     refreshSyncStatus();
 }
