@@ -95,12 +95,8 @@ int runSyncStatus(const QStringList &arguments)
             printTable(out, table);
             return;
         }
-        for (const QStringList &row : table) {
-            QStringList fields;
-            for (const QString &f : row)
-                fields << store::csvField(f);  // names may come from devices: defused
-            out << fields.join(u',') << '\n';
-        }
+        for (const QStringList &row : table)
+            out << store::csvLine(row) << '\n';  // names may come from devices: defused
     };
     print(rows);
 

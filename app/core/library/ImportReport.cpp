@@ -99,13 +99,7 @@ bool ImportReport::writeCsv(QIODevice *out, QString *error) const
                                  e.fixes.join(u' '),
                                  e.flags.join(u' '),
                                  e.duplicateOf};
-        QString line;
-        for (qsizetype i = 0; i < fields.size(); ++i) {
-            if (i)
-                line += u',';
-            line += store::csvField(fields[i]);
-        }
-        text += line + u'\n';
+        text += store::csvLine(fields) + u'\n';
     }
     const QByteArray bytes = QByteArray("\xEF\xBB\xBF") + text.toUtf8();
     if (out->write(bytes) != bytes.size()) {

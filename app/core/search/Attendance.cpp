@@ -64,10 +64,7 @@ bool writeAttendanceCsv(const QString &personName, const QList<AttendanceDay> &d
         const QStringList f = {personName, d.day.toString(Qt::ISODate), d.firstSeen.toString(QStringLiteral("HH:mm:ss")),
                                d.firstDevice, d.lastSeen.toString(QStringLiteral("HH:mm:ss")), d.lastDevice,
                                QString::number(d.sightings)};
-        QStringList quoted;
-        for (const QString &v : f)
-            quoted << store::csvField(v);
-        text += quoted.join(u',').toUtf8() + '\n';
+        text += store::csvLine(f).toUtf8() + '\n';
     }
     return out->write(text) == text.size();
 }

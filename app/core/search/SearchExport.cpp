@@ -31,13 +31,7 @@ bool writeHitsCsv(const QList<EventHit> &hits, const QHash<qint64, float> &simil
             num(h.age, -1), num(h.gender, -1), num(h.mask, -1), num(h.glasses, -1),
             h.temperature > -1000 ? QString::number(h.temperature, 'f', 1) : QString(),
             h.acknowledged ? QStringLiteral("1") : QStringLiteral("0"), h.facePath};
-        QString line;
-        for (qsizetype i = 0; i < fields.size(); ++i) {
-            if (i)
-                line += u',';
-            line += store::csvField(fields[i]);
-        }
-        if (out->write(line.toUtf8() + '\n') < 0)
+        if (out->write(store::csvLine(fields).toUtf8() + '\n') < 0)
             return false;
     }
     return true;

@@ -159,6 +159,17 @@ QString csvField(const QString &value)
     return v;
 }
 
+QString csvLine(const QStringList &fields)
+{
+    QString line;
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i)
+            line += u',';
+        line += csvField(fields[i]);
+    }
+    return line;
+}
+
 qint64 exportEventsCsv(QSqlDatabase &db, QIODevice *out, const QDateTime &from, const QDateTime &to,
                        const QString &imagesRoot, QString *error)
 {
@@ -198,14 +209,7 @@ qint64 exportEventsCsv(QSqlDatabase &db, QIODevice *out, const QDateTime &from, 
             f << text(q.value(c));
         f << (q.value(22).isNull() ? QString() : images.filePath(q.value(22).toString()))
           << (q.value(23).isNull() ? QString() : images.filePath(q.value(23).toString()));
-        QString line;
-        for (qsizetype i = 0; i < f.size(); ++i) {
-            if (i)
-                line += u',';
-            line += csvField(f[i]);
-        }
-        line += u'\n';
-        out->write(line.toUtf8());
+        out->write((csvLine(f) + u'\n').toUtf8());
         ++rows;
     }
     return rows;

@@ -58,5 +58,7 @@ QStringList exportColumns();
 // One CSV field, quoted where needed and defused against spreadsheet formulas
 // (a device-sent name such as "=HYPERLINK(...)" must stay text).
 QString csvField(const QString &value);
+// A whole CSV row of such fields, comma-separated, without the line end.
+QString csvLine(const QStringList &fields);
 
 } // namespace fd::store
