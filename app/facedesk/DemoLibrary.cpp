@@ -1,5 +1,6 @@
 #include "DemoLibrary.h"
 
+#include "FacePhotoSet.h"
 #include "library/LibraryStore.h"
 #include "library/PhotoValidator.h"
 
@@ -10,18 +11,6 @@
 
 namespace fd::app {
 
-namespace {
-// "kit_harington_2" -> "Kit Harington"
-QString personName(const QString &baseName)
-{
-    QStringList words = baseName.split(u'_', Qt::SkipEmptyParts);
-    if (!words.isEmpty() && words.last().front().isDigit())
-        words.removeLast();
-    for (QString &w : words)
-        w[0] = w[0].toUpper();
-    return words.join(u' ');
-}
-} // namespace
 
 int seedDemoLibrary(const store::DatabaseConfig &archive, const QString &facesDir)
 {
@@ -45,7 +34,8 @@ int seedDemoLibrary(const store::DatabaseConfig &archive, const QString &facesDi
             if (!base.back().isDigit() || base.startsWith(QLatin1String("scene")) || base.startsWith(QLatin1String("multi"))
                 || base.startsWith(QLatin1String("edge")))
                 continue;
-            const QString name = personName(base);
+            // The simulator's own naming, so its devices' matches name these persons.
+            const QString name = sim::displayName(sim::identityOf(file.fileName()));
             if (seen.contains(name))
                 continue;
             QFile f(file.filePath());

@@ -36,6 +36,8 @@ QByteArray cropFace(const cv::Mat &scene, const QRect &face)
     return toJpeg(resized, 85);
 }
 
+} // namespace
+
 QString identityOf(const QString &fileName)
 {
     const QString base = QFileInfo(fileName).completeBaseName();
@@ -43,7 +45,13 @@ QString identityOf(const QString &fileName)
     return us > 0 ? base.left(us) : base;
 }
 
-} // namespace
+QString displayName(const QString &identity)
+{
+    QStringList words = identity.split(u'_', Qt::SkipEmptyParts);
+    for (QString &w : words)
+        w[0] = w[0].toUpper();
+    return words.join(u' ');
+}
 
 int FacePhotoSet::loadFolder(const QString &dir, const vision::HaarFaceDetector &detector, QString *error)
 {

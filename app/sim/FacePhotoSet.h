@@ -15,6 +15,12 @@ namespace fd::vision { class HaarFaceDetector; }
 
 namespace fd::sim {
 
+// A photo file's identity: its name before the last '_' ("obama" for obama_2.jpg).
+QString identityOf(const QString &fileName);
+// The person's name for an identity ("rose_leslie" -> "Rose Leslie"): what the demo's
+// library calls them and what a simulated device's match names.
+QString displayName(const QString &identity);
+
 struct SimPhoto {
     QString identity;   // "obama" for obama_2.jpg
     QString fileName;

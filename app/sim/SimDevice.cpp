@@ -33,15 +33,6 @@ QByteArray sloppify(QByteArray json, int deviceType)
     return json;
 }
 
-// "rose_leslie" -> "Rose Leslie": library names are people's names.
-QString displayName(const QString &identity)
-{
-    QStringList words = identity.split(u'_', Qt::SkipEmptyParts);
-    for (QString &w : words)
-        w[0] = w[0].toUpper();
-    return words.join(u' ');
-}
-
 bool isRetryable(int code)
 {
     return code == code::SystemException || code == code::TokenInvalid || code == code::NotRegistered
