@@ -53,12 +53,19 @@ void FaceSearchController::refresh()
 
 void FaceSearchController::backfillFinished(const match::BackfillResult &result)
 {
-    // New local features are in the archive: rebuild the indexes off the GUI thread
-    // (the first time, or when the pass found faces).
-    if (!m_ready || result.withFace > 0)
+    // The first pass is followed by the one full load; later passes only add what
+    // they found (a full rebuild every half minute would reread every feature).
+    if (!m_ready) {
         load();
-    else
-        emit statusChanged(m_status);
+        return;
+    }
+    if (result.withFace > 0) {
+        QString error;
+        m_search->loadNewLocal(&error);
+        m_status = error.isEmpty() ? tr("Face search: %1, %n faces", nullptr, int(m_search->localCount())).arg(m_search->engineName())
+                                   : tr("Face search unavailable: %1").arg(error);
+    }
+    emit statusChanged(m_status);
 }
 
 void FaceSearchController::load()

@@ -165,6 +165,7 @@ private slots:
     void errors();
     void liveAddAndRemove();
     void searchesFromSeveralThreads();
+    void newLocalFeaturesJoinWithoutReload();
 
     void cliPhoto();
     void cliEvent();
@@ -586,6 +587,31 @@ void TestFaceSearch::searchesFromSeveralThreads()
     }
     for (const QList<qint64> &ids : std::as_const(got))
         QCOMPARE(ids, expected);
+}
+
+// What a later backfill pass stored joins the loaded index without a rebuild.
+void TestFaceSearch::newLocalFeaturesJoinWithoutReload()
+{
+    const qsizetype before = m_search->localCount();
+    const qint64 copy = insertEvent(QStringLiteral("cam-late"), 0, QString(), {});
+    QSqlQuery q(db());
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO local_features (event_id, kind, dims, vector) "
+                                  "SELECT %1, kind, dims, vector FROM local_features WHERE event_id = %2")
+                       .arg(copy)
+                       .arg(m_planted.first())));
+    QString error;
+    QCOMPARE(m_search->loadNewLocal(&error), 1);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(m_search->localCount(), before + 1);
+    QCOMPARE(m_search->loadNewLocal(&error), 0);  // nothing new the second time
+    const FaceSearchResult r = m_search->byEvent(m_planted.first(), 3);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.hits.first().first, copy);  // the same vector: the closest
+    // Leave the archive as the CLI tests expect it.
+    m_search->remove(copy);
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM local_features WHERE event_id = %1").arg(copy)));
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM events WHERE id = %1").arg(copy)));
+    m_rows.remove(copy);
 }
 
 void TestFaceSearch::cliPhoto()

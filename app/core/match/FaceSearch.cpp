@@ -166,6 +166,7 @@ bool FaceSearch::load(QString *error)
     }
 
     const int dims = m_engine->dimensions();
+    qint64 highWater = 0;
     q.prepare(QStringLiteral("SELECT l.event_id, e.capture_at, e.device_uuid, e.pic_sort, l.vector FROM local_features l "
                              "JOIN events e ON e.id = l.event_id WHERE l.kind = ? AND l.dims = ? "
                              "ORDER BY e.capture_at, e.id"));
@@ -179,12 +180,53 @@ bool FaceSearch::load(QString *error)
             continue;
         const FeatureMeta meta{q.value(1).toLongLong(), fresh.devices.idFor(q.value(2).toString()), listOf(q.value(3))};
         fresh.local->add(q.value(0).toLongLong(), {FeatureKind::Local, v.constData(), dims}, meta);
+        highWater = std::max(highWater, q.value(0).toLongLong());
     }
     q.finish();
 
     QWriteLocker lock(&m_lock);
     std::swap(m_indexes, fresh);
+    m_localHighWater = highWater;
     return true;
+}
+
+qsizetype FaceSearch::loadNewLocal(QString *error)
+{
+    QSqlDatabase db = connection(error);
+    if (!db.isOpen())
+        return -1;
+    qint64 after = 0;
+    {
+        QReadLocker lock(&m_lock);
+        after = m_localHighWater;
+    }
+    const int dims = m_engine->dimensions();
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT l.event_id, e.capture_at, e.device_uuid, e.pic_sort, l.vector FROM local_features l "
+                             "JOIN events e ON e.id = l.event_id WHERE l.event_id > ? AND l.kind = ? AND l.dims = ? "
+                             "ORDER BY e.capture_at, e.id"));
+    q.addBindValue(after);
+    q.addBindValue(m_engine->kindTag());
+    q.addBindValue(dims);
+    if (!q.exec()) {
+        if (error)
+            *error = q.lastError().text();
+        return -1;
+    }
+    qsizetype added = 0;
+    qint64 highWater = after;
+    while (q.next()) {
+        const QVector<float> v = FeatureStore::fromBlob(q.value(4).toByteArray(), dims);
+        const qint64 id = q.value(0).toLongLong();
+        highWater = std::max(highWater, id);
+        if (!v.isEmpty() && add(FeatureKind::Local, id, q.value(1).toLongLong(), q.value(2).toString(),
+                                listOf(q.value(3)), QList<float>(v.cbegin(), v.cend())))
+            ++added;
+    }
+    QWriteLocker lock(&m_lock);
+    m_localHighWater = std::max(m_localHighWater, highWater);
+    return added;
 }
 
 bool FaceSearch::add(FeatureKind kind, qint64 eventId, qint64 timeMs, const QString &deviceUuid, int picSort,

@@ -69,6 +69,12 @@ public:
     // running on the old indexes until the new ones are swapped in.
     bool load(QString *error);
 
+    // Adds the local features stored since the last load or call, without rebuilding:
+    // rows of events newer than every local feature already loaded (the backfill works
+    // newest first, so a pass after a load finds only new events). Returns how many,
+    // -1 on error.
+    qsizetype loadNewLocal(QString *error);
+
     // Live changes (a new event, the backfill's or the writer's computation). A
     // feature of the wrong length or a bad vector is refused (false). Adding an event
     // again replaces its entry.
@@ -123,6 +129,7 @@ private:
 
     mutable QReadWriteLock m_lock;  // guards m_indexes
     Indexes m_indexes;
+    qint64 m_localHighWater = 0;  // the newest event whose local feature is loaded
 
     mutable QMutex m_connectionsMutex;   // guards m_connections
     mutable QStringList m_connections;   // names of the per-thread connections opened so far
