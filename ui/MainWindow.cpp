@@ -24,6 +24,8 @@
 #include <QCoreApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QDockWidget>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -209,30 +211,66 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     m_deviceTable->horizontalHeader()->restoreState(settings.value(QStringLiteral("devices/header")).toByteArray());
 }
 
+namespace {
+
+// Per person: on how many devices synced, pending, failed (with one reason).
+QHash<qint64, PersonSyncCounts> personSyncCounts(sync::SyncStatusReader &reader, const QList<qint64> &ids)
+{
+    QHash<qint64, PersonSyncCounts> counts;
+    for (qint64 id : ids) {
+        PersonSyncCounts &c = counts[id];
+        for (const sync::PersonSyncStatus &s : reader.person(id)) {
+            if (!s.wanted && s.status == sync::ItemStatus::Synced)
+                continue;
+            if (s.status == sync::ItemStatus::Synced) {
+                ++c.synced;
+            } else if (s.status == sync::ItemStatus::Failed) {
+                ++c.failed;
+                if (c.firstError.isEmpty())
+                    c.firstError = MainWindow::tr("%1: %2").arg(s.uuid, s.errorText);
+            } else {
+                ++c.pending;
+            }
+        }
+    }
+    return counts;
+}
+
+// Per device: "120 in sync · 2 failed", and the first failures' reasons.
+QHash<QString, QPair<QString, QString>> deviceSyncSummaries(sync::SyncStatusReader &reader)
+{
+    QHash<QString, QPair<QString, QString>> summaries;
+    for (const sync::DeviceSyncStatus &d : reader.devices()) {
+        if (d.counts.total == 0)
+            continue;
+        QStringList parts{MainWindow::tr("%n in sync", nullptr, int(d.counts.done))};
+        if (d.counts.pending)
+            parts << MainWindow::tr("%n pending", nullptr, int(d.counts.pending));
+        if (d.counts.failed)
+            parts << MainWindow::tr("%n failed", nullptr, int(d.counts.failed));
+        QStringList reasons;
+        for (const sync::SyncFailure &f : reader.failures(d.uuid).mid(0, 10))
+            reasons << QStringLiteral("%1: %2 (%3)").arg(f.name.isEmpty() ? QString::number(f.indexId) : f.name, f.errorText).arg(f.errorCode);
+        summaries.insert(d.uuid, {parts.join(QStringLiteral(" · ")), reasons.join(u'\n')});
+    }
+    return summaries;
+}
+
+struct SyncSnapshot {
+    QHash<QString, QPair<QString, QString>> devices;
+    QHash<qint64, PersonSyncCounts> persons;
+};
+
+} // namespace
+
 void MainWindow::setSyncEngine(sync::SyncEngine *engine)
 {
     QString error;
     QSqlDatabase db = store::openDatabase(m_archive, detailConnectionName(this), &error);
     m_syncStatus = std::make_unique<sync::SyncStatusReader>(db, m_archive.libraryDir());
-    m_library->model()->setSyncCountsSource([this](const QList<qint64> &ids) {
-        QHash<qint64, PersonSyncCounts> counts;
-        for (qint64 id : ids) {
-            PersonSyncCounts &c = counts[id];
-            for (const sync::PersonSyncStatus &s : m_syncStatus->person(id)) {
-                if (!s.wanted && s.status == sync::ItemStatus::Synced)
-                    continue;
-                if (s.status == sync::ItemStatus::Synced)
-                    ++c.synced;
-                else if (s.status == sync::ItemStatus::Failed) {
-                    ++c.failed;
-                    if (c.firstError.isEmpty())
-                        c.firstError = tr("%1: %2").arg(s.uuid, s.errorText);
-                } else
-                    ++c.pending;
-            }
-        }
-        return counts;
-    });
+    // A page the admin scrolls to gets its counts at once (a few hundred persons);
+    // the periodic refresh below runs off the GUI thread.
+    m_library->model()->setSyncCountsSource([this](const QList<qint64> &ids) { return personSyncCounts(*m_syncStatus, ids); });
     // Replies arrive by the hundred during a sync: the panels catch up once a second.
     m_syncRefresh = new QTimer(this);
     m_syncRefresh->setSingleShot(true);
@@ -247,24 +285,32 @@ void MainWindow::setSyncEngine(sync::SyncEngine *engine)
 
 void MainWindow::refreshSyncStatus()
 {
-    if (!m_syncStatus)
+    if (!m_syncStatus || m_syncRefreshRunning)
         return;
-    QHash<QString, QPair<QString, QString>> summaries;
-    for (const sync::DeviceSyncStatus &d : m_syncStatus->devices()) {
-        if (d.counts.total == 0)
-            continue;
-        QStringList parts{tr("%n in sync", nullptr, int(d.counts.done))};
-        if (d.counts.pending)
-            parts << tr("%n pending", nullptr, int(d.counts.pending));
-        if (d.counts.failed)
-            parts << tr("%n failed", nullptr, int(d.counts.failed));
-        QStringList reasons;
-        for (const sync::SyncFailure &f : m_syncStatus->failures(d.uuid).mid(0, 10))
-            reasons << QStringLiteral("%1: %2 (%3)").arg(f.name.isEmpty() ? QString::number(f.indexId) : f.name, f.errorText).arg(f.errorCode);
-        summaries.insert(d.uuid, {parts.join(QStringLiteral(" · ")), reasons.join(u'\n')});
-    }
-    m_devices->setLibrarySync(summaries);
-    m_library->model()->setSyncCountsSource(m_library->model()->syncCountsSource());
+    // Every device's summary and every loaded person's status are tens of queries:
+    // read on a pool thread with a connection of its own, applied here.
+    m_syncRefreshRunning = true;
+    const QList<qint64> ids = m_library->model()->loadedIds();
+    const store::DatabaseConfig archive = m_archive;
+    QtConcurrent::run([archive, ids] {
+        SyncSnapshot snapshot;
+        const QString connection = QStringLiteral("facedesk-sync-status-%1").arg(quintptr(QThread::currentThreadId()));
+        {
+            QString error;
+            QSqlDatabase db = store::openDatabase(archive, connection, &error);
+            if (db.isOpen()) {
+                sync::SyncStatusReader reader(db, archive.libraryDir());
+                snapshot.devices = deviceSyncSummaries(reader);
+                snapshot.persons = personSyncCounts(reader, ids);
+            }
+        }
+        QSqlDatabase::removeDatabase(connection);
+        return snapshot;
+    }).then(this, [this](const SyncSnapshot &snapshot) {
+        m_syncRefreshRunning = false;
+        m_devices->setLibrarySync(snapshot.devices);
+        m_library->model()->setSyncCounts(snapshot.persons);
+    });
 }
 
 MainWindow::~MainWindow()

@@ -115,6 +115,7 @@ private:
     FaceSearchController *m_faces = nullptr;
     std::unique_ptr<sync::SyncStatusReader> m_syncStatus;
     QTimer *m_syncRefresh = nullptr;
+    bool m_syncRefreshRunning = false;
     QHash<qint64, QPair<QString, int>> m_directory;  // library persons: index_id -> name, pic_sort
     PersonTimelineDialog::SimilarSightings m_similarSightings;  // set once face search is available
     SearchPanel *m_search;

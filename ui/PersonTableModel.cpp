@@ -76,21 +76,31 @@ void PersonTableModel::fetchMore(const QModelIndex &parent)
 void PersonTableModel::setSyncCountsSource(SyncCountsSource source)
 {
     m_syncSource = std::move(source);
-    QList<qint64> ids;
-    for (const library::Person &p : m_rows)
-        ids << p.indexId;
-    refreshSyncCounts(ids);
+    refreshSyncCounts(loadedIds());
 }
 
 void PersonTableModel::refreshSyncCounts(const QList<qint64> &indexIds)
 {
     if (!m_syncSource || indexIds.isEmpty())
         return;
-    const QHash<qint64, PersonSyncCounts> counts = m_syncSource(indexIds);
-    for (qint64 id : indexIds)
-        m_sync.insert(id, counts.value(id));
+    setSyncCounts(m_syncSource(indexIds));
+}
+
+void PersonTableModel::setSyncCounts(const QHash<qint64, PersonSyncCounts> &counts)
+{
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        m_sync.insert(it.key(), it.value());
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, Devices), index(int(m_rows.size()) - 1, Devices));
+}
+
+QList<qint64> PersonTableModel::loadedIds() const
+{
+    QList<qint64> ids;
+    ids.reserve(m_rows.size());
+    for (const library::Person &p : m_rows)
+        ids << p.indexId;
+    return ids;
 }
 
 int PersonTableModel::rowCount(const QModelIndex &parent) const

@@ -49,7 +49,9 @@ public:
     using SyncCountsSource = std::function<QHash<qint64, PersonSyncCounts>(const QList<qint64> &indexIds)>;
     // Also re-reads the counts of the loaded rows.
     void setSyncCountsSource(SyncCountsSource source);
-    SyncCountsSource syncCountsSource() const { return m_syncSource; }
+    // Counts read elsewhere (off the GUI thread) for loaded rows.
+    void setSyncCounts(const QHash<qint64, PersonSyncCounts> &counts);
+    QList<qint64> loadedIds() const;
 
 private:
     void loadPage(qint64 offset, qint64 limit);
