@@ -4,6 +4,7 @@
 #include "library/LibraryStore.h"
 #include "search/Attendance.h"
 #include "search/EventQuery.h"
+#include "store/ArchiveReader.h"
 #include "store/Database.h"
 
 #include <QBuffer>
@@ -404,6 +405,11 @@ void TestEventQuery::listFallsBackToTheLibrary()
     QCOMPARE(page.hits[0].picSort, 1);
     f.lists = {0, 2};
     QVERIFY(query.page(f, EventOrder::NewestFirst, 10).hits.isEmpty());
+    // The detail view reads the same list, and the library's name.
+    const std::optional<store::EventDetails> detail = store::loadEvent(m_db, id, m_dir.path());
+    QVERIFY(detail);
+    QCOMPARE(detail->picSort, 1);
+    QCOMPARE(detail->picName, QStringLiteral("Alice Zhang"));
     QVERIFY(q.exec(QStringLiteral("DELETE FROM events WHERE id = %1").arg(id)));
 }
 

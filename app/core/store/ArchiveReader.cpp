@@ -63,7 +63,9 @@ std::optional<EventDetails> loadEvent(QSqlDatabase &db, qint64 id, const QString
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
-        "SELECT e.id, e.capture_at, e.received_at, e.device_uuid, d.name, e.method, e.channel, e.index_id, e.pic_sort, "
+        "SELECT e.id, e.capture_at, e.received_at, e.device_uuid, d.name, e.method, e.channel, e.index_id, "
+        // The list the device sent, else its library person's (PROTOCOL.md §8, 15a).
+        "COALESCE(NULLIF(e.pic_sort, 0), (SELECT l.pic_sort FROM face_lists l WHERE l.id = p.list_id)), "
         "COALESCE(p.name, e.pic_name), e.match_score, e.pos_x, e.pos_y, e.pos_w, e.pos_h, e.quality, e.visit_count, e.age, e.gender, "
         "e.glasses, e.mask, e.beard, e.race, e.emotion, e.temperature, e.warning_temperature, e.warning_type, "
         "e.img_name, e.face_path, e.scene_path, e.feature_dims "
