@@ -2,6 +2,7 @@
 // than another person, kinds never compared, many threads as one), the engine
 // factory's fallback and its reasons, and the backfill of local features over a
 // small archive seeded here from those photos: complete, stoppable, resumable.
+#include "FacePhotos.h"
 #include "match/FaceEngineFactory.h"
 #include "match/FeatureStore.h"
 #include "match/LbpFaceEngine.h"
@@ -28,37 +29,7 @@ using namespace fd::match;
 
 namespace {
 
-const QString kFaces = QStringLiteral(SHARED_DIR "/faces");
-
-cv::Mat photo(const QString &name)
-{
-    return cv::imread((kFaces + u'/' + name + QStringLiteral(".jpg")).toStdString(), cv::IMREAD_COLOR);
-}
-
-QByteArray jpeg(const cv::Mat &image, int quality = 90)
-{
-    std::vector<uchar> out;
-    cv::imencode(".jpg", image, out, {cv::IMWRITE_JPEG_QUALITY, quality});
-    return QByteArray(reinterpret_cast<const char *>(out.data()), qsizetype(out.size()));
-}
-
-// What a device sends as an event's face image: the face with some room around it,
-// about 200 px wide.
-cv::Mat deviceFaceCrop(const cv::Mat &image)
-{
-    static const fd::vision::HaarFaceDetector detector;
-    const QList<QRect> faces = detector.detect(image);
-    if (faces.isEmpty())
-        return {};
-    const QRect f = faces.first();
-    const int m = f.width() * 3 / 10;
-    const cv::Rect around = cv::Rect(f.x() - m, f.y() - m, f.width() + 2 * m, f.height() + 2 * m) &
-                            cv::Rect(0, 0, image.cols, image.rows);
-    cv::Mat crop;
-    const double scale = 200.0 / around.width;
-    cv::resize(image(around), crop, cv::Size(), scale, scale, cv::INTER_AREA);
-    return crop;
-}
+using namespace facephotos;
 
 float sim(const FaceFeature &a, const FaceFeature &b)
 {
