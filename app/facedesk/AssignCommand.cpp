@@ -58,14 +58,8 @@ int runAssign(const QStringList &arguments)
         {QStringLiteral("remove"), QStringLiteral("Take the assignment back instead.")},
     });
     p.addPositionalArgument(QStringLiteral("INDEX_ID"), QStringLiteral("More persons, with --person."), QStringLiteral("[INDEX_ID...]"));
-    if (!p.parse(QStringList{QStringLiteral("facedesk assign")} + arguments)) {
-        err << p.errorText() << Qt::endl;
-        return 2;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        out << p.helpText();
-        return 0;
-    }
+    if (const int exit = parseCommandLine(p, QStringLiteral("assign"), arguments); exit >= 0)
+        return exit;
     const bool byDevice = p.isSet(QStringLiteral("device"));
     const bool byGroup = p.isSet(QStringLiteral("group"));
     const bool byList = p.isSet(QStringLiteral("list"));
@@ -83,10 +77,8 @@ int runAssign(const QStringList &arguments)
 
     store::DatabaseConfig config;
     config.dataDir = p.value(QStringLiteral("data-dir"));
-    if (!QFile::exists(config.sqlitePath())) {
-        err << "facedesk assign: no archive in " << config.dataDir << Qt::endl;
+    if (!archiveExists(config, QStringLiteral("assign")))
         return 1;
-    }
     QString error;
     QSqlDatabase db = store::openDatabase(config, QStringLiteral("assign"), &error);
     if (!db.isOpen()) {

@@ -3,6 +3,9 @@
 // Each takes the arguments after its name and returns the process exit status.
 #pragma once
 
+#include "store/Database.h"
+
+#include <QCommandLineParser>
 #include <QStringList>
 
 namespace fd::app {
@@ -17,5 +20,11 @@ int runImport(const QStringList &arguments);
 
 // The data folder used when --data-dir is not given.
 QString defaultDataDir();
+
+// Parses `facedesk COMMAND arguments`: prints the help (0) or the error (2, a usage
+// error) and returns the exit status, or -1 to go on.
+int parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &arguments);
+// Whether the data folder holds an archive; says so on stderr when not.
+bool archiveExists(const store::DatabaseConfig &config, const QString &command);
 
 } // namespace fd::app

@@ -19,20 +19,12 @@ int runDevices(const QStringList &arguments)
     p.setApplicationDescription(QStringLiteral("List the devices FaceDesk knows, with their state."));
     p.addHelpOption();
     p.addOption({QStringLiteral("data-dir"), QStringLiteral("Archive folder."), QStringLiteral("DIR"), defaultDataDir()});
-    if (!p.parse(QStringList{QStringLiteral("facedesk devices")} + arguments)) {
-        err << p.errorText() << Qt::endl;
-        return 2;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        out << p.helpText();
-        return 0;
-    }
+    if (const int exit = parseCommandLine(p, QStringLiteral("devices"), arguments); exit >= 0)
+        return exit;
     store::DatabaseConfig config;
     config.dataDir = p.value(QStringLiteral("data-dir"));
-    if (!QFile::exists(config.sqlitePath())) {
-        err << "facedesk devices: no archive in " << config.dataDir << Qt::endl;
+    if (!archiveExists(config, QStringLiteral("devices")))
         return 1;
-    }
     QString error;
     QSqlDatabase db = store::openDatabase(config, QStringLiteral("devices"), &error);
     const QList<store::DeviceRow> rows = db.isOpen() ? store::loadDevices(db, &error) : QList<store::DeviceRow>();

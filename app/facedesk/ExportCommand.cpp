@@ -38,14 +38,8 @@ int runExport(const QStringList &arguments)
         {QStringLiteral("from"), QStringLiteral("Earliest capture time, ISO 8601 (inclusive)."), QStringLiteral("ISO8601")},
         {QStringLiteral("to"), QStringLiteral("Latest capture time, ISO 8601 (exclusive)."), QStringLiteral("ISO8601")},
     });
-    if (!p.parse(QStringList{QStringLiteral("facedesk export")} + arguments)) {
-        err << p.errorText() << Qt::endl;
-        return 2;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << p.helpText();
-        return 0;
-    }
+    if (const int exit = parseCommandLine(p, QStringLiteral("export"), arguments); exit >= 0)
+        return exit;
     bool okFrom = false, okTo = false;
     const QDateTime from = parseBound(p.value(QStringLiteral("from")), &okFrom);
     const QDateTime to = parseBound(p.value(QStringLiteral("to")), &okTo);
@@ -55,10 +49,8 @@ int runExport(const QStringList &arguments)
     }
     store::DatabaseConfig config;
     config.dataDir = p.value(QStringLiteral("data-dir"));
-    if (!QFile::exists(config.sqlitePath())) {
-        err << "facedesk export: no archive in " << config.dataDir << Qt::endl;
+    if (!archiveExists(config, QStringLiteral("export")))
         return 1;
-    }
     QString error;
     QSqlDatabase db = store::openDatabase(config, QStringLiteral("export"), &error);
     if (!db.isOpen()) {

@@ -71,14 +71,8 @@ int runImport(const QStringList &arguments)
         {QStringLiteral("threads"), QStringLiteral("Validation threads (default: one per core)."), QStringLiteral("N"),
          QStringLiteral("0")},
     });
-    if (!p.parse(QStringList{QStringLiteral("facedesk import")} + arguments)) {
-        err << "facedesk import: " << p.errorText() << Qt::endl;
-        return kUsage;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        out << p.helpText();
-        return 0;
-    }
+    if (const int exit = parseCommandLine(p, QStringLiteral("import"), arguments); exit >= 0)
+        return exit;
     const auto usage = [&err](const QString &why) {
         err << "facedesk import: " << why << Qt::endl;
         return kUsage;

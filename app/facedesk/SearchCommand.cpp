@@ -80,14 +80,8 @@ int runSearch(const QStringList &arguments)
         {QStringLiteral("from"), QStringLiteral("Earliest capture time, ISO 8601 (inclusive)."), QStringLiteral("ISO8601")},
         {QStringLiteral("to"), QStringLiteral("Latest capture time, ISO 8601 (exclusive)."), QStringLiteral("ISO8601")},
     });
-    if (!p.parse(QStringList{QStringLiteral("facedesk search")} + arguments)) {
-        err << "facedesk search: " << p.errorText() << Qt::endl;
-        return 2;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << p.helpText();
-        return 0;
-    }
+    if (const int exit = parseCommandLine(p, QStringLiteral("search"), arguments); exit >= 0)
+        return exit;
     const int queries = int(p.isSet(QStringLiteral("photo"))) + int(p.isSet(QStringLiteral("event")))
         + int(p.isSet(QStringLiteral("person")));
     bool okTop = false, okMin = false, okId = true, okFrom = false, okTo = false;
@@ -110,10 +104,8 @@ int runSearch(const QStringList &arguments)
 
     store::DatabaseConfig config;
     config.dataDir = p.value(QStringLiteral("data-dir"));
-    if (!QFile::exists(config.sqlitePath())) {
-        err << "facedesk search: no archive in " << config.dataDir << Qt::endl;
+    if (!archiveExists(config, QStringLiteral("search")))
         return 1;
-    }
     // Read before the slow part, so that a mistyped path fails at once.
     QByteArray photo;
     if (p.isSet(QStringLiteral("photo"))) {

@@ -14,11 +14,6 @@
 
 namespace fd::app {
 
-QString defaultDataDir()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-}
-
 int runServe(const QStringList &arguments)
 {
     QTextStream err(stderr);
@@ -46,14 +41,8 @@ int runServe(const QStringList &arguments)
         {QStringLiteral("sync-retry-ms"), QStringLiteral("First retry after a transient failure, in ms (doubling up to 10 min)."), QStringLiteral("MS"), QStringLiteral("5000")},
         {QStringLiteral("sync-reconcile"), QStringLiteral("Seconds between full plans of every connected device (0: never)."), QStringLiteral("S"), QStringLiteral("300")},
     });
-    if (!p.parse(QStringList{QStringLiteral("facedesk serve")} + arguments)) {
-        err << p.errorText() << Qt::endl;
-        return 2;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << p.helpText();
-        return 0;
-    }
+    if (const int exit = parseCommandLine(p, QStringLiteral("serve"), arguments); exit >= 0)
+        return exit;
     bool okHttp = false, okTcp = false, okBody = false, okQueue = false;
     server::ServerConfig config;
     config.httpPort = quint16(p.value(QStringLiteral("http-port")).toUInt(&okHttp));

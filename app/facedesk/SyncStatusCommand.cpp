@@ -47,20 +47,12 @@ int runSyncStatus(const QStringList &arguments)
         {QStringLiteral("failures"), QStringLiteral("Also list the persons that failed, with the reason.")},
         {QStringLiteral("csv"), QStringLiteral("CSV instead of a table.")},
     });
-    if (!p.parse(QStringList{QStringLiteral("facedesk sync-status")} + arguments)) {
-        err << p.errorText() << Qt::endl;
-        return 2;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        out << p.helpText();
-        return 0;
-    }
+    if (const int exit = parseCommandLine(p, QStringLiteral("sync-status"), arguments); exit >= 0)
+        return exit;
     store::DatabaseConfig config;
     config.dataDir = p.value(QStringLiteral("data-dir"));
-    if (!QFile::exists(config.sqlitePath())) {
-        err << "facedesk sync-status: no archive in " << config.dataDir << Qt::endl;
+    if (!archiveExists(config, QStringLiteral("sync-status")))
         return 1;
-    }
     QString error;
     QSqlDatabase db = store::openDatabase(config, QStringLiteral("sync-status"), &error);
     if (!db.isOpen()) {
