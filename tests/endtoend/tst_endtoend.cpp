@@ -1,6 +1,7 @@
 // The real executables on loopback: facedesk-sim devices pushing to `facedesk serve`
 // over HTTP and TCP, the archive checked afterwards; and a SIGKILL of the server in
 // the middle of the stream, after which nothing acknowledged may be missing.
+#include "../support/ServePorts.h"
 #include "store/Database.h"
 #include "store/ImageStore.h"
 
@@ -28,21 +29,7 @@ public:
                                 QStringLiteral("--accept-new-devices"), QStringLiteral("--report-password"),
                                 QStringLiteral("admin")});
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        QSignalSpy output(&m_process, &QProcess::readyReadStandardOutput);
-        m_process.start();
-        static const QRegularExpression ports(QStringLiteral("http=(\\d+) tcp=(\\d+)"));
-        QByteArray text;
-        while (output.wait(10000)) {
-            text += m_process.readAllStandardOutput();
-            const auto m = ports.match(QString::fromUtf8(text));
-            if (m.hasMatch()) {
-                m_http = quint16(m.captured(1).toUInt());
-                m_tcp = quint16(m.captured(2).toUInt());
-                return true;
-            }
-        }
-        qWarning() << "serve did not start:" << m_process.readAllStandardError();
-        return false;
+        return startServeAndReadPorts(m_process, &m_http, &m_tcp);
     }
     void kill()
     {

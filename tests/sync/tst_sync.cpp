@@ -3,6 +3,7 @@
 // library can be compared with what FaceDesk wants), a hand-driven device for the
 // answers no simulator gives, and `facedesk serve` as a process killed mid-sync.
 // Real faces from ../shared/faces; real SQLite in temporary folders.
+#include "../support/ServePorts.h"
 #include "../server/TestClient.h"
 
 #include "FacePhotoSet.h"
@@ -243,21 +244,7 @@ public:
                                 QStringLiteral("--sync-retry-ms"), QStringLiteral("100")});
         if (qEnvironmentVariableIsSet("SERVE_STDERR"))  // for debugging: serve's log on ours
             m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        QSignalSpy output(&m_process, &QProcess::readyReadStandardOutput);
-        m_process.start();
-        static const QRegularExpression ports(QStringLiteral("http=(\\d+) tcp=(\\d+)"));
-        QByteArray text;
-        while (output.wait(10000)) {
-            text += m_process.readAllStandardOutput();
-            const auto m = ports.match(QString::fromUtf8(text));
-            if (m.hasMatch()) {
-                m_http = quint16(m.captured(1).toUInt());
-                m_tcp = quint16(m.captured(2).toUInt());
-                return true;
-            }
-        }
-        qWarning() << "serve did not start:" << m_process.readAllStandardError();
-        return false;
+        return startServeAndReadPorts(m_process, &m_http, &m_tcp);
     }
     void killNow() { m_process.kill(); }  // SIGKILL: no chance to record anything more
     bool waitFinished() { return m_process.state() == QProcess::NotRunning || m_process.waitForFinished(10000); }
