@@ -39,8 +39,6 @@ public:
     // Matching events, counted up to a cap (see EventQuery::count); -1 after an error.
     qint64 matchCount() const { return m_count; }
     QString lastError() const { return m_error; }
-    search::EventFilter filter() const { return m_filter; }
-    search::EventOrder order() const { return m_order; }
 
     static QString listText(int picSort);
 

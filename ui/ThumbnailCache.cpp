@@ -44,9 +44,4 @@ void ThumbnailCache::store(qint64 key, const QImage &image)
     emit ready(key);
 }
 
-void ThumbnailCache::clear()
-{
-    m_cache.clear();
-}
-
 } // namespace fd::ui

@@ -20,7 +20,6 @@ public:
     // The thumbnail when it is decoded; otherwise nothing, a decode starts and
     // ready(key) follows. A file that cannot be read gives an empty pixmap.
     std::optional<QPixmap> get(qint64 key, const QString &path);
-    void clear();
 
 signals:
     void ready(qint64 key);
