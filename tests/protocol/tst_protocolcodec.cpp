@@ -1,5 +1,7 @@
 // The protocol codec: every example of the vendor's spec, verbatim; a round trip of
 // every message type; the tolerances real devices need; and hostile input.
+#include "protocol/Base64.h"
+#include "protocol/Base64Lift.h"
 #include "protocol/DeviceType.h"
 #include "protocol/ErrorCodes.h"
 #include "protocol/MessageCodec.h"
@@ -116,6 +118,10 @@ private slots:
     void attributeProblemsAreWarnings();
     void resultCodesHaveText();
     void deviceTypeNames();
+    void base64_data();
+    void base64();
+    void liftedImages_data();
+    void liftedImages();
 };
 
 void TestProtocolCodec::specExamplesAreVerbatim()
@@ -556,6 +562,124 @@ void TestProtocolCodec::deviceTypeNames()
     QVERIFY(deviceTypeName(0x33).contains(QLatin1String("0x33")));
     QVERIFY(isFaceDevice(0x14));
     QVERIFY(!isFaceDevice(0x20));
+}
+
+void TestProtocolCodec::base64_data()
+{
+    // Lengths on both sides of the 32-character vector blocks and their 45-character
+    // safety margin, and damage inside a block, at its edges and in the scalar tail.
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("expected");  // empty with ok false: must be refused
+    QTest::addColumn<bool>("ok");
+    QRandomGenerator rng(11);
+    for (int size : {0, 1, 2, 3, 23, 24, 25, 33, 34, 35, 36, 48, 96, 97, 98, 1000, 20000}) {
+        QByteArray bytes(size, Qt::Uninitialized);
+        for (char &c : bytes)
+            c = char(rng.bounded(256));
+        const QByteArray text = bytes.toBase64();
+        QTest::addRow("%d bytes", size) << text << bytes << true;
+        if (text.size() < 8)
+            continue;
+        QByteArray wrapped;  // MIME-style lines: white space falls back to the careful loop
+        for (qsizetype i = 0; i < text.size(); i += 76)
+            wrapped += text.mid(i, 76) + "\r\n";
+        QTest::addRow("%d bytes, wrapped", size) << wrapped << bytes << true;
+        for (qsizetype at : {qsizetype(0), qsizetype(5), qsizetype(31), qsizetype(32), text.size() / 2, text.size() - 5}) {
+            for (char junk : {'@', '-', '_', '=', char(0x80), char(0xFF), '\0'}) {
+                if (at >= text.size() || text[at] == junk || (junk == '=' && at >= text.size() - 2))
+                    continue;  // not damage: the same text, or padding where padding may be
+                QByteArray bad = text;
+                bad[at] = junk;
+                QTest::addRow("%d bytes, 0x%02x at %d", size, uchar(junk), int(at)) << bad << QByteArray() << false;
+            }
+        }
+    }
+    QTest::newRow("padding inside") << QByteArray("QUJD=QUJD") << QByteArray() << false;
+    QTest::newRow("one character short") << QByteArray("QUJDRA=") << QByteArray() << false;
+}
+
+void TestProtocolCodec::base64()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, expected);
+    QFETCH(bool, ok);
+    QByteArray fromBytes, fromText;
+    QCOMPARE(decodeBase64(QByteArrayView(text), &fromBytes), ok);
+    QCOMPARE(decodeBase64(QStringView(QString::fromLatin1(text)), &fromText), ok);
+    if (ok) {
+        QCOMPARE(fromBytes, expected);
+        QCOMPARE(fromText, expected);
+    }
+}
+
+void TestProtocolCodec::liftedImages_data()
+{
+    // The image values are taken out of the text before parsing; every way a device
+    // may write them must still give the same bytes, or the same error.
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("image");       // expected img_data
+    QTest::addColumn<QByteArray>("background");  // expected img_fr
+    QTest::addColumn<QString>("errorField");     // empty: must decode
+    QTest::addColumn<int>("liftedCount");        // values taken out before parsing
+
+    const QByteArray face = fakeJpeg(3000, 'f'), scene = fakeJpeg(9000, 's');
+    const QByteArray f64 = face.toBase64(), s64 = scene.toBase64();
+    const auto push = [](const QByteArray &data) {
+        return QByteArray(R"({"method":"sw_face_capture_push","uuid":"u","token":"t","data":{)") + data + "}}";
+    };
+    QTest::newRow("strict") << push("\"img_data\":\"" + f64 + "\",\"img_fr\":\"" + s64 + "\"") << face << scene << QString() << 2;
+    QTest::newRow("spaces around the colon") << push("\"img_data\" :\n \"" + f64 + "\"") << face << QByteArray() << QString() << 1;
+    QTest::newRow("key in other case") << push("\"IMG_Data\":\"" + f64 + "\"") << face << QByteArray() << QString() << 1;
+    QByteArray escaped = f64;
+    escaped.replace("/", "\\/");
+    QTest::newRow("escaped slashes (not lifted)") << push("\"img_data\":\"" + escaped + "\"") << face << QByteArray() << QString() << 0;
+    QByteArray lines;
+    for (qsizetype i = 0; i < s64.size(); i += 76)
+        lines += s64.mid(i, 76) + "\n";
+    QTest::newRow("raw line breaks") << push("\"img_fr\":\"" + lines + "\"") << QByteArray() << scene << QString() << 1;
+    QTest::newRow("sloppy elsewhere") << push("img_data:\"" + f64 + "\", \"img_fr\":\"" + s64 + "\"\xEF\xBC\x8C\"track_id\":0x10")
+                                      << face << scene << QString() << 1;
+    QTest::newRow("a long string that is no image")
+        << push("\"extra_note\":\"" + QByteArray(300, 'n') + "\",\"img_data\":\"" + f64 + "\"") << face << QByteArray() << QString() << 1;
+    QByteArray broken = f64;
+    broken[700] = '!';
+    QTest::newRow("bad base64 names its field") << push("\"img_data\":\"" + broken + "\"") << QByteArray() << QByteArray()
+                                                << QStringLiteral("data.img_data") << 1;
+    QTest::newRow("marker sent by a device is not a reference")
+        << push("\"img_data\":\"\\u00010\",\"img_fr\":\"" + s64 + "\"") << QByteArray() << QByteArray()
+        << QStringLiteral("data.img_data") << 1;
+}
+
+void TestProtocolCodec::liftedImages()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, image);
+    QFETCH(QByteArray, background);
+    QFETCH(QString, errorField);
+    QFETCH(int, liftedCount);
+    QByteArray withoutImages;
+    LiftedImages lifted;
+    QCOMPARE(liftBase64Values(text, &withoutImages, &lifted), liftedCount > 0);
+    QCOMPARE(int(lifted.spans.size()), liftedCount);
+    qsizetype liftedBytes = 0;
+    for (const QByteArrayView span : lifted.spans) {
+        QVERIFY(span.size() >= 256);
+        liftedBytes += span.size();
+    }
+    if (liftedCount > 0)  // the parser sees the message without them, each replaced by a short marker
+        QVERIFY(withoutImages.size() <= text.size() - liftedBytes + 40 * liftedCount);
+    const Decoded d = decode(text);
+    if (!errorField.isEmpty()) {
+        QVERIFY(!d.ok());
+        QCOMPARE(d.error.kind, DecodeErrorKind::BadBase64);
+        QCOMPARE(d.error.field, errorField);
+        return;
+    }
+    QVERIFY2(d.ok(), qPrintable(d.error.describe()));
+    const auto *p = d.as<FacePush>();
+    QVERIFY(p);
+    QCOMPARE(p->image, image);
+    QCOMPARE(p->background, background);
 }
 
 QTEST_GUILESS_MAIN(TestProtocolCodec)

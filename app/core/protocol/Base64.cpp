@@ -2,6 +2,10 @@
 
 #include <array>
 
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
+
 namespace fd::protocol {
 
 namespace {
@@ -25,6 +29,58 @@ constexpr std::array<quint8, 256> makeTable()
 
 constexpr std::array<quint8, 256> kTable = makeTable();
 
+#if defined(__x86_64__) || defined(__i386__)
+// 32 characters to 24 bytes at a time, the way Muła and Lemire showed ("Faster Base64
+// Encoding and Decoding Using AVX2 Instructions", 2018): two nibble lookups validate
+// the alphabet, a third gives each character's offset to its 6-bit value, and two
+// multiply-adds pack four 6-bit values into three bytes. A block holding anything
+// else (white space, padding, junk) is left to the scalar loops. Decoding the image
+// of a face push was 5 % of the ingest's CPU with the scalar loop alone.
+// Returns the characters consumed; writes 32 bytes per 24 it keeps, so the caller
+// leaves that much room.
+__attribute__((target("avx2"))) qsizetype decodeBlocksAvx2(const unsigned char *src, qsizetype n, quint8 *dst)
+{
+    const __m256i lutLo = _mm256_setr_epi8(0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x13, 0x1A, 0x1B,
+                                           0x1B, 0x1B, 0x1A, 0x15, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
+                                           0x13, 0x1A, 0x1B, 0x1B, 0x1B, 0x1A);
+    const __m256i lutHi = _mm256_setr_epi8(0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, 0x08, 0x10, 0x10, 0x10, 0x10, 0x10,
+                                           0x10, 0x10, 0x10, 0x10, 0x10, 0x01, 0x02, 0x04, 0x08, 0x04, 0x08, 0x10, 0x10,
+                                           0x10, 0x10, 0x10, 0x10, 0x10, 0x10);
+    // Offset by high nibble: '/' 16 (the slot before '+'), '+' 19, digits 4, letters -65 and -71.
+    const __m256i lutRoll = _mm256_setr_epi8(0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 19, 4, -65,
+                                             -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0);
+    const __m256i mask2F = _mm256_set1_epi8(0x2F);
+    const __m256i pack12 = _mm256_set1_epi32(0x01400140);
+    const __m256i pack24 = _mm256_set1_epi32(0x00011000);
+    const __m256i order = _mm256_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1, 2, 1, 0, 6, 5, 4, 10, 9,
+                                           8, 14, 13, 12, -1, -1, -1, -1);
+    const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 7, 7);
+    qsizetype done = 0;
+    while (n - done >= 45) {  // 32 to read, and room for the 32-byte store
+        __m256i in = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(src + done));
+        const __m256i hiNibbles = _mm256_and_si256(_mm256_srli_epi32(in, 4), mask2F);
+        const __m256i loNibbles = _mm256_and_si256(in, mask2F);
+        const __m256i hi = _mm256_shuffle_epi8(lutHi, hiNibbles);
+        const __m256i lo = _mm256_shuffle_epi8(lutLo, loNibbles);
+        if (!_mm256_testz_si256(lo, hi))
+            break;
+        const __m256i isSlash = _mm256_cmpeq_epi8(in, mask2F);
+        in = _mm256_add_epi8(in, _mm256_shuffle_epi8(lutRoll, _mm256_add_epi8(isSlash, hiNibbles)));
+        __m256i out = _mm256_madd_epi16(_mm256_maddubs_epi16(in, pack12), pack24);
+        out = _mm256_permutevar8x32_epi32(_mm256_shuffle_epi8(out, order), lanes);
+        _mm256_storeu_si256(reinterpret_cast<__m256i *>(dst + done / 4 * 3), out);
+        done += 32;
+    }
+    return done;
+}
+
+bool hasAvx2()
+{
+    static const bool yes = __builtin_cpu_supports("avx2");
+    return yes;
+}
+#endif
+
 template<typename Char>
 bool decodeImpl(const Char *p, qsizetype n, QByteArray *out)
 {
@@ -32,6 +88,15 @@ bool decodeImpl(const Char *p, qsizetype n, QByteArray *out)
     auto *dst = reinterpret_cast<quint8 *>(out->data());
     quint8 *const begin = dst;
     const Char *const end = p + n;
+#if defined(__x86_64__) || defined(__i386__)
+    if constexpr (sizeof(Char) == 1) {
+        if (hasAvx2()) {
+            const qsizetype done = decodeBlocksAvx2(p, n, dst);
+            p += done;
+            dst += done / 4 * 3;
+        }
+    }
+#endif
 
     // Fast loop: four alphabet characters at a time, the overwhelmingly common case.
     while (end - p >= 4) {

@@ -1,5 +1,7 @@
 #include "FieldReader.h"
 
+#include "Base64Lift.h"
+
 #include "Base64.h"
 #include "LenientJson.h"
 #include "ProtocolText.h"
@@ -120,8 +122,9 @@ QString describeValue(const QJsonValue &v)
     return ProtocolText::tr("nothing");
 }
 
-FieldReader::FieldReader(const QJsonObject &object, QString path, DecodeError *error, QStringList *warnings)
-    : m_object(object), m_path(std::move(path)), m_error(error), m_warnings(warnings)
+FieldReader::FieldReader(const QJsonObject &object, QString path, DecodeError *error, QStringList *warnings,
+                         const LiftedImages *lifted)
+    : m_object(object), m_path(std::move(path)), m_error(error), m_warnings(warnings), m_lifted(lifted)
 {
 }
 
@@ -268,15 +271,16 @@ QByteArray FieldReader::base64(QLatin1StringView key, Need need, QByteArray *bas
         return {};
     }
     const QString text = v.toString();
+    const std::optional<QByteArrayView> bytes = m_lifted ? liftedValue(text, *m_lifted) : std::nullopt;
     if (base64Text)
-        *base64Text = text.toLatin1();
-    if (isBlank(text)) {
+        *base64Text = bytes ? bytes->toByteArray() : text.toLatin1();
+    if (bytes ? bytes->trimmed().isEmpty() : isBlank(text)) {
         if (need == Need::Required)
             setError(DecodeErrorKind::MissingField, key, ProtocolText::tr("required image is empty"));
         return {};
     }
     QByteArray decoded;
-    if (!decodeBase64(QStringView(text), &decoded)) {
+    if (!(bytes ? decodeBase64(*bytes, &decoded) : decodeBase64(QStringView(text), &decoded))) {
         setError(DecodeErrorKind::BadBase64, key, ProtocolText::tr("not valid base64 (%1)").arg(describeValue(v)));
         return {};
     }
@@ -397,7 +401,7 @@ FieldReader FieldReader::object(QLatin1StringView key, Need need)
     const QJsonValue v = failed() ? QJsonValue() : value(key);
     if (!failed() && !missing(key, v, need) && !v.isObject())
         setError(DecodeErrorKind::WrongType, key, ProtocolText::tr("expected an object, found %1").arg(describeValue(v)));
-    return FieldReader(v.toObject(), pathOf(key), m_error, m_warnings);
+    return FieldReader(v.toObject(), pathOf(key), m_error, m_warnings, m_lifted);
 }
 
 QJsonArray FieldReader::array(QLatin1StringView key, Need need)
@@ -415,7 +419,7 @@ FieldReader FieldReader::child(const QJsonValue &element, const QString &name)
     const QString path = m_path.isEmpty() ? name : m_path + u'.' + name;
     if (!failed() && !element.isObject() && m_error)
         *m_error = DecodeError{DecodeErrorKind::WrongType, path, ProtocolText::tr("expected an object, found %1").arg(describeValue(element))};
-    return FieldReader(element.toObject(), path, m_error, m_warnings);
+    return FieldReader(element.toObject(), path, m_error, m_warnings, m_lifted);
 }
 
 QString DecodeError::describe() const

@@ -5,6 +5,7 @@
 // return defaults, so decoders can read straight through and check once at the end.
 #pragma once
 
+#include "Base64Lift.h"
 #include "DecodeError.h"
 
 #include <QByteArray>
@@ -23,7 +24,9 @@ enum class Need { Optional, Required };
 
 class FieldReader {
 public:
-    FieldReader(const QJsonObject &object, QString path, DecodeError *error, QStringList *warnings);
+    // lifted: the image values parseLenientObject took out of the text, if it did.
+    FieldReader(const QJsonObject &object, QString path, DecodeError *error, QStringList *warnings,
+                const LiftedImages *lifted = nullptr);
 
     // Lookup: the exact key first (the fast path), then one tolerant scan.
     QJsonValue value(QLatin1StringView key) const;
@@ -60,6 +63,7 @@ private:
     QString m_path;
     DecodeError *m_error;
     QStringList *m_warnings;
+    const LiftedImages *m_lifted;
 };
 
 // Short printable form of a value for error messages ("\"xxx\"", "0", "an object").

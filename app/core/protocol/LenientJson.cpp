@@ -1,5 +1,7 @@
 #include "LenientJson.h"
 
+#include "Base64Lift.h"
+
 #include "ProtocolText.h"
 
 #include <QJsonDocument>
@@ -547,17 +549,27 @@ QByteArray repairJson(QByteArrayView text, JsonError *error, const JsonLimits &l
     return Repairer(text, limits, out).run(error) ? out : QByteArray();
 }
 
-LenientParse parseLenientObject(QByteArrayView text, const JsonLimits &limits)
+LenientParse parseLenientObject(QByteArrayView text, const JsonLimits &limits, LiftedImages *lifted)
 {
     LenientParse result;
     if (text.size() > limits.maxBytes) {
         result.error = {JsonErrorKind::TooLarge, limits.maxBytes, QStringLiteral("message too large")};
         return result;
     }
-    // Strict fast path. fromRawData avoids copying what may be half a megabyte.
-    const QByteArray raw = QByteArray::fromRawData(text.data(), text.size());
+    // Strict fast path, on the text without its images when they could be lifted.
+    // fromRawData avoids copying what may be half a megabyte.
+    thread_local QByteArray withoutImages;
+    const bool isLifted = lifted && liftBase64Values(text, &withoutImages, lifted);
+    const QByteArray raw = isLifted ? withoutImages : QByteArray::fromRawData(text.data(), text.size());
     QJsonParseError strictError;
     const QJsonDocument strict = QJsonDocument::fromJson(raw, &strictError);
+    if (strictError.error != QJsonParseError::NoError && isLifted) {
+        // Not strict JSON with the images lifted, so not without them either: the
+        // repair below takes the whole text.
+        lifted->clear();
+        if (strictError.error == QJsonParseError::DeepNesting || strictError.error == QJsonParseError::IllegalUTF8String)
+            QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), text.size()), &strictError);  // its offset in text
+    }
     if (strictError.error == QJsonParseError::NoError) {
         if (!strict.isObject()) {
             result.error = {JsonErrorKind::NotAnObject, 0, QStringLiteral("a message must be a JSON object")};

@@ -6,6 +6,8 @@
 // devices that behave. Every tolerance is listed in docs/PROTOCOL.md.
 #pragma once
 
+#include "Base64Lift.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QJsonObject>
@@ -43,8 +45,11 @@ struct LenientParse {
     JsonError error;
 };
 
-// Parses one JSON object, tolerating the vendor's sloppiness.
-LenientParse parseLenientObject(QByteArrayView text, const JsonLimits &limits = {});
+// Parses one JSON object, tolerating the vendor's sloppiness. With lifted, big image
+// values are taken out first (liftBase64Values): their strings in the object are then
+// markers for the bytes in *lifted, which point into text.
+LenientParse parseLenientObject(QByteArrayView text, const JsonLimits &limits = {},
+                                LiftedImages *lifted = nullptr);
 
 // The repair step on its own: returns strict JSON text or sets *error.
 // Exposed for tests and the codec benchmark.

@@ -454,14 +454,15 @@ std::optional<Message> decodeEnveloped(const QString &m, FieldReader &data, Deco
 Decoded decode(QByteArrayView json, const DecodeLimits &limits)
 {
     Decoded out;
-    const LenientParse parsed = parseLenientObject(json, limits.json);
+    LiftedImages lifted;  // image values, read from json itself
+    const LenientParse parsed = parseLenientObject(json, limits.json, &lifted);
     out.repaired = parsed.repaired;
     if (parsed.error) {
         out.error = DecodeError{DecodeErrorKind::Json, QString(), parsed.error.describe()};
         return out;
     }
     DecodeError error;
-    FieldReader top(parsed.object, QString(), &error, &out.warnings);
+    FieldReader top(parsed.object, QString(), &error, &out.warnings, &lifted);
     std::optional<Message> message;
 
     if (top.has(QLatin1StringView("method"))) {
