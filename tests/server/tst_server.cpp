@@ -12,6 +12,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -160,6 +161,8 @@ private slots:
     void badInputIsRefusedAndNothingStored();
     void bodyOverLimitGets413AndClose();
     void slowClientIsDisconnected();
+    void tricklingDoesNotKeepAFrameAlive();
+    void idleClockCountsTheLastMessage();
     void busyArchiveAsksForRetry();
     void longConnectionRepliesInOrder();
     void sessionsOpenCloseAndReplace();
@@ -344,6 +347,67 @@ void TestServer::slowClientIsDisconnected()
     TestClient other;
     QVERIFY(other.connectTo(desk.server->httpPort()));
     QVERIFY(!desk.token(other, QStringLiteral("DEV5")).isEmpty());
+}
+
+void TestServer::tricklingDoesNotKeepAFrameAlive()
+{
+    // The clock runs from a frame's first byte: a byte every 40 ms must not keep a
+    // frame that never completes alive past its 300 ms (the timers are lazy, so this
+    // is what proves that arriving bytes are not mistaken for a finished frame).
+    server::ServerConfig config = Desk::local();
+    config.limits.partialFrameTimeoutMs = 300;
+    Desk desk(Desk::acceptAll(), config);
+    TestClient slow;
+    QVERIFY(slow.connectTo(desk.server->httpPort()));
+    const QByteArray request = "POST /faceinfo HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n";
+    qsizetype sent = 0;
+    QTimer trickle;
+    trickle.setInterval(40);
+    connect(&trickle, &QTimer::timeout, this, [&] {
+        slow.send(sent < request.size() ? request.mid(sent, 1) : QByteArray("x"));
+        ++sent;
+    });
+    QElapsedTimer clock;
+    clock.start();
+    slow.send(request.left(1));
+    ++sent;
+    trickle.start();
+    QVERIFY(slow.waitClosed(5000));
+    trickle.stop();
+    QVERIFY2(clock.elapsed() >= 250, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(sent > 5);  // it was still sending when it was cut off
+}
+
+void TestServer::idleClockCountsTheLastMessage()
+{
+    // A connection that keeps talking outlives several idle periods; silent ones
+    // opened meanwhile are closed one idle period after they opened.
+    server::ServerConfig config = Desk::local();
+    config.limits.idleTimeoutMs = 400;
+    Desk desk(Desk::acceptAll(), config);
+    TestClient active;
+    QVERIFY(active.connectTo(desk.server->httpPort()));
+    QVERIFY(!desk.token(active, QStringLiteral("DEVIDLE")).isEmpty());
+    AccessTokenRequest again;
+    again.uuid = QStringLiteral("DEVIDLE");
+    again.deviceType = 0x12;
+    again.mac = QStringLiteral("02:00:00:00:00:01");
+    const QByteArray request = fd::framing::buildHttpRequest("POST", "/cloud_kq/api/getAccessToken", "127.0.0.1", encode(again), true);
+    QTimer pacer;
+    pacer.setInterval(100);
+    connect(&pacer, &QTimer::timeout, this, [&] { active.send(request); });
+    pacer.start();
+    QElapsedTimer clock;
+    clock.start();
+    for (int round = 0; round < 3; ++round) {
+        TestClient silent;
+        QVERIFY(silent.connectTo(desk.server->httpPort()));
+        QVERIFY(silent.waitClosed(5000));
+    }
+    pacer.stop();
+    QVERIFY2(clock.elapsed() >= 3 * 380, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(active.socket().state(), QAbstractSocket::ConnectedState);
+    QVERIFY(active.next());  // and still answered
 }
 
 void TestServer::busyArchiveAsksForRetry()

@@ -57,6 +57,7 @@ private:
     void failFraming();
     void writeReply(bool http, bool keepAlive, const QByteArray &json, int httpStatus);
     void flushReplies();
+    static qint64 nowMs();  // a monotonic clock
 
     struct PendingReply {
         Ticket ticket = 0;
@@ -71,6 +72,10 @@ private:
     FrameReader m_reader;
     QTimer m_idle;
     QTimer m_partial;
+    qint64 m_lastActivityMs = 0;
+    qint64 m_partialSinceMs = -1;  // when the unfinished frame began; -1: none
+    int m_partialTimeoutMs = 0;
+    int m_idleTimeoutMs = 0;
     QList<PendingReply> m_pending;
     Ticket m_nextTicket = 1;
     bool m_closing = false;
