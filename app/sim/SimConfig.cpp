@@ -69,7 +69,7 @@ bool parseSimArguments(const QStringList &arguments, SimConfig *c, bool *serveMo
                            "MODE");
     const auto quiet = opt("quiet", "Log only the summary.");
     const auto ackLog = opt("ack-log",
-                            "Write a line per acknowledged event (uuid, img_name, BLAKE2b-256 of img_data and img_fr) "
+                            "Write a line per acknowledged event (uuid, img_name, SHA-256 of img_data and img_fr) "
                             "to FILE, or - for standard output.",
                             "FILE");
     const auto serve = opt("serve", "Be a trivial receiver instead: answer every device with success.");

@@ -114,25 +114,44 @@ int StoreWriter::queued() const
 
 bool StoreWriter::enqueueEvent(EventRecord record)
 {
-    quint64 seq = 0;
-    {
-        QMutexLocker lock(&m_mutex);
-        if (m_queuedEvents >= m_options.maxQueued)
-            return false;
-        ++m_queuedEvents;  // counted from here: the file stage is part of the queue
-        seq = m_nextFileSeq++;
+    QMutexLocker lock(&m_mutex);
+    if (m_queuedEvents >= m_options.maxQueued)
+        return false;
+    ++m_queuedEvents;  // counted from here: the file stage is part of the queue
+    m_fileQueue.emplace_back(m_nextFileSeq++, std::move(record));
+    // A file worker keeps taking events while there are any, so under load the pool is
+    // not woken once per event (a futex round trip and two context switches each).
+    if (m_fileWorkersActive < m_filePool.maxThreadCount() &&
+        qsizetype(m_fileQueue.size()) > qsizetype(m_fileWorkersActive) * kFileBatch) {
+        ++m_fileWorkersActive;
+        m_filePool.start([this] { runFileWorker(); });
     }
-    m_filePool.start([this, seq, record = std::move(record)]() mutable {
-        writeFiles(record);
+    return true;
+}
+
+void StoreWriter::runFileWorker()
+{
+    std::vector<std::pair<quint64, EventRecord>> mine;
+    QMutexLocker lock(&m_mutex);
+    while (!m_fileQueue.empty()) {
+        mine.clear();
+        while (!m_fileQueue.empty() && mine.size() < size_t(kFileBatch)) {
+            mine.push_back(std::move(m_fileQueue.front()));
+            m_fileQueue.pop_front();
+        }
+        lock.unlock();
+        for (auto &[seq, record] : mine)
+            writeFiles(record);
+        lock.relock();
         // Files are written in parallel, rows are committed in arrival order: a big
         // image must not let a later event be acknowledged (and alerted) first.
-        QMutexLocker lock(&m_mutex);
-        m_filesDone.emplace(seq, std::move(record));
+        for (auto &[seq, record] : mine)
+            m_filesDone.emplace(seq, std::move(record));
         for (auto it = m_filesDone.begin(); it != m_filesDone.end() && it->first == m_nextQueueSeq;
              it = m_filesDone.erase(it), ++m_nextQueueSeq)
             pushLocked(Job{std::move(it->second)});
-    });
-    return true;
+    }
+    --m_fileWorkersActive;
 }
 
 void StoreWriter::writeFiles(EventRecord &r)

@@ -104,6 +104,7 @@ private:
     struct Job;
     void drain();
     void pushLocked(Job job);  // m_mutex held
+    void runFileWorker();      // a pool thread: writes queued events' files until none are left
     void writeFiles(EventRecord &record);
     bool writeEvent(QSqlDatabase &db, const EventRecord &record, qint64 *id, bool *fresh, QString *error);
     RetentionResult applyRetention(const QDateTime &now);
@@ -128,6 +129,10 @@ private:
     quint64 m_nextFileSeq = 0;
     quint64 m_nextQueueSeq = 0;
     std::map<quint64, EventRecord> m_filesDone;
+    // Events waiting for the file stage, with their arrival numbers; m_mutex held.
+    std::deque<std::pair<quint64, EventRecord>> m_fileQueue;
+    int m_fileWorkersActive = 0;
+    static constexpr int kFileBatch = 4;  // events a file worker takes at a time
 };
 
 } // namespace fd::store
