@@ -9,10 +9,12 @@
 #include "store/ArchiveReader.h"
 #include "store/ImageStore.h"
 #include "store/StoreWriter.h"
+#include "store/WalCheckpointer.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -154,6 +156,7 @@ class TestServer : public QObject {
     Q_OBJECT
 
 private slots:
+    void logIsCheckpointedOffTheWriter();
     void pushIsAcknowledgedAfterCommit();
     void pendingDeviceUntilApproved();
     void wrongTokenAndUnknownDevices();
@@ -173,6 +176,76 @@ private slots:
     void retentionByAgeAndSceneQuota();
     void connectionLimits();
 };
+
+void TestServer::logIsCheckpointedOffTheWriter()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    store::DatabaseConfig config;
+    config.dataDir = dir.path();
+    QString error;
+    {
+        QSqlDatabase writer = store::openDatabase(config, QStringLiteral("ckpt-writer"), &error);
+        QVERIFY2(writer.isOpen(), qPrintable(error));
+        QVERIFY(store::execStatement(writer, QStringLiteral("PRAGMA wal_autocheckpoint=0"), &error));  // only ours
+        QVERIFY(store::execStatement(writer, QStringLiteral("CREATE TABLE scratch(x)"), &error));
+        const auto insert = [&](int n) {
+            QVERIFY(writer.transaction());
+            QSqlQuery q(writer);
+            for (int i = 0; i < n; ++i)
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO scratch VALUES (randomblob(1000))")));
+            QVERIFY(writer.commit());
+        };
+        insert(500);
+
+        store::WalCheckpointer checkpointer(config, 20);
+        QVERIFY2(checkpointer.start(&error), qPrintable(error));
+        QSignalSpy spy(&checkpointer, &store::WalCheckpointer::checkpointed);
+        const auto waitFor = [&](bool complete) {
+            for (;;) {
+                if (spy.isEmpty() && !spy.wait(5000))
+                    return false;
+                const QList<QVariant> args = spy.takeFirst();
+                if ((args[1].toInt() >= args[0].toInt()) == complete && args[0].toInt() > 0)
+                    return true;
+            }
+        };
+        checkpointer.noteCommit();
+        QVERIFY(waitFor(true));
+
+        // The rows are in the database file itself, not only in the log beside it.
+        QVERIFY(QFile::copy(config.sqlitePath(), dir.filePath(QStringLiteral("copy.sqlite"))));
+        {
+            QSqlDatabase copy = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("ckpt-copy"));
+            copy.setDatabaseName(dir.filePath(QStringLiteral("copy.sqlite")));
+            QVERIFY(copy.open());
+            QSqlQuery q(copy);
+            QVERIFY2(q.exec(QStringLiteral("SELECT count(*) FROM scratch")) && q.next(), qPrintable(q.lastError().text()));
+            QCOMPARE(q.value(0).toInt(), 500);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("ckpt-copy"));
+
+        // A reader holding an old snapshot keeps part of the log; once it lets go, a
+        // later tick takes the rest without another commit being noted.
+        {
+            QSqlDatabase reader = store::openDatabase(config, QStringLiteral("ckpt-reader"), &error);
+            QVERIFY(reader.transaction());
+            QSqlQuery hold(reader);
+            QVERIFY(hold.exec(QStringLiteral("SELECT count(*) FROM scratch")) && hold.next());
+            insert(200);
+            checkpointer.noteCommit();
+            QVERIFY(waitFor(false));
+            hold.finish();
+            QVERIFY(reader.commit());
+            QVERIFY(waitFor(true));
+            reader.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("ckpt-reader"));
+        checkpointer.stop();
+        writer.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("ckpt-writer"));
+}
 
 void TestServer::pushIsAcknowledgedAfterCommit()
 {

@@ -180,25 +180,16 @@ QStringList statements(const QString &migration)
     return out;
 }
 
-bool exec(QSqlDatabase &db, const QString &sql, QString *error)
-{
-    QSqlQuery q(db);
-    if (!q.exec(sql)) {
-        *error = QStringLiteral("%1: %2").arg(sql.simplified().left(80), q.lastError().text());
-        return false;
-    }
-    return true;
-}
 
 bool migrate(QSqlDatabase &db, QString *error)
 {
-    if (!exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"), error))
+    if (!execStatement(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"), error))
         return false;
     QSqlQuery q(db);
     int version = 0;
     if (q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next())
         version = q.value(0).toInt();
-    else if (!exec(db, QStringLiteral("INSERT INTO schema_version (version) VALUES (0)"), error))
+    else if (!execStatement(db, QStringLiteral("INSERT INTO schema_version (version) VALUES (0)"), error))
         return false;
     if (version > schemaVersion()) {
         *error = QStringLiteral("the archive has schema version %1, newer than this FaceDesk (%2)")
@@ -212,12 +203,12 @@ bool migrate(QSqlDatabase &db, QString *error)
             return false;
         }
         for (const QString &statement : statements(migrations()[v])) {
-            if (!exec(db, statement, error)) {
+            if (!execStatement(db, statement, error)) {
                 db.rollback();
                 return false;
             }
         }
-        if (!exec(db, QStringLiteral("UPDATE schema_version SET version = %1").arg(v + 1), error) || !db.commit()) {
+        if (!execStatement(db, QStringLiteral("UPDATE schema_version SET version = %1").arg(v + 1), error) || !db.commit()) {
             db.rollback();
             return false;
         }
@@ -226,6 +217,16 @@ bool migrate(QSqlDatabase &db, QString *error)
 }
 
 } // namespace
+
+bool execStatement(QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        *error = QStringLiteral("%1: %2").arg(sql.simplified().left(80), q.lastError().text());
+        return false;
+    }
+    return true;
+}
 
 QString DatabaseConfig::sqlitePath() const
 {
@@ -265,9 +266,9 @@ QSqlDatabase openDatabase(const DatabaseConfig &config, const QString &connectio
     }
     // WAL: readers (the window, exports) never block the writer. NORMAL sync in WAL
     // mode loses nothing on a process crash; FULL also survives power loss.
-    if (!exec(db, QStringLiteral("PRAGMA journal_mode=WAL"), error)
-        || !exec(db, config.fullSync ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"), error)
-        || !exec(db, QStringLiteral("PRAGMA foreign_keys=ON"), error) || !migrate(db, error)) {
+    if (!execStatement(db, QStringLiteral("PRAGMA journal_mode=WAL"), error)
+        || !execStatement(db, config.fullSync ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"), error)
+        || !execStatement(db, QStringLiteral("PRAGMA foreign_keys=ON"), error) || !migrate(db, error)) {
         db.close();
         return {};
     }

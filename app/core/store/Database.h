@@ -21,6 +21,9 @@ struct DatabaseConfig {
 // calling thread. Every thread that touches the archive opens its own.
 QSqlDatabase openDatabase(const DatabaseConfig &config, const QString &connectionName, QString *error);
 
+// Runs one statement; false with *error (the statement and SQLite's words) if it fails.
+bool execStatement(QSqlDatabase &db, const QString &sql, QString *error);
+
 // The schema version this build writes.
 int schemaVersion();
 

@@ -67,6 +67,12 @@ bool StoreWriter::start(QString *error)
     QMetaObject::invokeMethod(this, [this, &ok, error] {
         QSqlDatabase db = openDatabase(m_config, m_connectionName, error);
         ok = db.isOpen();
+        // The writer's B-tree pages stay in its own cache: with SQLite's default 2 MB,
+        // a growing archive's indexes were read back from the kernel for every group
+        // (pread was a sixth of the writer's time).
+        ok = ok && execStatement(db, QStringLiteral("PRAGMA cache_size=-65536"), error);
+        if (ok && m_options.walCheckpointMs > 0)
+            ok = execStatement(db, QStringLiteral("PRAGMA wal_autocheckpoint=16384"), error);  // a 64 MB safety net
         if (ok) {
             m_retentionTimer = new QTimer(this);
             m_retentionTimer->setInterval(3600 * 1000);
@@ -75,6 +81,10 @@ bool StoreWriter::start(QString *error)
             QMetaObject::invokeMethod(this, [this] { applyRetention(QDateTime::currentDateTimeUtc()); }, Qt::QueuedConnection);
         }
     }, Qt::BlockingQueuedConnection);
+    if (ok && m_options.walCheckpointMs > 0) {
+        m_checkpointer = std::make_unique<WalCheckpointer>(m_config, m_options.walCheckpointMs);
+        ok = m_checkpointer->start(error);
+    }
     if (!ok)
         stop();
     return ok;
@@ -104,6 +114,7 @@ void StoreWriter::stop()
     m_thread->wait();
     delete m_thread;
     m_thread = nullptr;
+    m_checkpointer.reset();  // after the writer's last commit; closing it checkpoints nothing twice
 }
 
 int StoreWriter::queued() const
@@ -289,6 +300,8 @@ void StoreWriter::drain()
             error = db.lastError().text();
             db.rollback();
         }
+        if (ok && m_checkpointer)
+            m_checkpointer->noteCommit();
         if (!ok) {
             qCCritical(lcStore) << "commit failed:" << error;
             failedTickets += tickets;

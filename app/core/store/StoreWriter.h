@@ -7,6 +7,7 @@
 #include "Database.h"
 #include "EventRecord.h"
 #include "ImageStore.h"
+#include "WalCheckpointer.h"
 
 #include <QMutex>
 #include <QObject>
@@ -54,6 +55,9 @@ struct WriterOptions {
     // creation waits on the disk; several in flight keep the disk busy while the
     // single SQLite writer commits the previous group.
     int fileWriters = 4;
+    // How often a thread of its own checkpoints the log (WalCheckpointer); 0: the
+    // writer does it itself every 4 MB, as SQLite does by default.
+    int walCheckpointMs = 250;
 };
 
 // What the archive forgets, and when. Checked at start and every hour.
@@ -125,6 +129,7 @@ private:
     QString m_insertEventConnection;
     QTimer *m_retentionTimer = nullptr;
     QThreadPool m_filePool;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     // Events leave the file stage in any order and enter the queue in arrival order.
     quint64 m_nextFileSeq = 0;
     quint64 m_nextQueueSeq = 0;
