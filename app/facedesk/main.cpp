@@ -17,6 +17,15 @@ int main(int argc, char *argv[])
     if (!headless)
         return runGui(argc, argv);
 
+    // Without a window nothing needs GLib's main loop, and Qt's own dispatcher costs
+    // less per socket: QTcpSocket switches its write notifier on and off for every
+    // reply, which GLib does by walking a list of all its sources. With 500 devices
+    // `serve` committed about 15 % more events per second (the ingest benchmark, A/B
+    // on tmpfs). The variable is read when a thread creates its dispatcher, so it must
+    // be set before the application object and any thread exist.
+    if (qEnvironmentVariableIsEmpty("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
+
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("FaceDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("FaceDesk"));
