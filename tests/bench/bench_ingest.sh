@@ -20,7 +20,9 @@
 #   MAX_QUEUE=1000000   facedesk serve --max-queue
 #   UPDATE_DOC=1        write the section into PERF_DOC (default docs/PERFORMANCE.md)
 #   SOAK=600            instead of the table: one FaceDesk run of that many seconds with
-#                       SOAK_DEVICES (500) devices and SOAK_BODY (thumb), its RSS sampled
+#                       SOAK_DEVICES (500) devices and SOAK_BODY (thumb) offering SOAK_RATE
+#                       (2000) pushes a second (bench_ingest_paced.lua; 0: as fast as
+#                       possible), its RSS sampled
 #                       every second; writes the <!-- ingest-soak --> section, and the
 #                       samples to the file SOAK_CSV if that is set
 #                       (every event stores new image bytes: at 2,000 events/s of 20 KB faces
@@ -29,6 +31,11 @@
 #   WORK_ROOT=/tmp      where the temporary folder (nginx, archives, logs) goes;
 #                       KEEP_WORK=1 keeps it. Archives stay until the end (a few GB).
 #   DATA_ROOT=DIR       put the archives there instead (e.g. /dev/shm: no disk at all)
+#   FRESH_FS=auto       each FaceDesk run gets its own new ext4 file system (mkfs.ext4's
+#                       defaults, journal included) on a loop device over a sparse file in
+#                       the work folder, deleted after the run: runs then do not depend on
+#                       what the host's file system went through before (see settle_disk).
+#                       auto: when root can loop-mount and DATA_ROOT is not given; 0: never
 #   BUILD_COMMIT=abc123 the commit the build came from, for the report, when its source
 #                       is not a git checkout (e.g. made with git archive)
 #
@@ -56,7 +63,7 @@ REPO=$(cd "$HERE/../.." && pwd)
 
 # The exact command, with the settings that were given, for the report.
 COMMAND=""
-for v in SHORT DURATION DEVICES BODIES WRK_THREADS NGINX_WORKERS MAX_QUEUE DATA_ROOT SOAK SOAK_DEVICES SOAK_BODY; do
+for v in SHORT DURATION DEVICES BODIES WRK_THREADS NGINX_WORKERS MAX_QUEUE DATA_ROOT SOAK SOAK_DEVICES SOAK_BODY SOAK_RATE; do
     if [[ -n "${!v:-}" ]]; then
         COMMAND+="$v=\"${!v}\" "
     fi
@@ -76,6 +83,8 @@ PERF_DOC=${PERF_DOC:-$REPO/docs/PERFORMANCE.md}
 SOAK=${SOAK:-0}
 SOAK_DEVICES=${SOAK_DEVICES:-500}
 SOAK_BODY=${SOAK_BODY:-thumb}
+SOAK_RATE=${SOAK_RATE:-2000}
+PAUSE_MS=0          # set for the soak: each connection's wait between requests
 MIN_FREE_MB=${MIN_FREE_MB:-4096}
 WORK_ROOT=${WORK_ROOT:-${TMPDIR:-/tmp}}
 KEEP_WORK=${KEEP_WORK:-0}
@@ -122,9 +131,17 @@ WORK=$(mktemp -d "$WORK_ROOT/bench-ingest.XXXXXX")
 chmod 755 "$WORK"   # nginx workers may run as nobody
 LOGS=$WORK/logs
 mkdir -p "$LOGS"
+FRESH_FS=${FRESH_FS:-auto}
+if [[ $FRESH_FS == auto ]]; then
+    FRESH_FS=0
+    if [[ -z ${DATA_ROOT:-} && $(id -u) == 0 ]] && command -v mkfs.ext4 >/dev/null && command -v losetup >/dev/null; then
+        FRESH_FS=1
+    fi
+fi
 DATA_ROOT=${DATA_ROOT:-$WORK}   # where the archives go (e.g. /dev/shm to leave the disk out)
 [[ $DATA_ROOT == "$WORK" ]] || DATA_ROOT=$(mktemp -d "$DATA_ROOT/bench-ingest-data.XXXXXX")
 PIDS=()             # everything this script started, stopped by its pid on exit
+MOUNTS=()           # fresh file systems still mounted, unmounted on exit
 
 cleanup() {
     local rc=$?
@@ -133,6 +150,9 @@ cleanup() {
     done
     for pid in "${PIDS[@]}"; do
         wait "$pid" 2>/dev/null || true
+    done
+    for m in "${MOUNTS[@]}"; do
+        umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
     done
     if [[ $KEEP_WORK == 1 || $rc != 0 ]]; then
         log "work folder kept: $WORK"
@@ -254,8 +274,10 @@ run_wrk() {
     # In a subshell whose `times` reports wrk's own CPU afterwards.
     (
         rc=0
-        wrk -t "$threads" -c "$conns" -d "${duration}s" --timeout 60s -s "$HERE/bench_ingest.lua" \
-            "http://127.0.0.1:$port$URL_PATH" -- "$template" "$devices_file" "$threads" >"$out" 2>&1 || rc=$?
+        local script=$HERE/bench_ingest.lua
+        ((PAUSE_MS == 0)) || script=$HERE/bench_ingest_paced.lua
+        wrk -t "$threads" -c "$conns" -d "${duration}s" --timeout 60s -s "$script" \
+            "http://127.0.0.1:$port$URL_PATH" -- "$template" "$devices_file" "$threads" "$PAUSE_MS" >"$out" 2>&1 || rc=$?
         times >"$out.times"
         exit $rc
     ) &
@@ -451,10 +473,23 @@ settle_disk() {
 # Fills F_* (and W_*): a fresh archive, N devices online, wrk for $3 seconds.
 run_facedesk() {
     local body=$1 n=$2 duration=$3 tag=$4
-    local data=$DATA_ROOT/data-$tag
+    local data=$DATA_ROOT/data-$tag mnt=""
+    if [[ $FRESH_FS == 1 ]]; then
+        mnt=$WORK/fs-$tag
+        mkdir -p "$mnt"
+        # As big as the host's free space, so that the full-disk stop (MIN_FREE_MB) still
+        # protects the host; sparse, so it takes only what the run writes.
+        truncate -s "$(df -Pk "$WORK" | awk 'NR == 2 { print $4 }')K" "$WORK/fs-$tag.img"
+        mkfs.ext4 -q -F "$WORK/fs-$tag.img" || die "mkfs.ext4 failed"
+        mount -o loop "$WORK/fs-$tag.img" "$mnt" || die "cannot loop-mount a fresh file system (FRESH_FS=0 to use the host's)"
+        MOUNTS+=("$mnt")
+        data=$mnt/data
+        sync
+    else
+        settle_disk
+    fi
     rm -rf "$data"
     mkdir -p "$data"
-    settle_disk
     "$FACEDESK" serve --data-dir "$data" --http-port 0 --tcp-port 0 --bind 127.0.0.1 --accept-new-devices \
         --max-queue "$MAX_QUEUE" >"$LOGS/$tag.serve.out" 2>"$LOGS/$tag.serve.err" &
     local serve=$!
@@ -499,9 +534,13 @@ run_facedesk() {
     lines=$("$FACEDESK" export --data-dir "$data" --out - 2>"$export_err" | wc -l)
     F_ROWS=$(sed -n 's/^facedesk export: \([0-9]*\) events$/\1/p' "$export_err")
     [[ -n $F_ROWS ]] || F_ROWS=$((lines > 0 ? lines - 1 : 0))
-    # The archive stays until the end: deleting thousands of files here would make the
-    # next run's file creation slower on ext4 without a journal, which skips inodes
-    # freed in the last minutes when it allocates new ones.
+    # On the host's file system the archive stays until the end: deleting thousands of
+    # files here would make the next run's file creation slower on ext4 without a
+    # journal (settle_disk). A fresh file system goes at once, as one file.
+    if [[ -n $mnt ]]; then
+        umount "$mnt" && rm -f "$WORK/fs-$tag.img"
+        MOUNTS=("${MOUNTS[@]/$mnt}")
+    fi
 }
 
 # ---- 5. the table ---------------------------------------------------------------------------
@@ -550,6 +589,10 @@ build_line() {
 
 # Where the archives were written, and on what.
 data_line() {
+    if [[ $FRESH_FS == 1 ]]; then
+        printf 'a fresh ext4 file system for each FaceDesk run (mkfs.ext4 defaults, with its journal) on a loop device over a sparse file in %s' "$WORK"
+        return
+    fi
     local dev fs note=""
     read -r dev fs < <(df -PT "$DATA_ROOT" | awk 'NR == 2 { print $1, $2 }')
     # ext4 without a journal skips inodes freed in the last minutes when it makes new
@@ -657,7 +700,8 @@ run_soak() {
     BODIES=$SOAK_BODY
     make_bodies
     local tag=soak-$SOAK_BODY-$SOAK_DEVICES
-    log "soak: FaceDesk, $SOAK_BODY, $SOAK_DEVICES devices, $SOAK s"
+    ((SOAK_RATE == 0)) || PAUSE_MS=$((SOAK_DEVICES * 1000 / SOAK_RATE))
+    log "soak: FaceDesk, $SOAK_BODY, $SOAK_DEVICES devices, $SOAK s, offered $([[ $SOAK_RATE == 0 ]] && echo "as fast as possible" || echo "$SOAK_RATE/s")"
     run_facedesk "$SOAK_BODY" "$SOAK_DEVICES" "$SOAK" "$tag"
     local f_rate
     f_rate=$(awk -v ok="$W_ok" -v s="$W_duration_s" 'BEGIN { printf "%.0f", ok / s }')
@@ -690,9 +734,9 @@ run_soak() {
         echo
         echo "Build: $(build_line). Archives: $(data_line)."
         echo
-        echo "| body | devices | duration | committed events/s | ack p50 / p99 ms | rows in archive | RSS MB at 1 min | at half | at end | peak | slope, 2nd half | growth since 1 min | memory |"
-        echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-        echo "| $(body_label "$SOAK_BODY") | $SOAK_DEVICES | ${W_duration_s} s | $f_rate | $(ms "$W_p50_ms") / $(ms "$W_p99_ms") | $F_ROWS | $one | $mid | $end | $peak | $slope MB/min | $growth % | **$verdict** |"
+        echo "| body | devices | offered events/s | duration | committed events/s | ack p50 / p99 ms | rows in archive | RSS MB at 1 min | at half | at end | peak | slope, 2nd half | growth since 1 min | memory |"
+        echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        echo "| $(body_label "$SOAK_BODY") | $SOAK_DEVICES | $([[ $SOAK_RATE == 0 ]] && echo "as many as it takes" || echo "$SOAK_RATE (each connection waits ${PAUSE_MS} ms after an answer)") | ${W_duration_s} s | $f_rate | $(ms "$W_p50_ms") / $(ms "$W_p99_ms") | $F_ROWS | $one | $mid | $end | $peak | $slope MB/min | $growth % | **$verdict** |"
         echo
         echo "RSS of \`facedesk serve\` sampled every second from /proc/PID/status (VmRSS). \"flat\": at the end at most 10 % above the 1-minute value, and the second half's least-squares trend adds at most 5 % over that half.$([[ -n $W_STOPPED ]] && echo " Stopped early: $W_STOPPED.")"
     } >"$report"
