@@ -2315,6 +2315,10 @@
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
+    <message>
+        <source>Looking for faces like %1...</source>
+        <translation>正在查找与 %1 相似的人脸...</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::SearchResultModel</name>

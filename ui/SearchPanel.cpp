@@ -32,6 +32,7 @@
 #include <QSqlDatabase>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace fd::ui {
 
@@ -142,8 +143,8 @@ SearchPanel::SearchPanel(const store::DatabaseConfig &archive, devices::DeviceRe
         QMenu menu(this);
         menu.addAction(tr("Open event"), this, [this, hit] { emit openEvent(hit.id); });
         QAction *similar = menu.addAction(tr("Faces like this one"), this, [this, hit] {
-            if (const QString error = similarToEvent(hit.id); !error.isEmpty())
-                QMessageBox::information(this, tr("Face search"), error);
+            m_similarInteractive = true;
+            similarToEvent(hit.id);
         });
         similar->setEnabled(m_faces && m_faces->search());
         QAction *timeline = menu.addAction(tr("Timeline of %1").arg(hit.personName), this,
@@ -277,27 +278,31 @@ QWidget *SearchPanel::buildFaceSearch()
         buttons->addWidget(b);
         m_faceButtons << b;
     };
-    const auto report = [this](const QString &error) {
-        if (!error.isEmpty())
-            QMessageBox::information(this, tr("Face search"), error);
-    };
-    button(tr("Selected event"), QStringLiteral("similarEvent"), [this, report] {
+    button(tr("Selected event"), QStringLiteral("similarEvent"), [this] {
         const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-        report(rows.isEmpty() ? tr("Select an event in the results first.")
-                              : similarToEvent(m_results->hitAt(rows.first().row()).id));
+        if (rows.isEmpty()) {
+            QMessageBox::information(this, tr("Face search"), tr("Select an event in the results first."));
+            return;
+        }
+        m_similarInteractive = true;
+        similarToEvent(m_results->hitAt(rows.first().row()).id);
     });
-    button(tr("Photo..."), QStringLiteral("similarPhoto"), [this, report] {
+    button(tr("Photo..."), QStringLiteral("similarPhoto"), [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("A photo of the face to look for"), QString(),
                                                           tr("Photos (*.jpg *.jpeg *.png *.bmp)"));
-        if (!path.isEmpty())
-            report(similarToPhoto(path));
+        if (path.isEmpty())
+            return;
+        m_similarInteractive = true;
+        similarToPhoto(path);
     });
-    button(tr("Person..."), QStringLiteral("similarPerson"), [this, report] {
+    button(tr("Person..."), QStringLiteral("similarPerson"), [this] {
         bool ok = false;
         const qint64 id = QInputDialog::getInt(this, tr("Face search"), tr("Library person (index_id):"), 1, 1,
                                                std::numeric_limits<int>::max(), 1, &ok);
-        if (ok)
-            report(similarToPerson(id));
+        if (!ok)
+            return;
+        m_similarInteractive = true;
+        similarToPerson(id);
     });
     form->addRow(buttons);
     auto *thresholdRow = new QHBoxLayout;
@@ -343,12 +348,13 @@ void SearchPanel::setSimilarityThreshold(double threshold)
     m_threshold->setValue(qRound(threshold * 100));
 }
 
-QString SearchPanel::showSimilar(const std::function<match::FaceSearchResult(const match::FaceSearch &, const match::FaceSearchFilter &)> &query,
-                                 const QString &what)
+void SearchPanel::showSimilar(const SimilarQuery &query, const QString &what)
 {
     const std::shared_ptr<match::FaceSearch> search = m_faces ? m_faces->search() : nullptr;
-    if (!search)
-        return tr("Face search is still loading.");
+    if (!search) {
+        finishSimilar(tr("Face search is still loading."));
+        return;
+    }
     const EventFilter f = filter();
     match::FaceSearchFilter ff;
     if (f.from.isValid())
@@ -357,42 +363,68 @@ QString SearchPanel::showSimilar(const std::function<match::FaceSearchResult(con
         ff.toMs = f.to.toMSecsSinceEpoch();
     ff.devices = f.devices;
     ff.lists = f.lists;
-    const match::FaceSearchResult result = query(*search, ff);
-    if (!result.ok())
-        return result.error;
-    m_results->showRanked(result.hits, f);
-    m_view->setColumnHidden(SearchResultModel::Similarity, false);
-    m_count->setText(tr("%n events with faces like %1, similarity at least %2 (%3)", nullptr, m_results->rowCount())
-                         .arg(what, m_thresholdLabel->text(), search->engineName()));
-    return {};
+    const int run = ++m_similarRun;
+    m_count->setText(tr("Looking for faces like %1...").arg(what));
+    // FaceSearch takes searches from any thread (a connection each, a read lock);
+    // the continuation runs on this panel's thread, and not at all once it is gone.
+    QtConcurrent::run([search, ff, query] { return query(*search, ff); })
+        .then(this, [this, run, f, what, search](const match::FaceSearchResult &result) {
+            if (run != m_similarRun)
+                return;  // a newer search was started meanwhile
+            if (!result.ok()) {
+                finishSimilar(result.error);
+                return;
+            }
+            m_results->showRanked(result.hits, f);
+            m_view->setColumnHidden(SearchResultModel::Similarity, false);
+            m_count->setText(tr("%n events with faces like %1, similarity at least %2 (%3)", nullptr, m_results->rowCount())
+                                 .arg(what, m_thresholdLabel->text(), search->engineName()));
+            finishSimilar(QString());
+        });
 }
 
-QString SearchPanel::similarToEvent(qint64 eventId)
+void SearchPanel::finishSimilar(const QString &error)
+{
+    const bool interactive = std::exchange(m_similarInteractive, false);
+    if (!error.isEmpty()) {
+        m_count->setText(error);
+        if (interactive)
+            QMessageBox::information(this, tr("Face search"), error);
+    }
+    emit similarFinished(error);
+}
+
+void SearchPanel::similarToEvent(qint64 eventId)
 {
     const int k = m_topK->value();
     const float min = m_threshold->value() / 100.f;
-    return showSimilar([=](const match::FaceSearch &s, const match::FaceSearchFilter &f) { return s.byEvent(eventId, k, f, min); },
-                       tr("event %1").arg(eventId));
+    showSimilar([=](const match::FaceSearch &s, const match::FaceSearchFilter &f) { return s.byEvent(eventId, k, f, min); },
+                tr("event %1").arg(eventId));
 }
 
-QString SearchPanel::similarToPhoto(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return tr("Cannot read %1: %2").arg(path, file.errorString());
-    const QByteArray bytes = file.readAll();
-    const int k = m_topK->value();
-    const float min = m_threshold->value() / 100.f;
-    return showSimilar([=](const match::FaceSearch &s, const match::FaceSearchFilter &f) { return s.byPhoto(bytes, k, f, min); },
-                       QFileInfo(path).fileName());
-}
-
-QString SearchPanel::similarToPerson(qint64 indexId)
+void SearchPanel::similarToPhoto(const QString &path)
 {
     const int k = m_topK->value();
     const float min = m_threshold->value() / 100.f;
-    return showSimilar([=](const match::FaceSearch &s, const match::FaceSearchFilter &f) { return s.byPerson(indexId, k, f, min); },
-                       tr("person %1").arg(indexId));
+    showSimilar(
+        [=](const match::FaceSearch &s, const match::FaceSearchFilter &f) {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                match::FaceSearchResult unreadable;
+                unreadable.error = tr("Cannot read %1: %2").arg(path, file.errorString());
+                return unreadable;
+            }
+            return s.byPhoto(file.readAll(), k, f, min);
+        },
+        QFileInfo(path).fileName());
+}
+
+void SearchPanel::similarToPerson(qint64 indexId)
+{
+    const int k = m_topK->value();
+    const float min = m_threshold->value() / 100.f;
+    showSimilar([=](const match::FaceSearch &s, const match::FaceSearchFilter &f) { return s.byPerson(indexId, k, f, min); },
+                tr("person %1").arg(indexId));
 }
 
 void SearchPanel::refreshDevices()

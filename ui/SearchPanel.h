@@ -53,11 +53,14 @@ public:
 
     // Face similarity: ranks events by how alike their faces are (threshold and top-k
     // from the form; time, devices and lists filter before ranking, the rest after).
-    // Each returns an error sentence, empty when results are shown.
+    // Each starts the search on a pool thread (finding the face in a photo and scanning
+    // a million features take longer than a frame) and returns at once;
+    // similarFinished() follows with an error sentence, empty when results are shown.
+    // A newer search makes an older one's results be dropped.
     void setFaceSearch(FaceSearchController *controller);
-    QString similarToEvent(qint64 eventId);
-    QString similarToPhoto(const QString &path);
-    QString similarToPerson(qint64 indexId);
+    void similarToEvent(qint64 eventId);
+    void similarToPhoto(const QString &path);
+    void similarToPerson(qint64 indexId);
     void setSimilarityThreshold(double threshold);
 
     bool exportCsv(const QString &path, QString *error);
@@ -66,12 +69,14 @@ public:
 signals:
     void openEvent(qint64 eventId);
     void timelineRequested(qint64 indexId);
+    void similarFinished(const QString &error);
 
 private:
     QWidget *buildFilters();
     QWidget *buildFaceSearch();
-    QString showSimilar(const std::function<match::FaceSearchResult(const match::FaceSearch &, const match::FaceSearchFilter &)> &query,
-                        const QString &what);
+    using SimilarQuery = std::function<match::FaceSearchResult(const match::FaceSearch &, const match::FaceSearchFilter &)>;
+    void showSimilar(const SimilarQuery &query, const QString &what);
+    void finishSimilar(const QString &error);
     void refreshDevices();
     void applyPreset();
     void updateCount();
@@ -107,6 +112,8 @@ private:
     QSpinBox *m_topK = nullptr;
     QLabel *m_engine = nullptr;
     QList<QPushButton *> m_faceButtons;
+    int m_similarRun = 0;             // the newest face search; older answers are dropped
+    bool m_similarInteractive = false;  // started from the form or the menu: errors in a box
 };
 
 } // namespace fd::ui

@@ -12,6 +12,8 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
 #include <QListView>
 #include <QTableView>
 
@@ -105,7 +107,11 @@ void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QM
             faces->refresh();
         }
         window.searchPanel()->setSimilarityThreshold(0.5);
+        QEventLoop done;
+        QObject::connect(window.searchPanel(), &ui::SearchPanel::similarFinished, &done, &QEventLoop::quit);
+        QTimer::singleShot(30000, &done, &QEventLoop::quit);
         window.searchPanel()->similarToPerson(mostSeen);
+        done.exec();
         grabPanel(window.searchPanel(), QSize(1280, 860), files[QStringLiteral("similar")]);
     }
     if ((files.contains(QStringLiteral("import-preview")) || files.contains(QStringLiteral("import-report"))) && !facesDir.isEmpty()) {

@@ -300,7 +300,12 @@ void TestSearchGui::similarFacesFromAPhoto()
     QVERIFY(controller.search());
     QVERIFY(controller.search()->localCount() >= 4);
     panel.setSimilarityThreshold(0.0);
-    const QString why = panel.similarToPhoto(faces.filePath(names.first()));
+    QSignalSpy finished(&panel, &SearchPanel::similarFinished);
+    panel.similarToPhoto(faces.filePath(names.first()));
+    // The search runs off the GUI thread: the panel is answering while it looks.
+    QVERIFY(panel.countLabel()->text().contains(QLatin1String("Looking for faces like")));
+    QVERIFY(finished.wait(60000));
+    const QString why = finished.takeFirst().first().toString();
     QVERIFY2(why.isEmpty(), qPrintable(why));
     SearchResultModel *model = panel.results();
     QVERIFY(model->isRanked());
@@ -315,7 +320,19 @@ void TestSearchGui::similarFacesFromAPhoto()
     QImage white(200, 200, QImage::Format_RGB32);
     white.fill(Qt::white);
     white.save(blank);
-    QVERIFY(!panel.similarToPhoto(blank).isEmpty());
+    panel.similarToPhoto(blank);
+    QVERIFY(finished.wait(60000));
+    const QString noFace = finished.takeFirst().first().toString();
+    QVERIFY(!noFace.isEmpty());
+    QCOMPARE(panel.countLabel()->text(), noFace);
+    QVERIFY(model->rowCount() >= 4);  // the earlier results stay
+    // Two searches at once: only the newer one's answer is shown.
+    panel.similarToPhoto(blank);
+    panel.similarToPhoto(faces.filePath(names.first()));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(finished.takeFirst().first().toString().isEmpty());
+    QCOMPARE(model->hitAt(0).id, ids.first());
 }
 
 QTEST_MAIN(TestSearchGui)
