@@ -2002,6 +2002,10 @@
             <numerusform> on %n days.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Looking for similar faces...</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::SearchPanel</name>

@@ -2004,6 +2004,10 @@
             <numerusform>，分布在 %n 天。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Looking for similar faces...</source>
+        <translation>正在查找相似的人脸...</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::SearchPanel</name>

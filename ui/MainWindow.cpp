@@ -151,31 +151,6 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     m_faces = new FaceSearchController(m_archive, models, this);
     m_search->setFaceSearch(m_faces);
     connect(server, &server::FaceServer::eventCommitted, m_faces, &FaceSearchController::eventCommitted);
-    m_similarSightings = [this](qint64 indexId, const QDateTime &from, const QDateTime &to, float threshold) {
-        QList<search::Sighting> sightings;
-        const std::shared_ptr<match::FaceSearch> faces = m_faces->search();
-        if (!faces)
-            return sightings;
-        match::FaceSearchFilter filter;
-        filter.fromMs = from.toMSecsSinceEpoch();
-        filter.toMs = to.toMSecsSinceEpoch();
-        const match::FaceSearchResult result = faces->byPerson(indexId, 1000, filter, threshold);
-        if (!result.ok() || result.hits.isEmpty())
-            return sightings;
-        QHash<qint64, float> similarity;
-        search::EventFilter events;
-        events.eventIds = QList<qint64>();
-        for (const auto &[id, s] : result.hits) {
-            similarity.insert(id, s);
-            events.eventIds->append(id);
-        }
-        QString error;
-        QSqlDatabase db = store::openDatabase(m_archive, detailConnectionName(this), &error);
-        search::EventQuery query(db, m_archive.imagesDir());
-        for (const search::EventHit &h : query.page(events, search::EventOrder::OldestFirst, int(result.hits.size())).hits)
-            sightings.append({h.id, h.captureTime, h.deviceUuid, h.deviceName, similarity.value(h.id)});
-        return sightings;
-    };
     connect(m_search, &SearchPanel::timelineRequested, this, &MainWindow::openTimeline);
     tabifyDockWidget(deviceDock, settingsDock);
     tabifyDockWidget(settingsDock, findChild<QDockWidget *>(QStringLiteral("libraryDock")));
@@ -659,9 +634,47 @@ ImportWizard *MainWindow::openImport()
     return wizard;
 }
 
+// For a person's timeline: events whose face is like the person's photo. What it
+// needs is taken now, on the GUI thread; the dialog calls it on a pool thread.
+PersonTimelineDialog::SimilarSightings MainWindow::similarSightings() const
+{
+    const std::shared_ptr<match::FaceSearch> faces = m_faces ? m_faces->search() : nullptr;
+    if (!faces)
+        return {};  // still loading: the dialog says face search is not available yet
+    return [faces, archive = m_archive](qint64 indexId, const QDateTime &from, const QDateTime &to, float threshold) {
+        QList<search::Sighting> sightings;
+        match::FaceSearchFilter filter;
+        filter.fromMs = from.toMSecsSinceEpoch();
+        filter.toMs = to.toMSecsSinceEpoch();
+        const match::FaceSearchResult result = faces->byPerson(indexId, 1000, filter, threshold);
+        if (!result.ok() || result.hits.isEmpty())
+            return sightings;
+        QHash<qint64, float> similarity;
+        search::EventFilter events;
+        events.eventIds = QList<qint64>();
+        for (const auto &[id, s] : result.hits) {
+            similarity.insert(id, s);
+            events.eventIds->append(id);
+        }
+        // This runs on a pool thread (PersonTimelineDialog): a connection of its own,
+        // closed again when done.
+        static QAtomicInt calls;
+        const QString connection = QStringLiteral("facedesk-timeline-similar-%1").arg(calls.fetchAndAddRelaxed(1));
+        {
+            QString error;
+            QSqlDatabase db = store::openDatabase(archive, connection, &error);
+            search::EventQuery query(db, archive.imagesDir());
+            for (const search::EventHit &h : query.page(events, search::EventOrder::OldestFirst, int(result.hits.size())).hits)
+                sightings.append({h.id, h.captureTime, h.deviceUuid, h.deviceName, similarity.value(h.id)});
+        }
+        QSqlDatabase::removeDatabase(connection);
+        return sightings;
+    };
+}
+
 PersonTimelineDialog *MainWindow::openTimeline(qint64 indexId)
 {
-    auto *dialog = new PersonTimelineDialog(m_archive, indexId, m_similarSightings, this);
+    auto *dialog = new PersonTimelineDialog(m_archive, indexId, similarSightings(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PersonTimelineDialog::openEvent, this, &MainWindow::openEventId);
     dialog->show();

@@ -87,6 +87,7 @@ signals:
     void tileShown(qint64 eventId);
 
 private:
+    PersonTimelineDialog::SimilarSightings similarSightings() const;
     void placeTile(EventTile tile);
     void updateStatus();
     void buildToolbar();
@@ -117,7 +118,6 @@ private:
     QTimer *m_syncRefresh = nullptr;
     bool m_syncRefreshRunning = false;
     QHash<qint64, QPair<QString, int>> m_directory;  // library persons: index_id -> name, pic_sort
-    PersonTimelineDialog::SimilarSightings m_similarSightings;  // set once face search is available
     SearchPanel *m_search;
     QAction *m_pause = nullptr;
     QAction *m_alertsOnly = nullptr;

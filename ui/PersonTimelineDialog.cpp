@@ -18,6 +18,7 @@
 #include <QSqlDatabase>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace fd::ui {
 
@@ -89,6 +90,7 @@ PersonTimelineDialog::PersonTimelineDialog(const store::DatabaseConfig &archive,
     layout->addLayout(controls);
 
     m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("timelineSummary"));
     layout->addWidget(m_summary);
     m_timeline = new TimelineView(this);
     connect(m_timeline, &TimelineView::sightingClicked, this, &PersonTimelineDialog::openEvent);
@@ -133,32 +135,54 @@ void PersonTimelineDialog::setPeriod(const QDate &from, const QDate &to)
     reload();
 }
 
+void PersonTimelineDialog::setSimilarShown(bool shown)
+{
+    m_useSimilar->setChecked(shown);
+}
+
 void PersonTimelineDialog::reload()
 {
     const QDateTime from(m_from->date(), QTime(0, 0));
     const QDateTime to(m_to->date().addDays(1), QTime(0, 0));
+    const int reload = ++m_reloads;
     QString error;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QList<search::Sighting> sightings = search::sightingsOf(db, m_indexId, from.toUTC(), to.toUTC(), &error);
-    int similarCount = 0;
-    if (m_similar && m_useSimilar->isChecked()) {
+    m_timeline->setRange(from, to);
+    if (!m_similar || !m_useSimilar->isChecked() || !error.isEmpty()) {
+        display(sightings, 0, error, true);
+        return;
+    }
+    display(sightings, 0, error, false);  // the person's own sightings while the faces are looked for
+    QtConcurrent::run([similar = m_similar, id = m_indexId, from, to, threshold = m_threshold->value() / 100.f] {
+        return similar(id, from.toUTC(), to.toUTC(), threshold);
+    }).then(this, [this, reload, sightings](const QList<search::Sighting> &similar) mutable {
+        if (reload != m_reloads)
+            return;  // the period or the threshold changed meanwhile
         QSet<qint64> known;
-        for (const search::Sighting &s : sightings)
+        for (const search::Sighting &s : std::as_const(sightings))
             known.insert(s.eventId);
-        for (const search::Sighting &s : m_similar(m_indexId, from.toUTC(), to.toUTC(), m_threshold->value() / 100.f)) {
+        int similarCount = 0;
+        for (const search::Sighting &s : similar) {
             if (!known.contains(s.eventId)) {
                 sightings << s;
                 ++similarCount;
             }
         }
-    }
-    m_timeline->setRange(from, to);
+        display(sightings, similarCount, QString(), true);
+    });
+}
+
+void PersonTimelineDialog::display(const QList<search::Sighting> &sightings, int similarCount, const QString &error,
+                                   bool complete)
+{
     m_timeline->setSightings(sightings);
     m_days = search::attendanceDays(sightings);
     m_summary->setText(!error.isEmpty() ? tr("The archive could not be read: %1").arg(error)
                                         : tr("%n sightings", nullptr, int(sightings.size()))
                                               + (similarCount ? tr(", %n of them by face similarity", nullptr, similarCount) : QString())
-                                              + tr(" on %n day(s).", nullptr, int(m_days.size())));
+                                              + tr(" on %n day(s).", nullptr, int(m_days.size()))
+                                              + (complete ? QString() : u' ' + tr("Looking for similar faces...")));
     m_table->setRowCount(int(m_days.size()));
     for (int r = 0; r < m_days.size(); ++r) {
         const search::AttendanceDay &d = m_days[r];
@@ -169,6 +193,8 @@ void PersonTimelineDialog::reload()
             m_table->setItem(r, c, new QTableWidgetItem(cells[c]));
     }
     m_table->resizeColumnsToContents();
+    if (complete)
+        emit reloaded();
 }
 
 bool PersonTimelineDialog::exportCsv(const QString &path, QString *error)

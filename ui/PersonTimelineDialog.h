@@ -24,7 +24,9 @@ class TimelineView;
 class PersonTimelineDialog : public QDialog {
     Q_OBJECT
 public:
-    // Events similar to the person's photo above a threshold, in [from, to).
+    // Events similar to the person's photo above a threshold, in [from, to). Called on
+    // a pool thread (a face search can take longer than a frame): it must open any
+    // database connection it needs there.
     using SimilarSightings = std::function<QList<search::Sighting>(qint64 indexId, const QDateTime &from,
                                                                    const QDateTime &to, float threshold)>;
 
@@ -33,7 +35,10 @@ public:
     ~PersonTimelineDialog() override;
 
     void setPeriod(const QDate &from, const QDate &to);
+    // The person's own sightings at once; similar faces, when asked for, follow from a
+    // pool thread (reloaded() is emitted when the view is complete either way).
     void reload();
+    void setSimilarShown(bool shown);
     bool exportCsv(const QString &path, QString *error);
     TimelineView *timeline() const { return m_timeline; }
     QTableWidget *attendanceTable() const { return m_table; }
@@ -41,8 +46,12 @@ public:
 
 signals:
     void openEvent(qint64 eventId);
+    void reloaded();
 
 private:
+    // Fills the time line, the table and the summary; complete: nothing more to come.
+    void display(const QList<search::Sighting> &sightings, int similarCount, const QString &error, bool complete);
+
     store::DatabaseConfig m_archive;
     qint64 m_indexId;
     QString m_personName;
@@ -57,6 +66,7 @@ private:
     TimelineView *m_timeline;
     QTableWidget *m_table;
     QList<search::AttendanceDay> m_days;
+    int m_reloads = 0;  // the newest reload; an older face search's answer is dropped
 };
 
 } // namespace fd::ui

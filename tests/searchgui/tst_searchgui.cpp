@@ -250,6 +250,26 @@ void TestSearchGui::personTimelineAndAttendance()
     QFile f(csv);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll().trimmed().split('\n').size(), 3);
+
+    // Faces like the person's photo come from a pool thread and join the time line:
+    // an event already there counts once, a new one adds a sighting and a day.
+    QThread *gui = QThread::currentThread();
+    std::atomic<bool> offGuiThread = false;
+    const qint64 known = opened.first().first().toLongLong();  // the sighting clicked above
+    PersonTimelineDialog withFaces(config, person, [&](qint64, const QDateTime &, const QDateTime &, float) {
+        offGuiThread = QThread::currentThread() != gui;
+        const QDateTime fourDaysAgo(today.addDays(-4), QTime(12, 0));  // a day with no sighting by index_id
+        return QList<search::Sighting>{{known, fourDaysAgo.toUTC(), QStringLiteral("gate"), QStringLiteral("gate"), 0.9f},
+                                       {999999, fourDaysAgo.toUTC(), QStringLiteral("lab"), QStringLiteral("lab"), 0.8f}};
+    });
+    withFaces.setPeriod(today.addDays(-6), today);
+    QCOMPARE(withFaces.days().size(), 2);
+    QSignalSpy reloaded(&withFaces, &PersonTimelineDialog::reloaded);
+    withFaces.setSimilarShown(true);
+    QVERIFY(reloaded.wait(10000));
+    QVERIFY(offGuiThread);
+    QCOMPARE(withFaces.days().size(), 3);
+    QVERIFY(withFaces.findChild<QLabel *>(QStringLiteral("timelineSummary"))->text().contains(QLatin1String("1 of them by face similarity")));
 }
 
 // The photo path end to end through the window's face search: archived events with
