@@ -236,16 +236,39 @@ struct SyncSnapshot {
     QHash<qint64, PersonSyncCounts> persons;
 };
 
+// Runs read(reader) on a pool thread with a connection of its own (sync status is
+// tens of queries per device or page of persons: never on the GUI thread) and hands
+// the result to apply on the window's thread, not at all once the window is gone.
+template<typename Read, typename Apply>
+void readSyncStatus(const store::DatabaseConfig &archive, QObject *window, Read read, Apply apply)
+{
+    QtConcurrent::run([archive, read] {
+        static QAtomicInt calls;
+        const QString connection = QStringLiteral("facedesk-sync-status-%1").arg(calls.fetchAndAddRelaxed(1));
+        decltype(read(std::declval<sync::SyncStatusReader &>())) result{};
+        {
+            QString error;
+            QSqlDatabase db = store::openDatabase(archive, connection, &error);
+            if (db.isOpen()) {
+                sync::SyncStatusReader reader(db, archive.libraryDir());
+                result = read(reader);
+            }
+        }
+        QSqlDatabase::removeDatabase(connection);
+        return result;
+    }).then(window, apply);
+}
+
 } // namespace
 
 void MainWindow::setSyncEngine(sync::SyncEngine *engine)
 {
-    QString error;
-    QSqlDatabase db = store::openDatabase(m_archive, detailConnectionName(this), &error);
-    m_syncStatus = std::make_unique<sync::SyncStatusReader>(db, m_archive.libraryDir());
-    // A page the admin scrolls to gets its counts at once (a few hundred persons);
-    // the periodic refresh below runs off the GUI thread.
-    m_library->model()->setSyncCountsSource([this](const QList<qint64> &ids) { return personSyncCounts(*m_syncStatus, ids); });
+    m_syncStatusOn = true;
+    // A page the admin scrolls to gets its counts as soon as a pool thread has read them.
+    m_library->model()->setSyncCountsSource([this](const QList<qint64> &ids) {
+        readSyncStatus(m_archive, this, [ids](sync::SyncStatusReader &reader) { return personSyncCounts(reader, ids); },
+                       [this](const QHash<qint64, PersonSyncCounts> &counts) { m_library->model()->setSyncCounts(counts); });
+    });
     // Replies arrive by the hundred during a sync: the panels catch up once a second.
     m_syncRefresh = new QTimer(this);
     m_syncRefresh->setSingleShot(true);
@@ -260,37 +283,23 @@ void MainWindow::setSyncEngine(sync::SyncEngine *engine)
 
 void MainWindow::refreshSyncStatus()
 {
-    if (!m_syncStatus || m_syncRefreshRunning)
+    if (!m_syncStatusOn || m_syncRefreshRunning)
         return;
-    // Every device's summary and every loaded person's status are tens of queries:
-    // read on a pool thread with a connection of its own, applied here.
+    // Every device's summary and every loaded person's status are tens of queries.
     m_syncRefreshRunning = true;
     const QList<qint64> ids = m_library->model()->loadedIds();
-    const store::DatabaseConfig archive = m_archive;
-    QtConcurrent::run([archive, ids] {
-        SyncSnapshot snapshot;
-        const QString connection = QStringLiteral("facedesk-sync-status-%1").arg(quintptr(QThread::currentThreadId()));
-        {
-            QString error;
-            QSqlDatabase db = store::openDatabase(archive, connection, &error);
-            if (db.isOpen()) {
-                sync::SyncStatusReader reader(db, archive.libraryDir());
-                snapshot.devices = deviceSyncSummaries(reader);
-                snapshot.persons = personSyncCounts(reader, ids);
-            }
-        }
-        QSqlDatabase::removeDatabase(connection);
-        return snapshot;
-    }).then(this, [this](const SyncSnapshot &snapshot) {
-        m_syncRefreshRunning = false;
-        m_devices->setLibrarySync(snapshot.devices);
-        m_library->model()->setSyncCounts(snapshot.persons);
-    });
+    readSyncStatus(
+        m_archive, this,
+        [ids](sync::SyncStatusReader &reader) { return SyncSnapshot{deviceSyncSummaries(reader), personSyncCounts(reader, ids)}; },
+        [this](const SyncSnapshot &snapshot) {
+            m_syncRefreshRunning = false;
+            m_devices->setLibrarySync(snapshot.devices);
+            m_library->model()->setSyncCounts(snapshot.persons);
+        });
 }
 
 MainWindow::~MainWindow()
 {
-    m_syncStatus.reset();  // before its connection goes
     QSqlDatabase::removeDatabase(detailConnectionName(this));
 }
 

@@ -114,7 +114,7 @@ private:
     EventDetailDialog *m_detail;
     LibraryPanel *m_library;
     FaceSearchController *m_faces = nullptr;
-    std::unique_ptr<sync::SyncStatusReader> m_syncStatus;
+    bool m_syncStatusOn = false;  // setSyncEngine() was called: the library shows sync counts
     QTimer *m_syncRefresh = nullptr;
     bool m_syncRefreshRunning = false;
     QHash<qint64, QPair<QString, int>> m_directory;  // library persons: index_id -> name, pic_sort

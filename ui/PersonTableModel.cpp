@@ -83,7 +83,7 @@ void PersonTableModel::refreshSyncCounts(const QList<qint64> &indexIds)
 {
     if (!m_syncSource || indexIds.isEmpty())
         return;
-    setSyncCounts(m_syncSource(indexIds));
+    m_syncSource(indexIds);
 }
 
 void PersonTableModel::setSyncCounts(const QHash<qint64, PersonSyncCounts> &counts)
@@ -154,6 +154,8 @@ QVariant PersonTableModel::data(const QModelIndex &index, int role) const
         case Gender: return p.gender == 1 ? tr("Male") : p.gender == 0 ? tr("Female") : QString();
         case List: return m_listNames.value(p.listId, QString::number(p.listId));
         case Devices: {
+            if (m_syncSource && !m_sync.contains(p.indexId))
+                return QStringLiteral("…");  // being read on a pool thread
             if (sync.synced + sync.pending + sync.failed == 0)
                 return tr("not assigned");
             QStringList parts;

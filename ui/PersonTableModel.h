@@ -45,11 +45,13 @@ public:
     const library::Person &personAt(int row) const { return m_rows.at(row); }
     int rowOf(qint64 indexId) const { return m_rowOf.value(indexId, -1); }
 
-    // Where the Devices column gets its numbers (the sync engine's status reader).
-    using SyncCountsSource = std::function<QHash<qint64, PersonSyncCounts>(const QList<qint64> &indexIds)>;
-    // Also re-reads the counts of the loaded rows.
+    // Where the Devices column gets its numbers: asked with the ids of each page as it
+    // loads, it answers through setSyncCounts(), at once or later (the window reads
+    // them on a pool thread, so scrolling never waits for the database).
+    using SyncCountsSource = std::function<void(const QList<qint64> &indexIds)>;
+    // Also asks for the counts of the loaded rows.
     void setSyncCountsSource(SyncCountsSource source);
-    // Counts read elsewhere (off the GUI thread) for loaded rows.
+    // Counts for loaded rows, from the source or a periodic refresh.
     void setSyncCounts(const QHash<qint64, PersonSyncCounts> &counts);
     QList<qint64> loadedIds() const;
 

@@ -20,6 +20,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace fd;
 using namespace fd::ui;
@@ -37,6 +38,7 @@ private slots:
     void init();
     void cleanup();
     void addPersonFromRealPhoto();
+    void syncCountsArriveLater();
     void multiFacePhotoIsRefusedAndCannotBeSaved();
     void searchAndListFilter();
     void moveAssignAndDelete();
@@ -103,6 +105,36 @@ void TestLibraryGui::addPersonFromRealPhoto()
     QVERIFY(!stored.isNull());
     QCOMPARE(stored.width() % 2, 0);
     QCOMPARE(stored.height() % 2, 0);
+}
+
+// The Devices column asks for each page's counts and shows them when they come (the
+// window reads them on a pool thread): "…" meanwhile, never a wrong "not assigned".
+void TestLibraryGui::syncCountsArriveLater()
+{
+    library::NewPerson a, b;
+    a.name = QStringLiteral("Ada");
+    b.name = QStringLiteral("Bob");
+    const QList<qint64> ids = m_panel->store()->addPersons({a, b});
+    QCOMPARE(ids.size(), 2);
+    PersonTableModel *model = m_panel->model();
+    model->reload();
+    QList<qint64> asked;
+    model->setSyncCountsSource([&](const QList<qint64> &page) {
+        asked += page;
+        QTimer::singleShot(0, model, [model, page] {
+            QHash<qint64, PersonSyncCounts> counts;
+            for (qint64 id : page)
+                counts.insert(id, PersonSyncCounts{1, 0, 1, QStringLiteral("DEV1: face not found")});
+            model->setSyncCounts(counts);
+        });
+    });
+    QCOMPARE(asked.size(), 2);
+    const QModelIndex devices = model->index(model->rowOf(ids.first()), PersonTableModel::Devices);
+    QCOMPARE(model->data(devices, Qt::DisplayRole).toString(), QStringLiteral("…"));
+    QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(model->data(devices, Qt::DisplayRole).toString(), QStringLiteral("1 in sync · 1 failed"));
+    QVERIFY(model->data(devices, Qt::ToolTipRole).toString().contains(QLatin1String("face not found")));
 }
 
 void TestLibraryGui::multiFacePhotoIsRefusedAndCannotBeSaved()
