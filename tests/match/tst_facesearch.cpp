@@ -138,6 +138,7 @@ private slots:
     void liveAddAndRemove();
     void searchesFromSeveralThreads();
     void newLocalFeaturesJoinWithoutReload();
+    void olderEventsStoredLaterJoinToo();
 
     void cliPhoto();
     void cliEvent();
@@ -559,6 +560,43 @@ void TestFaceSearch::searchesFromSeveralThreads()
     }
     for (const QList<qint64> &ids : std::as_const(got))
         QCOMPARE(ids, expected);
+}
+
+// The background pass stores the newest events first: a feature stored later for an
+// older event (a lower id) must join as well, and so must a recomputed one.
+void TestFaceSearch::olderEventsStoredLaterJoinToo()
+{
+    const qsizetype before = m_search->localCount();
+    const qint64 older = insertEvent(QStringLiteral("cam-old"), 0, QString(), {});
+    const qint64 newer = insertEvent(QStringLiteral("cam-new"), 0, QString(), {});
+    QVERIFY(older < newer);
+    QSqlQuery q(db());
+    const auto store = [&](qint64 id, qint64 from) {
+        return q.exec(QStringLiteral("INSERT INTO local_features (event_id, kind, dims, vector) "
+                                     "SELECT %1, kind, dims, vector FROM local_features WHERE event_id = %2")
+                          .arg(id)
+                          .arg(from));
+    };
+    QString error;
+    QVERIFY(store(newer, m_planted.first()));
+    QCOMPARE(m_search->loadNewLocal(&error), 1);
+    QVERIFY(store(older, m_planted.first()));
+    QCOMPARE(m_search->loadNewLocal(&error), 1);  // below the newest id loaded, still new
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(m_search->localCount(), before + 2);
+    // A recomputed vector is read again.
+    QVERIFY(q.exec(QStringLiteral("UPDATE local_features SET vector = (SELECT vector FROM local_features WHERE event_id = %1) "
+                                  "WHERE event_id = %2")
+                       .arg(m_planted.last())
+                       .arg(older)));
+    QCOMPARE(m_search->loadNewLocal(&error), 1);
+    QCOMPARE(m_search->localCount(), before + 2);  // replaced, not added twice
+    QCOMPARE(m_search->loadNewLocal(&error), 0);
+    for (qint64 id : {older, newer}) {
+        m_search->remove(id);
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM local_features WHERE event_id = %1").arg(id)));
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM events WHERE id = %1").arg(id)));
+    }
 }
 
 // What a later backfill pass stored joins the loaded index without a rebuild.

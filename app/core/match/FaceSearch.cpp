@@ -167,6 +167,10 @@ bool FaceSearch::load(QString *error)
 
     const int dims = m_engine->dimensions();
     qint64 highWater = 0;
+    // The mark is read first: a row stored while the load runs is then read again by
+    // the next loadNewLocal (add() of an id already there replaces it), never missed.
+    if (q.exec(QStringLiteral("SELECT n FROM local_features_counter")) && q.next())
+        highWater = q.value(0).toLongLong();
     q.prepare(QStringLiteral("SELECT l.event_id, e.capture_at, e.device_uuid, e.pic_sort, l.vector FROM local_features l "
                              "JOIN events e ON e.id = l.event_id WHERE l.kind = ? AND l.dims = ? "
                              "ORDER BY e.capture_at, e.id"));
@@ -180,7 +184,6 @@ bool FaceSearch::load(QString *error)
             continue;
         const FeatureMeta meta{q.value(1).toLongLong(), fresh.devices.idFor(q.value(2).toString()), listOf(q.value(3))};
         fresh.local->add(q.value(0).toLongLong(), {FeatureKind::Local, v.constData(), dims}, meta);
-        highWater = std::max(highWater, q.value(0).toLongLong());
     }
     q.finish();
 
@@ -203,8 +206,10 @@ qsizetype FaceSearch::loadNewLocal(QString *error)
     const int dims = m_engine->dimensions();
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT l.event_id, e.capture_at, e.device_uuid, e.pic_sort, l.vector FROM local_features l "
-                             "JOIN events e ON e.id = l.event_id WHERE l.event_id > ? AND l.kind = ? AND l.dims = ? "
+    // By the order rows were stored (migration 6), not by event id: the background
+    // pass stores the newest events first and older ones after them.
+    q.prepare(QStringLiteral("SELECT l.event_id, e.capture_at, e.device_uuid, e.pic_sort, l.vector, l.added FROM local_features l "
+                             "JOIN events e ON e.id = l.event_id WHERE l.added > ? AND l.kind = ? AND l.dims = ? "
                              "ORDER BY e.capture_at, e.id"));
     q.addBindValue(after);
     q.addBindValue(m_engine->kindTag());
@@ -219,7 +224,7 @@ qsizetype FaceSearch::loadNewLocal(QString *error)
     while (q.next()) {
         const QVector<float> v = FeatureStore::fromBlob(q.value(4).toByteArray(), dims);
         const qint64 id = q.value(0).toLongLong();
-        highWater = std::max(highWater, id);
+        highWater = std::max(highWater, q.value(5).toLongLong());
         if (!v.isEmpty() && add(FeatureKind::Local, id, q.value(1).toLongLong(), q.value(2).toString(),
                                 listOf(q.value(3)), QList<float>(v.cbegin(), v.cend())))
             ++added;

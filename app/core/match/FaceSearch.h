@@ -129,7 +129,7 @@ private:
 
     mutable QReadWriteLock m_lock;  // guards m_indexes
     Indexes m_indexes;
-    qint64 m_localHighWater = 0;  // the newest event whose local feature is loaded
+    qint64 m_localHighWater = 0;  // local_features.added of the last row loaded
 
     mutable QMutex m_connectionsMutex;   // guards m_connections
     mutable QStringList m_connections;   // names of the per-thread connections opened so far

@@ -155,6 +155,24 @@ CREATE TABLE local_features (
     vector BLOB NOT NULL,
     face_x INTEGER, face_y INTEGER, face_w INTEGER, face_h INTEGER);
 )"),
+        // 6: the order local features were stored in. The background pass stores the
+        // newest events first, so an event id says nothing about what a loaded face
+        // index has not seen yet; "added" does: triggers number every stored or
+        // recomputed row from a counter that never goes back (max()+1 would hand a
+        // deleted row's number out again). Rows from before this migration keep NULL:
+        // a full load reads them.
+        QStringLiteral(R"(
+ALTER TABLE local_features ADD COLUMN added INTEGER;
+CREATE TABLE local_features_counter (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+INSERT INTO local_features_counter (id, n) VALUES (1, 0);
+CREATE TRIGGER local_features_inserted AFTER INSERT ON local_features
+    BEGIN UPDATE local_features_counter SET n = n + 1;
+          UPDATE local_features SET added = (SELECT n FROM local_features_counter) WHERE event_id = NEW.event_id; END;
+CREATE TRIGGER local_features_recomputed AFTER UPDATE OF vector ON local_features
+    BEGIN UPDATE local_features_counter SET n = n + 1;
+          UPDATE local_features SET added = (SELECT n FROM local_features_counter) WHERE event_id = NEW.event_id; END;
+CREATE INDEX local_features_added ON local_features(added);
+)"),
     };
     return steps;
 }
