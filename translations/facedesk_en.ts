@@ -1089,6 +1089,10 @@
         <source>JPEG images (*.jpg)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1; %2 on the device</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::FaceSearchController</name>

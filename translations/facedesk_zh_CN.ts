@@ -1097,6 +1097,10 @@
         <source>JPEG images (*.jpg)</source>
         <translation>JPEG 图片 (*.jpg)</translation>
     </message>
+    <message>
+        <source>%1; %2 on the device</source>
+        <translation>%1；设备上为%2</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::FaceSearchController</name>

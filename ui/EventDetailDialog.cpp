@@ -109,7 +109,11 @@ void EventDetailDialog::showEventId(qint64 id)
     QString name = e.picName;
     if (name.endsWith(QLatin1String(".jpg"), Qt::CaseInsensitive))
         name.chop(4);
-    m_title->setText(e.indexId >= 0 ? tr("%1 (%2)").arg(name.isEmpty() ? tr("Person %1").arg(e.indexId) : name, listName(list))
+    QString listText = listName(list);
+    // The device's copy of the library may lag behind (a sync pending): say so.
+    if (e.indexId >= 0 && e.devicePicSort > 0 && e.devicePicSort != e.picSort)
+        listText = tr("%1; %2 on the device").arg(listText, listName(listKindFromPicSort(e.devicePicSort)));
+    m_title->setText(e.indexId >= 0 ? tr("%1 (%2)").arg(name.isEmpty() ? tr("Person %1").arg(e.indexId) : name, listText)
                                     : tr("Stranger"));
     m_title->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: bold; color: %1;")
                                .arg(EventTileDelegate::listColor(int(list)).name()));

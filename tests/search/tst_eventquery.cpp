@@ -26,6 +26,7 @@ struct Seed {
     qint64 at;
     QString device;
     int picSort;      // 0: stranger
+    int list;         // what the archive shows: the library person's list, else picSort
     qint64 indexId;   // -1: none
     QString picName;
     double score;     // -1: none
@@ -106,6 +107,7 @@ void TestEventQuery::initTestCase()
         s.device = devices[rng.bounded(4)];
         s.picSort = rng.bounded(5);
         s.indexId = s.picSort == 0 ? -1 : (n % 7 == 0 ? m_alice : n % 11 == 0 ? m_bob : 1000 + rng.bounded(50));
+        s.list = s.indexId == m_alice || s.indexId == m_bob ? 1 : s.picSort;  // both on the blacklist (the default list)
         s.picName = s.indexId == m_alice ? QStringLiteral("alice.jpg") : QStringLiteral("p%1.jpg").arg(s.indexId);
         s.score = s.picSort == 0 ? -1 : 60 + rng.bounded(40);
         s.quality = rng.bounded(100);
@@ -201,10 +203,10 @@ void TestEventQuery::filters_data()
     QTest::newRow("two devices") << f << Keep([](const Seed &s) { return s.device == QLatin1String("gate") || s.device == QLatin1String("nvr"); });
     f = {};
     f.lists = {1};
-    QTest::newRow("blacklist") << f << Keep([](const Seed &s) { return s.picSort == 1; });
+    QTest::newRow("blacklist") << f << Keep([](const Seed &s) { return s.list == 1; });
     f = {};
     f.lists = {0, 3};
-    QTest::newRow("strangers and VIP") << f << Keep([](const Seed &s) { return s.picSort == 0 || s.picSort == 3; });
+    QTest::newRow("strangers and VIP") << f << Keep([](const Seed &s) { return s.list == 0 || s.list == 3; });
     f = {};
     f.minScore = 80;
     f.maxScore = 90;
@@ -230,7 +232,7 @@ void TestEventQuery::filters_data()
     f = {};
     f.lists = {1};
     f.ack = EventFilter::Ack::NotAcknowledged;
-    QTest::newRow("blacklist not acknowledged") << f << Keep([](const Seed &s) { return s.picSort == 1 && !s.acked; });
+    QTest::newRow("blacklist not acknowledged") << f << Keep([](const Seed &s) { return s.list == 1 && !s.acked; });
     f = {};
     f.from = base.addDays(2);
     f.devices = {QStringLiteral("door")};
@@ -239,7 +241,7 @@ void TestEventQuery::filters_data()
     f.mask = 0;
     QTest::newRow("combined") << f << Keep([=](const Seed &s) {
         return s.at >= base.addDays(2).toMSecsSinceEpoch() && s.device == QLatin1String("door")
-            && (s.picSort == 1 || s.picSort == 2) && s.score >= 70 && s.mask == 0;
+            && (s.list == 1 || s.list == 2) && s.score >= 70 && s.mask == 0;
     });
     f = {};
     f.eventIds = QList<qint64>{5, 6, 7, 599, 100000};
@@ -409,8 +411,34 @@ void TestEventQuery::listFallsBackToTheLibrary()
     const std::optional<store::EventDetails> detail = store::loadEvent(m_db, id, m_dir.path());
     QVERIFY(detail);
     QCOMPARE(detail->picSort, 1);
+    QCOMPARE(detail->devicePicSort, -1);
     QCOMPARE(detail->picName, QStringLiteral("Alice Zhang"));
     QVERIFY(q.exec(QStringLiteral("DELETE FROM events WHERE id = %1").arg(id)));
+
+    // A device whose copy of the library lags (Alice still on its whitelist): the
+    // archive shows FaceDesk's list, as the wall did, and keeps what the device said.
+    QSqlQuery lagging(m_db);
+    lagging.prepare(QStringLiteral("INSERT INTO events (dedup_key, received_at, device_uuid, method, index_id, pic_sort, capture_at) "
+                                   "VALUES ('lagging', 0, 'gate', 'sw_face_compare_push', ?, 2, ?)"));
+    lagging.addBindValue(m_alice);
+    lagging.addBindValue(base.addYears(1).toMSecsSinceEpoch());
+    QVERIFY(lagging.exec());
+    const qint64 lag = lagging.lastInsertId().toLongLong();
+    f.eventIds = QList<qint64>{lag};
+    f.lists = {1};
+    QCOMPARE(query.page(f, EventOrder::NewestFirst, 10).hits.size(), 1);
+    f.lists = {2};
+    QVERIFY(query.page(f, EventOrder::NewestFirst, 10).hits.isEmpty());
+    const std::optional<store::EventDetails> both = store::loadEvent(m_db, lag, m_dir.path());
+    QVERIFY(both);
+    QCOMPARE(both->picSort, 1);
+    QCOMPARE(both->devicePicSort, 2);
+    QBuffer csv;
+    QVERIFY(csv.open(QIODevice::ReadWrite));
+    QString error;
+    QVERIFY(store::exportEventsCsv(m_db, &csv, base.addYears(1), base.addYears(1).addSecs(1), m_dir.path(), &error) == 1);
+    QVERIFY2(csv.data().contains(",blacklist,"), csv.data().constData());
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM events WHERE id = %1").arg(lag)));
 }
 
 QTEST_GUILESS_MAIN(TestEventQuery)

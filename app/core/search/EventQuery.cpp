@@ -26,12 +26,12 @@ QString scoreKey()
                           "THEN e.match_score * 100 ELSE e.match_score END)");
 }
 
-// The event's list: what the device said, else (a device that sends no pic_sort)
-// the list of the library person its index_id names.
+// The event's list, as the wall shows it: the list of the library person its
+// index_id names, else (a person FaceDesk does not know) what the device said.
 QString listKey()
 {
-    return QStringLiteral("COALESCE(NULLIF(e.pic_sort, 0), (SELECT l.pic_sort FROM persons pp JOIN face_lists l "
-                          "ON l.id = pp.list_id WHERE pp.index_id = e.index_id))");
+    return QStringLiteral("COALESCE((SELECT l.pic_sort FROM persons pp JOIN face_lists l "
+                          "ON l.id = pp.list_id WHERE pp.index_id = e.index_id), NULLIF(e.pic_sort, 0))");
 }
 
 } // namespace

@@ -29,7 +29,8 @@ struct EventDetails {
     QString method;
     int channel = -1;
     qint64 indexId = -1;
-    int picSort = -1;
+    int picSort = -1;         // the event's list: FaceDesk's for a library person, else the device's
+    int devicePicSort = -1;   // the list the device itself sent (-1: none)
     QString picName;
     double matchScore = -1;
     QRect position;       // null when the device sent none
