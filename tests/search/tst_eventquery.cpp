@@ -439,6 +439,22 @@ void TestEventQuery::listFallsBackToTheLibrary()
     QVERIFY(store::exportEventsCsv(m_db, &csv, base.addYears(1), base.addYears(1).addSecs(1), m_dir.path(), &error) == 1);
     QVERIFY2(csv.data().contains(",blacklist,"), csv.data().constData());
     QVERIFY(q.exec(QStringLiteral("DELETE FROM events WHERE id = %1").arg(lag)));
+
+    // A match on a person FaceDesk does not know, with no list from the device: the
+    // wall shows it on the custom list, and so does the archive (not as a stranger).
+    QSqlQuery unknown(m_db);
+    unknown.prepare(QStringLiteral("INSERT INTO events (dedup_key, received_at, device_uuid, method, index_id, capture_at) "
+                                   "VALUES ('unknown', 0, 'gate', 'sw_face_compare_push', 987654, ?)"));
+    unknown.addBindValue(base.addYears(1).toMSecsSinceEpoch());
+    QVERIFY(unknown.exec());
+    const qint64 other = unknown.lastInsertId().toLongLong();
+    f.eventIds = QList<qint64>{other};
+    f.lists = {4};
+    QCOMPARE(query.page(f, EventOrder::NewestFirst, 10).hits.size(), 1);
+    f.lists = {0};
+    QVERIFY(query.page(f, EventOrder::NewestFirst, 10).hits.isEmpty());
+    QCOMPARE(store::loadEvent(m_db, other, m_dir.path())->picSort, 4);
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM events WHERE id = %1").arg(other)));
 }
 
 QTEST_GUILESS_MAIN(TestEventQuery)

@@ -27,11 +27,13 @@ QString scoreKey()
 }
 
 // The event's list, as the wall shows it: the list of the library person its
-// index_id names, else (a person FaceDesk does not know) what the device said.
+// index_id names, else (a person FaceDesk does not know) what the device said, else
+// (a match on no list the device named) the custom list; no index_id: a stranger.
 QString listKey()
 {
     return QStringLiteral("COALESCE((SELECT l.pic_sort FROM persons pp JOIN face_lists l "
-                          "ON l.id = pp.list_id WHERE pp.index_id = e.index_id), NULLIF(e.pic_sort, 0))");
+                          "ON l.id = pp.list_id WHERE pp.index_id = e.index_id), NULLIF(e.pic_sort, 0), "
+                          "CASE WHEN e.index_id IS NOT NULL THEN 4 END)");
 }
 
 } // namespace

@@ -66,7 +66,8 @@ std::optional<EventDetails> loadEvent(QSqlDatabase &db, qint64 id, const QString
         "SELECT e.id, e.capture_at, e.received_at, e.device_uuid, d.name, e.method, e.channel, e.index_id, "
         // FaceDesk's list for a library person, else the list the device sent: the wall's
         // rule, so that an alert and its detail agree (PROTOCOL.md §8, 15a).
-        "COALESCE((SELECT l.pic_sort FROM face_lists l WHERE l.id = p.list_id), NULLIF(e.pic_sort, 0)), "
+        "COALESCE((SELECT l.pic_sort FROM face_lists l WHERE l.id = p.list_id), NULLIF(e.pic_sort, 0), "
+        "CASE WHEN e.index_id IS NOT NULL THEN 4 END), "
         "COALESCE(p.name, e.pic_name), e.match_score, e.pos_x, e.pos_y, e.pos_w, e.pos_h, e.quality, e.visit_count, e.age, e.gender, "
         "e.glasses, e.mask, e.beard, e.race, e.emotion, e.temperature, e.warning_temperature, e.warning_type, "
         "e.img_name, e.face_path, e.scene_path, e.feature_dims, e.pic_sort "
@@ -180,7 +181,8 @@ qint64 exportEventsCsv(QSqlDatabase &db, QIODevice *out, const QDateTime &from, 
     QString sql = QStringLiteral(
         "SELECT e.id, e.capture_at, e.received_at, e.device_uuid, d.name, e.method, e.channel, e.index_id, "
         "COALESCE(p.name, e.pic_name), "
-        "COALESCE((SELECT l.pic_sort FROM face_lists l WHERE l.id = p.list_id), e.pic_sort), "  // as loadEvent
+        "COALESCE((SELECT l.pic_sort FROM face_lists l WHERE l.id = p.list_id), NULLIF(e.pic_sort, 0), "  // as loadEvent
+        "CASE WHEN e.index_id IS NOT NULL THEN 4 END), "
         "e.match_score, e.quality, e.age, e.gender, e.mask, e.glasses, e.beard, e.race, "
         "e.emotion, e.temperature, e.warning_temperature, e.img_name, e.face_path, e.scene_path "
         "FROM events e LEFT JOIN devices d ON d.uuid = e.device_uuid LEFT JOIN persons p ON p.index_id = e.index_id WHERE 1=1");
