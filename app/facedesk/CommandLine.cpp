@@ -34,4 +34,16 @@ bool archiveExists(const store::DatabaseConfig &config, const QString &command)
     return false;
 }
 
+QDateTime parseTimeBound(const QString &text, bool *ok)
+{
+    *ok = true;
+    if (text.isEmpty())
+        return {};
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0));
+    *ok = t.isValid();
+    return t;
+}
+
 } // namespace fd::app

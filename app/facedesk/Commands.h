@@ -6,6 +6,7 @@
 #include "store/Database.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QStringList>
 
 namespace fd::app {
@@ -24,6 +25,9 @@ QString defaultDataDir();
 // Parses `facedesk COMMAND arguments`: prints the help (0) or the error (2, a usage
 // error) and returns the exit status, or -1 to go on.
 int parseCommandLine(QCommandLineParser &parser, const QString &command, const QStringList &arguments);
+// A --from/--to value: ISO 8601 with or without milliseconds, or a bare date (its
+// midnight); empty text is no bound. *ok is false for text that is neither.
+QDateTime parseTimeBound(const QString &text, bool *ok);
 // Whether the data folder holds an archive; says so on stderr when not.
 bool archiveExists(const store::DatabaseConfig &config, const QString &command);
 

@@ -10,22 +10,6 @@
 
 namespace fd::app {
 
-namespace {
-
-QDateTime parseBound(const QString &text, bool *ok)
-{
-    *ok = true;
-    if (text.isEmpty())
-        return {};
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid())
-        t = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0));
-    *ok = t.isValid();
-    return t;
-}
-
-} // namespace
-
 int runExport(const QStringList &arguments)
 {
     QTextStream err(stderr);
@@ -41,8 +25,8 @@ int runExport(const QStringList &arguments)
     if (const int exit = parseCommandLine(p, QStringLiteral("export"), arguments); exit >= 0)
         return exit;
     bool okFrom = false, okTo = false;
-    const QDateTime from = parseBound(p.value(QStringLiteral("from")), &okFrom);
-    const QDateTime to = parseBound(p.value(QStringLiteral("to")), &okTo);
+    const QDateTime from = parseTimeBound(p.value(QStringLiteral("from")), &okFrom);
+    const QDateTime to = parseTimeBound(p.value(QStringLiteral("to")), &okTo);
     if (!okFrom || !okTo || !p.isSet(QStringLiteral("out"))) {
         err << "facedesk export: --out is required; --from/--to must be ISO 8601 times" << Qt::endl;
         return 2;

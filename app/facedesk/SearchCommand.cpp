@@ -21,18 +21,6 @@ namespace fd::app {
 
 namespace {
 
-QDateTime parseTime(const QString &text, bool *ok)
-{
-    *ok = true;
-    if (text.isEmpty())
-        return {};
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid())
-        t = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0));
-    *ok = t.isValid();
-    return t;
-}
-
 // Runs the backfill to its end on its own thread, progress on stderr.
 match::BackfillResult backfill(const store::DatabaseConfig &config, std::shared_ptr<const match::FaceEngine> engine,
                                QTextStream &err)
@@ -92,8 +80,8 @@ int runSearch(const QStringList &arguments)
         id = p.value(QStringLiteral("event")).toLongLong(&okId);
     else if (p.isSet(QStringLiteral("person")))
         id = p.value(QStringLiteral("person")).toLongLong(&okId);
-    const QDateTime from = parseTime(p.value(QStringLiteral("from")), &okFrom);
-    const QDateTime to = parseTime(p.value(QStringLiteral("to")), &okTo);
+    const QDateTime from = parseTimeBound(p.value(QStringLiteral("from")), &okFrom);
+    const QDateTime to = parseTimeBound(p.value(QStringLiteral("to")), &okTo);
     if (queries != 1 || !okTop || top < 1 || !okMin || minSimilarity < -1 || minSimilarity > 1 || !okId || !okFrom
         || !okTo || !p.positionalArguments().isEmpty()) {
         err << "facedesk search: give exactly one of --photo FILE, --event ID, --person INDEX_ID; --top must be "

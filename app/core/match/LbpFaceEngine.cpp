@@ -14,18 +14,6 @@ bool isDefault(const LbpOptions &o)
     return o.pattern == d.pattern && o.grid == d.grid && o.radius == d.radius && o.blurSigma == d.blurSigma;
 }
 
-cv::Mat toGrey(const cv::Mat &image)
-{
-    cv::Mat grey;
-    if (image.channels() == 3)
-        cv::cvtColor(image, grey, cv::COLOR_BGR2GRAY);
-    else if (image.channels() == 4)
-        cv::cvtColor(image, grey, cv::COLOR_BGRA2GRAY);
-    else
-        grey = image;
-    return grey;
-}
-
 double overlap(const QRect &a, const QRect &b)
 {
     const QRect both = a & b;
@@ -102,7 +90,7 @@ cv::Mat LbpFaceEngine::alignedCrop(const cv::Mat &bgr, QRect hint, QRect *face, 
 {
     if (bgr.empty() || bgr.depth() != CV_8U)
         return {};
-    const cv::Mat grey = toGrey(bgr);
+    const cv::Mat grey = vision::HaarFaceDetector::toGrey(bgr);
     const QRect found = findFace(grey, hint);
     if (face)
         *face = found;

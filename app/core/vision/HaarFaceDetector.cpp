@@ -53,6 +53,18 @@ QString HaarFaceDetector::defaultCascadePath()
     return {};
 }
 
+cv::Mat HaarFaceDetector::toGrey(const cv::Mat &image)
+{
+    cv::Mat grey;
+    if (image.channels() == 3)
+        cv::cvtColor(image, grey, cv::COLOR_BGR2GRAY);
+    else if (image.channels() == 4)
+        cv::cvtColor(image, grey, cv::COLOR_BGRA2GRAY);
+    else
+        grey = image;
+    return grey;
+}
+
 QString HaarFaceDetector::confirmCascadePathFor(const QString &cascadePath)
 {
     const QString path = QFileInfo(cascadePath).dir().filePath(QStringLiteral("haarcascade_frontalface_alt2.xml"));
@@ -86,13 +98,7 @@ QList<QRect> HaarFaceDetector::detect(const cv::Mat &image) const
     QList<QRect> faces;
     if (image.empty() || d->cascade.empty())
         return faces;
-    cv::Mat grey;
-    if (image.channels() == 3)
-        cv::cvtColor(image, grey, cv::COLOR_BGR2GRAY);
-    else if (image.channels() == 4)
-        cv::cvtColor(image, grey, cv::COLOR_BGRA2GRAY);
-    else
-        grey = image;
+    const cv::Mat grey = toGrey(image);
     // Detection runs on at most 480 px across: big photos gain nothing but time, and
     // with 8 neighbours this setting gave the steadiest counts on ../shared/faces
     // (one face each, two for multi_two_people, unchanged by a one-pixel crop) once

@@ -35,6 +35,8 @@ public:
     QList<QRect> detect(const cv::Mat &image) const;
 
     static QString defaultCascadePath();
+    // An 8-bit grey view of a BGR, BGRA or grey image (the grey one itself, no copy).
+    static cv::Mat toGrey(const cv::Mat &image);
     static QString confirmCascadePathFor(const QString &cascadePath);
 
 private:
