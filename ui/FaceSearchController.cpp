@@ -35,13 +35,14 @@ FaceSearchController::~FaceSearchController()
     m_backfill->wait();
 }
 
-void FaceSearchController::eventCommitted(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid)
+void FaceSearchController::eventCommitted(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid,
+                                          int list)
 {
     m_newEvents = true;
     if (!m_ready || push.feature.isEmpty())
         return;
     const QDateTime at = push.captureTime.isValid() ? push.captureTime : QDateTime::currentDateTimeUtc();
-    m_search->addDeviceFeature(eventId, at.toMSecsSinceEpoch(), deviceUuid, push.picSort, push.feature);
+    m_search->addDeviceFeature(eventId, at.toMSecsSinceEpoch(), deviceUuid, list, push.feature);
 }
 
 void FaceSearchController::refresh()

@@ -31,9 +31,9 @@ public:
     QString engineReason() const { return m_choice.reason; }
     QString status() const { return m_status; }
 
-    // A committed event: its device feature joins the index at once; its local
-    // feature follows with the next background pass.
-    void eventCommitted(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid);
+    // A committed event, on the list the wall put it on: its device feature joins the
+    // index at once; its local feature follows with the next background pass.
+    void eventCommitted(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid, int list);
     // Starts a background pass now (also run at start and every half minute when new
     // events arrived).
     void refresh();

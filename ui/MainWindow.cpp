@@ -150,7 +150,8 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     const QString models = settings.value(QStringLiteral("search/modelsDir"), QDir(m_archive.dataDir).filePath(QStringLiteral("models"))).toString();
     m_faces = new FaceSearchController(m_archive, models, this);
     m_search->setFaceSearch(m_faces);
-    connect(server, &server::FaceServer::eventCommitted, m_faces, &FaceSearchController::eventCommitted);
+    connect(server, &server::FaceServer::eventCommitted, m_faces,
+            [this](qint64 id, const protocol::FacePush &push, const QString &uuid) { m_faces->eventCommitted(id, push, uuid, listOf(push)); });
     connect(m_search, &SearchPanel::timelineRequested, this, &MainWindow::openTimeline);
     tabifyDockWidget(deviceDock, settingsDock);
     tabifyDockWidget(settingsDock, findChild<QDockWidget *>(QStringLiteral("libraryDock")));
@@ -515,6 +516,18 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+// The list an event is on (PROTOCOL.md §8, 15a; store::eventListSql is the same rule
+// for the archive): its library person's, else the device's, else custom (4) for a
+// match on no named list; 0 for a stranger.
+int MainWindow::listOf(const protocol::FacePush &push) const
+{
+    if (push.indexId < 0)
+        return 0;
+    if (const auto known = m_directory.constFind(push.indexId); known != m_directory.constEnd())
+        return known->second;
+    return push.picSort > 0 ? push.picSort : 4;
+}
+
 void MainWindow::addEvent(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid)
 {
     EventTile tile;
@@ -525,14 +538,14 @@ void MainWindow::addEvent(qint64 eventId, const protocol::FacePush &push, const 
     tile.deviceName = device && !device->name.isEmpty() ? device->name : deviceUuid;
     if (const auto known = m_directory.constFind(push.indexId); push.indexId >= 0 && known != m_directory.constEnd()) {
         tile.personName = known->first;
-        tile.list = listKindFromPicSort(known->second);
     } else if (push.indexId >= 0) {
         QString name = push.picName;
         if (name.endsWith(QLatin1String(".jpg"), Qt::CaseInsensitive))
             name.chop(4);
         tile.personName = name.isEmpty() ? tr("Person %1").arg(push.indexId) : name;
-        tile.list = listKindFromPicSort(push.picSort > 0 ? push.picSort : 4);
     }
+    if (push.indexId >= 0)
+        tile.list = listKindFromPicSort(listOf(push));
     if (push.matchScore)
         tile.score = *push.matchScore > 1.0 ? *push.matchScore / 100.0 : *push.matchScore;
     tile.temperatureWarning = push.temperature.realtime && push.temperature.warning

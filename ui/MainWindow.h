@@ -88,6 +88,7 @@ signals:
 
 private:
     PersonTimelineDialog::SimilarSightings similarSightings() const;
+    int listOf(const protocol::FacePush &push) const;
     void placeTile(EventTile tile);
     void updateStatus();
     void buildToolbar();

@@ -139,6 +139,7 @@ private slots:
     void searchesFromSeveralThreads();
     void newLocalFeaturesJoinWithoutReload();
     void olderEventsStoredLaterJoinToo();
+    void listFilterUsesFaceDesksList();
 
     void cliPhoto();
     void cliEvent();
@@ -560,6 +561,35 @@ void TestFaceSearch::searchesFromSeveralThreads()
     }
     for (const QList<qint64> &ids : std::as_const(got))
         QCOMPARE(ids, expected);
+}
+
+// A list filter follows the one list rule (store::eventListSql): the event of a
+// library person is on FaceDesk's list for that person, whatever list the device sent.
+void TestFaceSearch::listFilterUsesFaceDesksList()
+{
+    QSqlQuery q(db());
+    QVERIFY(q.exec(QStringLiteral("SELECT feature FROM events WHERE id = %1").arg(m_query128)) && q.next());
+    const QVector<float> feature = FeatureStore::fromBlob(q.value(0).toByteArray(), 128);
+    QCOMPARE(feature.size(), 128);
+    fd::library::LibraryStore lib(db(), m_config.libraryDir());
+    fd::library::NewPerson p;
+    p.name = QStringLiteral("Listed");
+    const qint64 person = lib.addPersons({p}).value(0, -1);  // on the blacklist, the default list
+    QVERIFY(person > 0);
+    const qint64 copy = insertEvent(QStringLiteral("cam-list"), 2, {}, feature);  // the device said whitelist
+    QVERIFY(q.exec(QStringLiteral("UPDATE events SET index_id = %1 WHERE id = %2").arg(person).arg(copy)));
+    QString error;
+    QVERIFY2(m_search->load(&error), qPrintable(error));
+    const auto finds = [&](int list) {
+        FaceSearchFilter filter;
+        filter.lists = {list};
+        return idsOf(m_search->byEvent(m_query128, 50, filter)).contains(copy);
+    };
+    QVERIFY(finds(1));
+    QVERIFY(!finds(2));
+    m_search->remove(copy);
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM events WHERE id = %1").arg(copy)));
+    QVERIFY(lib.removePersons({person}));
 }
 
 // The background pass stores the newest events first: a feature stored later for an

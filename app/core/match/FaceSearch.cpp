@@ -2,6 +2,7 @@
 
 #include "FeatureStore.h"
 #include "library/LibraryStore.h"
+#include "store/ArchiveReader.h"
 
 #include <QAtomicInteger>
 #include <QReadLocker>
@@ -30,7 +31,7 @@ quint64 threadSerial()
     return serial;
 }
 
-// Strangers carry no pic_sort (NULL or 0): they are list 0, as in EventFilter.
+// Strangers have no list (NULL): they are list 0, as in EventFilter.
 int listOf(const QVariant &picSort)
 {
     return picSort.isNull() ? 0 : std::max(0, picSort.toInt());
@@ -152,8 +153,11 @@ bool FaceSearch::load(QString *error)
     }
 
     // In capture order, so that a time filter becomes a row range in the index.
-    if (!q.exec(QStringLiteral("SELECT id, capture_at, device_uuid, pic_sort, feature, feature_dims FROM events "
-                               "WHERE feature_dims > 0 ORDER BY capture_at, id")))
+    // Lists by the one rule (store::eventListSql): a list filter here agrees with the
+    // Search view's and the wall's.
+    if (!q.exec(QStringLiteral("SELECT e.id, e.capture_at, e.device_uuid, %1, e.feature, e.feature_dims FROM events e "
+                               "WHERE e.feature_dims > 0 ORDER BY e.capture_at, e.id")
+                    .arg(store::eventListSql())))
         return failed(q);
     while (q.next()) {
         const int dims = q.value(5).toInt();
@@ -171,9 +175,10 @@ bool FaceSearch::load(QString *error)
     // the next loadNewLocal (add() of an id already there replaces it), never missed.
     if (q.exec(QStringLiteral("SELECT n FROM local_features_counter")) && q.next())
         highWater = q.value(0).toLongLong();
-    q.prepare(QStringLiteral("SELECT l.event_id, e.capture_at, e.device_uuid, e.pic_sort, l.vector FROM local_features l "
+    q.prepare(QStringLiteral("SELECT l.event_id, e.capture_at, e.device_uuid, %1, l.vector FROM local_features l "
                              "JOIN events e ON e.id = l.event_id WHERE l.kind = ? AND l.dims = ? "
-                             "ORDER BY e.capture_at, e.id"));
+                             "ORDER BY e.capture_at, e.id")
+                  .arg(store::eventListSql()));
     q.addBindValue(m_engine->kindTag());
     q.addBindValue(dims);
     if (!q.exec())
@@ -208,9 +213,10 @@ qsizetype FaceSearch::loadNewLocal(QString *error)
     q.setForwardOnly(true);
     // By the order rows were stored (migration 6), not by event id: the background
     // pass stores the newest events first and older ones after them.
-    q.prepare(QStringLiteral("SELECT l.event_id, e.capture_at, e.device_uuid, e.pic_sort, l.vector, l.added FROM local_features l "
+    q.prepare(QStringLiteral("SELECT l.event_id, e.capture_at, e.device_uuid, %1, l.vector, l.added FROM local_features l "
                              "JOIN events e ON e.id = l.event_id WHERE l.added > ? AND l.kind = ? AND l.dims = ? "
-                             "ORDER BY e.capture_at, e.id"));
+                             "ORDER BY e.capture_at, e.id")
+                  .arg(store::eventListSql()));
     q.addBindValue(after);
     q.addBindValue(m_engine->kindTag());
     q.addBindValue(dims);

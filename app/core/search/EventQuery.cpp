@@ -1,5 +1,7 @@
 #include "EventQuery.h"
 
+#include "store/ArchiveReader.h"
+
 #include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -26,14 +28,10 @@ QString scoreKey()
                           "THEN e.match_score * 100 ELSE e.match_score END)");
 }
 
-// The event's list, as the wall shows it: the list of the library person its
-// index_id names, else (a person FaceDesk does not know) what the device said, else
-// (a match on no list the device named) the custom list; no index_id: a stranger.
+// The event's list by the one rule (store::eventListSql).
 QString listKey()
 {
-    return QStringLiteral("COALESCE((SELECT l.pic_sort FROM persons pp JOIN face_lists l "
-                          "ON l.id = pp.list_id WHERE pp.index_id = e.index_id), NULLIF(e.pic_sort, 0), "
-                          "CASE WHEN e.index_id IS NOT NULL THEN 4 END)");
+    return store::eventListSql();
 }
 
 } // namespace

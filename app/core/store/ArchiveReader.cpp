@@ -56,6 +56,13 @@ QList<DeviceRow> loadDevices(QSqlDatabase &db, QString *error)
     return rows;
 }
 
+QString eventListSql()
+{
+    return QStringLiteral("COALESCE((SELECT fl.pic_sort FROM persons fp JOIN face_lists fl ON fl.id = fp.list_id "
+                          "WHERE fp.index_id = e.index_id), NULLIF(e.pic_sort, 0), "
+                          "CASE WHEN e.index_id IS NOT NULL THEN 4 END)");
+}
+
 // Events link to library persons by index_id: FaceDesk allocates the ids it syncs
 // to devices, so a device's match names our person; the library's current name
 // wins over the pic_name the device sent (which may be stale or a file name).
@@ -64,14 +71,12 @@ std::optional<EventDetails> loadEvent(QSqlDatabase &db, qint64 id, const QString
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "SELECT e.id, e.capture_at, e.received_at, e.device_uuid, d.name, e.method, e.channel, e.index_id, "
-        // FaceDesk's list for a library person, else the list the device sent: the wall's
-        // rule, so that an alert and its detail agree (PROTOCOL.md §8, 15a).
-        "COALESCE((SELECT l.pic_sort FROM face_lists l WHERE l.id = p.list_id), NULLIF(e.pic_sort, 0), "
-        "CASE WHEN e.index_id IS NOT NULL THEN 4 END), "
+        "%1, "  // the list, by the wall's rule: an alert and its detail agree
         "COALESCE(p.name, e.pic_name), e.match_score, e.pos_x, e.pos_y, e.pos_w, e.pos_h, e.quality, e.visit_count, e.age, e.gender, "
         "e.glasses, e.mask, e.beard, e.race, e.emotion, e.temperature, e.warning_temperature, e.warning_type, "
         "e.img_name, e.face_path, e.scene_path, e.feature_dims, e.pic_sort "
-        "FROM events e LEFT JOIN devices d ON d.uuid = e.device_uuid LEFT JOIN persons p ON p.index_id = e.index_id WHERE e.id = ?"));
+        "FROM events e LEFT JOIN devices d ON d.uuid = e.device_uuid LEFT JOIN persons p ON p.index_id = e.index_id WHERE e.id = ?")
+                  .arg(eventListSql()));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -180,12 +185,11 @@ qint64 exportEventsCsv(QSqlDatabase &db, QIODevice *out, const QDateTime &from, 
 {
     QString sql = QStringLiteral(
         "SELECT e.id, e.capture_at, e.received_at, e.device_uuid, d.name, e.method, e.channel, e.index_id, "
-        "COALESCE(p.name, e.pic_name), "
-        "COALESCE((SELECT l.pic_sort FROM face_lists l WHERE l.id = p.list_id), NULLIF(e.pic_sort, 0), "  // as loadEvent
-        "CASE WHEN e.index_id IS NOT NULL THEN 4 END), "
+        "COALESCE(p.name, e.pic_name), %1, "
         "e.match_score, e.quality, e.age, e.gender, e.mask, e.glasses, e.beard, e.race, "
         "e.emotion, e.temperature, e.warning_temperature, e.img_name, e.face_path, e.scene_path "
-        "FROM events e LEFT JOIN devices d ON d.uuid = e.device_uuid LEFT JOIN persons p ON p.index_id = e.index_id WHERE 1=1");
+        "FROM events e LEFT JOIN devices d ON d.uuid = e.device_uuid LEFT JOIN persons p ON p.index_id = e.index_id WHERE 1=1")
+                      .arg(eventListSql());
     if (from.isValid())
         sql += QStringLiteral(" AND e.capture_at >= :from");
     if (to.isValid())

@@ -45,6 +45,12 @@ struct EventDetails {
     QString scenePath;
     int featureDims = 0;
 };
+// The event's list as FaceDesk shows it everywhere (PROTOCOL.md §8, 15a), as SQL over
+// the events alias "e": the list of the library person its index_id names, else the
+// list the device sent, else custom (4) for a match on no named list; NULL for a
+// stranger. The wall applies the same rule in C++ (MainWindow::listOf).
+QString eventListSql();
+
 std::optional<EventDetails> loadEvent(QSqlDatabase &db, qint64 id, const QString &imagesRoot);
 // Events per device since `since` (for "events today").
 QHash<QString, qint64> eventCountsSince(QSqlDatabase &db, const QDateTime &since);
