@@ -140,6 +140,15 @@ void SyncEngine::onKickTimer()
     // Cleared before reading anything: a kick from now on plans once more.
     m_kickQueued = false;
     m_pictures.clear();
+    // What this pass plans already includes every change counted so far: the poll
+    // must not kick (and re-plan every device) once more for the same edit.
+    if (const qint64 counter = m_state->libraryChangeCounter(); counter >= 0)
+        m_changeCounter = counter;
+    replanAll();
+}
+
+void SyncEngine::replanAll()
+{
     for (auto &[uuid, d] : m_devices) {
         d.dirty = true;
         d.stalled = false;
@@ -161,12 +170,7 @@ void SyncEngine::onPoll()
 
 void SyncEngine::onReconcileTick()
 {
-    for (auto &[uuid, d] : m_devices) {
-        d.dirty = true;
-        d.stalled = false;
-    }
-    for (const QString &uuid : deviceIds())
-        pump(uuid);
+    replanAll();
     emit reconcileTicked();
 }
 
@@ -269,7 +273,6 @@ void SyncEngine::scheduleWake()
 
 bool SyncEngine::replan(const QString &uuid, Device &d)
 {
-    m_library->clearError();
     const QList<library::WantedPerson> wanted = m_library->wantedBy(uuid);
     const QList<StateRow> rows = m_state->rows(uuid);
     if (!m_library->lastError().isEmpty() || !m_state->lastError().isEmpty()) {

@@ -117,6 +117,7 @@ private:
     void onWatchdog();
     void onWake();
     void onReconcileTick();
+    void replanAll();  // every device dirty, unstalled, and pumped
     void onPoll();
 
     void pump(const QString &uuid);

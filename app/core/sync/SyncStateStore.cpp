@@ -94,19 +94,6 @@ QList<QPair<QString, StateRow>> SyncStateStore::rowsFor(qint64 indexId)
     return out;
 }
 
-QStringList SyncStateStore::devices()
-{
-    QStringList out;
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT DISTINCT device_uuid FROM sync_state ORDER BY device_uuid"))) {
-        fail(q.lastError().text());
-        return out;
-    }
-    while (q.next())
-        out << q.value(0).toString();
-    return out;
-}
-
 bool SyncStateStore::markSent(const QString &uuid, const QList<Action> &adds)
 {
     if (adds.isEmpty())

@@ -30,14 +30,11 @@ public:
     explicit SyncStateStore(QSqlDatabase db) : m_db(std::move(db)) {}
 
     QString lastError() const { return m_error; }
-    QSqlDatabase database() const { return m_db; }
 
     // A device's rows, ordered by index_id.
     QList<StateRow> rows(const QString &uuid);
     // One person's rows on every device, keyed by device uuid.
     QList<QPair<QString, StateRow>> rowsFor(qint64 indexId);
-    // Every device that has rows.
-    QStringList devices();
 
     // Before a command goes out: the device may hold these persons from now on,
     // whatever happens to the answer.

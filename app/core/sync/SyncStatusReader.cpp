@@ -42,7 +42,6 @@ DeviceSyncStatus SyncStatusReader::device(const QString &uuid)
 {
     DeviceSyncStatus s;
     s.uuid = uuid;
-    m_library.clearError();
     const QList<WantedPerson> wanted = m_library.wantedBy(uuid);
     const QList<StateRow> rows = m_state.rows(uuid);
     if (!m_library.lastError().isEmpty() || !m_state.lastError().isEmpty()) {
