@@ -24,8 +24,7 @@ bool writeHitsCsv(const QList<EventHit> &hits, const QHash<qint64, float> &simil
         const QStringList fields = {
             QString::number(h.id), h.captureTime.toString(Qt::ISODateWithMs), h.deviceUuid, h.deviceName,
             num(h.indexId, qint64(-1)), h.personName,
-            h.picSort == 1 ? QStringLiteral("blacklist") : h.picSort == 2 ? QStringLiteral("whitelist")
-                : h.picSort == 3 ? QStringLiteral("VIP") : h.picSort == 4 ? QStringLiteral("custom") : QString(),
+            store::listName(h.picSort > 0 ? QVariant(h.picSort) : QVariant()),
             h.matchScore >= 0 ? QString::number(h.matchScore) : QString(),
             s != similarity.constEnd() ? QString::number(double(*s), 'f', 4) : QString(), num(h.quality, -1),
             num(h.age, -1), num(h.gender, -1), num(h.mask, -1), num(h.glasses, -1),

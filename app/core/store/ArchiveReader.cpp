@@ -9,19 +9,6 @@ namespace fd::store {
 
 namespace {
 
-QString listName(const QVariant &picSort)
-{
-    if (picSort.isNull())
-        return {};
-    switch (picSort.toInt()) {
-    case 1: return QStringLiteral("blacklist");
-    case 2: return QStringLiteral("whitelist");
-    case 3: return QStringLiteral("VIP");
-    case 4: return QStringLiteral("custom");
-    default: return QStringLiteral("list %1").arg(picSort.toInt());
-    }
-}
-
 QString text(const QVariant &v)
 {
     return v.isNull() ? QString() : v.toString();
@@ -54,6 +41,19 @@ QList<DeviceRow> loadDevices(QSqlDatabase &db, QString *error)
         rows.append(r);
     }
     return rows;
+}
+
+QString listName(const QVariant &picSort)
+{
+    if (picSort.isNull())
+        return {};
+    switch (picSort.toInt()) {
+    case 1: return QStringLiteral("blacklist");
+    case 2: return QStringLiteral("whitelist");
+    case 3: return QStringLiteral("VIP");
+    case 4: return QStringLiteral("custom");
+    default: return QStringLiteral("list %1").arg(picSort.toInt());
+    }
 }
 
 QString eventListSql()

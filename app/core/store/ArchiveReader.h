@@ -67,5 +67,8 @@ QStringList exportColumns();
 QString csvField(const QString &value);
 // A whole CSV row of such fields, comma-separated, without the line end.
 QString csvLine(const QStringList &fields);
+// A list's name in the CSV exports: "blacklist", "whitelist", "VIP", "custom", "list N";
+// empty for no list (NULL: a stranger).
+QString listName(const QVariant &picSort);
 
 } // namespace fd::store
