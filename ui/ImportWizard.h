@@ -46,7 +46,6 @@ public:
     const library::ImportReport &report() const;
     QTableWidget *previewTable() const { return m_preview; }
     QTableView *reportTable() const { return m_reportView; }
-    QLabel *progressLabel() const { return m_progressLabel; }
 
 signals:
     // The run ended and committed what it could (the library changed when any

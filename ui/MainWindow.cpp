@@ -264,7 +264,6 @@ void readSyncStatus(const store::DatabaseConfig &archive, QObject *window, Read 
 
 void MainWindow::setSyncEngine(sync::SyncEngine *engine)
 {
-    m_syncStatusOn = true;
     // A page the admin scrolls to gets its counts as soon as a pool thread has read them.
     m_library->model()->setSyncCountsSource([this](const QList<qint64> &ids) {
         readSyncStatus(m_archive, this, [ids](sync::SyncStatusReader &reader) { return personSyncCounts(reader, ids); },
@@ -284,8 +283,12 @@ void MainWindow::setSyncEngine(sync::SyncEngine *engine)
 
 void MainWindow::refreshSyncStatus()
 {
-    if (!m_syncStatusOn || m_syncRefreshRunning)
+    if (!m_syncRefresh)
+        return;  // no sync engine: nothing to show
+    if (m_syncRefreshRunning) {
+        m_syncRefresh->start();  // one is being read: read again after it, not never
         return;
+    }
     // Every device's summary and every loaded person's status are tens of queries.
     m_syncRefreshRunning = true;
     const QList<qint64> ids = m_library->model()->loadedIds();

@@ -115,7 +115,6 @@ private:
     EventDetailDialog *m_detail;
     LibraryPanel *m_library;
     FaceSearchController *m_faces = nullptr;
-    bool m_syncStatusOn = false;  // setSyncEngine() was called: the library shows sync counts
     QTimer *m_syncRefresh = nullptr;
     bool m_syncRefreshRunning = false;
     QHash<qint64, QPair<QString, int>> m_directory;  // library persons: index_id -> name, pic_sort

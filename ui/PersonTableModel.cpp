@@ -76,7 +76,6 @@ void PersonTableModel::fetchMore(const QModelIndex &parent)
 void PersonTableModel::setSyncCountsSource(SyncCountsSource source)
 {
     m_syncSource = std::move(source);
-    refreshSyncCounts(loadedIds());
 }
 
 void PersonTableModel::refreshSyncCounts(const QList<qint64> &indexIds)

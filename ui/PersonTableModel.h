@@ -38,7 +38,6 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
     void setFilter(const library::PersonFilter &filter);
-    library::PersonFilter filter() const { return m_filter; }
     // Reloads from the database, keeping as many rows loaded as before.
     void reload();
     qint64 totalCount() const { return m_total; }
@@ -49,7 +48,8 @@ public:
     // loads, it answers through setSyncCounts(), at once or later (the window reads
     // them on a pool thread, so scrolling never waits for the database).
     using SyncCountsSource = std::function<void(const QList<qint64> &indexIds)>;
-    // Also asks for the counts of the loaded rows.
+    // Pages loaded from now on ask it; the rows already loaded get theirs from
+    // setSyncCounts() (the window's first refresh reads them with the devices').
     void setSyncCountsSource(SyncCountsSource source);
     // Counts for loaded rows, from the source or a periodic refresh.
     void setSyncCounts(const QHash<qint64, PersonSyncCounts> &counts);

@@ -45,7 +45,6 @@ public:
     SearchResultModel *results() const { return m_results; }
     QTableView *resultView() const { return m_view; }
     QLineEdit *personEdit() const { return m_person; }
-    QComboBox *timePreset() const { return m_preset; }
     QComboBox *sortBox() const { return m_sort; }
     QLabel *countLabel() const { return m_count; }
     // Ticks the list boxes: 0 strangers, 1..4 the lists.
