@@ -596,6 +596,7 @@ bool LibraryStore::unassignPersons(const QString &deviceUuid, int groupId, const
 
 QList<WantedPerson> LibraryStore::wantedBy(const QString &deviceUuid)
 {
+    m_error.clear();  // an empty list must be told from a failed read
     QList<WantedPerson> result;
     // The device's assignments, direct or through its groups, matched to persons by
     // list or by index_id. Uses assignments_person and persons_list.

@@ -21,10 +21,9 @@ public:
     // libraryDir holds the photos (content-named JPEG files).
     LibraryStore(QSqlDatabase db, const QString &libraryDir);
 
+    // The last failure. wantedBy() clears it first, so that its empty answer can be
+    // told from a failed read; other reads leave it as it was.
     QString lastError() const { return m_error; }
-    // Errors stay until cleared: a caller that needs to tell "nothing" from "failed"
-    // (an empty wantedBy) clears first.
-    void clearError() { m_error.clear(); }
     QSqlDatabase database() const { return m_db; }
 
     // ---- Lists

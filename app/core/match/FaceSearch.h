@@ -99,7 +99,6 @@ public:
                               float minSimilarity = -1.f) const;
 
     QString engineName() const { return m_engine->name(); }
-    QString engineKind() const { return m_engine->kindTag(); }
     // Entries per index, for the UI and tests: the local index, then device ones.
     qsizetype localCount() const;
     qsizetype deviceCount(int dims) const;

@@ -59,12 +59,6 @@ struct FeatureFilter {
     // filter on devices that have never been seen must mean.
     std::optional<QList<int>> devices;
     std::optional<QList<int>> lists;
-
-    bool restricts() const
-    {
-        return fromMs != std::numeric_limits<qint64>::min() || toMs != std::numeric_limits<qint64>::max()
-            || devices || lists;
-    }
 };
 
 enum class IndexError {
