@@ -13,19 +13,24 @@ packages=(
     fonts-dejavu-core
 )
 
+# npm fetches the face models (below); Node itself never runs in FaceDesk.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-    echo "install-deps: everything is installed"
-    exit 0
+    echo "install-deps: every package is installed"
+else
+    echo "install-deps: installing ${missing[*]}"
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "install-deps: run as root (or with sudo) to install packages" >&2
+        exit 1
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
-echo "install-deps: installing ${missing[*]}"
-if [ "$(id -u)" -ne 0 ]; then
-    echo "install-deps: run as root (or with sudo) to install packages" >&2
-    exit 1
-fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -q
-apt-get install -y -q --no-install-recommends "${missing[@]}"
+
+bash "$(dirname "$0")/install-models.sh"

@@ -9,7 +9,7 @@
 namespace fd::ui {
 
 FaceSearchController::FaceSearchController(const store::DatabaseConfig &archive, const QString &modelsDir, QObject *parent)
-    : QObject(parent), m_archive(archive), m_choice(match::createFaceEngine(modelsDir)), m_timer(new QTimer(this))
+    : QObject(parent), m_archive(archive), m_choice(face::createFaceEngine(modelsDir)), m_timer(new QTimer(this))
 {
     m_search = std::make_shared<match::FaceSearch>(archive, m_choice.engine);
     m_backfill = std::make_unique<match::LocalFeatureBackfill>(archive, m_choice.engine);

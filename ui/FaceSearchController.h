@@ -4,7 +4,7 @@
 // and answers the Search view and the person timeline.
 #pragma once
 
-#include "match/FaceEngineFactory.h"
+#include "face/FaceEngineFactory.h"
 #include "match/FaceSearch.h"
 #include "protocol/Messages.h"
 #include "store/Database.h"
@@ -48,7 +48,7 @@ private:
     void backfillFinished(const match::BackfillResult &result);
 
     store::DatabaseConfig m_archive;
-    match::FaceEngineChoice m_choice;
+    face::FaceEngineChoice m_choice;
     std::shared_ptr<match::FaceSearch> m_search;
     std::unique_ptr<match::LocalFeatureBackfill> m_backfill;
     QTimer *m_timer;

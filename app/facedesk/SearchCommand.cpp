@@ -4,7 +4,7 @@
 // compute.
 #include "Commands.h"
 
-#include "match/FaceEngineFactory.h"
+#include "face/FaceEngineFactory.h"
 #include "match/FaceSearch.h"
 #include "match/LocalFeatureBackfill.h"
 #include "search/EventQuery.h"
@@ -22,7 +22,7 @@ namespace fd::app {
 namespace {
 
 // Runs the backfill to its end on its own thread, progress on stderr.
-match::BackfillResult backfill(const store::DatabaseConfig &config, std::shared_ptr<const match::FaceEngine> engine,
+match::BackfillResult backfill(const store::DatabaseConfig &config, std::shared_ptr<const face::FaceEngine> engine,
                                QTextStream &err)
 {
     match::LocalFeatureBackfill job(config, std::move(engine));
@@ -109,7 +109,7 @@ int runSearch(const QStringList &arguments)
     // archive's local features with its own kind.
     const QString models = p.isSet(QStringLiteral("models")) ? p.value(QStringLiteral("models"))
                                                               : QDir(config.dataDir).filePath(QStringLiteral("models"));
-    const match::FaceEngineChoice choice = match::createFaceEngine(models);
+    const face::FaceEngineChoice choice = face::createFaceEngine(models);
     err << "facedesk search: " << choice.engine->name() << " (" << choice.reason << ")" << Qt::endl;
 
     const match::BackfillResult filled = backfill(config, choice.engine, err);

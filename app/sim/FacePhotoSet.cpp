@@ -1,6 +1,6 @@
 #include "FacePhotoSet.h"
 
-#include "vision/HaarFaceDetector.h"
+#include "face/detect/HaarFaceDetector.h"
 
 #include <QDir>
 #include <QFile>
@@ -53,7 +53,7 @@ QString displayName(const QString &identity)
     return words.join(u' ');
 }
 
-int FacePhotoSet::loadFolder(const QString &dir, const vision::HaarFaceDetector &detector, QString *error)
+int FacePhotoSet::loadFolder(const QString &dir, const face::HaarFaceDetector &detector, QString *error)
 {
     const QDir d(dir);
     const QStringList files = d.entryList({QStringLiteral("*.jpg"), QStringLiteral("*.jpeg"), QStringLiteral("*.png")},

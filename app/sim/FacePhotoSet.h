@@ -11,7 +11,7 @@
 
 class QRandomGenerator;
 
-namespace fd::vision { class HaarFaceDetector; }
+namespace fd::face { class HaarFaceDetector; }
 
 namespace fd::sim {
 
@@ -32,7 +32,7 @@ struct SimPhoto {
 class FacePhotoSet {
 public:
     // Photos with no single detectable face are skipped (a device would not push them).
-    int loadFolder(const QString &dir, const vision::HaarFaceDetector &detector, QString *error);
+    int loadFolder(const QString &dir, const face::HaarFaceDetector &detector, QString *error);
     // Drawn stand-ins, for a machine without ../shared/faces.
     void generate(int identities);
 

@@ -42,7 +42,7 @@ bool isRetryable(int code)
 } // namespace
 
 SimDevice::SimDevice(const SimConfig &config, int index, int deviceType, const FacePhotoSet &photos,
-                     const vision::HaarFaceDetector &detector, SimStats &stats, QObject *parent)
+                     const face::HaarFaceDetector &detector, SimStats &stats, QObject *parent)
     : QObject(parent), m_config(config), m_photos(photos), m_stats(stats), m_index(index), m_type(deviceType),
       m_tcpPort(config.tcpPort), m_library(config.libraryCapacity, config.checkFaces ? &detector : nullptr),
       m_rng(config.seed * 7919u + quint32(index))

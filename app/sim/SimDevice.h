@@ -17,7 +17,7 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
-namespace fd::vision { class HaarFaceDetector; }
+namespace fd::face { class HaarFaceDetector; }
 
 namespace fd::sim {
 
@@ -27,7 +27,7 @@ class SimDevice : public QObject {
     Q_OBJECT
 public:
     SimDevice(const SimConfig &config, int index, int deviceType, const FacePhotoSet &photos,
-              const vision::HaarFaceDetector &detector, SimStats &stats, QObject *parent = nullptr);
+              const face::HaarFaceDetector &detector, SimStats &stats, QObject *parent = nullptr);
 
     QString uuid() const { return m_uuid; }
     QString mac() const { return m_mac; }

@@ -1,7 +1,7 @@
 #include "SimLibrary.h"
 
 #include "protocol/ErrorCodes.h"
-#include "vision/HaarFaceDetector.h"
+#include "face/detect/HaarFaceDetector.h"
 
 #include <opencv2/imgcodecs.hpp>
 

@@ -6,13 +6,13 @@
 
 #include <QMap>
 
-namespace fd::vision { class HaarFaceDetector; }
+namespace fd::face { class HaarFaceDetector; }
 
 namespace fd::sim {
 
 class SimLibrary {
 public:
-    SimLibrary(int capacity, const vision::HaarFaceDetector *detector) : m_capacity(capacity), m_detector(detector) {}
+    SimLibrary(int capacity, const face::HaarFaceDetector *detector) : m_capacity(capacity), m_detector(detector) {}
 
     // Add (or, with update, replace) one person; returns the result code.
     int add(const protocol::LibraryPicture &picture, bool update);
@@ -27,7 +27,7 @@ public:
 
 private:
     int m_capacity;
-    const vision::HaarFaceDetector *m_detector;
+    const face::HaarFaceDetector *m_detector;
     QMap<qint64, protocol::LibraryPicture> m_people;
 };
 

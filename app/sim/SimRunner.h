@@ -7,7 +7,7 @@
 #include "SimDevice.h"
 #include "SimStats.h"
 
-#include "vision/HaarFaceDetector.h"
+#include "face/detect/HaarFaceDetector.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -40,7 +40,7 @@ private:
     void checkDone();
 
     SimConfig m_config;
-    vision::HaarFaceDetector m_detector;
+    face::HaarFaceDetector m_detector;
     FacePhotoSet m_photos;
     SimStats m_stats;
     QList<SimDevice *> m_devices;

@@ -11,8 +11,8 @@
 // gallery without the query's own photo.
 #include "BenchReport.h"
 
-#include "match/LbpDescriptor.h"
-#include "match/LbpFaceEngine.h"
+#include "face/describe/LbpDescriptor.h"
+#include "face/describe/LbpFaceEngine.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -28,7 +28,7 @@
 #include <map>
 #include <tuple>
 
-using namespace fd::match;
+using namespace fd::face;
 
 namespace {
 

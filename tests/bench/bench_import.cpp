@@ -20,7 +20,7 @@
 #include "library/PhotoHash.h"
 #include "library/PhotoValidator.h"
 #include "store/ImageStore.h"
-#include "vision/HaarFaceDetector.h"
+#include "face/detect/HaarFaceDetector.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -121,7 +121,7 @@ QString breakdown(const QStringList &files)
     QString table;
     QTextStream out(&table);
     const PhotoValidator validator{PhotoRules{}};
-    const fd::vision::HaarFaceDetector detector;
+    const fd::face::HaarFaceDetector detector;
     QTemporaryDir dir;
     fd::store::ImageStore images(dir.path());
     std::map<QString, double> total;
@@ -285,10 +285,10 @@ QString countingOptions(const QStringList &files)
         out << "| " << name << " | " << QString::number(ms, 'f', 1) << " | " << wrongTotal << " | "
             << by.join(QStringLiteral(", ")) << " |\n";
     };
-    const fd::vision::HaarFaceDetector detector;
+    const fd::face::HaarFaceDetector detector;
     row(QStringLiteral("**FaceDesk's validator** (Haar on a 480 px copy, faces down to 1/12 of the short side, 8 neighbours)"),
         [&](const cv::Mat &grey) { return int(detector.detect(grey).size()); });
-    const QString root = QFileInfo(fd::vision::HaarFaceDetector::defaultCascadePath()).dir().absolutePath() + QStringLiteral("/../");
+    const QString root = QFileInfo(fd::face::HaarFaceDetector::defaultCascadePath()).dir().absolutePath() + QStringLiteral("/../");
     cv::CascadeClassifier confirm((root + QStringLiteral("haarcascades/haarcascade_frontalface_alt2.xml")).toStdString());
     for (const CountingOption &o : options) {
         cv::CascadeClassifier first((root + o.cascade).toStdString());

@@ -22,7 +22,7 @@
 #include "server/FaceServer.h"
 #include "store/StoreWriter.h"
 #include "sync/SyncEngine.h"
-#include "vision/HaarFaceDetector.h"
+#include "face/detect/HaarFaceDetector.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -98,7 +98,7 @@ QByteArray jpegOf(const cv::Mat &image)
 // simulator's own crops, a brightness shift and a code pixel each).
 QList<QByteArray> faceVariants(int count, QString *error)
 {
-    vision::HaarFaceDetector detector;
+    face::HaarFaceDetector detector;
     sim::FacePhotoSet set;
     if (!detector.isLoaded() || set.loadFolder(QStringLiteral(SHARED_DIR "/faces"), detector, error) == 0)
         return {};

@@ -2,7 +2,7 @@
 // way a device crops an event's face. Shared by tst_faceengine and tst_facesearch.
 #pragma once
 
-#include "vision/HaarFaceDetector.h"
+#include "face/detect/HaarFaceDetector.h"
 
 #include <QByteArray>
 #include <QString>
@@ -30,7 +30,7 @@ inline QByteArray jpeg(const cv::Mat &image, int quality = 90)
 // about 200 px wide.
 inline cv::Mat deviceFaceCrop(const cv::Mat &image)
 {
-    static const fd::vision::HaarFaceDetector detector;
+    static const fd::face::HaarFaceDetector detector;
     const QList<QRect> faces = detector.detect(image);
     if (faces.isEmpty())
         return {};

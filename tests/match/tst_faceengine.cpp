@@ -3,14 +3,14 @@
 // factory's fallback and its reasons, and the backfill of local features over a
 // small archive seeded here from those photos: complete, stoppable, resumable.
 #include "FacePhotos.h"
-#include "match/FaceEngineFactory.h"
+#include "face/FaceEngineFactory.h"
 #include "match/FeatureStore.h"
-#include "match/LbpFaceEngine.h"
+#include "face/describe/LbpFaceEngine.h"
 #include "match/LocalFeatureBackfill.h"
-#include "match/SFaceEngine.h"
+#include "face/describe/SFaceEngine.h"
 #include "store/Database.h"
 #include "store/ImageStore.h"
-#include "vision/HaarFaceDetector.h"
+#include "face/detect/HaarFaceDetector.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,6 +26,7 @@
 #include <opencv2/imgproc.hpp>
 
 using namespace fd::match;
+using namespace fd::face;
 
 namespace {
 
@@ -133,7 +134,7 @@ void TestFaceEngine::noFaceNoFeature()
 void TestFaceEngine::hintPicksTheFace()
 {
     const cv::Mat two = photo(QStringLiteral("multi_two_people"));
-    const QList<QRect> faces = fd::vision::HaarFaceDetector().detect(two);
+    const QList<QRect> faces = fd::face::HaarFaceDetector().detect(two);
     QCOMPARE(faces.size(), 2);
     for (const QRect &f : faces) {
         const std::optional<FaceFeature> hinted = m_engine->extract(two, f.adjusted(5, -4, 3, 6));
@@ -343,9 +344,15 @@ void TestFaceEngine::factoryFallsBack()
         write(SFaceEngine::kDetectorFile, bytes);
         write(SFaceEngine::kRecognizerFile, bytes);
     }
+    // Without the CNN models too: the fallback is what is tested here.
+    const QByteArray previous = qgetenv("FACEDESK_MODELS_DIR");
+    qputenv("FACEDESK_MODELS_DIR", dir.filePath(QStringLiteral("no-cnn-models")).toUtf8());
     const FaceEngineChoice choice = createFaceEngine(modelsDir);
+    qputenv("FACEDESK_MODELS_DIR", previous);
     QVERIFY(choice.engine);
     QVERIFY(!choice.preferred);
+    QVERIFY(!choice.vision);
+    QVERIFY2(choice.reason.contains(QStringLiteral("install-deps.sh")), qPrintable(choice.reason));
     QCOMPARE(choice.engine->kindTag(), QStringLiteral("lbph-v1"));
     QVERIFY2(choice.reason.contains(reason), qPrintable(choice.reason));
     QVERIFY2(choice.reason.contains(QStringLiteral("built-in engine")), qPrintable(choice.reason));

@@ -5,14 +5,14 @@
 // changes, and `facedesk search` end to end (CSV on stdout, exit codes).
 #include "FacePhotos.h"
 #include "library/LibraryStore.h"
-#include "match/FaceEngineFactory.h"
+#include "face/FaceEngineFactory.h"
 #include "match/FaceSearch.h"
 #include "match/FeatureStore.h"
-#include "match/LbpFaceEngine.h"
+#include "face/describe/LbpFaceEngine.h"
 #include "match/LocalFeatureBackfill.h"
 #include "store/Database.h"
 #include "store/ImageStore.h"
-#include "vision/HaarFaceDetector.h"
+#include "face/detect/HaarFaceDetector.h"
 
 #include <QFile>
 #include <QProcess>
@@ -27,6 +27,7 @@
 #include <opencv2/imgproc.hpp>
 
 using namespace fd::match;
+using namespace fd::face;
 
 namespace {
 
@@ -535,7 +536,7 @@ void TestFaceSearch::liveAddAndRemove()
     QCOMPARE(idsOf(m_search->byEvent(m_query128, 5, onlyLive)), QList<qint64>{id});
 
     // A wrong length is refused, not added to another index.
-    QVERIFY(!m_search->addLocalFeature(id, m_rows[id].timeMs, QStringLiteral("DEV-LIVE"), 0, live));
+    QVERIFY(!m_search->addLocalFeature(id, m_rows[id].timeMs, QStringLiteral("DEV-LIVE"), 0, QList<float>(64, 0.1f)));
     QVERIFY(!m_search->addDeviceFeature(id, m_rows[id].timeMs, QStringLiteral("DEV-LIVE"), 0, QList<float>(64, 0.1f)));
 
     m_search->remove(id);

@@ -4,7 +4,7 @@
 #include "SimRunner.h"
 
 #include "protocol/ErrorCodes.h"
-#include "vision/HaarFaceDetector.h"
+#include "face/detect/HaarFaceDetector.h"
 
 #include <QFile>
 #include <QProcess>

@@ -17,7 +17,7 @@
 #include "store/StoreWriter.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncStatusReader.h"
-#include "vision/HaarFaceDetector.h"
+#include "face/detect/HaarFaceDetector.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -83,7 +83,7 @@ public:
     }
 
 private:
-    vision::HaarFaceDetector m_detector;
+    face::HaarFaceDetector m_detector;
     sim::FacePhotoSet m_set;
 };
 

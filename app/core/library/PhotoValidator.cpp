@@ -133,7 +133,7 @@ QString refusedFormatReason(ImageFormat format, const QString &name)
 } // namespace
 
 PhotoValidator::PhotoValidator(const PhotoRules &rules, const QString &cascadePath)
-    : m_rules(rules), m_detectors(cascadePath)
+    : m_rules(rules), m_detectors(face::haarPool(cascadePath))
 {
 }
 
@@ -256,7 +256,7 @@ PhotoCheck PhotoValidator::check(const QByteArray &fileBytes, const QString &fil
     // 4. Exactly one face, big and sharp enough.
     QList<QRect> faces;
     {
-        const DetectorPool::Lease detector = m_detectors.acquire();
+        const auto detector = m_detectors.acquire();
         if (!detector->isLoaded())
             return refuse(code::FaceDetectionFailed,
                           LibraryText::tr("Faces cannot be counted: OpenCV's face cascade (package opencv-data) is not installed."));

@@ -4,7 +4,7 @@
 // fixed is refused with the result code a device would give and a sentence saying why.
 #pragma once
 
-#include "DetectorPool.h"
+#include "face/detect/HaarFaceDetector.h"
 #include "PhotoRules.h"
 
 #include <QByteArray>
@@ -49,7 +49,7 @@ public:
 
 private:
     PhotoRules m_rules;
-    DetectorPool m_detectors;
+    face::HaarPool m_detectors;
 };
 
 } // namespace fd::library

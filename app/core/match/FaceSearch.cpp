@@ -49,7 +49,7 @@ QString deviceKind(int dims)
 
 } // namespace
 
-FaceSearch::FaceSearch(store::DatabaseConfig config, std::shared_ptr<const FaceEngine> engine)
+FaceSearch::FaceSearch(store::DatabaseConfig config, std::shared_ptr<const face::FaceEngine> engine)
     : m_config(std::move(config)), m_engine(std::move(engine)),
       m_connectionPrefix(QStringLiteral("facesearch-%1-").arg(g_instances.fetchAndAddRelaxed(1) + 1))
 {
@@ -383,7 +383,7 @@ FaceSearchResult FaceSearch::byPhoto(const QByteArray &imageBytes, int k, const 
         result.error = tr("The photo cannot be read as an image.");
         return result;
     }
-    const std::optional<FaceFeature> face = m_engine->extract(image);
+    const std::optional<face::FaceFeature> face = m_engine->extract(image);
     if (!face || face->values.size() != m_engine->dimensions()) {
         result.error = tr("No face found in the photo.");
         return result;

@@ -19,7 +19,7 @@
 #pragma once
 
 #include "DeviceIdMap.h"
-#include "FaceEngine.h"
+#include "face/FaceEngine.h"
 #include "FeatureIndex.h"
 #include "store/Database.h"
 
@@ -59,7 +59,7 @@ struct FaceSearchResult {
 class FaceSearch {
     Q_DECLARE_TR_FUNCTIONS(FaceSearch)
 public:
-    FaceSearch(store::DatabaseConfig config, std::shared_ptr<const FaceEngine> engine);
+    FaceSearch(store::DatabaseConfig config, std::shared_ptr<const face::FaceEngine> engine);
     ~FaceSearch();
     FaceSearch(const FaceSearch &) = delete;
     FaceSearch &operator=(const FaceSearch &) = delete;
@@ -123,7 +123,7 @@ private:
                          const FaceSearchFilter &filter, float minSimilarity) const;
 
     store::DatabaseConfig m_config;
-    std::shared_ptr<const FaceEngine> m_engine;
+    std::shared_ptr<const face::FaceEngine> m_engine;
     QString m_connectionPrefix;
 
     mutable QReadWriteLock m_lock;  // guards m_indexes

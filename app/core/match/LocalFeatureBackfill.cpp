@@ -19,7 +19,7 @@ namespace {
 
 enum class Outcome { Face, NoFace, Unreadable };
 
-Outcome computeRow(const FaceEngine &engine, const store::ImageStore &images, const PendingFace &event,
+Outcome computeRow(const face::FaceEngine &engine, const store::ImageStore &images, const PendingFace &event,
                    StoredFeature &row)
 {
     QFile file(images.absolutePath(event.facePath));
@@ -35,7 +35,7 @@ Outcome computeRow(const FaceEngine &engine, const store::ImageStore &images, co
         const cv::Mat image = cv::imdecode(raw, cv::IMREAD_COLOR);
         if (image.empty())
             return Outcome::Unreadable;
-        const std::optional<FaceFeature> feature = engine.extract(image);
+        const std::optional<face::FaceFeature> feature = engine.extract(image);
         if (!feature || feature->kind != row.kind)
             return Outcome::NoFace;
         row.values = feature->values;
@@ -48,7 +48,7 @@ Outcome computeRow(const FaceEngine &engine, const store::ImageStore &images, co
 
 } // namespace
 
-LocalFeatureBackfill::LocalFeatureBackfill(store::DatabaseConfig config, std::shared_ptr<const FaceEngine> engine,
+LocalFeatureBackfill::LocalFeatureBackfill(store::DatabaseConfig config, std::shared_ptr<const face::FaceEngine> engine,
                                            QObject *parent)
     : QObject(parent), m_config(std::move(config)), m_engine(std::move(engine))
 {

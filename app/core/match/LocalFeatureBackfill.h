@@ -5,7 +5,7 @@
 // (an image with no face gets a row without a vector, so it is not retried forever).
 #pragma once
 
-#include "FaceEngine.h"
+#include "face/FaceEngine.h"
 #include "store/Database.h"
 
 #include <QAtomicInt>
@@ -32,7 +32,7 @@ struct BackfillResult {
 class LocalFeatureBackfill : public QObject {
     Q_OBJECT
 public:
-    LocalFeatureBackfill(store::DatabaseConfig config, std::shared_ptr<const FaceEngine> engine,
+    LocalFeatureBackfill(store::DatabaseConfig config, std::shared_ptr<const face::FaceEngine> engine,
                          QObject *parent = nullptr);
     // Stops the run and waits for the current event to finish.
     ~LocalFeatureBackfill() override;
@@ -63,7 +63,7 @@ private:
     void work(const QSqlDatabase &db, BackfillResult &result);
 
     store::DatabaseConfig m_config;
-    std::shared_ptr<const FaceEngine> m_engine;
+    std::shared_ptr<const face::FaceEngine> m_engine;
     int m_batchSize = 64;
     QAtomicInt m_stop;
     QAtomicInt m_running;

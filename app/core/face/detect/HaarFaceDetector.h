@@ -3,6 +3,8 @@
 // simulator's device-side checks); it needs no model download.
 #pragma once
 
+#include "face/LendingPool.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QRect>
@@ -12,7 +14,7 @@
 
 namespace cv { class Mat; }
 
-namespace fd::vision {
+namespace fd::face {
 
 class HaarFaceDetector {
 public:
@@ -45,4 +47,12 @@ private:
     QString m_path;
 };
 
-} // namespace fd::vision
+// Detectors lent to one thread at a time (a cascade must not run two detections at
+// once, and loading one costs tens of milliseconds). An empty path: opencv-data's.
+using HaarPool = LendingPool<HaarFaceDetector>;
+inline HaarPool haarPool(const QString &cascadePath = {})
+{
+    return HaarPool([cascadePath] { return std::make_unique<HaarFaceDetector>(cascadePath); });
+}
+
+} // namespace fd::face

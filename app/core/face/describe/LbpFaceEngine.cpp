@@ -4,7 +4,7 @@
 
 #include <opencv2/imgproc.hpp>
 
-namespace fd::match {
+namespace fd::face {
 
 namespace {
 
@@ -26,7 +26,7 @@ double overlap(const QRect &a, const QRect &b)
 
 LbpFaceEngine::LbpFaceEngine(const QString &faceCascadePath, const QString &eyeCascadePath,
                              const LbpOptions &options)
-    : m_detectors(faceCascadePath), m_aligner(eyeCascadePath), m_options(options)
+    : m_detectors(haarPool(faceCascadePath)), m_aligner(eyeCascadePath), m_options(options)
 {
     // v1: CS-LBP, 5x5 cells of the levelled 128 px crop (central 80 % of the Haar
     // box), radius 1 after a sigma-1 blur, square-rooted cells; 400 values.
@@ -90,7 +90,7 @@ cv::Mat LbpFaceEngine::alignedCrop(const cv::Mat &bgr, QRect hint, QRect *face, 
 {
     if (bgr.empty() || bgr.depth() != CV_8U)
         return {};
-    const cv::Mat grey = vision::HaarFaceDetector::toGrey(bgr);
+    const cv::Mat grey = face::HaarFaceDetector::toGrey(bgr);
     const QRect found = findFace(grey, hint);
     if (face)
         *face = found;
@@ -114,4 +114,4 @@ std::optional<FaceFeature> LbpFaceEngine::extract(const cv::Mat &bgr, QRect hint
     return feature;
 }
 
-} // namespace fd::match
+} // namespace fd::face

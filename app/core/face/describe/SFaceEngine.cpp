@@ -8,7 +8,7 @@
 
 #include <algorithm>
 
-namespace fd::match {
+namespace fd::face {
 
 struct SFaceEngine::Nets {
     cv::Ptr<cv::FaceDetectorYN> detector;
@@ -197,4 +197,4 @@ std::optional<FaceFeature> SFaceEngine::extract(const cv::Mat &bgr, QRect hint) 
     return out;
 }
 
-} // namespace fd::match
+} // namespace fd::face

@@ -1,6 +1,6 @@
 #include "LbpDescriptor.h"
 
-#include "FaceEngine.h"
+#include "face/FaceEngine.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
@@ -8,7 +8,7 @@
 #include <array>
 #include <cmath>
 
-namespace fd::match {
+namespace fd::face {
 
 namespace {
 
@@ -119,4 +119,4 @@ QVector<float> lbpDescriptor(const cv::Mat &greyCrop, const LbpOptions &options)
     return v;
 }
 
-} // namespace fd::match
+} // namespace fd::face

@@ -8,7 +8,7 @@
 
 #include <algorithm>
 
-namespace fd::vision {
+namespace fd::face {
 
 struct HaarFaceDetector::Impl {
     mutable cv::CascadeClassifier cascade;
@@ -120,4 +120,4 @@ QList<QRect> HaarFaceDetector::detect(const cv::Mat &image) const
     return faces;
 }
 
-} // namespace fd::vision
+} // namespace fd::face

@@ -13,7 +13,7 @@
 
 namespace cv { class Mat; }
 
-namespace fd::match {
+namespace fd::face {
 
 enum class LbpPattern {
     // Centre-symmetric LBP: 4 comparisons of opposite neighbours, 16 bins per cell.
@@ -32,7 +32,7 @@ struct LbpOptions {
     int dimensions() const;
 };
 
-// The descriptor of an 8-bit grey crop (FaceAligner::kSize square), unit length.
+// The descriptor of an 8-bit grey crop (EyeCascadeAligner::kSize square), unit length.
 // Thread-safe: uses no shared state.
 QVector<float> lbpDescriptor(const cv::Mat &greyCrop, const LbpOptions &options = {});
 
@@ -40,4 +40,4 @@ QVector<float> lbpDescriptor(const cv::Mat &greyCrop, const LbpOptions &options 
 // comparing with chi-square in the accuracy benchmark.
 QVector<float> lbpHistograms(const cv::Mat &greyCrop, const LbpOptions &options = {});
 
-} // namespace fd::match
+} // namespace fd::face

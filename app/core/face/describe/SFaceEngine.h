@@ -5,14 +5,14 @@
 // (docs/ARCHITECTURE.md says where they come from).
 #pragma once
 
-#include "FaceEngine.h"
-#include "LendingPool.h"
+#include "face/FaceEngine.h"
+#include "face/LendingPool.h"
 
 #include <QString>
 
 #include <memory>
 
-namespace fd::match {
+namespace fd::face {
 
 class SFaceEngine : public FaceEngine {
 public:
@@ -44,4 +44,4 @@ private:
     LendingPool<Nets> m_nets;
 };
 
-} // namespace fd::match
+} // namespace fd::face

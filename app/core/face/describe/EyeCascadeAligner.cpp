@@ -1,4 +1,4 @@
-#include "FaceAligner.h"
+#include "EyeCascadeAligner.h"
 
 #include <QFileInfo>
 
@@ -7,7 +7,7 @@
 
 #include <cmath>
 
-namespace fd::match {
+namespace fd::face {
 
 namespace {
 
@@ -27,7 +27,7 @@ constexpr double kEyeBandBottom = 0.60;
 
 } // namespace
 
-QString FaceAligner::defaultEyeCascadePath()
+QString EyeCascadeAligner::defaultEyeCascadePath()
 {
     for (const char *p : {"/usr/share/opencv4/haarcascades/haarcascade_eye.xml",
                           "/usr/share/opencv/haarcascades/haarcascade_eye.xml"}) {
@@ -38,7 +38,7 @@ QString FaceAligner::defaultEyeCascadePath()
     return {};
 }
 
-FaceAligner::FaceAligner(const QString &eyeCascadePath)
+EyeCascadeAligner::EyeCascadeAligner(const QString &eyeCascadePath)
     : m_path(eyeCascadePath.isEmpty() ? defaultEyeCascadePath() : eyeCascadePath),
       m_cascades([path = m_path]() -> std::unique_ptr<cv::CascadeClassifier> {
           auto cascade = std::make_unique<cv::CascadeClassifier>();
@@ -53,9 +53,9 @@ FaceAligner::FaceAligner(const QString &eyeCascadePath)
     m_canLevel = bool(m_cascades.acquire());
 }
 
-FaceAligner::~FaceAligner() = default;
+EyeCascadeAligner::~EyeCascadeAligner() = default;
 
-bool FaceAligner::eyeLineAngle(const cv::Mat &grey, const cv::Rect &face, double *radians) const
+bool EyeCascadeAligner::eyeLineAngle(const cv::Mat &grey, const cv::Rect &face, double *radians) const
 {
     const cv::Rect band = cv::Rect(face.x, face.y + int(face.height * kEyeBandTop), face.width,
                                    int(face.height * (kEyeBandBottom - kEyeBandTop))) &
@@ -106,7 +106,7 @@ bool FaceAligner::eyeLineAngle(const cv::Mat &grey, const cv::Rect &face, double
     return true;
 }
 
-cv::Mat FaceAligner::align(const cv::Mat &grey, const QRect &face, bool *levelled) const
+cv::Mat EyeCascadeAligner::align(const cv::Mat &grey, const QRect &face, bool *levelled) const
 {
     const cv::Rect box(face.x(), face.y(), face.width(), face.height());
     double angle = 0;
@@ -140,4 +140,4 @@ cv::Mat FaceAligner::align(const cv::Mat &grey, const QRect &face, bool *levelle
     return crop;
 }
 
-} // namespace fd::match
+} // namespace fd::face

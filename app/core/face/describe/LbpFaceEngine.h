@@ -1,5 +1,5 @@
 // The engine that works out of the box with Debian's packages: faces by the Haar
-// detector (library/DetectorPool), a crop levelled by the eyes (FaceAligner), and
+// detector (HaarPool), a crop levelled by the eyes (EyeCascadeAligner), and
 // centre-symmetric LBP histograms (LbpDescriptor). No model download; finding the
 // face costs nearly all the time (about 0.1 to 0.2 s on a 1 MP photo, the descriptor
 // well under a millisecond). Far weaker than a trained network: on ../shared/faces it
@@ -7,12 +7,12 @@
 // it is what FaceDesk uses until YuNet and SFace are installed, not a recogniser.
 #pragma once
 
-#include "FaceAligner.h"
-#include "FaceEngine.h"
+#include "EyeCascadeAligner.h"
+#include "face/FaceEngine.h"
 #include "LbpDescriptor.h"
-#include "library/DetectorPool.h"
+#include "face/detect/HaarFaceDetector.h"
 
-namespace fd::match {
+namespace fd::face {
 
 class LbpFaceEngine : public FaceEngine {
 public:
@@ -38,10 +38,10 @@ public:
 private:
     QRect findFace(const cv::Mat &grey, QRect hint) const;
 
-    library::DetectorPool m_detectors;
-    FaceAligner m_aligner;
+    HaarPool m_detectors;
+    EyeCascadeAligner m_aligner;
     LbpOptions m_options;
     QString m_kind;
 };
 
-} // namespace fd::match
+} // namespace fd::face

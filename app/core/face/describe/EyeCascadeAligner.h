@@ -6,7 +6,7 @@
 // out zoomed in and out), while their line gave the tilt well.
 #pragma once
 
-#include "LendingPool.h"
+#include "face/LendingPool.h"
 
 #include <QRect>
 #include <QString>
@@ -15,16 +15,16 @@
 
 namespace cv { class CascadeClassifier; }
 
-namespace fd::match {
+namespace fd::face {
 
-class FaceAligner {
+class EyeCascadeAligner {
 public:
     static constexpr int kSize = 128;
 
     // An empty path means opencv-data's haarcascade_eye.xml; without it faces are
     // cropped without levelling.
-    explicit FaceAligner(const QString &eyeCascadePath = {});
-    ~FaceAligner();
+    explicit EyeCascadeAligner(const QString &eyeCascadePath = {});
+    ~EyeCascadeAligner();
 
     bool canLevel() const { return m_canLevel; }
 
@@ -43,4 +43,4 @@ private:
     LendingPool<cv::CascadeClassifier> m_cascades;
 };
 
-} // namespace fd::match
+} // namespace fd::face

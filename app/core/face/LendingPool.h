@@ -1,7 +1,6 @@
 // Objects that must not be used by two threads at once (OpenCV cascades and DNN
 // nets keep scratch state) and are too costly to make per call, lent to one thread
 // at a time. A pool never holds more objects than threads have used it at once.
-// (library/DetectorPool is the same idea for HaarFaceDetector, which it predates.)
 #pragma once
 
 #include <QMutex>
@@ -10,7 +9,7 @@
 #include <memory>
 #include <vector>
 
-namespace fd::match {
+namespace fd::face {
 
 template <typename T>
 class LendingPool {
@@ -73,4 +72,4 @@ private:
     mutable std::vector<std::unique_ptr<T>> m_idle;
 };
 
-} // namespace fd::match
+} // namespace fd::face

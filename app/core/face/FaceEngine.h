@@ -1,8 +1,9 @@
 // What FaceDesk computes from a face on its own, without a device: a face rectangle
 // and a feature vector that FeatureIndex can rank by cosine similarity. Several
-// engines exist (the built-in Haar + LBP one, YuNet + SFace when their models are
-// installed); their vectors live in different spaces, so every vector carries its
-// engine's kind and vectors of different kinds are never compared.
+// engines exist (the CNN one on the face-api models, the default; YuNet + SFace when
+// an administrator installs them; Haar + LBP as the fallback with no models); their
+// vectors live in different spaces, so every vector carries its engine's kind and
+// vectors of different kinds are never compared.
 #pragma once
 
 #include <QRect>
@@ -13,7 +14,7 @@
 
 namespace cv { class Mat; }
 
-namespace fd::match {
+namespace fd::face {
 
 struct FaceFeature {
     QString kind;           // FaceEngine::kindTag() of the engine that computed it
@@ -33,6 +34,16 @@ public:
     virtual QString kindTag() const = 0;
     virtual int dimensions() const = 0;
 
+    // How people should read this engine's scores. Every vector is unit length and
+    // FeatureIndex ranks by cosine; an engine trained with a distance rule (dlib's
+    // "same person under 0.6") is shown as the Euclidean distance between unit
+    // vectors, sqrt(2 - 2 cos), lower meaning more alike.
+    struct Scale {
+        bool distance = false;
+        float sameThreshold = 0.5f;  // the default same-person threshold on that scale
+    };
+    virtual Scale scale() const { return {}; }
+
     // The most prominent face in an 8-bit BGR image (grey is accepted too) and its
     // feature; nullopt when there is no face. hint, when not empty, is where the
     // caller already knows the face to be (e.g. a device's box): the engine looks
@@ -49,4 +60,8 @@ std::optional<float> similarity(const FaceFeature &a, const FaceFeature &b);
 // or one holding NaN or infinity.
 bool normaliseL2(QVector<float> &values);
 
-} // namespace fd::match
+// A cosine similarity read on an engine's own scale, and back.
+float toEngineScale(const FaceEngine::Scale &scale, float cosine);
+float fromEngineScale(const FaceEngine::Scale &scale, float value);
+
+} // namespace fd::face

@@ -1,8 +1,9 @@
 #include "FaceEngine.h"
 
+#include <algorithm>
 #include <cmath>
 
-namespace fd::match {
+namespace fd::face {
 
 std::optional<float> similarity(const FaceFeature &a, const FaceFeature &b)
 {
@@ -29,4 +30,18 @@ bool normaliseL2(QVector<float> &values)
     return true;
 }
 
-} // namespace fd::match
+float toEngineScale(const FaceEngine::Scale &scale, float cosine)
+{
+    if (!scale.distance)
+        return cosine;
+    return float(std::sqrt(std::max(0.0, 2.0 - 2.0 * double(cosine))));
+}
+
+float fromEngineScale(const FaceEngine::Scale &scale, float value)
+{
+    if (!scale.distance)
+        return value;
+    return float(1.0 - double(value) * value / 2.0);
+}
+
+} // namespace fd::face
