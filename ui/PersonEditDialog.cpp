@@ -205,7 +205,7 @@ bool PersonEditDialog::save(bool quiet)
 
     std::optional<library::NewPhoto> photo;
     if (m_check)
-        photo = library::NewPhoto{m_check->jpeg, m_check->phash, m_check->size, m_photoSource, {}};
+        photo = m_check->toNewPhoto(m_photoSource);
     if (m_indexId < 0) {
         library::NewPerson p;
         p.name = name;

@@ -50,7 +50,7 @@ int seedDemoLibrary(const store::DatabaseConfig &archive, const QString &facesDi
             p.cardNo = QStringLiteral("D-%1").arg(1001 + persons.size());
             // One of each list, so the filter and the list column have something to show.
             p.listId = int(persons.size() % 4) + 1;
-            p.photos << library::NewPhoto{check.jpeg, check.phash, check.size, file.fileName(), {}};
+            p.photos << check.toNewPhoto(file.fileName());
             persons << p;
         }
         added = int(store.addPersons(persons).size());

@@ -165,6 +165,7 @@ private slots:
     void refused();
     void facePolicies_data();
     void facePolicies();
+    void turnedFacePolicy();
 
     void openCvAppliesExifInImdecode();
     void exifOrientationApplied_data();
@@ -220,7 +221,7 @@ void TestPhotoValidation::realPhotos_data()
     one("scene_obama_1080p.jpg", "Scaled down from 1920×1080 to 1080×606");
     QTest::newRow("multi_two_people.jpg") << QStringLiteral("multi_two_people.jpg") << code::FaceDetectionFailed << 2
                                           << QString();
-    QTest::newRow("edge_partial_face.jpg") << QStringLiteral("edge_partial_face.jpg") << code::FaceDetectionFailed << 0
+    QTest::newRow("edge_partial_face.jpg") << QStringLiteral("edge_partial_face.jpg") << code::FaceAreaError << 1
                                            << QString();
 }
 
@@ -243,10 +244,15 @@ void TestPhotoValidation::realPhotos()
             QVERIFY2(c.reason.startsWith(QLatin1String("2 faces found; a library photo must show exactly one person")),
                      qPrintable(c.reason));
         else
-            QVERIFY2(c.reason.startsWith(QLatin1String("No face found")), qPrintable(c.reason));
+            QVERIFY2(c.reason.startsWith(QLatin1String("The face is cut off by the edge")), qPrintable(c.reason));
         return;
     }
     verifyDeviceReady(c, m_validator.rules());
+    // Counted by the CNN, and described for search and live matching.
+    QVERIFY(m_validator.usesCnn());
+    QCOMPARE(c.descriptorKind, QStringLiteral("faceapi-resnet128-levelled-1"));
+    QCOMPARE(c.descriptor.size(), 128);
+    QCOMPARE(c.toNewPhoto(file).descriptor, c.descriptor);
     QVERIFY2(c.flags.isEmpty(), qPrintable(describe(c)));  // real photos are sharp, faces big
     QVERIFY(c.sharpness >= m_validator.rules().minSharpness);
     if (fix.isEmpty()) {
@@ -256,6 +262,28 @@ void TestPhotoValidation::realPhotos()
         QVERIFY2(c.fixes.join(u'\n').contains(fix), qPrintable(describe(c)));
         QVERIFY(c.jpeg != bytes);
     }
+}
+
+// The frontal check reads the CNN's landmarks: kit_harington_2 is turned by 0.20 of
+// the eye distance, so a stricter rule refuses it (or only flags it).
+void TestPhotoValidation::turnedFacePolicy()
+{
+    NEED_FACES();
+    const QByteArray turned = readFace(QStringLiteral("kit_harington_2.jpg"));
+    PhotoRules rules;
+    QVERIFY(PhotoValidator(rules).check(turned, {}).accepted);
+    rules.maxYawRatio = 0.1;
+    const PhotoCheck refused = PhotoValidator(rules).check(turned, {});
+    QVERIFY(!refused.accepted);
+    QCOMPARE(refused.errorCode, code::PoorQuality);
+    QVERIFY2(refused.reason.contains(QLatin1String("turned to the side")), qPrintable(refused.reason));
+    rules.turnedFace = PhotoRules::Policy::Flag;
+    const PhotoCheck flagged = PhotoValidator(rules).check(turned, {});
+    QVERIFY(flagged.accepted);
+    QVERIFY(flagged.flags.join(u' ').contains(QLatin1String("turned to the side")));
+    // A frontal face passes the strict rule.
+    rules.turnedFace = PhotoRules::Policy::Reject;
+    QVERIFY(PhotoValidator(rules).check(readFace(QStringLiteral("obama_small.jpg")), {}).accepted);
 }
 
 // Variants made from real photos: each becomes a device-ready JPEG with the fix said.
@@ -355,8 +383,8 @@ void TestPhotoValidation::refused_data()
                                      << 0;
     QTest::newRow("two people") << readFace(QStringLiteral("multi_two_people.jpg")) << code::FaceDetectionFailed
                                 << QStringLiteral("2 faces found; a library photo must show exactly one person.") << 2;
-    QTest::newRow("no face") << readFace(QStringLiteral("edge_partial_face.jpg")) << code::FaceDetectionFailed
-                             << QStringLiteral("No face found") << 0;
+    QTest::newRow("face cut by the edge") << readFace(QStringLiteral("edge_partial_face.jpg")) << code::FaceAreaError
+                                          << QStringLiteral("cut off by the edge") << 1;
     // Two real people side by side, made here from two one-person photos.
     const cv::Mat left = scaled(obama, 0.5);
     const cv::Mat rose = toImage(readFace(QStringLiteral("rose_leslie_2.jpg")));

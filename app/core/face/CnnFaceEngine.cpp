@@ -11,8 +11,7 @@ QString CnnFaceEngine::name() const
 
 QString CnnFaceEngine::kindTag() const
 {
-    // Changes whenever the vectors change meaning: the models or the alignment.
-    return QStringLiteral("faceapi-resnet128-levelled-1");
+    return QLatin1String(kKind);
 }
 
 FaceEngine::Scale CnnFaceEngine::scale() const

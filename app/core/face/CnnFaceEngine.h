@@ -17,6 +17,8 @@ namespace fd::face {
 class CnnFaceEngine : public FaceEngine {
 public:
     static constexpr float kSameThreshold = 0.42f;
+    // kindTag(): changes whenever the vectors change meaning (the models, the alignment).
+    static constexpr const char *kKind = "faceapi-resnet128-levelled-1";
 
     explicit CnnFaceEngine(std::shared_ptr<const FaceVision> vision) : m_vision(std::move(vision)) {}
 

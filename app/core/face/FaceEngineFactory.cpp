@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QMutex>
 
 namespace fd::face {
 
@@ -51,28 +50,11 @@ std::shared_ptr<const FaceEngine> loadSFace(const QString &dir, QString *why)
 
 } // namespace
 
-std::shared_ptr<const FaceVision> sharedFaceVision(QString *error)
-{
-    static QMutex mutex;
-    static std::weak_ptr<const FaceVision> cached;
-    static QString cachedDir, lastError;
-    QMutexLocker lock(&mutex);
-    const QString dir = FaceVision::modelDir();
-    if (std::shared_ptr<const FaceVision> vision = cached.lock(); vision && dir == cachedDir)
-        return vision;
-    std::shared_ptr<const FaceVision> vision = FaceVision::load(dir, &lastError);
-    cached = vision;
-    cachedDir = dir;
-    if (!vision && error)
-        *error = lastError;
-    return vision;
-}
-
 FaceEngineChoice createFaceEngine(const QString &sfaceDir)
 {
     FaceEngineChoice choice;
     QString cnnError;
-    choice.vision = sharedFaceVision(&cnnError);
+    choice.vision = FaceVision::shared(&cnnError);
     const bool sfaceAsked = qEnvironmentVariable("FACEDESK_FACE_ENGINE") == QLatin1String("sface");
     QString sfaceWhy;
     if (sfaceAsked || !choice.vision) {

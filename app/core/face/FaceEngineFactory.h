@@ -30,8 +30,5 @@ struct FaceEngineChoice {
 // sfaceDir: where an administrator may have put YuNet and SFace (DATA_DIR/models).
 FaceEngineChoice createFaceEngine(const QString &sfaceDir);
 
-// The process's one FaceVision on FaceVision::modelDir(), read on first use (about
-// 0.3 s) and shared by every caller; null with *error when the models are missing.
-std::shared_ptr<const FaceVision> sharedFaceVision(QString *error = nullptr);
 
 } // namespace fd::face

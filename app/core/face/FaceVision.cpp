@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QMutex>
 
 #include <opencv2/imgproc.hpp>
 
@@ -137,6 +138,23 @@ std::shared_ptr<const FaceVision> FaceVision::load(const QString &dir, QString *
     first->detectors[320] = std::move(detector);
     std::shared_ptr<FaceVision> vision(new FaceVision(weights));
     vision->m_nets.add(std::move(first));
+    return vision;
+}
+
+std::shared_ptr<const FaceVision> FaceVision::shared(QString *error)
+{
+    static QMutex mutex;
+    static std::weak_ptr<const FaceVision> cached;
+    static QString cachedDir, lastError;
+    QMutexLocker lock(&mutex);
+    const QString dir = modelDir();
+    if (std::shared_ptr<const FaceVision> vision = cached.lock(); vision && dir == cachedDir)
+        return vision;
+    std::shared_ptr<const FaceVision> vision = load(dir, &lastError);
+    cached = vision;
+    cachedDir = dir;
+    if (!vision && error)
+        *error = lastError;
     return vision;
 }
 

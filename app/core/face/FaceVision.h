@@ -57,6 +57,10 @@ public:
     // Reads and builds the three networks once; null with *error naming the missing
     // or damaged file and what to run.
     static std::shared_ptr<const FaceVision> load(const QString &dir, QString *error);
+    // The process's one FaceVision on modelDir(), read on first use (about 0.3 s) and
+    // shared by every caller while any holds it; null with *error when the models are
+    // missing or damaged.
+    static std::shared_ptr<const FaceVision> shared(QString *error = nullptr);
 
     // Faces in an 8-bit BGR (or grey, or BGRA) image, best first, with landmarks.
     std::vector<Face> detect(const cv::Mat &image, const DetectOptions &options = {}) const;

@@ -358,12 +358,10 @@ ImportReport::Status ImportRun::process(LibraryStore &store, ImportReport *repor
                     status = ImportReport::Status::Failed;
                     break;
                 }
-                NewPhoto photo;
+                NewPhoto photo = c.check.toNewPhoto(item.sourceLabel);
+                photo.jpeg.clear();
                 photo.storedPath = path;
                 photo.storedBytes = c.check.jpeg.size();
-                photo.phash = c.check.phash;
-                photo.size = c.check.size;
-                photo.sourceName = item.sourceLabel;
                 Pending p;
                 p.entry = report->entries.size();
                 p.person.name = item.name;

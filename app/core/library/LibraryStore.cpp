@@ -1,5 +1,7 @@
 #include "LibraryStore.h"
 
+#include "match/FeatureStore.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QSqlError>
@@ -138,7 +140,7 @@ bool LibraryStore::insertPhotos(qint64 indexId, const QList<NewPhoto> &photos, q
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO person_photos (index_id, path, phash, width, height, bytes, source_name, "
-                             "position, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "position, added_at, descriptor_kind, descriptor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     int position = 0;
     for (const NewPhoto &photo : photos) {
         QString error;
@@ -154,10 +156,62 @@ bool LibraryStore::insertPhotos(qint64 indexId, const QList<NewPhoto> &photos, q
         q.addBindValue(text(photo.sourceName));
         q.addBindValue(position++);
         q.addBindValue(now);
+        q.addBindValue(text(photo.descriptorKind));
+        q.addBindValue(photo.descriptor.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                                                  : QVariant(match::FeatureStore::toBlob(photo.descriptor)));
         if (!q.exec())
             return fail(q.lastError().text());
     }
     return true;
+}
+
+QList<PhotoDescriptor> LibraryStore::photoDescriptors(const QString &kind, int dims)
+{
+    QList<PhotoDescriptor> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT p.index_id, p.id, s.list_id, p.descriptor FROM person_photos p "
+                             "JOIN persons s ON s.index_id = p.index_id WHERE p.descriptor_kind = ? "
+                             "ORDER BY p.index_id, p.position, p.id"));
+    q.addBindValue(kind);
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return out;
+    }
+    while (q.next()) {
+        PhotoDescriptor d{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toInt(),
+                          match::FeatureStore::fromBlob(q.value(3).toByteArray(), dims)};
+        if (!d.values.isEmpty())
+            out << d;
+    }
+    return out;
+}
+
+QList<PhotoToDescribe> LibraryStore::photosWithoutDescriptor(const QString &kind)
+{
+    QList<PhotoToDescribe> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, path FROM person_photos WHERE descriptor_kind <> ? ORDER BY id"));
+    q.addBindValue(kind);
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return out;
+    }
+    while (q.next())
+        out << PhotoToDescribe{q.value(0).toLongLong(), m_images.absolutePath(q.value(1).toString())};
+    return out;
+}
+
+bool LibraryStore::setPhotoDescriptor(qint64 photoId, const QString &kind, const QVector<float> &values)
+{
+    // No revision bump: what devices hold does not change.
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE person_photos SET descriptor_kind = ?, descriptor = ? WHERE id = ?"));
+    q.addBindValue(kind);
+    q.addBindValue(values.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(match::FeatureStore::toBlob(values)));
+    q.addBindValue(photoId);
+    return q.exec() || fail(q.lastError().text());
 }
 
 QList<qint64> LibraryStore::addPersons(const QList<NewPerson> &persons)

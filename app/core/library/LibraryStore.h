@@ -57,6 +57,15 @@ public:
     qint64 personByCard(const QString &cardNo);
     // Every stored photo's perceptual hash with its person.
     QList<QPair<qint64, quint64>> photoHashes();
+    // Every photo's face descriptor of one engine kind, with its person and list (live
+    // matching, search by person). Photos without one are left out.
+    QList<PhotoDescriptor> photoDescriptors(const QString &kind, int dims);
+    // Photos with no descriptor of this kind (imported before the CNN models were
+    // installed, or under another engine), for the background pass that adds them.
+    // A photo whose face cannot be found gets kind with an empty descriptor, so it is
+    // not tried again.
+    QList<PhotoToDescribe> photosWithoutDescriptor(const QString &kind);
+    bool setPhotoDescriptor(qint64 photoId, const QString &kind, const QVector<float> &values);
     // Names of persons by index_id (event lists link to persons).
     QHash<qint64, QString> personNames(const QList<qint64> &indexIds);
 

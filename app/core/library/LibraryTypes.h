@@ -8,6 +8,7 @@
 #include <QSize>
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 namespace fd::library {
 
@@ -63,6 +64,21 @@ struct NewPhoto {
     // them, so that ten thousand of them never sit in memory at once.
     QString storedPath = {};  // (an initializer: brace-initialised NewPhotos may leave it out)
     qint64 storedBytes = 0;
+    // The face's descriptor and its engine's kind (PhotoCheck), empty when unknown.
+    QString descriptorKind = {};
+    QVector<float> descriptor = {};
+};
+
+struct PhotoDescriptor {
+    qint64 indexId = -1;
+    qint64 photoId = -1;
+    int listId = 0;
+    QVector<float> values;
+};
+
+struct PhotoToDescribe {
+    qint64 photoId = -1;
+    QString absolutePath;
 };
 
 struct NewPerson {

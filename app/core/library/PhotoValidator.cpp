@@ -1,5 +1,7 @@
 #include "PhotoValidator.h"
 
+#include "face/CnnFaceEngine.h"
+
 #include "ImageFormat.h"
 #include "JpegInfo.h"
 #include "LibraryText.h"
@@ -13,6 +15,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace fd::library {
 
@@ -132,14 +135,50 @@ QString refusedFormatReason(ImageFormat format, const QString &name)
 
 } // namespace
 
-PhotoValidator::PhotoValidator(const PhotoRules &rules, const QString &cascadePath)
-    : m_rules(rules), m_detectors(face::haarPool(cascadePath))
+NewPhoto PhotoCheck::toNewPhoto(const QString &sourceName) const
+{
+    NewPhoto photo;
+    photo.jpeg = jpeg;
+    photo.phash = phash;
+    photo.size = size;
+    photo.sourceName = sourceName;
+    photo.descriptorKind = descriptorKind;
+    photo.descriptor = descriptor;
+    return photo;
+}
+
+PhotoValidator::PhotoValidator(const PhotoRules &rules, std::shared_ptr<const face::FaceVision> vision,
+                               const QString &cascadePath)
+    : m_rules(rules), m_vision(std::move(vision)), m_detectors(face::haarPool(cascadePath))
 {
 }
 
 bool PhotoValidator::canDetectFaces() const
 {
-    return m_detectors.acquire()->isLoaded();
+    return m_vision || m_detectors.acquire()->isLoaded();
+}
+
+struct PhotoValidator::Faces {
+    bool available = true;
+    QList<QRect> boxes;
+    std::vector<face::Face> cnn;  // with landmarks, when the CNN counted
+};
+
+PhotoValidator::Faces PhotoValidator::findFaces(const cv::Mat &image) const
+{
+    Faces found;
+    if (m_vision) {
+        found.cnn = m_vision->detect(image);
+        for (const face::Face &f : found.cnn)
+            found.boxes << (QRect(int(f.box.x), int(f.box.y), int(f.box.width), int(f.box.height)) &
+                            QRect(0, 0, image.cols, image.rows));
+        return found;
+    }
+    const auto detector = m_detectors.acquire();
+    found.available = detector->isLoaded();
+    if (found.available)
+        found.boxes = detector->detect(image);
+    return found;
 }
 
 double PhotoValidator::sharpness(const cv::Mat &image, const QRect &face)
@@ -254,14 +293,12 @@ PhotoCheck PhotoValidator::check(const QByteArray &fileBytes, const QString &fil
     result.size = QSize(image.cols, image.rows);
 
     // 4. Exactly one face, big and sharp enough.
-    QList<QRect> faces;
-    {
-        const auto detector = m_detectors.acquire();
-        if (!detector->isLoaded())
-            return refuse(code::FaceDetectionFailed,
-                          LibraryText::tr("Faces cannot be counted: OpenCV's face cascade (package opencv-data) is not installed."));
-        faces = detector->detect(image);
-    }
+    const Faces found = findFaces(image);
+    if (!found.available)
+        return refuse(code::FaceDetectionFailed,
+                      LibraryText::tr("Faces cannot be counted: neither the face models (packaging/install-deps.sh) nor "
+                                      "OpenCV's face cascade (package opencv-data) are installed."));
+    const QList<QRect> &faces = found.boxes;
     result.faceCount = int(faces.size());
     if (faces.isEmpty())
         return refuse(code::FaceDetectionFailed,
@@ -287,6 +324,30 @@ PhotoCheck PhotoValidator::check(const QByteArray &fileBytes, const QString &fil
         if (m_rules.blurredFace == PhotoRules::Policy::Reject)
             return refuse(code::PoorQuality, why);
         result.flags << why;
+    }
+
+    if (!found.cnn.empty()) {
+        const cv::Rect2f box = found.cnn.front().box;
+        const double outside = std::max({-box.x / box.width, (box.x + box.width - image.cols) / box.width,
+                                         -box.y / box.height, (box.y + box.height - image.rows) / box.height, 0.0f});
+        if (outside > m_rules.maxFaceOutside)
+            return refuse(code::FaceAreaError,
+                          LibraryText::tr("The face is cut off by the edge of the photo (%1 % of it is outside); a library "
+                                          "photo must show the whole face.")
+                              .arg(int(std::lround(outside * 100))));
+        const face::FaceGeometry &pose = found.cnn.front().geometry;
+        if (pose.yawRatio > m_rules.maxYawRatio) {
+            const QString why = LibraryText::tr("The face is turned to the side (%1 where at most %2 is wanted); a library "
+                                                "photo must show the face from the front.")
+                                    .arg(pose.yawRatio, 0, 'f', 2)
+                                    .arg(m_rules.maxYawRatio, 0, 'f', 2);
+            if (m_rules.turnedFace == PhotoRules::Policy::Reject)
+                return refuse(code::PoorQuality, why);
+            result.flags << why;
+        }
+        result.descriptor = m_vision->describe(image, found.cnn.front());
+        if (!result.descriptor.isEmpty())
+            result.descriptorKind = QLatin1String(face::CnnFaceEngine::kKind);
     }
 
     result.phash = perceptualHash(image);

@@ -4,6 +4,8 @@
 // fixed is refused with the result code a device would give and a sentence saying why.
 #pragma once
 
+#include "LibraryTypes.h"
+#include "face/FaceVision.h"
 #include "face/detect/HaarFaceDetector.h"
 #include "PhotoRules.h"
 
@@ -12,6 +14,9 @@
 #include <QSize>
 #include <QString>
 #include <QStringList>
+#include <QVector>
+
+#include <memory>
 
 namespace cv { class Mat; }
 
@@ -29,19 +34,33 @@ struct PhotoCheck {
     QRect face;              // in jpeg's coordinates
     double sharpness = 0.0;  // see PhotoValidator::sharpness
     quint64 phash = 0;       // of jpeg's pixels, see PhotoHash.h
+    // The face's descriptor (CnnFaceEngine's kind), computed on jpeg's pixels, so that
+    // the person can be searched and matched live without computing it again; empty
+    // when the CNN models are not installed (Haar counted the faces).
+    QString descriptorKind;
+    QVector<float> descriptor;
+
+    // The photo as the library stores it.
+    NewPhoto toNewPhoto(const QString &sourceName) const;
 };
 
 class PhotoValidator {
 public:
-    explicit PhotoValidator(const PhotoRules &rules = {}, const QString &cascadePath = {});
+    // Faces are counted, posed and described by vision (the CNN); without it (models
+    // not installed) they are counted by the Haar cascade at cascadePath (empty:
+    // opencv-data's) and no descriptor is made.
+    explicit PhotoValidator(const PhotoRules &rules = {},
+                            std::shared_ptr<const face::FaceVision> vision = face::FaceVision::shared(),
+                            const QString &cascadePath = {});
 
     // Safe to call from several threads at once on one validator.
     PhotoCheck check(const QByteArray &fileBytes, const QString &fileName) const;
 
     const PhotoRules &rules() const { return m_rules; }
-    // Whether face detection is available (opencv-data installed); without it every
-    // photo is refused as 100016.
+    // Whether face detection is available (the CNN models or opencv-data installed);
+    // without it every photo is refused as 100016.
     bool canDetectFaces() const;
+    bool usesCnn() const { return bool(m_vision); }
 
     // Variance of the Laplacian over the face scaled to 128x128 grey: higher is
     // sharper. The fixed size makes a face's score independent of its pixel count.
@@ -49,6 +68,10 @@ public:
 
 private:
     PhotoRules m_rules;
+    struct Faces;
+    Faces findFaces(const cv::Mat &image) const;
+
+    std::shared_ptr<const face::FaceVision> m_vision;
     face::HaarPool m_detectors;
 };
 

@@ -173,6 +173,20 @@ CREATE TRIGGER local_features_recomputed AFTER UPDATE OF vector ON local_feature
           UPDATE local_features SET added = (SELECT n FROM local_features_counter) WHERE event_id = NEW.event_id; END;
 CREATE INDEX local_features_added ON local_features(added);
 )"),
+        // 7: a library photo's face descriptor, computed when the photo was validated
+        // (PhotoCheck) or by the background pass for older photos, tagged with its
+        // engine's kind like local_features; '' and NULL: not computed yet. And live
+        // matching's verdict on an event (match/LiveMatcher): the library person
+        // FaceDesk found within its list's threshold and the distance (to the device's
+        // person when it found none); matched_by_desk when index_id is FaceDesk's
+        // (a capture camera's event), not the device's.
+        QStringLiteral(R"(
+ALTER TABLE person_photos ADD COLUMN descriptor_kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE person_photos ADD COLUMN descriptor BLOB;
+ALTER TABLE events ADD COLUMN local_index_id INTEGER;
+ALTER TABLE events ADD COLUMN local_distance REAL;
+ALTER TABLE events ADD COLUMN matched_by_desk INTEGER NOT NULL DEFAULT 0;
+)"),
     };
     return steps;
 }
