@@ -96,6 +96,29 @@ QString EventDetailDialog::attributesText() const
     return m_facts->text();
 }
 
+namespace {
+
+// FaceDesk's own verdict beside the device's (live matching), or nothing when it has
+// none. A disagreement starts with a warning sign: a guard must not read past it.
+QString deskVerdict(const store::EventDetails &e)
+{
+    const QString distance = QString::number(e.localDistance, 'f', 2);
+    const QString localName = e.localPersonName.isEmpty() ? EventDetailDialog::tr("person %1").arg(e.localIndexId)
+                                                          : e.localPersonName;
+    const auto warn = [](const QString &text) { return QStringLiteral("\u26A0 ") + text; };
+    if (e.matchedByDesk)
+        return EventDetailDialog::tr("Matched by FaceDesk (distance %1); the device sent no match").arg(distance);
+    if (e.indexId >= 0 && e.localIndexId >= 0 && e.localIndexId != e.indexId)
+        return warn(EventDetailDialog::tr("FaceDesk sees %1 here (distance %2), not the device's match").arg(localName, distance));
+    if (e.indexId >= 0 && e.localIndexId == e.indexId)
+        return EventDetailDialog::tr("FaceDesk agrees (distance %1)").arg(distance);
+    if (e.indexId >= 0 && e.localIndexId < 0 && e.localDistance >= 0)
+        return warn(EventDetailDialog::tr("FaceDesk does not see the device's match here (distance %1)").arg(distance));
+    return {};
+}
+
+} // namespace
+
 void EventDetailDialog::showEventId(qint64 id)
 {
     m_event = m_loader(id);
@@ -140,6 +163,8 @@ void EventDetailDialog::showEventId(qint64 id)
         facts << tr("Score: %1%").arg(qRound((e.matchScore > 1 ? e.matchScore / 100 : e.matchScore) * 100));
     if (e.indexId >= 0)
         facts << tr("Library person: %1").arg(e.indexId);
+    if (const QString verdict = deskVerdict(e); !verdict.isEmpty())
+        facts << verdict;
     if (e.visitCount >= 0)
         facts << tr("Visits: %1").arg(e.visitCount);
     if (e.quality >= 0)

@@ -22,6 +22,12 @@ struct EventTile {
     QImage face;              // already decoded and scaled for the tile
     bool temperatureWarning = false;
     bool alerted = false;     // its list's rule raised an alert
+    // FaceDesk's own verdict (live matching): the person was found by FaceDesk, not
+    // by the device (a capture camera), at this distance; or the device's match and
+    // FaceDesk's disagree, in which case deskVerdict says what FaceDesk saw.
+    bool matchedByDesk = false;
+    float deskDistance = -1;
+    QString deskVerdict;
 };
 
 ListKind listKindFromPicSort(int picSort);

@@ -78,9 +78,23 @@ void EventTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, c
         p->setPen(Qt::white);
         p->drawText(b, Qt::AlignCenter, badge);
     }
-    if (t.score >= 0) {
+    if (t.matchedByDesk) {
+        // Found by FaceDesk, not the device: its distance, lower is closer.
+        p->setPen(option.palette.text().color());
+        p->drawText(text, Qt::AlignRight | Qt::AlignVCenter,
+                    LiveEventModel::tr("FaceDesk %1").arg(double(t.deskDistance), 0, 'f', 2));
+    } else if (t.score >= 0) {
         p->setPen(option.palette.text().color());
         p->drawText(text, Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("%1%").arg(qRound(t.score * 100)));
+    }
+    if (!t.deskVerdict.isEmpty()) {
+        // The device's match and FaceDesk's disagree: a mark a guard cannot read past.
+        const QRect mark(faceRect.right() - line - 2, faceRect.top() + 2, line + 2, line + 2);
+        QPainterPath dot;
+        dot.addEllipse(mark);
+        p->fillPath(dot, QColor(0xE6, 0x51, 0x00));
+        p->setPen(Qt::white);
+        p->drawText(mark, Qt::AlignCenter, QStringLiteral("?"));
     }
     p->setPen(option.palette.placeholderText().color());
     text.translate(0, line + 2);

@@ -28,6 +28,7 @@ public:
     // Null until the first load finished.
     std::shared_ptr<match::FaceSearch> search() const { return m_ready ? m_search : nullptr; }
     QString engineName() const { return m_choice.engine->name(); }
+    const face::FaceEngineChoice &engineChoice() const { return m_choice; }
     QString engineReason() const { return m_choice.reason; }
     QString status() const { return m_status; }
 

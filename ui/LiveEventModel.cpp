@@ -54,6 +54,25 @@ QVariant LiveEventModel::data(const QModelIndex &index, int role) const
     }
 }
 
+bool LiveEventModel::update(qint64 eventId, const std::function<void(EventTile &)> &change)
+{
+    for (EventTile &t : m_pending) {
+        if (t.eventId == eventId) {
+            change(t);
+            return true;
+        }
+    }
+    for (size_t row = 0; row < m_tiles.size(); ++row) {
+        if (m_tiles[row].eventId == eventId) {
+            change(m_tiles[row]);
+            const QModelIndex i = index(int(row));
+            emit dataChanged(i, i);
+            return true;
+        }
+    }
+    return false;
+}
+
 void LiveEventModel::add(EventTile tile)
 {
     m_pending.push_back(std::move(tile));

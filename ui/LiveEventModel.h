@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 
 namespace fd::ui {
 
@@ -29,6 +30,9 @@ public:
     int queuedWhilePaused() const { return int(m_pending.size()); }
     int capacity() const { return m_capacity; }
     const EventTile &tileAt(int row) const { return m_tiles[size_t(row)]; }
+    // Changes the tile of this event, shown or still queued; false when the wall no
+    // longer (or not yet) holds it.
+    bool update(qint64 eventId, const std::function<void(EventTile &)> &change);
 
 signals:
     void queuedChanged(int queued);

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "match/LiveMatcher.h"
+
 #include "AlertBanner.h"
 #include "DeviceTableModel.h"
 #include "EventDetailDialog.h"
@@ -153,6 +155,7 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     connect(server, &server::FaceServer::eventCommitted, m_faces,
             [this](qint64 id, const protocol::FacePush &push, const QString &uuid) { m_faces->eventCommitted(id, push, uuid, listOf(push)); });
     connect(m_search, &SearchPanel::timelineRequested, this, &MainWindow::openTimeline);
+    startLiveMatching();
     tabifyDockWidget(deviceDock, settingsDock);
     tabifyDockWidget(settingsDock, findChild<QDockWidget *>(QStringLiteral("libraryDock")));
     tabifyDockWidget(settingsDock, findChild<QDockWidget *>(QStringLiteral("searchDock")));
@@ -164,7 +167,9 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     m_storeLabel = new QLabel(this);
     m_alertLabel = new QLabel(this);
     m_alertLabel->setObjectName(QStringLiteral("alertStatus"));
-    for (QLabel *l : {m_listenerLabel, m_devicesLabel, m_rateLabel, m_storeLabel, m_alertLabel})
+    m_matchLabel = new QLabel(this);
+    m_matchLabel->setObjectName(QStringLiteral("matchStatus"));
+    for (QLabel *l : {m_listenerLabel, m_devicesLabel, m_rateLabel, m_storeLabel, m_matchLabel, m_alertLabel})
         statusBar()->addPermanentWidget(l);
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
@@ -576,10 +581,98 @@ void MainWindow::addEvent(qint64 eventId, const protocol::FacePush &push, const 
     });
 }
 
+void MainWindow::startLiveMatching()
+{
+    // Only with a trained engine: the built-in one cannot tell people apart well
+    // enough to put a name on a capture (docs/PERFORMANCE.md, face-accuracy).
+    const face::FaceEngineChoice &choice = m_faces->engineChoice();
+    if (!choice.preferred)
+        return;
+    m_matcher = new match::LiveMatcher(m_archive, choice.engine, 2, this);
+    QSettings settings;
+    for (int list = 1; list <= 4; ++list) {
+        const QVariant t = settings.value(QStringLiteral("matching/threshold%1").arg(list));
+        if (t.isValid())
+            m_matcher->setThreshold(list, t.toFloat());
+    }
+    // Straight from the network thread: submit() only queues, the GUI need not relay it.
+    connect(m_server, &server::FaceServer::eventCommitted, m_matcher,
+            [matcher = m_matcher](qint64 id, const protocol::FacePush &push, const QString &uuid) { matcher->submit(id, push, uuid); },
+            Qt::DirectConnection);
+    connect(m_matcher, &match::LiveMatcher::matched, this, &MainWindow::onLiveMatch, Qt::QueuedConnection);
+    connect(m_library, &LibraryPanel::libraryChanged, m_matcher, &match::LiveMatcher::reloadLibrary);
+}
+
+// FaceDesk's verdict on a committed event: a capture of a library person becomes that
+// person's sighting with the same alert as a device's match; a device's match
+// FaceDesk does not see is marked. The face joins the search index either way.
+void MainWindow::onLiveMatch(const match::LiveMatch &m)
+{
+    if (const auto search = m_faces->search())
+        search->addLocalFeature(m.eventId, QDateTime::currentMSecsSinceEpoch(), m.deviceUuid,
+                                m_directory.value(m.indexId).second, m.feature.values);
+    if (!m.assigned && !m.disagrees)
+        return;
+    const auto apply = [this, m](EventTile &t) {
+        const auto known = m_directory.constFind(m.indexId);
+        if (m.assigned) {
+            t.personName = known != m_directory.constEnd() ? known->first : tr("Person %1").arg(m.indexId);
+            t.list = listKindFromPicSort(known != m_directory.constEnd() ? known->second : 4);
+            t.matchedByDesk = true;
+            t.deskDistance = m.distance;
+        } else {
+            t.deskVerdict = m.indexId >= 0
+                ? tr("FaceDesk sees %1 (distance %2)").arg(known != m_directory.constEnd() ? known->first : tr("person %1").arg(m.indexId))
+                      .arg(double(m.distance), 0, 'f', 2)
+                : tr("FaceDesk does not see this person (distance %1)").arg(double(m.deviceDistance), 0, 'f', 2);
+        }
+    };
+    EventTile updated;
+    const bool shown = m_wall->update(m.eventId, [&](EventTile &t) {
+        apply(t);
+        updated = t;
+    });
+    if (!shown) {
+        // The tile is still being decoded: placeTile applies the verdict.
+        if (m_earlyMatches.size() < 10000)
+            m_earlyMatches.insert(m.eventId, m);
+        return;
+    }
+    if (m.assigned && !updated.alerted) {
+        const AlertAction action = m_rules.actionFor(updated);
+        if (action != AlertAction::None) {
+            m_wall->update(m.eventId, [](EventTile &t) { t.alerted = true; });
+            updated.alerted = true;
+            raiseFaceAlert(updated, action);
+        }
+    }
+}
+
 void MainWindow::placeTile(EventTile tile)
 {
+    if (const auto early = m_earlyMatches.constFind(tile.eventId); early != m_earlyMatches.constEnd()) {
+        const match::LiveMatch m = *early;
+        m_earlyMatches.erase(early);
+        const auto known = m_directory.constFind(m.indexId);
+        if (m.assigned) {
+            tile.personName = known != m_directory.constEnd() ? known->first : tr("Person %1").arg(m.indexId);
+            tile.list = listKindFromPicSort(known != m_directory.constEnd() ? known->second : 4);
+            tile.matchedByDesk = true;
+            tile.deskDistance = m.distance;
+        } else {
+            tile.deskVerdict = tr("FaceDesk disagrees with the device");
+        }
+    }
     const AlertAction action = m_rules.actionFor(tile);
     tile.alerted = action != AlertAction::None;
+    raiseFaceAlert(tile, action);
+    const qint64 id = tile.eventId;
+    m_wall->add(std::move(tile));
+    emit tileShown(id);
+}
+
+void MainWindow::raiseFaceAlert(const EventTile &tile, AlertAction action)
+{
     if (action == AlertAction::Chime) {
         m_alerts->playChime();
     } else if (action == AlertAction::Banner || action == AlertAction::BannerWithAlarm) {
@@ -597,9 +690,6 @@ void MainWindow::placeTile(EventTile tile)
                                 tr("%1 at %2").arg(tile.personName.isEmpty() ? tr("Stranger") : tile.personName, tile.deviceName),
                                 QSystemTrayIcon::Critical);
     }
-    const qint64 id = tile.eventId;
-    m_wall->add(std::move(tile));
-    emit tileShown(id);
 }
 
 void MainWindow::onPresence(const QString &uuid, bool online)
@@ -739,6 +829,11 @@ void MainWindow::updateStatus()
     const int queued = m_writer->queued();
     m_storeLabel->setText(queued > 1000 ? tr("Archive: %1 waiting").arg(queued) : tr("Archive: OK"));
     m_storeLabel->setStyleSheet(queued > 1000 ? QStringLiteral("color: #E65100;") : QString());
+    const int behind = m_matcher ? m_matcher->backlog() : 0;
+    m_matchLabel->setText(!m_matcher ? QString()
+                          : behind > 20 ? tr("Face matching: %n behind, catching up", nullptr, behind)
+                                        : tr("Face matching: live"));
+    m_matchLabel->setStyleSheet(behind > 20 ? QStringLiteral("color: #E65100;") : QString());
     const int alerts = m_alerts->pending();
     m_alertLabel->setText(alerts > 0 ? tr("Unacknowledged alerts: %1").arg(alerts) : tr("No alerts"));
     m_alertLabel->setStyleSheet(alerts > 0 ? QStringLiteral("color: #C62828; font-weight: bold;") : QString());

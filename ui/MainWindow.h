@@ -29,6 +29,7 @@ class QTableView;
 class QTimer;
 
 namespace fd::devices { class DeviceRegistry; }
+namespace fd::match { class LiveMatcher; struct LiveMatch; }
 namespace fd::server { class FaceServer; }
 namespace fd::store { class StoreWriter; }
 namespace fd::sync { class SyncEngine; class SyncStatusReader; }
@@ -69,6 +70,9 @@ public:
     LibraryPanel *libraryPanel() const { return m_library; }
     SearchPanel *searchPanel() const { return m_search; }
     FaceSearchController *faceSearch() const { return m_faces; }
+    // Null when no trained face engine runs (live matching with the built-in engine
+    // would raise alerts on strangers).
+    match::LiveMatcher *liveMatcher() const { return m_matcher; }
 
     // A committed push becomes a tile; its face is decoded on a worker thread.
     void addEvent(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid);
@@ -90,6 +94,9 @@ private:
     PersonTimelineDialog::SimilarSightings similarSightings() const;
     int listOf(const protocol::FacePush &push) const;
     void placeTile(EventTile tile);
+    void raiseFaceAlert(const EventTile &tile, AlertAction action);
+    void onLiveMatch(const match::LiveMatch &match);
+    void startLiveMatching();
     void updateStatus();
     void buildToolbar();
     QWidget *buildDevicePanel();
@@ -115,6 +122,9 @@ private:
     EventDetailDialog *m_detail;
     LibraryPanel *m_library;
     FaceSearchController *m_faces = nullptr;
+    match::LiveMatcher *m_matcher = nullptr;
+    QLabel *m_matchLabel = nullptr;
+    QHash<qint64, match::LiveMatch> m_earlyMatches;  // verdicts that came before their tile
     QTimer *m_syncRefresh = nullptr;
     bool m_syncRefreshRunning = false;
     QHash<qint64, QPair<QString, int>> m_directory;  // library persons: index_id -> name, pic_sort

@@ -15,6 +15,15 @@
 #include "LiveEventModel.h"
 #include "MainWindow.h"
 #include "WallFilterModel.h"
+#include "FaceSearchController.h"
+#include "face/CnnFaceEngine.h"
+#include "face/FaceVision.h"
+#include "library/PhotoValidator.h"
+#include "match/FaceSearch.h"
+#include "match/LiveMatcher.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "SimRunner.h"
 #include "devices/DeviceRegistry.h"
@@ -189,6 +198,16 @@ public:
         return event(indexId, picSort, picName, score);
     }
     FacePush stranger() { return event(-1, -1, QString(), std::nullopt); }
+    // A capture camera's push (sw_face_capture_push): a face and no match.
+    FacePush capture(const QByteArray &faceJpeg)
+    {
+        FacePush p = event(-1, -1, QString(), std::nullopt);
+        p.kind = FacePush::Kind::Capture;
+        p.deviceType = 0x10;
+        p.trackId = m_sent;
+        p.image = faceJpeg;
+        return p;
+    }
 
     int post(const FacePush &p) { return codeOf(m_client.post("/cloud_kq/api/face/push", encode(p))); }
     int postRaw(const QByteArray &body) { return codeOf(m_client.post("/cloud_kq/api/face/push", body)); }
@@ -397,6 +416,7 @@ private slots:
     void wallStaysNewestFirstWhenDecodesFinishOutOfOrder();
     void renameFromPanel();
     void libraryPersonNamesTheTileAndSetsItsList();
+    void captureOfLibraryPersonRaisesAlert();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -1452,6 +1472,70 @@ void TestGui::libraryPersonNamesTheTileAndSetsItsList()
     // An index_id the library doesn't know keeps the device's name.
     const qint64 other = pushToWall(desk, lobby, lobby.match(2, QStringLiteral("Visitor.jpg"), 0.9, id + 1000));
     QCOMPARE(tileAt(desk.wall(), rowOf(desk.wall(), other)).personName, QStringLiteral("Visitor"));
+}
+
+// A capture camera sends only faces; FaceDesk's own matching puts the library person
+// on the tile, raises the blacklist alert, and the sighting is found by face under
+// that person.
+void TestGui::captureOfLibraryPersonRaisesAlert()
+{
+    const QString faces = QStringLiteral(SHARED_DIR "/faces/");
+    if (!QFileInfo::exists(faces + QStringLiteral("obama_1.jpg")))
+        QSKIP("../shared/faces is not there");
+    Desk desk;
+    QString error;
+    QVERIFY2(desk.start(true, &error), qPrintable(error));
+    match::LiveMatcher *matcher = desk.window->liveMatcher();
+    QVERIFY2(matcher, "live matching needs the CNN models (packaging/install-deps.sh)");
+    QFile photo(faces + QStringLiteral("obama_1.jpg"));
+    QVERIFY(photo.open(QIODevice::ReadOnly));
+    const library::PhotoCheck check = library::PhotoValidator().check(photo.readAll(), photo.fileName());
+    QVERIFY2(check.accepted, qPrintable(check.reason));
+    library::NewPerson p;
+    p.name = QStringLiteral("Barack Obama");
+    p.listId = library::sort::Blacklist;
+    p.photos << check.toNewPhoto(QStringLiteral("obama_1.jpg"));
+    ui::LibraryPanel *library = desk.window->libraryPanel();
+    const qint64 obama = library->store()->addPersons({p}).value(0, -1);
+    QVERIFY(obama > 0);
+    QSignalSpy loaded(matcher, &match::LiveMatcher::libraryLoaded);
+    emit library->libraryChanged();
+    QVERIFY(loaded.wait(30000));
+    QTRY_VERIFY_WITH_TIMEOUT(desk.window->faceSearch()->search() != nullptr, 60000);
+
+    // Another photo of him, cut as a camera cuts a face.
+    const cv::Mat whole = cv::imread((faces + QStringLiteral("obama_2.jpg")).toStdString());
+    const std::vector<face::Face> found = face::FaceVision::shared()->detect(whole);
+    QCOMPARE(int(found.size()), 1);
+    const cv::Rect box = cv::Rect(found.front().box) & cv::Rect(0, 0, whole.cols, whole.rows);
+    std::vector<uchar> jpeg;
+    cv::Mat crop;
+    cv::resize(whole(box), crop, cv::Size(150, 150), 0, 0, cv::INTER_AREA);
+    QVERIFY(cv::imencode(".jpg", crop, jpeg));
+    FakeDevice camera(QStringLiteral("CAPTURE-1"), QStringLiteral("Gate camera"));
+    QVERIFY(camera.connectTo(desk.server->httpPort()));
+    QCOMPARE(camera.requestToken(), code::Ok);
+    const qint64 event = pushToWall(desk, camera,
+                                    camera.capture(QByteArray(reinterpret_cast<const char *>(jpeg.data()), qsizetype(jpeg.size()))));
+    QVERIFY(event > 0);
+
+    QTRY_VERIFY_WITH_TIMEOUT(tileAt(desk.wall(), rowOf(desk.wall(), event)).matchedByDesk, 30000);
+    const ui::EventTile tile = tileAt(desk.wall(), rowOf(desk.wall(), event));
+    QCOMPARE(tile.personName, QStringLiteral("Barack Obama"));
+    QCOMPARE(tile.list, ui::ListKind::Blacklist);
+    QVERIFY(tile.alerted);
+    QVERIFY(tile.deskDistance >= 0 && tile.deskDistance < face::CnnFaceEngine::kSameThreshold);
+    QVERIFY(desk.banner()->isVisible());
+    QCOMPARE(desk.banner()->pending(), 1);
+    // Found by face under him, and in the archive as his sighting.
+    const match::FaceSearchResult r = desk.window->faceSearch()->search()->byPerson(obama, 5);
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QVERIFY(!r.hits.isEmpty());
+    QCOMPARE(r.hits.first().first, event);
+    const QList<QVariantList> rows = desk.query(QStringLiteral("SELECT index_id, matched_by_desk FROM events WHERE id = %1").arg(event));
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().value(0).toLongLong(), obama);
+    QCOMPARE(rows.first().value(1).toInt(), 1);
 }
 
 QTEST_MAIN(TestGui)

@@ -635,9 +635,10 @@ void TestLibraryImport::folderImportRejectsMultiFace()
             QCOMPARE(e.indexId, -1);
             QVERIFY(!e.thumbnail.isEmpty());  // the admin sees what was refused
         } else if (e.sourceLabel.startsWith(QStringLiteral("edge_partial_face"))) {
-            // Half a face: the validator finds none (its own tests say so too).
+            // Half a face, cut by the photo's edge (its own tests say so too).
             QCOMPARE(e.outcome, ImportOutcome::Rejected);
-            QCOMPARE(e.errorCode, code::FaceDetectionFailed);
+            QCOMPARE(e.errorCode, code::FaceAreaError);
+            QVERIFY2(e.reason.contains(QLatin1String("cut off")), qPrintable(e.reason));
         } else {
             QVERIFY2(isImported(e), qPrintable(e.sourceLabel + QStringLiteral(": ") + e.reason));
             QVERIFY(e.indexId > 0);

@@ -74,7 +74,9 @@ std::optional<EventDetails> loadEvent(QSqlDatabase &db, qint64 id, const QString
         "%1, "  // the list, by the wall's rule: an alert and its detail agree
         "COALESCE(p.name, e.pic_name), e.match_score, e.pos_x, e.pos_y, e.pos_w, e.pos_h, e.quality, e.visit_count, e.age, e.gender, "
         "e.glasses, e.mask, e.beard, e.race, e.emotion, e.temperature, e.warning_temperature, e.warning_type, "
-        "e.img_name, e.face_path, e.scene_path, e.feature_dims, e.pic_sort "
+        "e.img_name, e.face_path, e.scene_path, e.feature_dims, e.pic_sort, "
+        "e.local_index_id, (SELECT lp.name FROM persons lp WHERE lp.index_id = e.local_index_id), e.local_distance, "
+        "e.matched_by_desk "
         "FROM events e LEFT JOIN devices d ON d.uuid = e.device_uuid LEFT JOIN persons p ON p.index_id = e.index_id WHERE e.id = ?")
                   .arg(eventListSql()));
     q.addBindValue(id);
@@ -115,6 +117,10 @@ std::optional<EventDetails> loadEvent(QSqlDatabase &db, qint64 id, const QString
     e.scenePath = path(29);
     e.featureDims = i(30);
     e.devicePicSort = i(31);
+    e.localIndexId = q.value(32).isNull() ? -1 : q.value(32).toLongLong();
+    e.localPersonName = text(q.value(33));
+    e.localDistance = q.value(34).isNull() ? -1 : q.value(34).toDouble();
+    e.matchedByDesk = q.value(35).toInt() != 0;
     return e;
 }
 

@@ -44,6 +44,13 @@ struct EventDetails {
     QString facePath;     // absolute, empty when none
     QString scenePath;
     int featureDims = 0;
+    // FaceDesk's own verdict (live matching, match/LiveMatcher): the library person it
+    // found (-1: none), the distance (to that person, else to the device's), and
+    // whether indexId is FaceDesk's rather than the device's.
+    qint64 localIndexId = -1;
+    QString localPersonName;
+    double localDistance = -1;
+    bool matchedByDesk = false;
 };
 // The event's list as FaceDesk shows it everywhere (PROTOCOL.md §8, 15a), as SQL over
 // the events alias "e": the list of the library person its index_id names, else the
