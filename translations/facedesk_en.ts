@@ -11,6 +11,10 @@
         <source>YuNet + SFace (ONNX)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>CNN (face-api: Tiny Face Detector + ResNet-34, 128 values)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FaceSearch</name>
@@ -273,10 +277,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Faces cannot be counted: OpenCV&apos;s face cascade (package opencv-data) is not installed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No face found; a library photo must show one person&apos;s face from the front.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -365,6 +365,18 @@
     </message>
     <message>
         <source>The archive entry “%1” is damaged (its checksum does not match).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faces cannot be counted: neither the face models (packaging/install-deps.sh) nor OpenCV&apos;s face cascade (package opencv-data) are installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face is cut off by the edge of the photo (%1 % of it is outside); a library photo must show the whole face.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face is turned to the side (%1 where at most %2 is wanted); a library photo must show the face from the front.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1093,6 +1105,26 @@
         <source>%1; %2 on the device</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>person %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched by FaceDesk (distance %1); the device sent no match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceDesk sees %1 here (distance %2), not the device&apos;s match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceDesk agrees (distance %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceDesk does not see the device&apos;s match here (distance %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::FaceSearchController</name>
@@ -1517,6 +1549,10 @@
         <source>%1 at %2, %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>FaceDesk %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::MainWindow</name>
@@ -1738,6 +1774,33 @@
             <numerusform>%n failed</numerusform>
             <numerusform>%n failed</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>FaceDesk sees %1 (distance %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>person %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceDesk does not see this person (distance %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceDesk disagrees with the device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Face matching: %n behind, catching up</source>
+        <translation>
+            <numerusform>Face matching: %n behind, catching up</numerusform>
+            <numerusform>Face matching: %n behind, catching up</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Face matching: live</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2266,10 +2329,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>At least:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>At most:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2283,7 +2342,7 @@
     </message>
     <message numerus="yes">
         <source>%n events with faces like %1, similarity at least %2 (%3)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n event with a face like %1, similarity at least %2 (%3)</numerusform>
             <numerusform>%n events with faces like %1, similarity at least %2 (%3)</numerusform>
         </translation>
@@ -2326,6 +2385,33 @@
     <message>
         <source>Looking for faces like %1...</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance at most:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similarity at least:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same person below %1 (the first tick)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same person above %1 (the first tick)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (same person)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events with faces like %1, %2 %3 (%4)</source>
+        <translation>
+            <numerusform>%n event with a face like %1, %2 %3 (%4)</numerusform>
+            <numerusform>%n events with faces like %1, %2 %3 (%4)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

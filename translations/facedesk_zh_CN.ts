@@ -11,6 +11,10 @@
         <source>YuNet + SFace (ONNX)</source>
         <translation>YuNet + SFace（ONNX）</translation>
     </message>
+    <message>
+        <source>CNN (face-api: Tiny Face Detector + ResNet-34, 128 values)</source>
+        <translation>CNN（face-api：Tiny Face Detector + ResNet-34，128 维）</translation>
+    </message>
 </context>
 <context>
     <name>FaceSearch</name>
@@ -274,7 +278,7 @@
     </message>
     <message>
         <source>Faces cannot be counted: OpenCV&apos;s face cascade (package opencv-data) is not installed.</source>
-        <translation>无法统计人脸数量：未安装 OpenCV 人脸级联分类器（opencv-data 软件包）。</translation>
+        <translation type="vanished">无法统计人脸数量：未安装 OpenCV 人脸级联分类器（opencv-data 软件包）。</translation>
     </message>
     <message>
         <source>No face found; a library photo must show one person&apos;s face from the front.</source>
@@ -365,6 +369,18 @@
     <message>
         <source>The archive entry “%1” is damaged (its checksum does not match).</source>
         <translation>压缩包条目“%1”已损坏（校验和不匹配）。</translation>
+    </message>
+    <message>
+        <source>Faces cannot be counted: neither the face models (packaging/install-deps.sh) nor OpenCV&apos;s face cascade (package opencv-data) are installed.</source>
+        <translation>无法统计人脸数量：既未安装人脸模型（packaging/install-deps.sh），也未安装 OpenCV 人脸级联分类器（opencv-data 软件包）。</translation>
+    </message>
+    <message>
+        <source>The face is cut off by the edge of the photo (%1 % of it is outside); a library photo must show the whole face.</source>
+        <translation>人脸被照片边缘截断（%1% 在照片之外）；人脸库照片必须包含完整人脸。</translation>
+    </message>
+    <message>
+        <source>The face is turned to the side (%1 where at most %2 is wanted); a library photo must show the face from the front.</source>
+        <translation>人脸偏向一侧（偏转 %1，最多允许 %2）；人脸库照片必须是正脸。</translation>
     </message>
 </context>
 <context>
@@ -1101,6 +1117,26 @@
         <source>%1; %2 on the device</source>
         <translation>%1；设备上为%2</translation>
     </message>
+    <message>
+        <source>person %1</source>
+        <translation>人员 %1</translation>
+    </message>
+    <message>
+        <source>Matched by FaceDesk (distance %1); the device sent no match</source>
+        <translation>由 FaceDesk 比对识别（距离 %1）；设备未上报比对结果</translation>
+    </message>
+    <message>
+        <source>FaceDesk sees %1 here (distance %2), not the device&apos;s match</source>
+        <translation>FaceDesk 识别为 %1（距离 %2），与设备的比对结果不同</translation>
+    </message>
+    <message>
+        <source>FaceDesk agrees (distance %1)</source>
+        <translation>FaceDesk 比对结果一致（距离 %1）</translation>
+    </message>
+    <message>
+        <source>FaceDesk does not see the device&apos;s match here (distance %1)</source>
+        <translation>FaceDesk 认为不是设备比对出的人员（距离 %1）</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::FaceSearchController</name>
@@ -1518,6 +1554,10 @@
         <source>%1 at %2, %3</source>
         <translation>%1 出现在 %2，%3</translation>
     </message>
+    <message>
+        <source>FaceDesk %1</source>
+        <translation>FaceDesk %1</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::MainWindow</name>
@@ -1746,6 +1786,32 @@
         <translation>
             <numerusform>同步失败 %n 人</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>FaceDesk sees %1 (distance %2)</source>
+        <translation>FaceDesk 识别为 %1（距离 %2）</translation>
+    </message>
+    <message>
+        <source>person %1</source>
+        <translation>人员 %1</translation>
+    </message>
+    <message>
+        <source>FaceDesk does not see this person (distance %1)</source>
+        <translation>FaceDesk 认为不是此人（距离 %1）</translation>
+    </message>
+    <message>
+        <source>FaceDesk disagrees with the device</source>
+        <translation>FaceDesk 与设备比对结果不一致</translation>
+    </message>
+    <message numerus="yes">
+        <source>Face matching: %n behind, catching up</source>
+        <translation>
+            <numerusform>人脸比对：积压 %n 条，正在追赶</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Face matching: live</source>
+        <translation>人脸比对：实时</translation>
     </message>
 </context>
 <context>
@@ -2269,7 +2335,7 @@
     </message>
     <message>
         <source>At least:</source>
-        <translation>最低相似度：</translation>
+        <translation type="vanished">最低相似度：</translation>
     </message>
     <message>
         <source>At most:</source>
@@ -2285,7 +2351,7 @@
     </message>
     <message numerus="yes">
         <source>%n events with faces like %1, similarity at least %2 (%3)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n 条事件的人脸与 %1 相似，相似度不低于 %2（%3）</numerusform>
         </translation>
     </message>
@@ -2326,6 +2392,32 @@
     <message>
         <source>Looking for faces like %1...</source>
         <translation>正在查找与 %1 相似的人脸...</translation>
+    </message>
+    <message>
+        <source>Distance at most:</source>
+        <translation>距离不超过：</translation>
+    </message>
+    <message>
+        <source>Similarity at least:</source>
+        <translation>相似度不低于：</translation>
+    </message>
+    <message>
+        <source>Same person below %1 (the first tick)</source>
+        <translation>低于 %1 即为同一人（第一个刻度）</translation>
+    </message>
+    <message>
+        <source>Same person above %1 (the first tick)</source>
+        <translation>高于 %1 即为同一人（第一个刻度）</translation>
+    </message>
+    <message>
+        <source>%1 (same person)</source>
+        <translation>%1（同一人）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events with faces like %1, %2 %3 (%4)</source>
+        <translation>
+            <numerusform>%n 个事件的人脸与%1相似，%2 %3（%4）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -311,11 +311,13 @@ QWidget *SearchPanel::buildFaceSearch()
     m_threshold->setRange(0, 100);
     m_threshold->setValue(50);
     m_thresholdLabel = new QLabel(box);
-    connect(m_threshold, &QSlider::valueChanged, this, [this](int v) { m_thresholdLabel->setText(QString::number(v / 100.0, 'f', 2)); });
-    m_thresholdLabel->setText(QStringLiteral("0.50"));
+    m_thresholdLabel->setObjectName(QStringLiteral("similarityThresholdText"));
+    m_thresholdTitle = new QLabel(box);
+    connect(m_threshold, &QSlider::valueChanged, this, [this] { m_thresholdLabel->setText(thresholdText()); });
     thresholdRow->addWidget(m_threshold, 1);
     thresholdRow->addWidget(m_thresholdLabel);
-    form->addRow(tr("At least:"), thresholdRow);
+    form->addRow(m_thresholdTitle, thresholdRow);
+    applyEngineScale();
     m_topK = new QSpinBox(box);
     m_topK->setRange(1, 5000);
     m_topK->setValue(100);
@@ -337,6 +339,7 @@ void SearchPanel::setFaceSearch(FaceSearchController *controller)
             b->setEnabled(ready);
         m_engine->setText(m_faces ? m_faces->status() + u'\n' + m_faces->engineReason() : QString());
         m_engine->setToolTip(m_faces ? m_faces->engineName() : QString());
+        applyEngineScale();
     };
     connect(controller, &FaceSearchController::statusChanged, this, update);
     connect(controller, &FaceSearchController::ready, this, update);
@@ -345,7 +348,41 @@ void SearchPanel::setFaceSearch(FaceSearchController *controller)
 
 void SearchPanel::setSimilarityThreshold(double threshold)
 {
-    m_threshold->setValue(qRound(threshold * 100));
+    m_threshold->setValue(qRound(face::toEngineScale(m_scale, float(threshold)) * 100));
+}
+
+// The slider speaks the engine's language: the CNN's distance (lower is closer, same
+// person under its threshold) or a similarity, with the same-person point marked.
+void SearchPanel::applyEngineScale()
+{
+    face::FaceEngine::Scale scale;
+    if (m_faces && m_faces->engineChoice().engine)
+        scale = m_faces->engineChoice().engine->scale();
+    const bool first = m_thresholdTitle->text().isEmpty();
+    if (!first && scale.distance == m_scale.distance && scale.sameThreshold == m_scale.sameThreshold)
+        return;
+    m_scale = scale;
+    m_thresholdTitle->setText(scale.distance ? tr("Distance at most:") : tr("Similarity at least:"));
+    m_threshold->setRange(0, scale.distance ? 150 : 100);
+    m_threshold->setTickPosition(QSlider::TicksBelow);
+    m_threshold->setTickInterval(qRound(scale.sameThreshold * 100));
+    m_threshold->setValue(qRound(scale.sameThreshold * 100));
+    m_threshold->setToolTip(scale.distance ? tr("Same person below %1 (the first tick)").arg(double(scale.sameThreshold), 0, 'f', 2)
+                                           : tr("Same person above %1 (the first tick)").arg(double(scale.sameThreshold), 0, 'f', 2));
+    m_thresholdLabel->setText(thresholdText());
+}
+
+QString SearchPanel::thresholdText() const
+{
+    const double v = m_threshold->value() / 100.0;
+    const bool atDefault = m_threshold->value() == qRound(m_scale.sameThreshold * 100);
+    const QString number = QString::number(v, 'f', 2);
+    return atDefault ? tr("%1 (same person)").arg(number) : number;
+}
+
+float SearchPanel::minCosine() const
+{
+    return face::fromEngineScale(m_scale, m_threshold->value() / 100.f);
 }
 
 void SearchPanel::showSimilar(const SimilarQuery &query, const QString &what)
@@ -377,8 +414,9 @@ void SearchPanel::showSimilar(const SimilarQuery &query, const QString &what)
             }
             m_results->showRanked(result.hits, f);
             m_view->setColumnHidden(SearchResultModel::Similarity, false);
-            m_count->setText(tr("%n events with faces like %1, similarity at least %2 (%3)", nullptr, m_results->rowCount())
-                                 .arg(what, m_thresholdLabel->text(), search->engineName()));
+            m_count->setText(tr("%n events with faces like %1, %2 %3 (%4)", nullptr, m_results->rowCount())
+                                 .arg(what, m_thresholdTitle->text().toLower().chopped(1),
+                                      QString::number(m_threshold->value() / 100.0, 'f', 2), search->engineName()));
             finishSimilar(QString());
         });
 }
@@ -397,7 +435,7 @@ void SearchPanel::finishSimilar(const QString &error)
 void SearchPanel::similarToEvent(qint64 eventId)
 {
     const int k = m_topK->value();
-    const float min = m_threshold->value() / 100.f;
+    const float min = minCosine();
     showSimilar([=](const match::FaceSearch &s, const match::FaceSearchFilter &f) { return s.byEvent(eventId, k, f, min); },
                 tr("event %1").arg(eventId));
 }
@@ -405,7 +443,7 @@ void SearchPanel::similarToEvent(qint64 eventId)
 void SearchPanel::similarToPhoto(const QString &path)
 {
     const int k = m_topK->value();
-    const float min = m_threshold->value() / 100.f;
+    const float min = minCosine();
     showSimilar(
         [=](const match::FaceSearch &s, const match::FaceSearchFilter &f) {
             QFile file(path);
@@ -422,7 +460,7 @@ void SearchPanel::similarToPhoto(const QString &path)
 void SearchPanel::similarToPerson(qint64 indexId)
 {
     const int k = m_topK->value();
-    const float min = m_threshold->value() / 100.f;
+    const float min = minCosine();
     showSimilar([=](const match::FaceSearch &s, const match::FaceSearchFilter &f) { return s.byPerson(indexId, k, f, min); },
                 tr("person %1").arg(indexId));
 }

@@ -4,6 +4,7 @@
 // Double-clicking a result opens the event's detail.
 #pragma once
 
+#include "face/FaceEngine.h"
 #include "match/FaceSearch.h"
 #include "search/EventQuery.h"
 #include "store/Database.h"
@@ -106,8 +107,13 @@ private:
     QComboBox *m_sort;
     QLabel *m_count;
     FaceSearchController *m_faces = nullptr;
-    QSlider *m_threshold = nullptr;
+    QSlider *m_threshold = nullptr;       // in hundredths of the engine's own scale
     QLabel *m_thresholdLabel = nullptr;
+    QLabel *m_thresholdTitle = nullptr;
+    face::FaceEngine::Scale m_scale;       // the engine's: a distance or a similarity
+    void applyEngineScale();
+    QString thresholdText() const;         // "distance at most 0.42"
+    float minCosine() const;               // the slider, as the index's cosine
     QSpinBox *m_topK = nullptr;
     QLabel *m_engine = nullptr;
     QList<QPushButton *> m_faceButtons;

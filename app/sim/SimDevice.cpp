@@ -292,15 +292,14 @@ FacePush SimDevice::makePush(bool viaTcp)
         return p;  // a stranger: no library match
     if (!m_library.people().isEmpty()) {
         // A match against what FaceDesk synced to this device: the person with this
-        // photo's name when there is one (the demo library is made from the same
-        // photos), else anyone, as a device's false match would be.
+        // photo's name (the demo library is made from the same photos). A face whose
+        // person the device does not hold is a stranger: a match never names someone
+        // else, so the demo's alerts show the matched person's own face.
         const auto &people = m_library.people();
         const QString name = displayName(photo.identity);
-        auto it = std::find_if(people.cbegin(), people.cend(), [&](const auto &person) { return person.attribute.name == name; });
-        if (it == people.cend()) {
-            it = people.cbegin();
-            std::advance(it, m_rng.bounded(int(people.size())));
-        }
+        const auto it = std::find_if(people.cbegin(), people.cend(), [&](const auto &person) { return person.attribute.name == name; });
+        if (it == people.cend())
+            return p;
         p.indexId = it.key();
         p.picName = it->attribute.name + QStringLiteral(".jpg");
     } else {

@@ -21,6 +21,7 @@
 #include "library/PhotoValidator.h"
 #include "store/ImageStore.h"
 #include "face/detect/HaarFaceDetector.h"
+#include "face/FaceVision.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -57,9 +58,12 @@ QString loadAverage()
     return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(u' ', 0, 2) : QString();
 }
 
-// The anchor: every file read and decoded by OpenCV, nothing else. Photos per second.
-double decodeOnly(const QStringList &files, int threads)
+// The anchors: every file read and decoded by OpenCV, and nothing else or the face
+// detector the validator uses run once on it (the import's irreducible work).
+// Photos per second.
+double decodeOnly(const QStringList &files, int threads, bool detectToo = false)
 {
+    const auto vision = detectToo ? fd::face::FaceVision::shared() : nullptr;
     std::atomic_int next{0};
     std::atomic_int decoded{0};
     QThreadPool pool;
@@ -74,6 +78,8 @@ double decodeOnly(const QStringList &files, int threads)
                                                    cv::IMREAD_COLOR);
                 if (!image.empty())
                     ++decoded;
+                if (vision && !image.empty())
+                    (void)vision->detect(image);
             }
         });
     pool.waitForDone();
@@ -121,7 +127,7 @@ QString breakdown(const QStringList &files)
     QString table;
     QTextStream out(&table);
     const PhotoValidator validator{PhotoRules{}};
-    const fd::face::HaarFaceDetector detector;
+    const auto vision = fd::face::FaceVision::shared();
     QTemporaryDir dir;
     fd::store::ImageStore images(dir.path());
     std::map<QString, double> total;
@@ -161,13 +167,19 @@ QString breakdown(const QStringList &files)
         std::vector<uchar> jpeg;
         timed(QStringLiteral("3c encode JPEG q90"), [&] { cv::imencode(".jpg", image, jpeg, {cv::IMWRITE_JPEG_QUALITY, 90}); });
         timed(QStringLiteral("3d decode it again (what the validator no longer does)"), [&] { image = cv::imdecode(jpeg, cv::IMREAD_COLOR); });
-        QList<QRect> faces;
-        timed(QStringLiteral("3e detect faces (cascade and confirmation)"), [&] { faces = detector.detect(image); });
-        timed(QStringLiteral("3f sharpness"), [&] {
+        std::vector<fd::face::Face> faces;
+        timed(QStringLiteral("3e detect faces and landmarks (CNN, 416 px)"), [&] { faces = vision->detect(image); });
+        timed(QStringLiteral("3f describe the face (aligned crop, ResNet-34)"), [&] {
             if (faces.size() == 1)
-                PhotoValidator::sharpness(image, faces.first());
+                (void)vision->describe(image, faces.front());
         });
-        timed(QStringLiteral("3g perceptual hash"), [&] { perceptualHash(image); });
+        timed(QStringLiteral("3g sharpness"), [&] {
+            if (faces.size() == 1) {
+                const cv::Rect2f b = faces.front().box;
+                PhotoValidator::sharpness(image, QRect(int(b.x), int(b.y), int(b.width), int(b.height)));
+            }
+        });
+        timed(QStringLiteral("3h perceptual hash"), [&] { perceptualHash(image); });
         timed(QStringLiteral("4 thumbnail"), [&] {
             makeThumbnail(check.accepted ? check.jpeg : bytes, check.face, check.size, 96);
         });
@@ -285,8 +297,21 @@ QString countingOptions(const QStringList &files)
         out << "| " << name << " | " << QString::number(ms, 'f', 1) << " | " << wrongTotal << " | "
             << by.join(QStringLiteral(", ")) << " |\n";
     };
+    const auto vision = fd::face::FaceVision::shared();
+    row(QStringLiteral("**FaceDesk's validator** (the CNN at 416 px, faces cut off by the edge not counted, as the "
+                       "validator refuses them; on the grey copies this table reads)"),
+        [&](const cv::Mat &grey) {
+            int n = 0;
+            for (const fd::face::Face &f : vision->detect(grey)) {
+                const cv::Rect2f b = f.box;
+                const double outside = std::max({-b.x / b.width, (b.x + b.width - grey.cols) / b.width, -b.y / b.height,
+                                                  (b.y + b.height - grey.rows) / b.height, 0.0f});
+                n += outside <= fd::library::PhotoRules{}.maxFaceOutside;
+            }
+            return n;
+        });
     const fd::face::HaarFaceDetector detector;
-    row(QStringLiteral("**FaceDesk's validator** (Haar on a 480 px copy, faces down to 1/12 of the short side, 8 neighbours)"),
+    row(QStringLiteral("the Haar validator before the CNN (Haar on a 480 px copy, faces down to 1/12 of the short side, 8 neighbours)"),
         [&](const cv::Mat &grey) { return int(detector.detect(grey).size()); });
     const QString root = QFileInfo(fd::face::HaarFaceDetector::defaultCascadePath()).dir().absolutePath() + QStringLiteral("/../");
     cv::CascadeClassifier confirm((root + QStringLiteral("haarcascades/haarcascade_frontalface_alt2.xml")).toStdString());
@@ -376,9 +401,13 @@ int main(int argc, char *argv[])
     const QString loadBefore = loadAverage();
     out << "decode only ..." << Qt::endl;
     const double anchorBefore = decodeOnly(files, threads);
-    out << "  " << anchorBefore << " photos/s\nimport ..." << Qt::endl;
+    out << "  " << anchorBefore << " photos/s\ndecode and detect ..." << Qt::endl;
+    const double detectBefore = decodeOnly(files, threads, true);
+    out << "  " << detectBefore << " photos/s\nimport ..." << Qt::endl;
     const ImportResult import = importAll(set, threads);
-    out << "  " << import.rate << " photos/s\ndecode only ..." << Qt::endl;
+    out << "  " << import.rate << " photos/s\ndecode and detect ..." << Qt::endl;
+    const double detectAfter = decodeOnly(files, threads, true);
+    out << "  " << detectAfter << " photos/s\ndecode only ..." << Qt::endl;
     const double anchorAfter = decodeOnly(files, threads);
     out << "  " << anchorAfter << " photos/s" << Qt::endl;
     out << "breakdown ..." << Qt::endl;
@@ -386,6 +415,8 @@ int main(int argc, char *argv[])
     const QString loadAfter = loadAverage();
     const double anchor = (anchorBefore + anchorAfter) / 2;
     const double ratio = import.rate / anchor;
+    const double irreducible = (detectBefore + detectAfter) / 2;
+    const double detectRatio = import.rate / irreducible;
     const ImportTotals totals = import.report.totals();
     std::map<int, int> codes;
     for (const ImportEntry &e : import.report.entries)
@@ -408,12 +439,19 @@ int main(int argc, char *argv[])
       << "| | threads | photos/s | seconds |\n|---|---|---|---|\n"
       << "| decode only (`cv::imdecode`, anchor), before | " << threads << " | "
       << QString::number(anchorBefore, 'f', 1) << " | " << QString::number(files.size() / anchorBefore, 'f', 1) << " |\n"
-      << "| **import** (read, validate, convert, deduplicate, thumbnail, write, commit) | " << threads << " | **"
+      << "| decode and detect faces once (`FaceVision::detect`, the irreducible work), before | " << threads << " | "
+      << QString::number(detectBefore, 'f', 1) << " | " << QString::number(files.size() / detectBefore, 'f', 1) << " |\n"
+      << "| **import** (read, validate, count, pose and describe the face, convert, deduplicate, thumbnail, write, "
+         "commit) | " << threads << " | **"
       << QString::number(import.rate, 'f', 1) << "** | " << QString::number(import.seconds, 'f', 1) << " |\n"
+      << "| decode and detect, after | " << threads << " | " << QString::number(detectAfter, 'f', 1) << " | "
+      << QString::number(files.size() / detectAfter, 'f', 1) << " |\n"
       << "| decode only, after | " << threads << " | " << QString::number(anchorAfter, 'f', 1) << " | "
       << QString::number(files.size() / anchorAfter, 'f', 1) << " |\n\n"
-      << "**Ratio import / decode only: " << QString::number(ratio * 100, 'f', 0)
-      << " %** (target: at least 40 %). Outcomes: " << totals.imported << " imported (" << totals.importedWithFixes
+      << "**Ratio import / irreducible work: " << QString::number(detectRatio * 100, 'f', 0)
+      << " %** (target: at least 60 %); import / decode only: " << QString::number(ratio * 100, 'f', 0)
+      << " %. " << files.size() << " photos in " << QString::number(import.seconds / 60, 'f', 1)
+      << " minutes (target: 10,000 in under 5). Outcomes: " << totals.imported << " imported (" << totals.importedWithFixes
       << " with fixes, " << totals.flagged << " flagged), " << totals.rejected << " rejected ("
       << rejected.join(QStringLiteral(", ")) << "), " << totals.notAdded << " not added; "
       << "duplicates were added flagged (`Duplicates::Add`), so that every accepted photo is written and committed "

@@ -320,7 +320,13 @@ void TestSearchGui::similarFacesFromAPhoto()
     QVERIFY(ready.wait(60000));
     QVERIFY(controller.search());
     QVERIFY(controller.search()->localCount() >= 4);
+    // The threshold speaks the CNN engine's language: a distance, the same-person
+    // point marked; a cosine set from code shows as its distance (0 -> sqrt 2).
+    auto *thresholdText = panel.findChild<QLabel *>(QStringLiteral("similarityThresholdText"));
+    QVERIFY(thresholdText);
+    QCOMPARE(thresholdText->text(), QStringLiteral("0.42 (same person)"));
     panel.setSimilarityThreshold(0.0);
+    QCOMPARE(thresholdText->text(), QStringLiteral("1.41"));
     QSignalSpy finished(&panel, &SearchPanel::similarFinished);
     panel.similarToPhoto(faces.filePath(names.first()));
     // The search runs off the GUI thread: the panel is answering while it looks.

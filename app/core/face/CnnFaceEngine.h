@@ -2,7 +2,7 @@
 // 128-value ResNet descriptor behind the FaceEngine interface that the search, the
 // backfill and live matching use. Its vectors are unit length (dlib's 0.6 rule is for
 // the raw ones); two faces are the same person when their Euclidean distance is under
-// kSameThreshold: on ../shared/faces every same-person pair is at most 0.37 apart and
+// kSameThreshold: on ../shared/faces every same-person pair is at most 0.38 apart and
 // every different pair at least 0.46 (docs/PERFORMANCE.md, face-accuracy). On unit
 // vectors that is a cosine similarity over 1 - d*d/2 = 0.912.
 #pragma once

@@ -34,8 +34,8 @@ struct Face {
 };
 
 struct DetectOptions {
-    // The detector's input side (a multiple of 32): 416 for photos and scenes, 320
-    // when a reduced copy is all that is needed (import counting).
+    // The detector's largest input side (a multiple of 32): 416 for photos and scenes;
+    // smaller images are looked at with their own size rounded up to 32 (at least 224).
     int side = 416;
     float minScore = 0.5f;
     // Device crops (img_data) are cut tight around the face; the detector wants some
