@@ -1802,6 +1802,38 @@
         <source>Face matching: live</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Blacklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whitelist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceDesk names a capture as a person of this list when its face is closer than this distance (same person: below %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceDesk names a capture as a person of this list when its face is more similar than this (same person: above %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: match closer than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: match above</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::PersonEditDialog</name>

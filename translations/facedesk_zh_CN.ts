@@ -1813,6 +1813,38 @@
         <source>Face matching: live</source>
         <translation>人脸比对：实时</translation>
     </message>
+    <message>
+        <source>Blacklist</source>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <source>Whitelist</source>
+        <translation>白名单</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>FaceDesk names a capture as a person of this list when its face is closer than this distance (same person: below %1).</source>
+        <translation>抓拍人脸与本名单人员的距离小于此值时，FaceDesk 将其识别为该人员（同一人：低于 %1）。</translation>
+    </message>
+    <message>
+        <source>FaceDesk names a capture as a person of this list when its face is more similar than this (same person: above %1).</source>
+        <translation>抓拍人脸与本名单人员的相似度高于此值时，FaceDesk 将其识别为该人员（同一人：高于 %1）。</translation>
+    </message>
+    <message>
+        <source>%1: match closer than</source>
+        <translation>%1：比对距离小于</translation>
+    </message>
+    <message>
+        <source>%1: match above</source>
+        <translation>%1：比对相似度高于</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::PersonEditDialog</name>

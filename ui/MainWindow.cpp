@@ -29,6 +29,7 @@
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -456,6 +457,7 @@ QWidget *MainWindow::buildSettingsPanel()
 {
     auto *panel = new QWidget(this);
     auto *form = new QFormLayout(panel);
+    m_settingsForm = form;
     const auto ruleBox = [this, panel](AlertAction AlertRules::*member) {
         auto *box = new QComboBox(panel);
         for (AlertAction a : {AlertAction::None, AlertAction::Chime, AlertAction::Banner, AlertAction::BannerWithAlarm})
@@ -601,6 +603,28 @@ void MainWindow::startLiveMatching()
             Qt::DirectConnection);
     connect(m_matcher, &match::LiveMatcher::matched, this, &MainWindow::onLiveMatch, Qt::QueuedConnection);
     connect(m_library, &LibraryPanel::libraryChanged, m_matcher, &match::LiveMatcher::reloadLibrary);
+
+    // Per list, in the engine's own terms: how close a capture must be to a library
+    // person to be named as that person (the default is the engine's same-person point).
+    const face::FaceEngine::Scale scale = choice.engine->scale();
+    const QStringList lists = {tr("Blacklist"), tr("Whitelist"), tr("VIP"), tr("Custom")};
+    for (int list = 1; list <= 4; ++list) {
+        auto *box = new QDoubleSpinBox(m_settingsForm->parentWidget());
+        box->setObjectName(QStringLiteral("matchThreshold%1").arg(list));
+        box->setDecimals(2);
+        box->setSingleStep(0.01);
+        box->setRange(0.05, scale.distance ? 1.5 : 1.0);
+        box->setValue(m_matcher->threshold(list));
+        box->setToolTip(scale.distance ? tr("FaceDesk names a capture as a person of this list when its face is closer "
+                                            "than this distance (same person: below %1).").arg(double(scale.sameThreshold), 0, 'f', 2)
+                                       : tr("FaceDesk names a capture as a person of this list when its face is more "
+                                            "similar than this (same person: above %1).").arg(double(scale.sameThreshold), 0, 'f', 2));
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this, list](double v) {
+            m_matcher->setThreshold(list, float(v));
+            QSettings().setValue(QStringLiteral("matching/threshold%1").arg(list), v);
+        });
+        m_settingsForm->addRow((scale.distance ? tr("%1: match closer than") : tr("%1: match above")).arg(lists[list - 1]), box);
+    }
 }
 
 // FaceDesk's verdict on a committed event: a capture of a library person becomes that

@@ -21,6 +21,7 @@
 class QAction;
 class QComboBox;
 class QLabel;
+class QFormLayout;
 class QLineEdit;
 class QListView;
 class QSortFilterProxyModel;
@@ -124,6 +125,7 @@ private:
     FaceSearchController *m_faces = nullptr;
     match::LiveMatcher *m_matcher = nullptr;
     QLabel *m_matchLabel = nullptr;
+    QFormLayout *m_settingsForm = nullptr;
     QHash<qint64, match::LiveMatch> m_earlyMatches;  // verdicts that came before their tile
     QTimer *m_syncRefresh = nullptr;
     bool m_syncRefreshRunning = false;

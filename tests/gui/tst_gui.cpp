@@ -40,6 +40,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -1487,6 +1488,12 @@ void TestGui::captureOfLibraryPersonRaisesAlert()
     QVERIFY2(desk.start(true, &error), qPrintable(error));
     match::LiveMatcher *matcher = desk.window->liveMatcher();
     QVERIFY2(matcher, "live matching needs the CNN models (packaging/install-deps.sh)");
+    // The per-list thresholds are in the settings, in the engine's terms.
+    auto *blacklistThreshold = desk.window->findChild<QDoubleSpinBox *>(QStringLiteral("matchThreshold1"));
+    QVERIFY(blacklistThreshold);
+    QCOMPARE(float(blacklistThreshold->value()), face::CnnFaceEngine::kSameThreshold);
+    blacklistThreshold->setValue(0.40);
+    QCOMPARE(matcher->threshold(1), 0.40f);
     QFile photo(faces + QStringLiteral("obama_1.jpg"));
     QVERIFY(photo.open(QIODevice::ReadOnly));
     const library::PhotoCheck check = library::PhotoValidator().check(photo.readAll(), photo.fileName());
