@@ -8,7 +8,7 @@
 //   (submit) to FaceDesk's verdict (matched, which raises the alert) at a steady 50
 //   capture events a second, p50 / p99 / max.
 //
-//   bench_face_cost [--faces DIR] [--events N] [--seconds S] [--update docs/PERFORMANCE.md]
+//   bench_face_cost [--faces DIR] [--events N] [--seconds S] [--threads N] [--update docs/PERFORMANCE.md]
 #include "BenchReport.h"
 
 #include "face/CnnFaceEngine.h"
@@ -152,6 +152,7 @@ int main(int argc, char *argv[])
     const int events = option("--events", QStringLiteral("2000")).toInt();
     const int seconds = option("--seconds", QStringLiteral("30")).toInt();
     const QString update = option("--update", QString());
+    const int matchThreads = option("--threads", QStringLiteral("2")).toInt();
 
     QString error;
     const auto vision = face::FaceVision::shared(&error);
@@ -209,7 +210,7 @@ int main(int argc, char *argv[])
     std::vector<double> latencies;
     int paced = 0;
     {
-        match::LiveMatcher matcher(config, engine, 2);
+        match::LiveMatcher matcher(config, engine, matchThreads);
         QEventLoop wait;
         QObject::connect(&matcher, &match::LiveMatcher::libraryLoaded, &wait, &QEventLoop::quit);
         wait.exec();
@@ -272,7 +273,7 @@ int main(int argc, char *argv[])
       << " archived device crops): " << QString::number(backfillRate, 'f', 1) << " faces/s, so 100,000 archived faces take "
       << QString::number(100000 / backfillRate / 60, 'f', 0) << " minutes (measured on " << events
       << ", not on 100,000: the rate per face does not depend on the archive's size).\n\n"
-      << "**Live matching** (LiveMatcher, 2 threads, a library of 10,000 persons, device crops as captures): "
+      << "**Live matching** (LiveMatcher, " << matchThreads << " threads, a library of 10,000 persons, device crops as captures): "
       << QString::number(saturated, 'f', 1) << " capture events matched per second when saturated; at a steady 50 "
          "a second for " << QString::number(paced / 50.0, 'f', 0) << " s (" << paced << " events), commit-to-verdict p50 "
       << QString::number(percentile(latencies, 0.5), 'f', 0) << " ms, p99 "
