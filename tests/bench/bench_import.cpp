@@ -302,12 +302,8 @@ QString countingOptions(const QStringList &files)
                        "validator refuses them; on the grey copies this table reads)"),
         [&](const cv::Mat &grey) {
             int n = 0;
-            for (const fd::face::Face &f : vision->detect(grey)) {
-                const cv::Rect2f b = f.box;
-                const double outside = std::max({-b.x / b.width, (b.x + b.width - grey.cols) / b.width, -b.y / b.height,
-                                                  (b.y + b.height - grey.rows) / b.height, 0.0f});
-                n += outside <= fd::library::PhotoRules{}.maxFaceOutside;
-            }
+            for (const fd::face::Face &f : vision->detect(grey))
+                n += fd::face::outsideFraction(f.box, grey.size()) <= fd::library::PhotoRules{}.maxFaceOutside;
             return n;
         });
     const fd::face::HaarFaceDetector detector;

@@ -6,6 +6,7 @@
 #include "face/CnnFaceEngine.h"
 #include "face/FaceEngineFactory.h"
 #include "face/FaceVision.h"
+#include "match/LibraryFaces.h"
 
 #include <QDir>
 #include <QtConcurrent>
@@ -38,10 +39,7 @@ QString personOf(const QString &photoName)
 
 float distance(const QVector<float> &a, const QVector<float> &b)
 {
-    double sum = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        sum += double(a[i] - b[i]) * (a[i] - b[i]);
-    return float(std::sqrt(sum));
+    return fd::match::euclidean(a, b);
 }
 
 // A device's crop: exactly the face box (no margin), scaled to side x side.

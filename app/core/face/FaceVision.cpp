@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QMutex>
 
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -77,6 +78,25 @@ cv::Mat toBgr(const cv::Mat &image)
     else if (image.channels() == 4)
         cv::cvtColor(image, bgr, cv::COLOR_BGRA2BGR);
     return bgr;
+}
+
+float outsideFraction(const cv::Rect2f &box, cv::Size image)
+{
+    if (box.width <= 0 || box.height <= 0)
+        return 0;
+    return std::max({-box.x / box.width, (box.x + box.width - float(image.width)) / box.width, -box.y / box.height,
+                     (box.y + box.height - float(image.height)) / box.height, 0.0f});
+}
+
+cv::Mat decodeImage(const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return {};
+    try {
+        return cv::imdecode(cv::Mat(1, int(bytes.size()), CV_8UC1, const_cast<char *>(bytes.constData())), cv::IMREAD_COLOR);
+    } catch (const cv::Exception &) {
+        return {};
+    }
 }
 
 QString FaceVision::modelDir()

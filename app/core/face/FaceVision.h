@@ -18,6 +18,7 @@
 #include "detect/LandmarkNet.h"
 #include "detect/TinyFaceDetectorNet.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QVector>
 
@@ -32,6 +33,11 @@ struct Face {
     Landmarks68 landmarks{};
     FaceGeometry geometry;
 };
+
+// How much of a face's box lies outside an image of this size, as the largest
+// fraction of its width or height on any side (0 when it is all inside): a face cut by
+// the photo's edge.
+float outsideFraction(const cv::Rect2f &box, cv::Size image);
 
 struct DetectOptions {
     // The detector's largest input side (a multiple of 32): 416 for photos and scenes;
@@ -87,5 +93,9 @@ private:
 // An 8-bit 3-channel view or copy of an 8-bit grey, BGR or BGRA image; empty for
 // anything else.
 cv::Mat toBgr(const cv::Mat &image);
+// Image bytes FaceDesk did not make (a device's, an archived file) decoded as BGR;
+// empty when they are not an image OpenCV reads. Never throws: a damaged file costs
+// one event, not the caller's run.
+cv::Mat decodeImage(const QByteArray &bytes);
 
 } // namespace fd::face

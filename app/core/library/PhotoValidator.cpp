@@ -327,9 +327,7 @@ PhotoCheck PhotoValidator::check(const QByteArray &fileBytes, const QString &fil
     }
 
     if (!found.cnn.empty()) {
-        const cv::Rect2f box = found.cnn.front().box;
-        const double outside = std::max({-box.x / box.width, (box.x + box.width - image.cols) / box.width,
-                                         -box.y / box.height, (box.y + box.height - image.rows) / box.height, 0.0f});
+        const double outside = face::outsideFraction(found.cnn.front().box, image.size());
         if (outside > m_rules.maxFaceOutside)
             return refuse(code::FaceAreaError,
                           LibraryText::tr("The face is cut off by the edge of the photo (%1 % of it is outside); a library "

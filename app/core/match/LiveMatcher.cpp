@@ -1,8 +1,11 @@
 #include "LiveMatcher.h"
 
 #include "FeatureStore.h"
+#include "face/FaceVision.h"
 #include "library/LibraryStore.h"
+#include "store/ImageStore.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QMetaType>
 #include <QSqlError>
@@ -23,17 +26,6 @@ constexpr float kDisagreeMargin = 0.08f;
 // will see it with its own limits).
 constexpr qsizetype kMaxImageBytes = 4 * 1024 * 1024;
 
-cv::Mat decodeFace(const QByteArray &jpeg)
-{
-    if (jpeg.isEmpty() || jpeg.size() > kMaxImageBytes)
-        return {};
-    try {
-        return cv::imdecode(cv::Mat(1, int(jpeg.size()), CV_8U, const_cast<char *>(jpeg.constData())), cv::IMREAD_COLOR);
-    } catch (const cv::Exception &) {
-        return {};
-    }
-}
-
 QByteArray readFaceImage(QSqlDatabase &db, const store::DatabaseConfig &config, qint64 eventId)
 {
     QSqlQuery q(db);
@@ -41,7 +33,7 @@ QByteArray readFaceImage(QSqlDatabase &db, const store::DatabaseConfig &config, 
     q.addBindValue(eventId);
     if (!q.exec() || !q.next() || q.value(0).toString().isEmpty())
         return {};
-    QFile f(config.imagesDir() + u'/' + q.value(0).toString());
+    QFile f(store::ImageStore(config.imagesDir()).absolutePath(q.value(0).toString()));
     if (!f.open(QIODevice::ReadOnly) || f.size() > kMaxImageBytes)
         return {};
     return f.readAll();
@@ -89,15 +81,10 @@ float LiveMatcher::threshold(int listId) const
     return m_thresholds.value(listId, m_scale.sameThreshold);
 }
 
-int LiveMatcher::libraryPhotos() const
-{
-    QMutexLocker lock(&m_mutex);
-    return m_library->photoCount();
-}
-
 bool LiveMatcher::within(float distance, int listId) const
 {
-    const float value = face::toEngineScale(m_scale, 1.0f - distance * distance / 2.0f);
+    // Unit vectors: the distance is the engine's own scale, or cosine = 1 - d*d/2.
+    const float value = m_scale.distance ? distance : 1.0f - distance * distance / 2.0f;
     const float limit = threshold(listId);
     return m_scale.distance ? value < limit : value > limit;
 }
@@ -119,6 +106,8 @@ void LiveMatcher::submit(qint64 eventId, const protocol::FacePush &push, const Q
     job.eventId = eventId;
     job.deviceUuid = deviceUuid;
     job.deviceIndexId = push.indexId;
+    job.devicePicSort = push.picSort;
+    job.timeMs = push.captureTime.isValid() ? push.captureTime.toMSecsSinceEpoch() : QDateTime::currentMSecsSinceEpoch();
     QMutexLocker lock(&m_mutex);
     if (int(m_queue.size()) < kKeepImages)
         job.image = push.image;
@@ -186,7 +175,7 @@ void LiveMatcher::loadLibrary(QSqlDatabase &db)
 void LiveMatcher::process(QSqlDatabase &db, const Job &job)
 {
     const QByteArray bytes = job.image.isEmpty() ? readFaceImage(db, m_config, job.eventId) : job.image;
-    const cv::Mat image = decodeFace(bytes);
+    const cv::Mat image = bytes.size() > kMaxImageBytes ? cv::Mat() : face::decodeImage(bytes);
     if (image.empty())
         return;
     const std::optional<face::FaceFeature> feature = m_engine->extract(image);
@@ -201,6 +190,8 @@ void LiveMatcher::process(QSqlDatabase &db, const Job &job)
     m.eventId = job.eventId;
     m.deviceUuid = job.deviceUuid;
     m.deviceIndexId = job.deviceIndexId;
+    m.devicePicSort = job.devicePicSort;
+    m.timeMs = job.timeMs;
     m.feature = *feature;
     const NearestPerson nearest = library->nearest(feature->values);
     m.distance = nearest.distance;

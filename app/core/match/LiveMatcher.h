@@ -13,8 +13,9 @@
 // archive when their turn comes; past kMaxBacklog the oldest are left to the search's
 // background pass and counted in skipped(). backlog() is what the status bar shows.
 //
-// Measured (docs/PERFORMANCE.md, live-matching): about 30 ms of CPU per face on this
-// machine, so two threads match about 60 captures a second.
+// Measured (docs/PERFORMANCE.md, face-cost): about 15 ms a device crop on one thread;
+// two threads match about 60 captures a second on this 2-core machine (a third adds
+// nothing: OpenCV's DNN already spreads each net over the cores).
 #pragma once
 
 #include "LibraryFaces.h"
@@ -40,6 +41,8 @@ struct LiveMatch {
     qint64 eventId = -1;
     QString deviceUuid;
     qint64 deviceIndexId = -1;   // the device's own match, -1 for a capture
+    int devicePicSort = -1;      // the list the device sent with it
+    qint64 timeMs = 0;           // capture time (arrival when the device sent none)
     // FaceDesk's verdict: the nearest person within its list's threshold, else -1.
     qint64 indexId = -1;
     int listId = 0;
@@ -74,7 +77,6 @@ public:
 
     int backlog() const { return m_backlog.load(); }
     qint64 skipped() const { return m_skipped.load(); }
-    int libraryPhotos() const;
 
 signals:
     // Every event described (match or not); emitted from a matcher thread.
@@ -87,6 +89,8 @@ private:
         qint64 eventId = -1;
         QString deviceUuid;
         qint64 deviceIndexId = -1;
+        int devicePicSort = -1;
+        qint64 timeMs = 0;
         QByteArray image;  // empty: read it from the archive
         bool reloadLibrary = false;
     };

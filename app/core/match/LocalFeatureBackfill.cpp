@@ -1,6 +1,7 @@
 #include "LocalFeatureBackfill.h"
 
 #include "FeatureStore.h"
+#include "face/FaceVision.h"
 #include "store/ImageStore.h"
 
 #include <QFile>
@@ -31,8 +32,7 @@ Outcome computeRow(const face::FaceEngine &engine, const store::ImageStore &imag
     // An archive holds whatever devices sent: a damaged file must cost one row, not
     // the run, so OpenCV's exceptions end here.
     try {
-        const cv::Mat raw(1, int(bytes.size()), CV_8UC1, bytes.data());
-        const cv::Mat image = cv::imdecode(raw, cv::IMREAD_COLOR);
+        const cv::Mat image = face::decodeImage(bytes);
         if (image.empty())
             return Outcome::Unreadable;
         const std::optional<face::FaceFeature> feature = engine.extract(image);

@@ -1,5 +1,7 @@
 #include "SFaceEngine.h"
 
+#include "face/FaceVision.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 
@@ -123,15 +125,9 @@ QString SFaceEngine::kindTag() const
 
 std::optional<FaceFeature> SFaceEngine::extract(const cv::Mat &bgr, QRect hint) const
 {
-    if (bgr.empty() || bgr.depth() != CV_8U)
+    const cv::Mat colour = toBgr(bgr);
+    if (colour.empty())
         return std::nullopt;
-    cv::Mat colour;
-    if (bgr.channels() == 1)
-        cv::cvtColor(bgr, colour, cv::COLOR_GRAY2BGR);
-    else if (bgr.channels() == 4)
-        cv::cvtColor(bgr, colour, cv::COLOR_BGRA2BGR);
-    else
-        colour = bgr;
 
     const auto nets = m_nets.acquire();
     if (!nets)
