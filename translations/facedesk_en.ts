@@ -1787,10 +1787,6 @@
         <source>FaceDesk does not see this person (distance %1)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>FaceDesk disagrees with the device</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Face matching: %n behind, catching up</source>
         <translation>

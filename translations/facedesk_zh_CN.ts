@@ -1801,7 +1801,7 @@
     </message>
     <message>
         <source>FaceDesk disagrees with the device</source>
-        <translation>FaceDesk 与设备比对结果不一致</translation>
+        <translation type="vanished">FaceDesk 与设备比对结果不一致</translation>
     </message>
     <message numerus="yes">
         <source>Face matching: %n behind, catching up</source>

@@ -529,13 +529,32 @@ void MainWindow::closeEvent(QCloseEvent *event)
 // The list an event is on (PROTOCOL.md §8, 15a; store::eventListSql is the same rule
 // for the archive): its library person's, else the device's, else custom (4) for a
 // match on no named list; 0 for a stranger.
-int MainWindow::listOf(const protocol::FacePush &push) const
+int MainWindow::listOf(qint64 indexId, int devicePicSort) const
 {
-    if (push.indexId < 0)
+    if (indexId < 0)
         return 0;
-    if (const auto known = m_directory.constFind(push.indexId); known != m_directory.constEnd())
+    if (const auto known = m_directory.constFind(indexId); known != m_directory.constEnd())
         return known->second;
-    return push.picSort > 0 ? push.picSort : 4;
+    return devicePicSort > 0 ? devicePicSort : 4;
+}
+
+// FaceDesk's verdict on a tile: a capture it matched becomes that person's sighting;
+// a device's match it does not see gets the sentence the tile's mark stands for.
+void MainWindow::applyVerdict(EventTile &tile, const match::LiveMatch &m) const
+{
+    const auto known = m_directory.constFind(m.indexId);
+    const QString name = known != m_directory.constEnd() ? known->first : QString();
+    if (m.assigned) {
+        tile.personName = name.isEmpty() ? tr("Person %1").arg(m.indexId) : name;
+        tile.list = listKindFromPicSort(listOf(m.indexId, 4));
+        tile.matchedByDesk = true;
+        tile.deskDistance = m.distance;
+    } else if (m.disagrees) {
+        tile.deskVerdict = m.indexId >= 0
+            ? tr("FaceDesk sees %1 (distance %2)").arg(name.isEmpty() ? tr("person %1").arg(m.indexId) : name)
+                  .arg(double(m.distance), 0, 'f', 2)
+            : tr("FaceDesk does not see this person (distance %1)").arg(double(m.deviceDistance), 0, 'f', 2);
+    }
 }
 
 void MainWindow::addEvent(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid)
@@ -632,28 +651,15 @@ void MainWindow::startLiveMatching()
 // FaceDesk does not see is marked. The face joins the search index either way.
 void MainWindow::onLiveMatch(const match::LiveMatch &m)
 {
+    // The event's list by the one list rule: the person FaceDesk gave it, else the device's.
     if (const auto search = m_faces->search())
-        search->addLocalFeature(m.eventId, QDateTime::currentMSecsSinceEpoch(), m.deviceUuid,
-                                m_directory.value(m.indexId).second, m.feature.values);
+        search->addLocalFeature(m.eventId, m.timeMs, m.deviceUuid,
+                                listOf(m.assigned ? m.indexId : m.deviceIndexId, m.devicePicSort), m.feature.values);
     if (!m.assigned && !m.disagrees)
         return;
-    const auto apply = [this, m](EventTile &t) {
-        const auto known = m_directory.constFind(m.indexId);
-        if (m.assigned) {
-            t.personName = known != m_directory.constEnd() ? known->first : tr("Person %1").arg(m.indexId);
-            t.list = listKindFromPicSort(known != m_directory.constEnd() ? known->second : 4);
-            t.matchedByDesk = true;
-            t.deskDistance = m.distance;
-        } else {
-            t.deskVerdict = m.indexId >= 0
-                ? tr("FaceDesk sees %1 (distance %2)").arg(known != m_directory.constEnd() ? known->first : tr("person %1").arg(m.indexId))
-                      .arg(double(m.distance), 0, 'f', 2)
-                : tr("FaceDesk does not see this person (distance %1)").arg(double(m.deviceDistance), 0, 'f', 2);
-        }
-    };
     EventTile updated;
     const bool shown = m_wall->update(m.eventId, [&](EventTile &t) {
-        apply(t);
+        applyVerdict(t, m);
         updated = t;
     });
     if (!shown) {
@@ -675,17 +681,8 @@ void MainWindow::onLiveMatch(const match::LiveMatch &m)
 void MainWindow::placeTile(EventTile tile)
 {
     if (const auto early = m_earlyMatches.constFind(tile.eventId); early != m_earlyMatches.constEnd()) {
-        const match::LiveMatch m = *early;
+        applyVerdict(tile, *early);
         m_earlyMatches.erase(early);
-        const auto known = m_directory.constFind(m.indexId);
-        if (m.assigned) {
-            tile.personName = known != m_directory.constEnd() ? known->first : tr("Person %1").arg(m.indexId);
-            tile.list = listKindFromPicSort(known != m_directory.constEnd() ? known->second : 4);
-            tile.matchedByDesk = true;
-            tile.deskDistance = m.distance;
-        } else {
-            tile.deskVerdict = tr("FaceDesk disagrees with the device");
-        }
     }
     const AlertAction action = m_rules.actionFor(tile);
     tile.alerted = action != AlertAction::None;

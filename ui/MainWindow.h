@@ -93,7 +93,9 @@ signals:
 
 private:
     PersonTimelineDialog::SimilarSightings similarSightings() const;
-    int listOf(const protocol::FacePush &push) const;
+    int listOf(const protocol::FacePush &push) const { return listOf(push.indexId, push.picSort); }
+    int listOf(qint64 indexId, int devicePicSort) const;
+    void applyVerdict(EventTile &tile, const match::LiveMatch &match) const;
     void placeTile(EventTile tile);
     void raiseFaceAlert(const EventTile &tile, AlertAction action);
     void onLiveMatch(const match::LiveMatch &match);
