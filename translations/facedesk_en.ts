@@ -2634,5 +2634,9 @@
         <source>the import wizard&apos;s report on the demo photos</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the settings panel (alert rules, match thresholds)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -2652,5 +2652,9 @@
         <source>the import wizard&apos;s report on the demo photos</source>
         <translation>导入向导中演示照片的导入报告</translation>
     </message>
+    <message>
+        <source>the settings panel (alert rules, match thresholds)</source>
+        <translation>设置面板（告警规则、比对阈值）</translation>
+    </message>
 </context>
 </TS>

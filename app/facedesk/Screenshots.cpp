@@ -11,6 +11,7 @@
 #include "SearchPanel.h"
 
 #include <QApplication>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
@@ -48,6 +49,7 @@ QList<QPair<QString, QString>> screenshotKinds()
 {
     return {{QStringLiteral("detail"), QApplication::translate("main", "the newest library match's detail view")},
             {QStringLiteral("devices"), QApplication::translate("main", "the devices panel")},
+            {QStringLiteral("settings"), QApplication::translate("main", "the settings panel (alert rules, match thresholds)")},
             {QStringLiteral("library"), QApplication::translate("main", "the face library editor")},
             {QStringLiteral("search"), QApplication::translate("main", "the search view with today's events")},
             {QStringLiteral("timeline"), QApplication::translate("main", "the first library person's timeline")},
@@ -62,6 +64,10 @@ void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QM
     window.grab().save(windowFile);
     if (files.contains(QStringLiteral("devices")))
         window.deviceTable()->parentWidget()->grab().save(files[QStringLiteral("devices")]);
+    if (files.contains(QStringLiteral("settings"))) {
+        if (auto *threshold = window.findChild<QDoubleSpinBox *>(QStringLiteral("matchThreshold1")))
+            grabPanel(threshold->parentWidget(), QSize(560, 480), files[QStringLiteral("settings")]);
+    }
     if (files.contains(QStringLiteral("library")))
         grabPanel(window.libraryPanel(), QSize(1100, 560), files[QStringLiteral("library")]);
     if (files.contains(QStringLiteral("search"))) {

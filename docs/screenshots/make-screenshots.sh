@@ -11,7 +11,8 @@ export XDG_CONFIG_HOME
 trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 "$build/app/facedesk/facedesk" --demo --demo-rate 6 --screenshot-after 10 --screenshot "$here/wall.png" \
     --screenshot-detail "$here/event-detail.png" --screenshot-devices "$here/devices.png" \
+    --screenshot-settings "$here/settings.png" \
     --screenshot-library "$here/library.png" --screenshot-search "$here/search.png" \
     --screenshot-timeline "$here/timeline.png" --screenshot-similar "$here/similar.png" \
     --screenshot-import-preview "$here/import-preview.png" --screenshot-import-report "$here/import-report.png"
-echo "wrote wall, event-detail, devices, library, search, timeline, similar, import-preview and import-report .png in $here"
+echo "wrote wall, event-detail, devices, settings, library, search, timeline, similar, import-preview and import-report .png in $here"
