@@ -114,6 +114,7 @@ SearchPanel::SearchPanel(const store::DatabaseConfig &archive, devices::DeviceRe
     rl->addLayout(bar);
 
     m_results = new SearchResultModel(db, archive.imagesDir(), this);
+    m_results->setEngineScale(m_scale);  // the face search part, built above, knows it
     m_view = new QTableView(right);
     m_view->setObjectName(QStringLiteral("searchResults"));
     m_view->setModel(m_results);
@@ -358,10 +359,12 @@ void SearchPanel::applyEngineScale()
     face::FaceEngine::Scale scale;
     if (m_faces && m_faces->engineChoice().engine)
         scale = m_faces->engineChoice().engine->scale();
-    const bool first = m_thresholdTitle->text().isEmpty();
-    if (!first && scale.distance == m_scale.distance && scale.sameThreshold == m_scale.sameThreshold)
+    if (m_scaleShown && scale.distance == m_scale.distance && scale.sameThreshold == m_scale.sameThreshold)
         return;
+    m_scaleShown = true;
     m_scale = scale;
+    if (m_results)
+        m_results->setEngineScale(scale);
     m_thresholdTitle->setText(scale.distance ? tr("Distance at most:") : tr("Similarity at least:"));
     m_threshold->setRange(0, scale.distance ? 150 : 100);
     m_threshold->setTickPosition(QSlider::TicksBelow);
@@ -611,7 +614,7 @@ bool SearchPanel::exportPdf(const QString &path, QString *error)
     QList<float> similarity;
     for (int row = 0; row < qMin(MaxRows, m_results->rowCount()); ++row) {
         hits << m_results->hitAt(row);
-        similarity << (m_results->isRanked() ? m_results->similarityAt(row) : -2.f);
+        similarity << (m_results->isRanked() ? m_results->engineValueAt(row) : -2.f);
     }
     return writeSearchReportPdf(path, tr("FaceDesk search report"), m_count->text(), hits, similarity, error);
 }

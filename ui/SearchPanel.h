@@ -111,6 +111,7 @@ private:
     QLabel *m_thresholdLabel = nullptr;
     QLabel *m_thresholdTitle = nullptr;
     face::FaceEngine::Scale m_scale;       // the engine's: a distance or a similarity
+    bool m_scaleShown = false;             // the slider was set up for m_scale
     void applyEngineScale();
     QString thresholdText() const;         // "distance at most 0.42"
     float minCosine() const;               // the slider, as the index's cosine

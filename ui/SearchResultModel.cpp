@@ -140,7 +140,7 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
     case List: return listText(h.picSort);
     case Score: return h.matchScore >= 0 ? QStringLiteral("%1%").arg(qRound(h.matchScore)) : QString();
     case Similarity: {
-        const float s = m_similarity.value(h.id, -2.f);
+        const float s = engineValueAt(index.row());
         return s > -2.f ? QString::number(double(s), 'f', 3) : QString();
     }
     case Quality: return h.quality >= 0 ? QString::number(h.quality) : QString();
@@ -153,10 +153,26 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+float SearchResultModel::engineValueAt(int row) const
+{
+    const float s = similarityAt(row);
+    return s > -2.f ? face::toEngineScale(m_scale, s) : -2.f;
+}
+
+void SearchResultModel::setEngineScale(const face::FaceEngine::Scale &scale)
+{
+    m_scale = scale;
+    emit headerDataChanged(Qt::Horizontal, Similarity, Similarity);
+    if (!m_hits.isEmpty())
+        emit dataChanged(index(0, Similarity), index(int(m_hits.size()) - 1, Similarity), {Qt::DisplayRole});
+}
+
 QVariant SearchResultModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
+    if (section == Similarity && m_scale.distance)
+        return tr("Distance");
     static const char *const names[] = {QT_TR_NOOP("Face"),    QT_TR_NOOP("Time"),       QT_TR_NOOP("Device"),
                                         QT_TR_NOOP("Person"),  QT_TR_NOOP("List"),       QT_TR_NOOP("Score"),
                                         QT_TR_NOOP("Similarity"), QT_TR_NOOP("Quality"), QT_TR_NOOP("Age"),

@@ -1,10 +1,13 @@
 // Search results as a table: pages arrive from the archive as the investigator
 // scrolls (canFetchMore / fetchMore), faces are decoded for the rows on screen.
-// A similarity search shows its ranked events in rank order with the similarity.
+// A similarity search shows its ranked events in rank order with the similarity, in
+// the engine's own terms (the CNN's distance: an investigator compares it with the
+// slider's threshold, which speaks the same way).
 #pragma once
 
 #include "ThumbnailCache.h"
 
+#include "face/FaceEngine.h"
 #include "search/EventQuery.h"
 
 #include <QAbstractTableModel>
@@ -36,6 +39,10 @@ public:
 
     const search::EventHit &hitAt(int row) const { return m_hits.at(row); }
     float similarityAt(int row) const { return m_similarity.value(m_hits.at(row).id, -2.f); }
+    // The same in the engine's terms (a distance for the CNN), -2 when not ranked.
+    float engineValueAt(int row) const;
+    // How the Similarity column speaks: set by the search panel when the engine is known.
+    void setEngineScale(const face::FaceEngine::Scale &scale);
     // Matching events, counted up to a cap (see EventQuery::count); -1 after an error.
     qint64 matchCount() const { return m_count; }
     QString lastError() const { return m_error; }
@@ -50,7 +57,8 @@ private:
     search::EventOrder m_order = search::EventOrder::NewestFirst;
     QList<search::EventHit> m_hits;
     QHash<qint64, int> m_rowOf;
-    QHash<qint64, float> m_similarity;
+    QHash<qint64, float> m_similarity;  // cosine, whatever the engine
+    face::FaceEngine::Scale m_scale;
     search::PageCursor m_next;
     bool m_more = false;
     qint64 m_count = 0;

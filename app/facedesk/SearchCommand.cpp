@@ -63,6 +63,10 @@ int runSearch(const QStringList &arguments)
         {QStringLiteral("top"), QStringLiteral("How many events at most (default 20)."), QStringLiteral("K"), QStringLiteral("20")},
         {QStringLiteral("min-similarity"), QStringLiteral("Leave out events less similar than this (cosine, -1..1)."),
          QStringLiteral("S"), QStringLiteral("-1")},
+        {QStringLiteral("max-distance"),
+         QStringLiteral("Leave out events farther than this (Euclidean distance of the unit descriptors, 0..2; the CNN "
+                        "engine's same-person point is 0.42). Instead of --min-similarity."),
+         QStringLiteral("D")},
         {QStringLiteral("models"), QStringLiteral("Folder with the YuNet and SFace models (default: DIR/models)."),
          QStringLiteral("DIR")},
         {QStringLiteral("from"), QStringLiteral("Earliest capture time, ISO 8601 (inclusive)."), QStringLiteral("ISO8601")},
@@ -74,7 +78,13 @@ int runSearch(const QStringList &arguments)
         + int(p.isSet(QStringLiteral("person")));
     bool okTop = false, okMin = false, okId = true, okFrom = false, okTo = false;
     const int top = p.value(QStringLiteral("top")).toInt(&okTop);
-    const float minSimilarity = p.value(QStringLiteral("min-similarity")).toFloat(&okMin);
+    float minSimilarity = p.value(QStringLiteral("min-similarity")).toFloat(&okMin);
+    if (p.isSet(QStringLiteral("max-distance"))) {
+        bool okDistance = false;
+        const float distance = p.value(QStringLiteral("max-distance")).toFloat(&okDistance);
+        okMin = okMin && okDistance && distance >= 0 && distance <= 2 && !p.isSet(QStringLiteral("min-similarity"));
+        minSimilarity = 1.f - distance * distance / 2.f;  // |a - b|^2 = 2 - 2 cos for unit vectors
+    }
     qint64 id = -1;
     if (p.isSet(QStringLiteral("event")))
         id = p.value(QStringLiteral("event")).toLongLong(&okId);
@@ -85,7 +95,7 @@ int runSearch(const QStringList &arguments)
     if (queries != 1 || !okTop || top < 1 || !okMin || minSimilarity < -1 || minSimilarity > 1 || !okId || !okFrom
         || !okTo || !p.positionalArguments().isEmpty()) {
         err << "facedesk search: give exactly one of --photo FILE, --event ID, --person INDEX_ID; --top must be "
-               "at least 1, --min-similarity within -1..1, --from/--to ISO 8601 times"
+               "at least 1, --min-similarity within -1..1 or --max-distance within 0..2 (not both), --from/--to ISO 8601 times"
             << Qt::endl;
         return 2;
     }

@@ -180,9 +180,7 @@ QString breakdown(const QStringList &files)
             }
         });
         timed(QStringLiteral("3h perceptual hash"), [&] { perceptualHash(image); });
-        timed(QStringLiteral("4 thumbnail"), [&] {
-            makeThumbnail(check.accepted ? check.jpeg : bytes, check.face, check.size, 96);
-        });
+        timed(QStringLiteral("4 thumbnail (from the validator's pixels)"), [&] { makeThumbnail(check.pixels, check.face, 96); });
         QString error;
         if (check.accepted)
             timed(QStringLiteral("5 write"), [&] { images.put(check.jpeg, &error); });

@@ -14,6 +14,9 @@
 #include "store/ImageStore.h"
 #include "face/detect/HaarFaceDetector.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -672,6 +675,27 @@ void TestFaceSearch::cliPhoto()
         QVERIFY(csv.cell(i - 1, QStringLiteral("similarity")).toDouble() >= csv.cell(i, QStringLiteral("similarity")).toDouble());
     QVERIFY(QFile::exists(csv.cell(0, QStringLiteral("thumbnail"))));
     QCOMPARE(csv.cell(0, QStringLiteral("device_uuid")), m_rows.value(csv.cell(0, QStringLiteral("event_id")).toLongLong()).device);
+    // The distance column is the same ranking on the CNN's scale, and --max-distance
+    // cuts there: between the third and the fourth row, three rows remain.
+    QList<double> distances;
+    for (int i = 0; i < csv.rows.size(); ++i) {
+        const double similarity = csv.cell(i, QStringLiteral("similarity")).toDouble();
+        distances << csv.cell(i, QStringLiteral("distance")).toDouble();
+        // Compared as cosines: near 0, a distance moves a lot for a 4-decimal cosine.
+        QVERIFY(qAbs(1.0 - distances.last() * distances.last() / 2.0 - similarity) < 3e-4);
+    }
+    if (distances[3] - distances[2] < 0.002)
+        QSKIP("the third and fourth events are too close to cut between");
+    const double cut = (distances[2] + distances[3]) / 2;
+    const Run limited = facedesk({QStringLiteral("--data-dir"), m_config.dataDir, QStringLiteral("--photo"), m_queryFile,
+                                  QStringLiteral("--top"), QStringLiteral("5"), QStringLiteral("--max-distance"),
+                                  QString::number(cut, 'f', 4)});
+    QVERIFY2(limited.exitCode == 0, limited.err.constData());
+    QCOMPARE(parseCsv(limited.out).rows.size(), 3);
+    const Run both = facedesk({QStringLiteral("--data-dir"), m_config.dataDir, QStringLiteral("--photo"), m_queryFile,
+                               QStringLiteral("--max-distance"), QStringLiteral("0.4"), QStringLiteral("--min-similarity"),
+                               QStringLiteral("0.5")});
+    QCOMPARE(both.exitCode, 2);
 }
 
 void TestFaceSearch::cliEvent()

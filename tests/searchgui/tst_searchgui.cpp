@@ -12,6 +12,9 @@
 #include "store/Database.h"
 #include "store/ImageStore.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QBuffer>
 #include <QComboBox>
 #include <QDir>
@@ -341,6 +344,14 @@ void TestSearchGui::similarFacesFromAPhoto()
     for (int row = 1; row < model->rowCount(); ++row)
         QVERIFY(model->similarityAt(row - 1) >= model->similarityAt(row));
     QVERIFY(!panel.resultView()->isColumnHidden(SearchResultModel::Similarity));
+    // The column speaks as the slider does: the CNN's distance, nearest first.
+    QCOMPARE(model->headerData(SearchResultModel::Similarity, Qt::Horizontal, Qt::DisplayRole).toString(),
+             QStringLiteral("Distance"));
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const double cosine = model->similarityAt(row);
+        const QString shown = model->data(model->index(row, SearchResultModel::Similarity), Qt::DisplayRole).toString();
+        QVERIFY(qAbs(shown.toDouble() - std::sqrt(std::max(0.0, 2.0 - 2.0 * cosine))) < 0.0011);
+    }
     QVERIFY(panel.countLabel()->text().contains(names.first()));
     // A photo with no face says so instead of showing anything.
     const QString blank = dir.filePath(QStringLiteral("blank.png"));

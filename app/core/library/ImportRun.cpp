@@ -122,6 +122,15 @@ private:
     QList<QPair<quint64, Earlier>> m_hashes;
 };
 
+// From the pixels the validator decoded, or, when it stopped before decoding, from
+// the file (which then usually does not decode either: the row shows no picture).
+QByteArray thumbnailOf(const PhotoCheck &check, const QByteArray &file, int side)
+{
+    if (!check.pixels.empty())
+        return makeThumbnail(check.pixels, check.face, side);
+    return makeThumbnail(file, check.face, check.size, side);
+}
+
 } // namespace
 
 struct ImportRun::State {
@@ -269,8 +278,8 @@ ImportReport::Status ImportRun::process(LibraryStore &store, ImportReport *repor
                 c.readFailed = !c.readError.isEmpty();
                 if (!c.readFailed) {
                     c.check = validator.check(bytes, item.photo);
-                    c.thumbnail = c.check.accepted ? makeThumbnail(c.check.jpeg, c.check.face, c.check.size, side)
-                                                   : makeThumbnail(bytes, c.check.face, c.check.size, side);
+                    c.thumbnail = thumbnailOf(c.check, bytes, side);
+                    c.check.pixels.release();
                 }
             }
             const QMutexLocker lock(&d->mutex);

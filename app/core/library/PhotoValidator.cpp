@@ -245,6 +245,7 @@ PhotoCheck PhotoValidator::check(const QByteArray &fileBytes, const QString &fil
     const int fullW = decodedReduced ? (turned ? info.height : info.width) : image.cols;
     const int fullH = decodedReduced ? (turned ? info.width : info.height) : image.rows;
     result.size = QSize(fullW, fullH);
+    result.pixels = image;
     if (std::min(fullW, fullH) < m_rules.minSide)
         return refuse(code::PoorQuality, LibraryText::tr("The photo is only %1 px; each side needs at least %2 px.")
                                              .arg(sizeText(fullW, fullH))
@@ -291,6 +292,7 @@ PhotoCheck PhotoValidator::check(const QByteArray &fileBytes, const QString &fil
             image = decode(jpeg, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
     }
     result.size = QSize(image.cols, image.rows);
+    result.pixels = image;
 
     // 4. Exactly one face, big and sharp enough.
     const Faces found = findFaces(image);

@@ -16,9 +16,9 @@
 #include <QStringList>
 #include <QVector>
 
-#include <memory>
+#include <opencv2/core/mat.hpp>
 
-namespace cv { class Mat; }
+#include <memory>
 
 namespace fd::library {
 
@@ -39,6 +39,10 @@ struct PhotoCheck {
     // when the CNN models are not installed (Haar counted the faces).
     QString descriptorKind;
     QVector<float> descriptor;
+    // The decoded pixels, upright: jpeg's when accepted, as far as the check got when
+    // refused, empty when the file did not decode. For the report's thumbnail, which
+    // then needs no second decode; drop them once it is made (a 1080 px photo's are 3.5 MB).
+    cv::Mat pixels;
 
     // The photo as the library stores it.
     NewPhoto toNewPhoto(const QString &sourceName) const;

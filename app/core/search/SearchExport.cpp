@@ -2,6 +2,9 @@
 
 #include "store/ArchiveReader.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace fd::search {
 
 QStringList hitColumns()
@@ -9,7 +12,7 @@ QStringList hitColumns()
     return {QStringLiteral("event_id"), QStringLiteral("time"), QStringLiteral("device_uuid"),
             QStringLiteral("device_name"), QStringLiteral("index_id"), QStringLiteral("person"),
             QStringLiteral("list"), QStringLiteral("score"), QStringLiteral("similarity"),
-            QStringLiteral("quality"), QStringLiteral("age"), QStringLiteral("gender"), QStringLiteral("mask"),
+            QStringLiteral("distance"), QStringLiteral("quality"), QStringLiteral("age"), QStringLiteral("gender"), QStringLiteral("mask"),
             QStringLiteral("glasses"), QStringLiteral("temperature"), QStringLiteral("acknowledged"),
             QStringLiteral("thumbnail")};
 }
@@ -26,7 +29,9 @@ bool writeHitsCsv(const QList<EventHit> &hits, const QHash<qint64, float> &simil
             num(h.indexId, qint64(-1)), h.personName,
             store::listName(h.picSort > 0 ? QVariant(h.picSort) : QVariant()),
             h.matchScore >= 0 ? QString::number(h.matchScore) : QString(),
-            s != similarity.constEnd() ? QString::number(double(*s), 'f', 4) : QString(), num(h.quality, -1),
+            s != similarity.constEnd() ? QString::number(double(*s), 'f', 4) : QString(),
+            s != similarity.constEnd() ? QString::number(std::sqrt(std::max(0.0, 2.0 - 2.0 * double(*s))), 'f', 4) : QString(),
+            num(h.quality, -1),
             num(h.age, -1), num(h.gender, -1), num(h.mask, -1), num(h.glasses, -1),
             h.temperature > -1000 ? QString::number(h.temperature, 'f', 1) : QString(),
             h.acknowledged ? QStringLiteral("1") : QStringLiteral("0"), h.facePath};
