@@ -120,7 +120,23 @@ ImportWizard::ImportWizard(const store::DatabaseConfig &archive, QWidget *parent
     auto *pl = new QVBoxLayout(preview);
     m_sourceInfo = new QLabel(preview);
     m_sourceInfo->setWordWrap(true);
+    m_sourceInfo->setObjectName(QStringLiteral("importSourceInfo"));
     pl->addWidget(m_sourceInfo);
+    m_trailingRow = new QWidget(preview);
+    auto *tl = new QHBoxLayout(m_trailingRow);
+    tl->setContentsMargins(0, 0, 0, 0);
+    tl->addWidget(new QLabel(tr("A short number at the end of a name (_1, (2)) is:"), m_trailingRow));
+    m_trailing = new QComboBox(m_trailingRow);
+    m_trailing->setObjectName(QStringLiteral("importTrailing"));
+    m_trailing->addItem(tr("another photo of the same person"), int(library::FileNameReading::Trailing::Counter));
+    m_trailing->addItem(tr("a card number"), int(library::FileNameReading::Trailing::Card));
+    connect(m_trailing, &QComboBox::activated, this, [this] {
+        m_trailingTouched = true;
+        fillPreview();
+    });
+    tl->addWidget(m_trailing);
+    tl->addStretch(1);
+    pl->addWidget(m_trailingRow);
     m_mappingRow = new QWidget(preview);
     auto *ml = new QHBoxLayout(m_mappingRow);
     ml->setContentsMargins(0, 0, 0, 0);
@@ -251,10 +267,23 @@ QWidget *ImportWizard::buildSourcePage()
     chooser(tr("ZIP..."), SourceKind::Zip);
     form->addRow(tr("Source:"), pathRow);
 
-    m_pattern = new QLineEdit(settings.value(QStringLiteral("import/pattern"), library::FileNamePattern::defaultPattern()).toString(), w);
+    // File names are read by their shape unless the admin forces a pattern.
+    auto *namingRow = new QHBoxLayout;
+    m_naming = new QComboBox(w);
+    m_naming->setObjectName(QStringLiteral("importNaming"));
+    m_naming->addItem(tr("Read by their shape (10023, Jane Doe, 10023_Jane Doe, Jane Doe (2), IMG_4521)"));
+    m_naming->addItem(tr("Read by this pattern:"));
+    m_pattern = new QLineEdit(settings.value(QStringLiteral("import/pattern")).toString(), w);
+    m_pattern->setObjectName(QStringLiteral("importPattern"));
+    m_pattern->setPlaceholderText(library::FileNamePattern::defaultPattern());
     m_pattern->setToolTip(tr("How a file name gives the person: {name}, {card}, {gender} and {ignore} "
                              "between separators, e.g. {name}_{card} for \"Zhang Wei_10023.jpg\"."));
-    form->addRow(tr("File names:"), m_pattern);
+    m_naming->setCurrentIndex(m_pattern->text().trimmed().isEmpty() ? 0 : 1);
+    m_pattern->setEnabled(m_naming->currentIndex() == 1);
+    connect(m_naming, &QComboBox::currentIndexChanged, m_pattern, [this](int i) { m_pattern->setEnabled(i == 1); });
+    namingRow->addWidget(m_naming, 2);
+    namingRow->addWidget(m_pattern, 1);
+    form->addRow(tr("File names:"), namingRow);
     m_recursive = new QCheckBox(tr("Include sub-folders"), w);
     form->addRow(QString(), m_recursive);
     m_list = new QComboBox(w);
@@ -286,6 +315,15 @@ void ImportWizard::setSource(SourceKind kind, const QString &path)
 void ImportWizard::setPattern(const QString &pattern)
 {
     m_pattern->setText(pattern);
+    m_naming->setCurrentIndex(pattern.trimmed().isEmpty() ? 0 : 1);
+}
+
+void ImportWizard::setTrailingNumbers(library::FileNameReading::Trailing trailing)
+{
+    m_trailing->setCurrentIndex(m_trailing->findData(int(trailing)));
+    m_trailingTouched = true;
+    if (currentId() == PreviewPage)
+        fillPreview();
 }
 
 void ImportWizard::setTargetList(int listId)
@@ -310,11 +348,16 @@ std::optional<library::CsvColumns> ImportWizard::mappingFromBoxes() const
 std::unique_ptr<library::ImportSource> ImportWizard::openSource(QString *error) const
 {
     const QString path = m_path->text().trimmed();
-    const library::FileNamePattern pattern(m_pattern->text().trimmed());
-    if (!pattern.isValid()) {
-        *error = pattern.error();
-        return nullptr;
+    library::FileNaming naming;
+    if (m_naming->currentIndex() == 1) {
+        naming.pattern = library::FileNamePattern(m_pattern->text().trimmed());
+        if (!naming.pattern->isValid()) {
+            *error = naming.pattern->error();
+            return nullptr;
+        }
     }
+    if (m_trailingTouched)
+        naming.trailing = library::FileNameReading::Trailing(m_trailing->currentData().toInt());
     std::unique_ptr<library::ImportSource> source;
     SourceKind kind = m_kind;
     // A path typed by hand says what it is.
@@ -327,9 +370,9 @@ std::unique_ptr<library::ImportSource> ImportWizard::openSource(QString *error) 
     library::CsvOptions csv;
     csv.columns = mappingFromBoxes();
     switch (kind) {
-    case SourceKind::Folder: source = std::make_unique<library::FolderSource>(path, library::FolderOptions{pattern, m_recursive->isChecked()}); break;
+    case SourceKind::Folder: source = std::make_unique<library::FolderSource>(path, library::FolderOptions{naming, m_recursive->isChecked()}); break;
     case SourceKind::Csv: source = std::make_unique<library::CsvSource>(path, csv); break;
-    case SourceKind::Zip: source = std::make_unique<library::ZipSource>(path, library::ZipOptions{pattern, csv}); break;
+    case SourceKind::Zip: source = std::make_unique<library::ZipSource>(path, library::ZipOptions{naming, csv}); break;
     }
     if (!source->open(error))
         return nullptr;
@@ -366,18 +409,36 @@ void ImportWizard::fillPreview()
         for (int i = 0; i < m_mapping.size(); ++i)
             m_mapping[i]->setCurrentIndex(qMax(0, m_mapping[i]->findData(columns[i])));
     }
+    // How the names were read, with the counts, and the question the set left open.
+    const std::optional<library::FileNameReading> reading = source->reading();
+    m_trailingRow->setVisible(reading.has_value());
+    if (reading) {
+        info += u' ' + reading->summary();
+        const QSignalBlocker quiet(m_trailing);
+        m_trailing->setCurrentIndex(m_trailing->findData(int(reading->trailing())));
+    }
     m_sourceInfo->setText(info);
     m_preview->setColumnCount(7);
     m_preview->setHorizontalHeaderLabels({tr("Row"), tr("Name"), tr("Card number"), tr("Gender"), tr("List"),
-                                          tr("Photo"), tr("Problem")});
+                                          tr("Photo"), tr("Problem or note")});
     const int shown = int(qMin<qsizetype>(items.size(), PreviewRows));
     m_preview->setRowCount(shown);
+    QHash<QString, int> firstRowOf;  // person key -> the row that brings the person
     for (int r = 0; r < shown; ++r) {
         const library::ImportItem &it = items[r];
+        QString note = it.problem;
+        if (note.isEmpty() && !it.personKey.isEmpty()) {
+            if (const int first = firstRowOf.value(it.personKey); first > 0)
+                note = tr("Another photo of the person of row %1.").arg(first);
+            else
+                firstRowOf.insert(it.personKey, it.row);
+        }
+        if (note.isEmpty())
+            note = it.flags.join(u' ');
         const QStringList cells = {QString::number(it.row), it.name, it.cardNo,
                                    it.gender == 1 ? tr("Male") : it.gender == 0 ? tr("Female") : QString(),
                                    listNameOf(it, lists).isEmpty() ? m_list->currentText() : listNameOf(it, lists),
-                                   QFileInfo(it.photo).fileName(), it.problem};
+                                   QFileInfo(it.photo).fileName(), note};
         for (int c = 0; c < cells.size(); ++c)
             m_preview->setItem(r, c, new QTableWidgetItem(cells[c]));
         if (!it.problem.isEmpty())
@@ -394,7 +455,7 @@ void ImportWizard::startRun()
         m_progressLabel->setText(error);
         return;
     }
-    QSettings().setValue(QStringLiteral("import/pattern"), m_pattern->text().trimmed());
+    QSettings().setValue(QStringLiteral("import/pattern"), m_naming->currentIndex() == 1 ? m_pattern->text().trimmed() : QString());
     library::ImportOptions options;
     options.listId = m_list->currentData().toInt();
     options.duplicates = m_addDuplicates->isChecked() ? library::ImportOptions::Duplicates::Add

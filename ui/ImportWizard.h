@@ -4,6 +4,7 @@
 #pragma once
 
 #include "library/CsvColumns.h"
+#include "library/FileNameReading.h"
 #include "library/ImportRun.h"
 #include "library/ImportSource.h"
 #include "store/Database.h"
@@ -37,7 +38,10 @@ public:
 
     // What the admin would pick on the first page (also for tests and screenshots).
     void setSource(SourceKind kind, const QString &path);
+    // A forced pattern; empty: names read by their shape (the default).
     void setPattern(const QString &pattern);
+    // What a short number at the end of a file name is (the preview page's question).
+    void setTrailingNumbers(library::FileNameReading::Trailing trailing);
     void setTargetList(int listId);
 
     // The source as configured, opened; null with *error.
@@ -69,7 +73,11 @@ private:
     store::DatabaseConfig m_archive;
     SourceKind m_kind = SourceKind::Folder;
     QLineEdit *m_path;
+    QComboBox *m_naming;     // by shape, or by the pattern in m_pattern
     QLineEdit *m_pattern;
+    QWidget *m_trailingRow;  // the preview's question about trailing numbers
+    QComboBox *m_trailing;
+    bool m_trailingTouched = false;
     QCheckBox *m_recursive;
     QComboBox *m_list;
     QCheckBox *m_addDuplicates;

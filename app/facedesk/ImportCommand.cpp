@@ -32,15 +32,15 @@ QString duration(int seconds)
                        : QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
-std::unique_ptr<ImportSource> makeSource(const QString &path, const FileNamePattern &pattern, bool recursive)
+std::unique_ptr<ImportSource> makeSource(const QString &path, const FileNaming &naming, bool recursive)
 {
     const QFileInfo info(path);
     if (info.isDir())
-        return std::make_unique<FolderSource>(path, FolderOptions{pattern, recursive});
+        return std::make_unique<FolderSource>(path, FolderOptions{naming, recursive});
     if (info.suffix().compare(u"csv", Qt::CaseInsensitive) == 0)
         return std::make_unique<CsvSource>(path);
     if (info.suffix().compare(u"zip", Qt::CaseInsensitive) == 0)
-        return std::make_unique<ZipSource>(path, ZipOptions{pattern, {}});
+        return std::make_unique<ZipSource>(path, ZipOptions{naming, {}});
     return nullptr;
 }
 
@@ -62,9 +62,14 @@ int runImport(const QStringList &arguments)
         {QStringLiteral("list"), QStringLiteral("List for rows that name none: 1-4 or a list's name (default: whitelist)."),
          QStringLiteral("N|NAME")},
         {QStringLiteral("pattern"),
-         QStringLiteral("How photo file names carry the person: tokens {name}, {card}, {gender}, {ignore} with one "
-                        "separator (default {name}_{card})."),
-         QStringLiteral("P"), FileNamePattern::defaultPattern()},
+         QStringLiteral("Force how photo file names carry the person: tokens {name}, {card}, {gender}, {ignore} "
+                        "with one separator, e.g. {name}_{card}. Default: each name is read by its shape (10023, "
+                        "Jane Doe, 10023_Jane Doe, Jane Doe-10023, Jane Doe (2), IMG_4521)."),
+         QStringLiteral("P")},
+        {QStringLiteral("trailing-numbers"),
+         QStringLiteral("What a short number at the end of a file name is: \"counter\" (another photo of the same "
+                        "person, the default) or \"card\" (a card number)."),
+         QStringLiteral("counter|card")},
         {QStringLiteral("report"), QStringLiteral("Write the per-row report as CSV (columns: see README)."),
          QStringLiteral("FILE.csv")},
         {QStringLiteral("recursive"), QStringLiteral("Include the folder's sub-folders.")},
@@ -82,9 +87,18 @@ int runImport(const QStringList &arguments)
     const QString sourcePath = p.positionalArguments().first();
     if (!QFileInfo::exists(sourcePath))
         return usage(QStringLiteral("%1 does not exist").arg(sourcePath));
-    const FileNamePattern pattern(p.value(QStringLiteral("pattern")));
-    if (!pattern.isValid())
-        return usage(pattern.error());
+    FileNaming naming;
+    if (p.isSet(QStringLiteral("pattern"))) {
+        naming.pattern = FileNamePattern(p.value(QStringLiteral("pattern")));
+        if (!naming.pattern->isValid())
+            return usage(naming.pattern->error());
+    }
+    if (p.isSet(QStringLiteral("trailing-numbers"))) {
+        const QString t = p.value(QStringLiteral("trailing-numbers"));
+        if (t != u"counter" && t != u"card")
+            return usage(QStringLiteral("--trailing-numbers takes counter or card"));
+        naming.trailing = t == u"card" ? FileNameReading::Trailing::Card : FileNameReading::Trailing::Counter;
+    }
     bool threadsOk = false;
     const int threads = p.value(QStringLiteral("threads")).toInt(&threadsOk);
     if (!threadsOk || threads < 0)
@@ -99,12 +113,18 @@ int runImport(const QStringList &arguments)
         options.listId = list.listId;
         options.listName = list.name;
     }
-    std::unique_ptr<ImportSource> source = makeSource(sourcePath, pattern, p.isSet(QStringLiteral("recursive")));
+    std::unique_ptr<ImportSource> source = makeSource(sourcePath, naming, p.isSet(QStringLiteral("recursive")));
     if (!source)
         return usage(QStringLiteral("%1 is not a folder, a .csv or a .zip file").arg(sourcePath));
     QString error;
     if (!source->open(&error))
         return usage(error);
+    // How the names were read, before the long part: the admin can stop and force it.
+    if (const std::optional<FileNameReading> reading = source->reading()) {
+        err << "facedesk import: " << reading->summary() << Qt::endl;
+        if (reading->unsure() && !naming.trailing)
+            err << "facedesk import: say --trailing-numbers card if those numbers are card numbers" << Qt::endl;
+    }
     // The report file is opened before the work, so that a typo costs no ten minutes.
     QFile reportFile;
     if (p.isSet(QStringLiteral("report"))) {

@@ -13,6 +13,7 @@
 // queries (smaller, darker, brighter, turned, recompressed) are matched against the original
 // gallery without the query's own photo.
 #include "BenchReport.h"
+#include "match/FacePhotos.h"
 
 #include "face/describe/LbpDescriptor.h"
 #include "face/describe/LbpFaceEngine.h"
@@ -77,13 +78,7 @@ cv::Mat tightCrop(const cv::Mat &image, int side)
     const std::vector<Face> faces = vision ? vision->detect(image) : std::vector<Face>{};
     if (faces.empty())
         return {};
-    const cv::Rect2f b = faces.front().box;
-    const float s = std::max(b.width, b.height);
-    const cv::Rect r = cv::Rect(int(b.x + b.width / 2 - s / 2), int(b.y + b.height / 2 - s / 2), int(s), int(s)) &
-                       cv::Rect(0, 0, image.cols, image.rows);
-    cv::Mat crop;
-    cv::resize(image(r), crop, cv::Size(side, side), 0, 0, cv::INTER_AREA);
-    return crop;
+    return facephotos::tightCrop(image, faces.front().box, side);
 }
 
 struct Variant {

@@ -10,6 +10,7 @@
 //
 //   bench_face_cost [--faces DIR] [--events N] [--seconds S] [--threads N] [--update docs/PERFORMANCE.md]
 #include "BenchReport.h"
+#include "match/FacePhotos.h"
 
 #include "face/CnnFaceEngine.h"
 #include "face/FaceVision.h"
@@ -56,13 +57,7 @@ QList<QByteArray> faceCrops(const face::FaceVision &vision, const QString &dir)
         const std::vector<face::Face> faces = vision.detect(image);
         if (faces.size() != 1)
             continue;
-        const cv::Rect2f b = faces.front().box;
-        const float m = b.width * 0.3f;
-        const cv::Rect r = cv::Rect(int(b.x - m), int(b.y - m), int(b.width + 2 * m), int(b.height + 2 * m)) &
-                           cv::Rect(0, 0, image.cols, image.rows);
-        cv::Mat crop;
-        cv::resize(image(r), crop, cv::Size(200, int(200.0 * r.height / r.width)), 0, 0, cv::INTER_AREA);
-        crops << encode(crop);
+        crops << encode(facephotos::cropAround(image, faces.front().box, 0.3f, 200));
     }
     return crops;
 }

@@ -42,16 +42,7 @@ float distance(const QVector<float> &a, const QVector<float> &b)
     return fd::match::euclidean(a, b);
 }
 
-// A device's crop: exactly the face box (no margin), scaled to side x side.
-cv::Mat tightCrop(const cv::Mat &image, const cv::Rect2f &box, int side)
-{
-    const float s = std::max(box.width, box.height);
-    cv::Rect r(int(box.x + box.width / 2 - s / 2), int(box.y + box.height / 2 - s / 2), int(s), int(s));
-    r &= cv::Rect(0, 0, image.cols, image.rows);
-    cv::Mat crop;
-    cv::resize(image(r), crop, cv::Size(side, side), 0, 0, cv::INTER_AREA);
-    return crop;
-}
+using facephotos::tightCrop;
 
 } // namespace
 

@@ -44,6 +44,7 @@ private slots:
     void moveAssignAndDelete();
     void duplicateCardIsRefused();
     void importWizardOnAFolder();
+    void importWizardReadsNamesByShape();
 
 private:
     qint64 addViaDialog(const QString &name, const QString &card, const QString &photo, int list = 2);
@@ -263,6 +264,58 @@ void TestLibraryGui::importWizardOnAFolder()
     library::PersonFilter vip;
     vip.listId = library::sort::Vip;
     QCOMPARE(m_panel->store()->countPersons(vip), report.totals().imported);
+}
+
+// File names read by their shape: the preview says how, with the counts, asks what
+// short trailing numbers are when the set cannot tell, and the answer is applied.
+void TestLibraryGui::importWizardReadsNamesByShape()
+{
+    if (!QFileInfo::exists(QStringLiteral(SHARED_DIR "/faces/obama_1.jpg")))
+        QSKIP("../shared/faces is not there");
+    QTemporaryDir folder;
+    const QList<QPair<QString, QString>> copies = {{QStringLiteral("obama_1.jpg"), QStringLiteral("Ann_17.jpg")},
+                                                   {QStringLiteral("biden_1.jpg"), QStringLiteral("Bob_23.jpg")},
+                                                   {QStringLiteral("kit_harington_1.jpg"), QStringLiteral("Cat_42.jpg")},
+                                                   {QStringLiteral("rose_leslie_1.jpg"), QStringLiteral("10023_Jane Doe.jpg")},
+                                                   {QStringLiteral("alex_lacamoire_1.jpg"), QStringLiteral("IMG_4521.JPG")}};
+    for (const auto &[from, to] : copies)
+        QVERIFY(QFile::copy(QStringLiteral(SHARED_DIR "/faces/") + from, folder.filePath(to)));
+    store::DatabaseConfig config;
+    config.dataDir = m_dir->path();
+    ImportWizard wizard(config);
+    wizard.setSource(ImportWizard::SourceKind::Folder, folder.path());
+    wizard.setPattern(QString());
+    wizard.show();
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(ImportWizard::PreviewPage));
+    const auto *info = wizard.findChild<QLabel *>(QStringLiteral("importSourceInfo"));
+    QVERIFY(info);
+    QVERIFY2(info->text().contains(QLatin1String("File names read by their shape")), qPrintable(info->text()));
+    QVERIFY2(info->text().contains(QLatin1String("if they are card numbers")), qPrintable(info->text()));
+    QVERIFY(info->text().contains(QLatin1String("camera names, no person (IMG_4521): 1")));
+    auto *trailing = wizard.findChild<QComboBox *>(QStringLiteral("importTrailing"));
+    QVERIFY(trailing && trailing->isVisible());
+    const auto cell = [&wizard](const QString &file, int column) {
+        QTableWidget *t = wizard.previewTable();
+        for (int r = 0; r < t->rowCount(); ++r)
+            if (t->item(r, 5)->text() == file)
+                return t->item(r, column)->text();
+        return QStringLiteral("(no row)");
+    };
+    QCOMPARE(cell(QStringLiteral("Ann_17.jpg"), 1), QStringLiteral("Ann"));
+    QCOMPARE(cell(QStringLiteral("Ann_17.jpg"), 2), QString());  // a photo counter, so far
+    QCOMPARE(cell(QStringLiteral("10023_Jane Doe.jpg"), 2), QStringLiteral("10023"));
+    QVERIFY(cell(QStringLiteral("IMG_4521.JPG"), 6).contains(QLatin1String("names nobody")));
+    // The admin says those are card numbers: the preview and the run follow.
+    wizard.setTrailingNumbers(library::FileNameReading::Trailing::Card);
+    QCOMPARE(cell(QStringLiteral("Ann_17.jpg"), 2), QStringLiteral("17"));
+    QSignalSpy finished(&wizard, &ImportWizard::importFinished);
+    wizard.next();
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(wizard.report().totals().imported, 5);
+    const qint64 ann = m_panel->store()->personByCard(QStringLiteral("17"));
+    QVERIFY(ann > 0);
+    QCOMPARE(m_panel->store()->person(ann)->name, QStringLiteral("Ann"));
 }
 
 QTEST_MAIN(TestLibraryGui)

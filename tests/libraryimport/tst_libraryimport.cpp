@@ -2,6 +2,7 @@
 // encodings and dialects, ZIP archives including hostile ones), the run with real
 // photos (validation, duplicates, cancel), the report, and the headless command.
 #include "library/CsvSource.h"
+#include "library/FileNaming.h"
 #include "library/FolderSource.h"
 #include "library/ImportRun.h"
 #include "library/LibraryStore.h"
@@ -99,6 +100,10 @@ private slots:
     void fileNamePattern();
     void invalidPatterns_data();
     void invalidPatterns();
+    void fileNameReading_data();
+    void fileNameReading();
+    void fileNameSets_data();
+    void fileNameSets();
     void folderSourceListsEveryFile();
     void csvSource_data();
     void csvSource();
@@ -124,10 +129,12 @@ private slots:
     void zipImportReadsFromMemory();
     void progressIsThrottledAndComplete();
     void reportCsvAndThumbnails();
+    void severalPhotosBecomeOnePerson();
 
     // The headless command
     void headlessExitCodes_data();
     void headlessExitCodes();
+    void headlessImportOfEverydayNames();
 
 private:
     // Runs an import to its end into m_data and returns the report.
@@ -256,10 +263,134 @@ void TestLibraryImport::invalidPatterns()
     const FileNamePattern p(pattern);
     QVERIFY(!p.isValid());
     QVERIFY(!p.error().isEmpty());
-    FolderSource source(QDir::tempPath(), {p, false});
+    FolderSource source(QDir::tempPath(), {FileNaming{p, std::nullopt}, false});
     QString error;
     QVERIFY(!source.open(&error));
     QCOMPARE(error, p.error());
+}
+
+// One file name in a set read by shape: name|card|counter|shape. The set is the
+// file itself unless given (what the other names say settles trailing numbers).
+void TestLibraryImport::fileNameReading_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("expected");
+    using S = FileNameReading::Shape;
+    const auto row = [](const char *file, const char *name, const char *card, int counter, S shape) {
+        QTest::newRow(file) << QString::fromUtf8(file)
+                            << QStringLiteral("%1|%2|%3|%4").arg(QString::fromUtf8(name), QString::fromUtf8(card)).arg(counter).arg(int(shape));
+    };
+    row("10023.jpg", "", "10023", 0, S::CardOnly);
+    row("007.JPG", "", "007", 0, S::CardOnly);
+    row("Jane Doe.jpg", "Jane Doe", "", 0, S::NameOnly);
+    row("张伟.jpg", "张伟", "", 0, S::NameOnly);
+    row("李 娜 (2).png", "李 娜", "", 2, S::NameOnly);
+    row("alex-lacamoire.png", "Alex Lacamoire", "", 0, S::NameOnly);
+    row("Jean-Pierre Dupont.jpg", "Jean-Pierre Dupont", "", 0, S::NameOnly);
+    row("rose_leslie_1.jpg", "Rose Leslie", "", 1, S::NameOnly);
+    row("obama_2.jpg", "Obama", "", 2, S::NameOnly);
+    row("Jane Doe (2).jpg", "Jane Doe", "", 2, S::NameOnly);
+    row("Jane Doe-3.jpg", "Jane Doe", "", 3, S::NameOnly);
+    row("10023_Jane Doe.jpg", "Jane Doe", "10023", 0, S::CardThenName);
+    row("10023-Jane Doe.jpg", "Jane Doe", "10023", 0, S::CardThenName);
+    row("10023 张伟.jpg", "张伟", "10023", 0, S::CardThenName);
+    row("10023_Jane Doe_2.jpg", "Jane Doe", "10023", 2, S::CardThenName);
+    row("Jane Doe_10023.jpg", "Jane Doe", "10023", 0, S::NameThenCard);
+    row("Jane Doe-10023 (2).jpg", "Jane Doe", "10023", 2, S::NameThenCard);
+    row("Mary_Ann_1001.jpg", "Mary Ann", "1001", 0, S::NameThenCard);
+    row("10023_1.jpg", "", "10023", 1, S::CardOnly);
+    row("IMG_4521.JPG", "", "", 0, S::Camera);
+    row("IMG_20230412_153012.jpg", "", "", 0, S::Camera);
+    row("DSC01234.JPG", "", "", 0, S::Camera);
+    row("PXL_20230101_101010123.jpg", "", "", 0, S::Camera);
+    row("WhatsApp Image 2023-01-01 at 10.00.00.jpeg", "", "", 0, S::Camera);
+    row("___.jpg", "", "", 0, S::NoName);
+    row("sub/dir/Zoe Smith.jpg", "Zoe Smith", "", 0, S::NameOnly);
+}
+
+void TestLibraryImport::fileNameReading()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, expected);
+    const FileNameReading reading = FileNameReading::forSet({file});
+    const FileNameReading::Parts parts = reading.read(file);
+    QCOMPARE(QStringLiteral("%1|%2|%3|%4").arg(parts.name, parts.cardNo).arg(parts.counter).arg(int(parts.shape)), expected);
+    // Applied, nobody is nameless and nothing is refused.
+    ImportItem item;
+    reading.apply(file, &item);
+    QVERIFY(!item.name.isEmpty());
+    QVERIFY(item.problem.isEmpty());
+    QCOMPARE(item.flags.isEmpty(), !parts.name.isEmpty());
+}
+
+// Whole sets: how many rows, how many persons they make, what short trailing numbers
+// were taken for, and whether the reading says it is unsure.
+void TestLibraryImport::fileNameSets_data()
+{
+    QTest::addColumn<QStringList>("files");
+    QTest::addColumn<int>("persons");
+    QTest::addColumn<bool>("counters");
+    QTest::addColumn<bool>("unsure");
+    QStringList shared;
+    for (const QString &f : QDir(kFaces).entryList({QStringLiteral("*.jpg")}, QDir::Files, QDir::Name))
+        shared << f;
+    if (shared.isEmpty())  // the names as they are in ../shared/faces, for a machine without them
+        shared = QStringList{QStringLiteral("alex_lacamoire_1.jpg"), QStringLiteral("biden_1.jpg"), QStringLiteral("biden_2.jpg"),
+                             QStringLiteral("edge_partial_face.jpg"), QStringLiteral("kit_harington_1.jpg"),
+                             QStringLiteral("kit_harington_2.jpg"), QStringLiteral("multi_two_people.jpg"),
+                             QStringLiteral("obama_1.jpg"), QStringLiteral("obama_2.jpg"), QStringLiteral("obama_3.jpg"),
+                             QStringLiteral("obama_4.jpg"), QStringLiteral("obama_small.jpg"), QStringLiteral("rose_leslie_1.jpg"),
+                             QStringLiteral("rose_leslie_2.jpg"), QStringLiteral("scene_obama_1080p.jpg")};
+    // alex, biden, edge, kit, multi, obama, obama small, rose, scene
+    QTest::newRow("../shared/faces") << shared << 9 << true << false;
+    QTest::newRow("HR numbers") << QStringList{QStringLiteral("10023.jpg"), QStringLiteral("10024.jpg"), QStringLiteral("10025.jpg")}
+                                << 3 << true << false;
+    QTest::newRow("Chinese names with counters")
+        << QStringList{QStringLiteral("张伟.jpg"), QStringLiteral("张伟 (2).jpg"), QStringLiteral("王芳_1.jpg"), QStringLiteral("王芳_2.jpg")}
+        << 2 << true << false;
+    QTest::newRow("mixed") << QStringList{QStringLiteral("10023_Jane Doe.jpg"), QStringLiteral("10023_Jane Doe_2.jpg"),
+                                          QStringLiteral("Jane Doe_10024.jpg"), QStringLiteral("Bob Smith.jpg"),
+                                          QStringLiteral("10025.jpg"), QStringLiteral("IMG_4521.JPG"), QStringLiteral("IMG_4522.JPG")}
+                           << 6 << true << false;  // the two Janes differ by card; each camera file is its own
+    QTest::newRow("short cards that never repeat")
+        << QStringList{QStringLiteral("Ann_17.jpg"), QStringLiteral("Bob_23.jpg"), QStringLiteral("Cat_42.jpg")} << 3 << true << true;
+}
+
+void TestLibraryImport::fileNameSets()
+{
+    QFETCH(QStringList, files);
+    QFETCH(int, persons);
+    QFETCH(bool, counters);
+    QFETCH(bool, unsure);
+    QList<ImportItem> items;
+    for (const QString &f : std::as_const(files)) {
+        ImportItem item;
+        item.sourceLabel = f;
+        items << item;
+    }
+    const std::optional<FileNameReading> reading = nameItems(items, FileNaming{});
+    QVERIFY(reading);
+    QCOMPARE(reading->trailing() == FileNameReading::Trailing::Counter, counters);
+    QCOMPARE(reading->unsure(), unsure);
+    QCOMPARE(reading->total(), files.size());
+    int counted = 0;
+    for (const int n : reading->counts())
+        counted += n;
+    QCOMPARE(counted, files.size());
+    QVERIFY(!reading->summary().isEmpty());
+    QSet<QString> keys;
+    for (const ImportItem &item : std::as_const(items)) {
+        QVERIFY2(item.problem.isEmpty(), qPrintable(item.problem));
+        keys.insert(item.personKey.isEmpty() ? QStringLiteral("row:") + item.sourceLabel : item.personKey);
+    }
+    QCOMPARE(int(keys.size()), persons);
+    // The admin's answer wins: as cards, "Ann_17" is Ann with card 17.
+    if (unsure) {
+        const std::optional<FileNameReading> asCards =
+            nameItems(items, FileNaming{std::nullopt, FileNameReading::Trailing::Card});
+        QCOMPARE(items.first().cardNo, QStringLiteral("17"));
+        QCOMPARE(asCards->counts().value(FileNameReading::Shape::NameThenCard), files.size());
+    }
 }
 
 void TestLibraryImport::folderSourceListsEveryFile()
@@ -275,12 +406,13 @@ void TestLibraryImport::folderSourceListsEveryFile()
     QStringList got;
     for (const ImportItem &i : flat.items())
         got << QStringLiteral("%1:%2").arg(i.row).arg(describe(i));
-    QCOMPARE(got, QStringList({QStringLiteral("1:Alice|1|-1|0||Alice_1.jpg|ok"), QStringLiteral("2:Bob|2|-1|0||Bob_2.jpg|ok"),
-                               QStringLiteral("3:||-1|0||no-card.jpg|problem")}));
+    // Read by shape: "_1" is a photo counter, a name without a card is a name.
+    QCOMPARE(got, QStringList({QStringLiteral("1:Alice||-1|0||Alice_1.jpg|ok"), QStringLiteral("2:Bob||-1|0||Bob_2.jpg|ok"),
+                               QStringLiteral("3:No Card||-1|0||no-card.jpg|ok")}));
     QCOMPARE(flat.items()[0].photo, dir.filePath(QStringLiteral("Alice_1.jpg")));
     QCOMPARE(flat.items()[2].sourceLabel, QStringLiteral("no-card.jpg"));
 
-    FolderSource deep(dir.path(), {FileNamePattern(), true});
+    FolderSource deep(dir.path(), {FileNaming{FileNamePattern(), std::nullopt}, true});
     QVERIFY(deep.open(&error));
     QCOMPARE(deep.items().size(), 4);
     QCOMPARE(deep.items()[3].sourceLabel, QStringLiteral("sub/Carl_3.jpg"));
@@ -434,8 +566,8 @@ void TestLibraryImport::zipWithoutCsv()
     for (const ImportItem &i : source.items())
         got << i.sourceLabel + u'=' + describe(i);
     QCOMPARE(got, QStringList({QStringLiteral("people/张伟_1001.jpg=张伟|1001|-1|0||张伟_1001.jpg|ok"),
-                               QStringLiteral("people/nocard.jpg=||-1|0||nocard.jpg|problem"),
-                               QStringLiteral("Bob_2.jpg=Bob|2|-1|0||Bob_2.jpg|ok")}));
+                               QStringLiteral("people/nocard.jpg=Nocard||-1|0||nocard.jpg|ok"),
+                               QStringLiteral("Bob_2.jpg=Bob||-1|0||Bob_2.jpg|ok")}));
     int readCode = 0;
     QCOMPARE(source.readPhoto(source.items()[2], &error, &readCode), QByteArray("three"));
     QCOMPARE(source.readPhoto(source.items()[0], &error, &readCode), QByteArray("one"));
@@ -606,6 +738,18 @@ QByteArray resaved(const QString &path)
     return QByteArray(reinterpret_cast<const char *>(jpeg.data()), qsizetype(jpeg.size()));
 }
 
+// Another shot of the person, as far as the duplicate check can tell: mirrored left
+// to right and cut by a tenth at the top, as a second photo of the same day would be.
+QByteArray anotherShot(const QString &path)
+{
+    const cv::Mat image = cv::imread(path.toStdString());
+    cv::Mat mirrored;
+    cv::flip(image(cv::Rect(0, image.rows / 10, image.cols, image.rows - image.rows / 10)), mirrored, 1);
+    std::vector<uchar> jpeg;
+    cv::imencode(".jpg", mirrored, jpeg, {cv::IMWRITE_JPEG_QUALITY, 85});
+    return QByteArray(reinterpret_cast<const char *>(jpeg.data()), qsizetype(jpeg.size()));
+}
+
 } // namespace
 
 #define REQUIRE_FACES()                                                                                                \
@@ -655,7 +799,7 @@ void TestLibraryImport::folderImportRejectsMultiFace()
     const qint64 id = store().personByCard(QStringLiteral("1000"));
     QVERIFY(id > 0);
     const Person alex = *store().person(id);
-    QCOMPARE(alex.name, QStringLiteral("alex_lacamoire_1"));
+    QCOMPARE(alex.name, QStringLiteral("Alex Lacamoire 1"));  // a lower-case file name gets capitals
     QCOMPARE(alex.listId, sort::Whitelist);
     QCOMPARE(alex.photos.size(), 1);
     QCOMPARE(alex.photos[0].sourceName, copies[0].second);
@@ -668,39 +812,39 @@ void TestLibraryImport::folderImportRejectsMultiFace()
 void TestLibraryImport::duplicatesAreCaught()
 {
     REQUIRE_FACES();
-    const ImportReport first = runImport(std::make_unique<FolderSource>(folderOf({{QStringLiteral("obama_1.jpg"), QStringLiteral("Obama_1.jpg")}})));
+    const ImportReport first = runImport(std::make_unique<FolderSource>(folderOf({{QStringLiteral("obama_1.jpg"), QStringLiteral("Obama_101.jpg")}})));
     QCOMPARE(first.totals().imported, 1);
     const qint64 obama = first.entries[0].indexId;
 
-    const QString dir = folderOf({{QStringLiteral("obama_2.jpg"), QStringLiteral("Barack_1.jpg")},   // card 1 is Obama's
-                                  {QStringLiteral("obama_1.jpg"), QStringLiteral("Someone_77.jpg")}, // Obama's photo
-                                  {QStringLiteral("biden_1.jpg"), QStringLiteral("Joe_5.jpg")},
-                                  {QStringLiteral("biden_2.jpg"), QStringLiteral("Joseph_5.jpg")},   // card 5 again
-                                  {QStringLiteral("kit_harington_1.jpg"), QStringLiteral("Kit_8.jpg")}});
-    QVERIFY(writeFile(dir + QStringLiteral("/Kitty_9.jpg"), resaved(face(QStringLiteral("kit_harington_1.jpg")))));
+    const QString dir = folderOf({{QStringLiteral("obama_2.jpg"), QStringLiteral("Barack_101.jpg")}, // card 101 is Obama's
+                                  {QStringLiteral("obama_1.jpg"), QStringLiteral("Someone_177.jpg")}, // Obama's photo
+                                  {QStringLiteral("biden_1.jpg"), QStringLiteral("Joe_105.jpg")},
+                                  {QStringLiteral("biden_2.jpg"), QStringLiteral("Joseph_105.jpg")}, // card 105 again
+                                  {QStringLiteral("kit_harington_1.jpg"), QStringLiteral("Kit_108.jpg")}});
+    QVERIFY(writeFile(dir + QStringLiteral("/Kitty_109.jpg"), resaved(face(QStringLiteral("kit_harington_1.jpg")))));
     const ImportReport report = runImport(std::make_unique<FolderSource>(dir));
     QCOMPARE(report.status, ImportReport::Status::Completed);
 
-    const ImportEntry *barack = entryFor(report, QStringLiteral("Barack_1.jpg"));
+    const ImportEntry *barack = entryFor(report, QStringLiteral("Barack_101.jpg"));
     QVERIFY(barack);
     QCOMPARE(barack->outcome, ImportOutcome::Duplicate);
     QCOMPARE(barack->duplicateOfIndexId, obama);
     QVERIFY(barack->duplicateOf.contains(QStringLiteral("Obama")));
-    const ImportEntry *someone = entryFor(report, QStringLiteral("Someone_77.jpg"));
+    const ImportEntry *someone = entryFor(report, QStringLiteral("Someone_177.jpg"));
     QCOMPARE(someone->outcome, ImportOutcome::Duplicate);
     QCOMPARE(someone->duplicateOfIndexId, obama);
-    const ImportEntry *joe = entryFor(report, QStringLiteral("Joe_5.jpg"));
+    const ImportEntry *joe = entryFor(report, QStringLiteral("Joe_105.jpg"));
     QVERIFY2(isImported(*joe), qPrintable(joe->reason));
-    const ImportEntry *joseph = entryFor(report, QStringLiteral("Joseph_5.jpg"));
+    const ImportEntry *joseph = entryFor(report, QStringLiteral("Joseph_105.jpg"));
     QCOMPARE(joseph->outcome, ImportOutcome::Duplicate);
     QCOMPARE(joseph->duplicateOfRow, joe->row);
     QCOMPARE(joseph->duplicateOfIndexId, -1);
-    const ImportEntry *kit = entryFor(report, QStringLiteral("Kit_8.jpg"));
+    const ImportEntry *kit = entryFor(report, QStringLiteral("Kit_108.jpg"));
     QVERIFY2(isImported(*kit), qPrintable(kit->reason));
-    const ImportEntry *kitty = entryFor(report, QStringLiteral("Kitty_9.jpg"));
+    const ImportEntry *kitty = entryFor(report, QStringLiteral("Kitty_109.jpg"));
     QCOMPARE(kitty->outcome, ImportOutcome::Duplicate);
     QCOMPARE(kitty->duplicateOfRow, kit->row);
-    QVERIFY(kitty->duplicateOf.contains(QStringLiteral("Kit_8.jpg")));
+    QVERIFY(kitty->duplicateOf.contains(QStringLiteral("Kit_108.jpg")));
 
     QCOMPARE(report.totals().duplicates, 4);
     QCOMPARE(store().countPersons({}), 3);  // Obama, Joe, Kit
@@ -712,8 +856,8 @@ void TestLibraryImport::duplicatesMayBeAddedFlagged()
     ImportOptions options;
     options.duplicates = ImportOptions::Duplicates::Add;
     const ImportReport report = runImport(
-        std::make_unique<FolderSource>(folderOf({{QStringLiteral("biden_1.jpg"), QStringLiteral("Joe_5.jpg")},
-                                                 {QStringLiteral("biden_2.jpg"), QStringLiteral("Joseph_5.jpg")}})),
+        std::make_unique<FolderSource>(folderOf({{QStringLiteral("biden_1.jpg"), QStringLiteral("Joe_105.jpg")},
+                                                 {QStringLiteral("biden_2.jpg"), QStringLiteral("Joseph_105.jpg")}})),
         options);
     QCOMPARE(report.totals().imported, 2);
     QCOMPARE(report.entries[0].duplicateOfRow, 0);
@@ -864,8 +1008,8 @@ void TestLibraryImport::reportCsvAndThumbnails()
 {
     REQUIRE_FACES();
     const ImportReport report = runImport(std::make_unique<FolderSource>(
-        folderOf({{QStringLiteral("kit_harington_2.jpg"), QStringLiteral("=cmd_1.jpg")},
-                  {QStringLiteral("multi_two_people.jpg"), QStringLiteral("two, people_2.jpg")}})));
+        folderOf({{QStringLiteral("kit_harington_2.jpg"), QStringLiteral("=cmd_101.jpg")},
+                  {QStringLiteral("multi_two_people.jpg"), QStringLiteral("two, people_102.jpg")}})));
     QCOMPARE(report.entries.size(), 2);
     for (const ImportEntry &e : report.entries) {
         const QImage thumbnail = QImage::fromData(e.thumbnail, "JPG");
@@ -882,8 +1026,8 @@ void TestLibraryImport::reportCsvAndThumbnails()
     QCOMPARE(lines.size(), 3);
     QCOMPARE(lines[0], ImportReport::csvColumns().join(u','));
     QCOMPARE(lines[0], QStringLiteral("row,source,outcome,name,card_no,list,index_id,error_code,reason,fixes,flags,duplicate_of"));
-    QVERIFY2(lines[1].startsWith(QStringLiteral("1,'=cmd_1.jpg,imported,'=cmd,1,Whitelist,")), qPrintable(lines[1]));
-    QVERIFY2(lines[2].startsWith(QStringLiteral("2,\"two, people_2.jpg\",rejected,\"two, people\",2,Whitelist,,100016,")),
+    QVERIFY2(lines[1].startsWith(QStringLiteral("1,'=cmd_101.jpg,imported,'=cmd,101,Whitelist,")), qPrintable(lines[1]));
+    QVERIFY2(lines[2].startsWith(QStringLiteral("2,\"two, people_102.jpg\",rejected,\"Two, People\",102,Whitelist,,100016,")),
              qPrintable(lines[2]));
     // The CSV reads back with our own reader, row for row.
     const QList<CsvRecord> records = parseCsv(QString::fromUtf8(csv.mid(3)));
@@ -960,6 +1104,87 @@ void TestLibraryImport::headlessExitCodes()
     if (arguments.contains(QStringLiteral("Staff")))
         QCOMPARE(store().list(5)->name, QStringLiteral("Staff"));
     QCOMPARE(store().countPersons({}), exitCode == 0 || runs > 1 ? 2 : 1);
+}
+
+// Photos named the ways people name them become one person per name or card, each
+// with all their photos; a camera's file name makes a person of its own, flagged.
+void TestLibraryImport::severalPhotosBecomeOnePerson()
+{
+    REQUIRE_FACES();
+    const QString dir = folderOf({{QStringLiteral("obama_1.jpg"), QStringLiteral("Barack Obama.jpg")},
+                                  {QStringLiteral("obama_2.jpg"), QStringLiteral("Barack Obama (2).jpg")},
+                                  {QStringLiteral("obama_3.jpg"), QStringLiteral("barack obama_3.jpg")},
+                                  {QStringLiteral("biden_1.jpg"), QStringLiteral("10023_Joe Biden.jpg")},
+                                  {QStringLiteral("biden_2.jpg"), QStringLiteral("10023_Joe Biden_2.jpg")},
+                                  {QStringLiteral("kit_harington_1.jpg"), QStringLiteral("IMG_4521.JPG")},
+                                  {QStringLiteral("rose_leslie_1.jpg"), QStringLiteral("罗丝.jpg")}});
+    const ImportReport report = runImport(std::make_unique<FolderSource>(dir));
+    QCOMPARE(report.status, ImportReport::Status::Completed);
+    for (const ImportEntry &e : report.entries)
+        QVERIFY2(isImported(e), qPrintable(e.sourceLabel + QStringLiteral(": ") + e.reason));
+    QCOMPARE(store().countPersons({}), 4);
+    const qint64 obamaId = entryFor(report, QStringLiteral("Barack Obama.jpg"))->indexId;
+    QCOMPARE(entryFor(report, QStringLiteral("Barack Obama (2).jpg"))->indexId, obamaId);
+    QCOMPARE(entryFor(report, QStringLiteral("barack obama_3.jpg"))->indexId, obamaId);
+    const Person obama = *store().person(obamaId);
+    QCOMPARE(obama.name, QStringLiteral("Barack Obama"));
+    QCOMPARE(obama.photos.size(), 3);
+    const qint64 biden = store().personByCard(QStringLiteral("10023"));
+    QCOMPARE(biden, entryFor(report, QStringLiteral("10023_Joe Biden_2.jpg"))->indexId);
+    QCOMPARE(store().person(biden)->name, QStringLiteral("Joe Biden"));
+    QCOMPARE(store().person(biden)->photos.size(), 2);
+    const ImportEntry *camera = entryFor(report, QStringLiteral("IMG_4521.JPG"));
+    QCOMPARE(store().person(camera->indexId)->name, QStringLiteral("IMG_4521"));
+    QVERIFY(camera->flags.join(u' ').contains(QLatin1String("names nobody")));
+    QCOMPARE(store().person(entryFor(report, QStringLiteral("罗丝.jpg"))->indexId)->name, QStringLiteral("罗丝"));
+}
+
+// `facedesk import` of every shared photo under its own name plus other shots named
+// the ways staff folders name them: every single-face photo is imported, only the
+// two-person photo, the cut-off face and a broken file are refused, and so it exits 3.
+void TestLibraryImport::headlessImportOfEverydayNames()
+{
+    REQUIRE_FACES();
+    QList<QPair<QString, QString>> copies;
+    for (const QString &f : QDir(kFaces).entryList({QStringLiteral("*.jpg")}, QDir::Files, QDir::Name))
+        copies.append({f, f});
+    const QString dir = folderOf(copies);
+    const QList<QPair<const char *, const char *>> shots = {
+        {"biden_1.jpg", "10023.jpg"},           {"kit_harington_1.jpg", "张伟.jpg"},
+        {"rose_leslie_2.jpg", "Jane Doe.jpg"},  {"alex_lacamoire_1.jpg", "10024_Jane Roe.jpg"},
+        {"obama_1.jpg", "John Smith_10025.jpg"}, {"obama_2.jpg", "John Smith_10025 (2).jpg"},
+        {"kit_harington_2.jpg", "IMG_4521.JPG"}};
+    for (const auto &[from, to] : shots)
+        QVERIFY(writeFile(dir + u'/' + QString::fromUtf8(to), anotherShot(face(QString::fromUtf8(from)))));
+    QByteArray broken = readAll(face(QStringLiteral("obama_3.jpg")));
+    broken.truncate(broken.size() / 3);
+    QVERIFY(writeFile(dir + QStringLiteral("/Broken Person.jpg"), broken));
+
+    const QString reportPath = m_input->filePath(QStringLiteral("everyday.csv"));
+    QProcess p;
+    p.start(QStringLiteral(FACEDESK_BINARY), {QStringLiteral("import"), QStringLiteral("--data-dir"), m_data->path(),
+                                              QStringLiteral("--report"), reportPath, dir});
+    QVERIFY(p.waitForFinished(300000));
+    const QByteArray output = p.readAllStandardError();
+    QVERIFY2(p.exitCode() == 3, output.constData());
+    QVERIFY2(output.contains("File names read by their shape"), output.constData());
+    const QStringList lines = QString::fromUtf8(readAll(reportPath)).remove(QChar(0xFEFF)).split(u'\n', Qt::SkipEmptyParts);
+    const QStringList header = lines.first().split(u',');
+    const qsizetype sourceAt = header.indexOf(QStringLiteral("source")), outcomeAt = header.indexOf(QStringLiteral("outcome"));
+    QVERIFY(sourceAt >= 0 && outcomeAt >= 0);
+    QStringList refused;
+    for (const QString &line : lines.mid(1)) {
+        const QStringList cells = line.split(u',');  // none of these names holds a comma
+        const QString outcome = cells.value(outcomeAt);
+        if (!outcome.startsWith(QLatin1String("imported")))
+            refused << cells.value(sourceAt) + u':' + outcome;
+    }
+    QCOMPARE(refused, QStringList({QStringLiteral("Broken Person.jpg:rejected"), QStringLiteral("edge_partial_face.jpg:rejected"),
+                                   QStringLiteral("multi_two_people.jpg:rejected")}));
+    // The shared set's 7 persons (alex, biden, kit, obama, obama small, rose, the scene)
+    // and the shots' 6 (John Smith's two photos are one person).
+    QCOMPARE(store().countPersons({}), 13);
+    QCOMPARE(store().person(store().personByCard(QStringLiteral("10025")))->photos.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestLibraryImport)

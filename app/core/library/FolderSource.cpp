@@ -29,8 +29,8 @@ bool FolderSource::openSource(QString *error)
         *error = LibraryText::tr("%1 is not a readable folder.").arg(QDir::toNativeSeparators(m_folder));
         return false;
     }
-    if (!m_options.pattern.isValid()) {
-        *error = m_options.pattern.error();
+    if (!m_options.naming.isValid()) {
+        *error = m_options.naming.error();
         return false;
     }
     QStringList relative;
@@ -54,11 +54,9 @@ bool FolderSource::openSource(QString *error)
         item.row = ++row;
         item.sourceLabel = rel;
         item.photo = dir.absoluteFilePath(rel);
-        QString why;
-        if (!m_options.pattern.apply(rel, &item, &why))
-            item.problem = why;
         m_items << item;
     }
+    m_reading = nameItems(m_items, m_options.naming);
     return true;
 }
 

@@ -29,9 +29,9 @@ struct Checked {
     QByteArray thumbnail;
 };
 
-// A person waiting for the final commit, with the report entry it belongs to.
+// A person waiting for the final commit, with the report entries of its photos.
 struct Pending {
-    qsizetype entry = 0;
+    QList<qsizetype> entries;
     NewPerson person;
     QString listName;  // a custom list to find or create at commit
 };
@@ -60,7 +60,9 @@ public:
                                  .arg(id),
                              QStringLiteral("%1 (#%2)").arg(name).arg(id), id, 0};
             }
-            if (const auto at = m_cards.constFind(card); at != m_cards.constEnd())
+            // An earlier photo of the same person ("10023_1.jpg", "10023_2.jpg") shares it.
+            if (const auto at = m_cards.constFind(card);
+                at != m_cards.constEnd() && (item.personKey.isEmpty() || at->personKey != item.personKey))
                 return Match{LibraryText::tr("Card number %1 is already used by row %2 (%3).")
                                  .arg(card)
                                  .arg(at->row)
@@ -99,7 +101,7 @@ public:
 
     void remember(const ImportItem &item, quint64 phash)
     {
-        const Earlier earlier{item.row, item.sourceLabel, item.name};
+        const Earlier earlier{item.row, item.sourceLabel, item.name, item.personKey};
         if (!item.cardNo.trimmed().isEmpty())
             m_cards.insert(item.cardNo.trimmed(), earlier);
         m_hashes.append({phash, earlier});
@@ -110,6 +112,7 @@ private:
         int row = 0;
         QString label;
         QString name;
+        QString personKey;
     };
     static QString rowWords(const Earlier &e)
     {
@@ -289,6 +292,7 @@ ImportReport::Status ImportRun::process(LibraryStore &store, ImportReport *repor
     };
 
     QList<Pending> pending;
+    QHash<QString, qsizetype> pendingOf;  // person key -> index in pending
     ImportProgress progress;
     progress.total = total;
     QElapsedTimer sinceProgress;
@@ -345,7 +349,7 @@ ImportReport::Status ImportRun::process(LibraryStore &store, ImportReport *repor
             e.flags = c.check.flags;
         } else {
             e.fixes = c.check.fixes;
-            e.flags = c.check.flags;
+            e.flags = item.flags + c.check.flags;
             const std::optional<DuplicateFinder::Match> twin = duplicates.find(item, c.check.phash);
             if (twin && options.duplicates == ImportOptions::Duplicates::Skip) {
                 e.outcome = ImportOutcome::Duplicate;
@@ -371,16 +375,24 @@ ImportReport::Status ImportRun::process(LibraryStore &store, ImportReport *repor
                 photo.jpeg.clear();
                 photo.storedPath = path;
                 photo.storedBytes = c.check.jpeg.size();
-                Pending p;
-                p.entry = report->entries.size();
-                p.person.name = item.name;
-                p.person.gender = item.gender;
-                p.person.cardNo = item.cardNo.trimmed();
-                p.person.listId = e.listId;
-                p.person.notes = item.notes;
-                p.person.photos << photo;
-                p.listName = item.listName;
-                pending << p;
+                if (const auto same = pendingOf.constFind(item.personKey); !item.personKey.isEmpty() && same != pendingOf.constEnd()) {
+                    // Another photo of a person of this run: one person, several photos.
+                    pending[*same].person.photos << photo;
+                    pending[*same].entries << report->entries.size();
+                } else {
+                    Pending p;
+                    p.entries << report->entries.size();
+                    p.person.name = item.name;
+                    p.person.gender = item.gender;
+                    p.person.cardNo = item.cardNo.trimmed();
+                    p.person.listId = e.listId;
+                    p.person.notes = item.notes;
+                    p.person.photos << photo;
+                    p.listName = item.listName;
+                    if (!item.personKey.isEmpty())
+                        pendingOf.insert(item.personKey, pending.size());
+                    pending << p;
+                }
                 duplicates.remember(item, c.check.phash);
                 e.outcome = e.fixes.isEmpty() ? ImportOutcome::Imported : ImportOutcome::ImportedWithFixes;
             }
@@ -441,9 +453,11 @@ ImportReport::Status ImportRun::process(LibraryStore &store, ImportReport *repor
         return ImportReport::Status::Failed;
     }
     for (qsizetype i = 0; i < pending.size(); ++i) {
-        ImportEntry &e = report->entries[pending[i].entry];
-        e.indexId = ids[i];
-        e.listId = pending[i].person.listId;
+        for (const qsizetype entry : std::as_const(pending[i].entries)) {
+            ImportEntry &e = report->entries[entry];
+            e.indexId = ids[i];
+            e.listId = pending[i].person.listId;
+        }
     }
     return ImportReport::Status::Completed;
 }

@@ -3,9 +3,14 @@
 // each row's photo bytes, from any thread, for validation.
 #pragma once
 
+#include "FileNameReading.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace fd::library {
 
@@ -20,6 +25,12 @@ struct ImportItem {
     QString listName;          // a custom list the row names by name (created at commit)
     QString notes;
     QString photo;             // an absolute file path, or the entry name inside a ZIP
+    // Rows with the same key are one person with several photos ("obama_1.jpg",
+    // "obama_2.jpg"); empty: a person of its own.
+    QString personKey;
+    // Worth an admin's look, though not a reason to refuse (a person named after a
+    // camera's file name).
+    QStringList flags;
     // Set when the row is unusable before its photo is even read (a file name the
     // pattern does not match, a CSV row without a name, a hostile ZIP entry): the
     // row is reported as rejected with this reason and code.
@@ -39,6 +50,9 @@ public:
     bool isOpen() const { return m_open; }
     // The rows, in order; valid after a successful open().
     virtual QList<ImportItem> items() const = 0;
+    // How the file names were read, when they were read by their shape (a folder or a
+    // ZIP without CSV and without a forced pattern); valid after open().
+    virtual std::optional<FileNameReading> reading() const { return std::nullopt; }
     // The bytes of one row's photo. Safe to call from several threads at once.
     // Empty with *error and *errorCode (a protocol code) when it cannot be read or is
     // larger than maxPhotoBytes.

@@ -198,8 +198,8 @@ bool ZipSource::openSource(QString *error)
         return true;
     }
 
-    if (!m_options.pattern.isValid()) {
-        *error = m_options.pattern.error();
+    if (!m_options.naming.isValid()) {
+        *error = m_options.naming.error();
         return false;
     }
     int row = 0;
@@ -211,11 +211,9 @@ bool ZipSource::openSource(QString *error)
         int code = 0;
         item.problem = entryProblem(entry, &code);
         item.problemCode = code;
-        QString why;
-        if (!m_options.pattern.apply(entry.key, &item, &why) && item.problem.isEmpty())
-            item.problem = why;
         m_items << item;
     }
+    m_reading = nameItems(m_items, m_options.naming);
     return true;
 }
 

@@ -7,7 +7,7 @@
 #pragma once
 
 #include "CsvColumns.h"
-#include "FileNamePattern.h"
+#include "FileNaming.h"
 #include "ImportSource.h"
 
 #include <QHash>
@@ -20,7 +20,7 @@ class QuaZip;
 namespace fd::library {
 
 struct ZipOptions {
-    FileNamePattern pattern;  // for a ZIP without a CSV
+    FileNaming naming;        // for a ZIP without a CSV
     CsvOptions csv;           // for a ZIP with one
 };
 
@@ -32,6 +32,7 @@ public:
     ~ZipSource() override;
 
     QList<ImportItem> items() const override { return m_items; }
+    std::optional<FileNameReading> reading() const override { return m_reading; }
     QByteArray readPhoto(const ImportItem &item, QString *error, int *errorCode) const override;
 
     // The CSV entry the rows came from, empty when the file-name pattern named them.
@@ -58,6 +59,7 @@ private:
     QString m_path;
     Options m_options;
     QList<ImportItem> m_items;
+    std::optional<FileNameReading> m_reading;
     QString m_csvEntry;
     QList<Entry> m_entries;
     QHash<QString, qsizetype> m_byName;  // normalised entry name -> index in m_entries
