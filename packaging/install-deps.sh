@@ -11,6 +11,9 @@ packages=(
     libopencv-dev libopencv-contrib-dev opencv-data
     libquazip1-qt6-dev libhttp-parser-dev libssl-dev openssl
     fonts-dejavu-core
+    # Chinese glyphs: without a CJK font the zh_CN translation shows as empty boxes.
+    # WenQuanYi Micro Hei is 5 MB installed (Noto CJK would be 91 MB).
+    fonts-wqy-microhei
 )
 
 # npm fetches the face models (below); Node itself never runs in FaceDesk.

@@ -1,5 +1,7 @@
 #include "Database.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -213,7 +215,9 @@ QStringList statements(const QString &migration)
 }
 
 
-bool migrate(QSqlDatabase &db, QString *error)
+} // namespace
+
+bool migrateTo(QSqlDatabase &db, int target, QString *error)
 {
     if (!execStatement(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"), error))
         return false;
@@ -224,12 +228,14 @@ bool migrate(QSqlDatabase &db, QString *error)
     else if (!execStatement(db, QStringLiteral("INSERT INTO schema_version (version) VALUES (0)"), error))
         return false;
     if (version > schemaVersion()) {
-        *error = QStringLiteral("the archive has schema version %1, newer than this FaceDesk (%2)")
+        // Opened by an older FaceDesk: changing nothing is the only safe thing to do.
+        *error = QStringLiteral("the archive was written by a newer FaceDesk (schema version %1; this FaceDesk reads "
+                                "up to %2): install that FaceDesk or a newer one to open it. Nothing was changed.")
                      .arg(version)
                      .arg(schemaVersion());
         return false;
     }
-    for (int v = version; v < schemaVersion(); ++v) {
+    for (int v = version; v < std::min(target, schemaVersion()); ++v) {
         if (!db.transaction()) {
             *error = db.lastError().text();
             return false;
@@ -247,8 +253,6 @@ bool migrate(QSqlDatabase &db, QString *error)
     }
     return true;
 }
-
-} // namespace
 
 bool execStatement(QSqlDatabase &db, const QString &sql, QString *error)
 {
@@ -300,7 +304,7 @@ QSqlDatabase openDatabase(const DatabaseConfig &config, const QString &connectio
     // mode loses nothing on a process crash; FULL also survives power loss.
     if (!execStatement(db, QStringLiteral("PRAGMA journal_mode=WAL"), error)
         || !execStatement(db, config.fullSync ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"), error)
-        || !execStatement(db, QStringLiteral("PRAGMA foreign_keys=ON"), error) || !migrate(db, error)) {
+        || !execStatement(db, QStringLiteral("PRAGMA foreign_keys=ON"), error) || !migrateTo(db, schemaVersion(), error)) {
         db.close();
         return {};
     }

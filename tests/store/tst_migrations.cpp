@@ -1,0 +1,188 @@
+// Upgrades: an archive as every earlier FaceDesk left it (each schema version, with
+// rows in every table that version had) opens in this build with nothing lost, the
+// new columns at their defaults and the code reading and writing it; an archive of a
+// newer FaceDesk is refused untouched. Real SQLite files in a temporary folder.
+#include "library/LibraryStore.h"
+#include "search/EventQuery.h"
+#include "store/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace fd;
+
+namespace {
+
+qint64 scalar(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+    return q.value(0).toLongLong();
+}
+
+bool run(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return true;
+    qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+    return false;
+}
+
+// What a desk of schema version `version` would have stored: one row in each table
+// that version had, written with that version's columns only.
+bool seed(QSqlDatabase &db, int version)
+{
+    bool ok = true;
+    if (version >= 1) {
+        ok = ok && run(db, QStringLiteral("INSERT INTO devices (uuid, mac, device_type, name, state, first_seen, last_seen) "
+                                          "VALUES ('DEV-1', '00:11:22:33:44:55', 18, 'Gate', 'approved', 1, 2)"));
+        ok = ok && run(db, QStringLiteral("INSERT INTO device_events (device_uuid, at, kind, detail) VALUES ('DEV-1', 1, 'online', '')"));
+        ok = ok && run(db, QStringLiteral("INSERT INTO events (id, dedup_key, received_at, device_uuid, method, index_id, pic_sort, "
+                                          "capture_at, capture_time, face_path) VALUES (1, 'k1', 1000, 'DEV-1', "
+                                          "'sw_face_comparison_push', 7, 1, 1000, '2026-01-01 00:00:01', '')"));
+    }
+    if (version >= 2)
+        ok = ok && run(db, QStringLiteral("INSERT INTO alert_acks (event_id, device_uuid, kind, raised_at, acknowledged_at, "
+                                          "acknowledged_by, note) VALUES (1, 'DEV-1', 'blacklist', 1000, 2000, 'guard', 'seen')"));
+    if (version >= 3) {
+        ok = ok && run(db, QStringLiteral("INSERT INTO persons (index_id, name, card_no, list_id, created_at, updated_at) "
+                                          "VALUES (7, 'Jane Doe', '10023', 1, 1, 1)"));
+        ok = ok && run(db, QStringLiteral("INSERT INTO person_photos (index_id, path, phash, width, height, bytes, added_at) "
+                                          "VALUES (7, 'ab/cd.jpg', 42, 400, 600, 1234, 1)"));
+        ok = ok && run(db, QStringLiteral("INSERT INTO assignments (device_uuid, list_id) VALUES ('DEV-1', 1)"));
+        ok = ok && run(db, QStringLiteral("INSERT INTO sync_state (device_uuid, index_id, confirmed_revision, updated_at) "
+                                          "VALUES ('DEV-1', 7, 1, 1)"));
+    }
+    if (version >= 4)
+        ok = ok && run(db, QStringLiteral("INSERT INTO sync_devices (device_uuid, verified_at, held_count) VALUES ('DEV-1', 5, 1)"));
+    if (version >= 5)
+        ok = ok && run(db, QStringLiteral("INSERT INTO local_features (event_id, kind, dims, vector) VALUES (1, 'lbp', 2, x'0000803f00000000')"));
+    return ok;
+}
+
+} // namespace
+
+class TestMigrations : public QObject {
+    Q_OBJECT
+private slots:
+    void upgradesFromEveryVersion_data();
+    void upgradesFromEveryVersion();
+    void newerArchiveIsRefusedUntouched();
+};
+
+void TestMigrations::upgradesFromEveryVersion_data()
+{
+    QTest::addColumn<int>("version");
+    for (int v = 0; v < store::schemaVersion(); ++v)
+        QTest::newRow(qPrintable(QStringLiteral("from version %1").arg(v))) << v;
+}
+
+void TestMigrations::upgradesFromEveryVersion()
+{
+    QFETCH(int, version);
+    QTemporaryDir dir;
+    store::DatabaseConfig config;
+    config.dataDir = dir.path();
+    {
+        // The archive as FaceDesk of that version left it.
+        QSqlDatabase old = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+        old.setDatabaseName(config.sqlitePath());
+        QVERIFY(old.open());
+        QString error;
+        QVERIFY2(store::migrateTo(old, version, &error), qPrintable(error));
+        QCOMPARE(scalar(old, QStringLiteral("SELECT version FROM schema_version")), qint64(version));
+        QVERIFY(seed(old, version));
+        old.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("old"));
+
+    {
+        QString error;
+        QSqlDatabase db = store::openDatabase(config, QStringLiteral("new"), &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT version FROM schema_version")), qint64(store::schemaVersion()));
+        // Nothing lost.
+        const QList<QPair<const char *, int>> tables = {{"devices", 1}, {"device_events", 1}, {"events", 1}, {"alert_acks", 2},
+                                                        {"persons", 3}, {"person_photos", 3}, {"assignments", 3},
+                                                        {"sync_state", 3}, {"sync_devices", 4}, {"local_features", 5}};
+        for (const auto &[table, since] : tables)
+            QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))), qint64(version >= since ? 1 : 0));
+        // Columns added later hold their defaults on old rows.
+        if (version >= 1)
+            QCOMPARE(scalar(db, QStringLiteral("SELECT matched_by_desk FROM events WHERE id = 1")), qint64(0));
+        if (version >= 3) {
+            QCOMPARE(scalar(db, QStringLiteral("SELECT may_hold FROM sync_state")), qint64(0));
+            QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM person_photos WHERE descriptor_kind = '' AND descriptor IS NULL")),
+                     qint64(1));
+        }
+        // The code of this build reads the old rows and writes new ones.
+        library::LibraryStore library(db, config.libraryDir());
+        if (version >= 3) {
+            const std::optional<library::Person> jane = library.person(7);
+            QVERIFY(jane);
+            QCOMPARE(jane->name, QStringLiteral("Jane Doe"));
+            QCOMPARE(jane->photos.size(), 1);
+        }
+        const qint64 changes = scalar(db, QStringLiteral("SELECT counter FROM library_changes"));
+        library::NewPerson bob;
+        bob.name = QStringLiteral("Bob");
+        bob.listId = 2;
+        const QList<qint64> ids = library.addPersons({bob});
+        QCOMPARE(ids.size(), 1);
+        QVERIFY(ids.first() > (version >= 3 ? 7 : 0));  // never an id an old person had
+        QVERIFY(scalar(db, QStringLiteral("SELECT counter FROM library_changes")) > changes);
+        search::EventQuery events(db, config.imagesDir());
+        const search::EventPage page = events.page({}, search::EventOrder::NewestFirst, 10);
+        QVERIFY2(events.lastError().isEmpty(), qPrintable(events.lastError()));
+        QCOMPARE(page.hits.size(), version >= 1 ? 1 : 0);
+        if (version >= 5) {
+            QVERIFY(run(db, QStringLiteral("UPDATE local_features SET vector = x'000000000000803f' WHERE event_id = 1")));
+            QVERIFY(scalar(db, QStringLiteral("SELECT added FROM local_features WHERE event_id = 1")) > 0);
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("new"));
+}
+
+void TestMigrations::newerArchiveIsRefusedUntouched()
+{
+    QTemporaryDir dir;
+    store::DatabaseConfig config;
+    config.dataDir = dir.path();
+    {
+        QString error;
+        QSqlDatabase db = store::openDatabase(config, QStringLiteral("today"), &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+        QVERIFY(seed(db, store::schemaVersion()));
+        // A later FaceDesk added a table and moved the version on.
+        QVERIFY(run(db, QStringLiteral("CREATE TABLE from_the_future (x INTEGER)")));
+        QVERIFY(run(db, QStringLiteral("UPDATE schema_version SET version = %1").arg(store::schemaVersion() + 1)));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("today"));
+
+    QString error;
+    QSqlDatabase refused = store::openDatabase(config, QStringLiteral("older"), &error);
+    QVERIFY(!refused.isOpen());
+    QVERIFY2(error.contains(QLatin1String("newer FaceDesk")), qPrintable(error));
+    QVERIFY(error.contains(QString::number(store::schemaVersion() + 1)));
+    QVERIFY(error.contains(QLatin1String("Nothing was changed")));
+    refused = {};
+    QSqlDatabase::removeDatabase(QStringLiteral("older"));
+    {
+        QSqlDatabase look = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("look"));
+        look.setDatabaseName(config.sqlitePath());
+        QVERIFY(look.open());
+        QCOMPARE(scalar(look, QStringLiteral("SELECT version FROM schema_version")), qint64(store::schemaVersion() + 1));
+        QCOMPARE(scalar(look, QStringLiteral("SELECT COUNT(*) FROM events")), qint64(1));
+        QCOMPARE(scalar(look, QStringLiteral("SELECT COUNT(*) FROM from_the_future")), qint64(0));
+        look.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("look"));
+}
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "tst_migrations.moc"
