@@ -14,6 +14,8 @@ packages=(
     # Chinese glyphs: without a CJK font the zh_CN translation shows as empty boxes.
     # WenQuanYi Micro Hei is 5 MB installed (Noto CJK would be 91 MB).
     fonts-wqy-microhei
+    # Qt's own strings in Chinese (dialog buttons, file dialogs).
+    qt6-translations-l10n
 )
 
 # npm fetches the face models (below); Node itself never runs in FaceDesk.

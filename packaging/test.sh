@@ -6,3 +6,7 @@ bash packaging/install-deps.sh
 bash packaging/build.sh
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir build --output-on-failure --timeout 900
+# The Debian package: built, checked (desktop entry, AppStream, lintian), installed,
+# run and removed again.
+bash packaging/deb.sh
+bash packaging/test-deb.sh

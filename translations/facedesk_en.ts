@@ -379,6 +379,58 @@
         <source>The face is turned to the side (%1 where at most %2 is wanted); a library photo must show the face from the front.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The file name “%1” gives only a number: read as the card number, and the person is named by it until someone types the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file name “%1” names nobody (a camera&apos;s or phone&apos;s name): the person is named after the file until someone types the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card number only (10023)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name only (Jane Doe, 张伟)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card number, then name (10023_Jane Doe)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name, then card number (Jane Doe_10023)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>camera names, no person (IMG_4521)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no name at all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a short number at the end (_1, (2)) is another photo of the same person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a short number at the end (_1, (2)) is a card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File names read by their shape: %1; %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The short numbers never repeat a name: if they are card numbers, say so.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Protocol</name>
@@ -1384,10 +1436,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1428,6 +1476,34 @@
     </message>
     <message>
         <source>The report could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A short number at the end of a name (_1, (2)) is:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another photo of the same person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read by their shape (10023, Jane Doe, 10023_Jane Doe, Jane Doe (2), IMG_4521)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read by this pattern:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem or note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another photo of the person of row %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2534,6 +2610,10 @@
     </message>
     <message>
         <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -382,6 +382,58 @@
         <source>The face is turned to the side (%1 where at most %2 is wanted); a library photo must show the face from the front.</source>
         <translation>人脸偏向一侧（偏转 %1，最多允许 %2）；人脸库照片必须是正脸。</translation>
     </message>
+    <message>
+        <source>The file name “%1” gives only a number: read as the card number, and the person is named by it until someone types the name.</source>
+        <translation>文件名“%1”只有一个数字：按卡号读取，在有人填写姓名之前以卡号作为人员名称。</translation>
+    </message>
+    <message>
+        <source>The file name “%1” names nobody (a camera&apos;s or phone&apos;s name): the person is named after the file until someone types the name.</source>
+        <translation>文件名“%1”中没有人名（相机或手机生成的文件名）：在有人填写姓名之前以文件名作为人员名称。</translation>
+    </message>
+    <message>
+        <source>card number only (10023)</source>
+        <translation>仅卡号（10023）</translation>
+    </message>
+    <message>
+        <source>name only (Jane Doe, 张伟)</source>
+        <translation>仅姓名（Jane Doe、张伟）</translation>
+    </message>
+    <message>
+        <source>card number, then name (10023_Jane Doe)</source>
+        <translation>先卡号后姓名（10023_Jane Doe）</translation>
+    </message>
+    <message>
+        <source>name, then card number (Jane Doe_10023)</source>
+        <translation>先姓名后卡号（Jane Doe_10023）</translation>
+    </message>
+    <message>
+        <source>camera names, no person (IMG_4521)</source>
+        <translation>相机文件名，无人名（IMG_4521）</translation>
+    </message>
+    <message>
+        <source>no name at all</source>
+        <translation>完全没有名称</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>a short number at the end (_1, (2)) is another photo of the same person</source>
+        <translation>末尾的短数字（_1、(2)）表示同一人的另一张照片</translation>
+    </message>
+    <message>
+        <source>a short number at the end (_1, (2)) is a card number</source>
+        <translation>末尾的短数字（_1、(2)）表示卡号</translation>
+    </message>
+    <message>
+        <source>File names read by their shape: %1; %2.</source>
+        <translation>按文件名的形式读取：%1；%2。</translation>
+    </message>
+    <message>
+        <source>The short numbers never repeat a name: if they are card numbers, say so.</source>
+        <translation>这些短数字从未在同一姓名下重复出现：如果它们是卡号，请指明。</translation>
+    </message>
 </context>
 <context>
     <name>Protocol</name>
@@ -1394,7 +1446,7 @@
     </message>
     <message>
         <source>Problem</source>
-        <translation>问题</translation>
+        <translation type="vanished">问题</translation>
     </message>
     <message>
         <source>Male</source>
@@ -1437,6 +1489,34 @@
     <message>
         <source>The report could not be saved: %1</source>
         <translation>无法保存报告：%1</translation>
+    </message>
+    <message>
+        <source>A short number at the end of a name (_1, (2)) is:</source>
+        <translation>文件名末尾的短数字（_1、(2)）表示：</translation>
+    </message>
+    <message>
+        <source>another photo of the same person</source>
+        <translation>同一人的另一张照片</translation>
+    </message>
+    <message>
+        <source>a card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Read by their shape (10023, Jane Doe, 10023_Jane Doe, Jane Doe (2), IMG_4521)</source>
+        <translation>按形式读取（10023、Jane Doe、10023_Jane Doe、Jane Doe (2)、IMG_4521）</translation>
+    </message>
+    <message>
+        <source>Read by this pattern:</source>
+        <translation>按此模板读取：</translation>
+    </message>
+    <message>
+        <source>Problem or note</source>
+        <translation>问题或备注</translation>
+    </message>
+    <message>
+        <source>Another photo of the person of row %1.</source>
+        <translation>第 %1 行人员的另一张照片。</translation>
     </message>
 </context>
 <context>
@@ -2545,6 +2625,10 @@
     <message>
         <source>Acknowledged</source>
         <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "AssignDialog.h"
 
+#include "EventTile.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QInputDialog>
@@ -24,7 +26,7 @@ AssignDialog::AssignDialog(library::LibraryStore *store, const QList<store::Devi
     m_wholeList = new QRadioButton(tr("Everyone in the list, now and later:"), this);
     m_list = new QComboBox(this);
     for (const library::FaceList &l : store->lists())
-        m_list->addItem(l.name, l.id);
+        m_list->addItem(shownListName(l.id, l.name), l.id);
     m_list->setCurrentIndex(qMax(0, m_list->findData(listId)));
     (persons.isEmpty() ? m_wholeList : m_selected)->setChecked(true);
     layout->addWidget(m_selected);

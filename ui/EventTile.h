@@ -32,6 +32,9 @@ struct EventTile {
 
 ListKind listKindFromPicSort(int picSort);
 QString listName(ListKind kind);
+// A library list as the operator reads it: the four built-in lists under their
+// translated names (the archive stores them in English), a custom list as named.
+QString shownListName(int listId, const QString &storedName);
 
 } // namespace fd::ui
 

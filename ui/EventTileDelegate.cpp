@@ -24,10 +24,14 @@ QColor EventTileDelegate::listColor(int listKind)
     return QColor(0x75, 0x75, 0x75);
 }
 
+QSize EventTileDelegate::tileSize(const QFontMetrics &metrics)
+{
+    return {kTileWidth, 8 + kFace + 8 + 4 * metrics.height() + 12};
+}
+
 QSize EventTileDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
-    const int line = option.fontMetrics.height();
-    return {kTileWidth, 8 + kFace + 8 + 4 * line + 8};
+    return tileSize(option.fontMetrics);
 }
 
 void EventTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const

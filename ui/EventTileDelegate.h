@@ -15,6 +15,9 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     static QColor listColor(int listKind);
+    // A tile's size in a font: four lines of text under the face (a CJK font's lines
+    // are taller than a Latin one's).
+    static QSize tileSize(const QFontMetrics &metrics);
 };
 
 } // namespace fd::ui

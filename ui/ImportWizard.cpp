@@ -1,5 +1,7 @@
 #include "ImportWizard.h"
 
+#include "EventTile.h"
+
 #include "ImportReportModel.h"
 
 #include "library/CsvSource.h"
@@ -294,7 +296,7 @@ QWidget *ImportWizard::buildSourcePage()
             QSqlDatabase db = store::openDatabase(m_archive, connection, &error);
             library::LibraryStore store(db, m_archive.libraryDir());
             for (const library::FaceList &l : store.lists())
-                m_list->addItem(l.name, l.id);
+                m_list->addItem(shownListName(l.id, l.name), l.id);
         }
         QSqlDatabase::removeDatabase(connection);
     }

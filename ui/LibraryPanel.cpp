@@ -1,5 +1,7 @@
 #include "LibraryPanel.h"
 
+#include "EventTile.h"
+
 #include "AssignDialog.h"
 #include "PersonEditDialog.h"
 #include "PersonTableModel.h"
@@ -127,8 +129,8 @@ void LibraryPanel::refillListBoxes()
     m_listFilter->addItem(tr("All lists"), 0);
     m_moveMenu->clear();
     for (const library::FaceList &l : m_store->lists()) {
-        m_listFilter->addItem(l.name, l.id);
-        m_moveMenu->addAction(l.name, this, [this, id = l.id] { moveSelected(id); });
+        m_listFilter->addItem(shownListName(l.id, l.name), l.id);
+        m_moveMenu->addAction(shownListName(l.id, l.name), this, [this, id = l.id] { moveSelected(id); });
     }
     m_listFilter->setCurrentIndex(qMax(0, m_listFilter->findData(current)));
 }

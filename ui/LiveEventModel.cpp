@@ -25,6 +25,15 @@ QString listName(ListKind kind)
     return {};
 }
 
+QString shownListName(int listId, const QString &storedName)
+{
+    static const QStringList builtIn = {QStringLiteral("Blacklist"), QStringLiteral("Whitelist"), QStringLiteral("VIP"),
+                                        QStringLiteral("Custom")};
+    if (listId >= 1 && listId <= 4 && storedName == builtIn[listId - 1])
+        return listName(listKindFromPicSort(listId));
+    return storedName;
+}
+
 LiveEventModel::LiveEventModel(int capacity, QObject *parent) : QAbstractListModel(parent), m_capacity(capacity)
 {
     m_flush.setInterval(16);  // one insertion per frame at 60 Hz

@@ -103,6 +103,10 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     m_view->setSpacing(4);
     m_view->setItemDelegate(new EventTileDelegate(m_view));
     m_view->setModel(m_filter);
+    // The wall is what a guard watches: at least one whole row of tiles is in sight
+    // however the docks below are sized, and in any font.
+    m_view->setMinimumHeight(EventTileDelegate::tileSize(m_view->fontMetrics()).height() + 2 * m_view->spacing()
+                             + 2 * m_view->frameWidth() + 2);
     layout->addWidget(m_view, 1);
     setCentralWidget(central);
     connect(m_view, &QListView::activated, this, &MainWindow::openDetail);  // double-click or Enter

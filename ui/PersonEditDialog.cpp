@@ -1,5 +1,7 @@
 #include "PersonEditDialog.h"
 
+#include "EventTile.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -76,7 +78,7 @@ PersonEditDialog::PersonEditDialog(library::LibraryStore *store, const library::
     m_card->setPlaceholderText(tr("Card or ID number"));
     m_list = new QComboBox(this);
     for (const library::FaceList &l : store->lists())
-        m_list->addItem(l.name, l.id);
+        m_list->addItem(shownListName(l.id, l.name), l.id);
     m_notes = new QPlainTextEdit(this);
     m_notes->setTabChangesFocus(true);
     form->addRow(tr("&Name:"), m_name);

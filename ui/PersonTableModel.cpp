@@ -1,5 +1,7 @@
 #include "PersonTableModel.h"
 
+#include "EventTile.h"
+
 #include <QColor>
 #include <QLocale>
 
@@ -33,7 +35,7 @@ void PersonTableModel::reload()
 {
     m_listNames.clear();
     for (const library::FaceList &l : m_store->lists())
-        m_listNames.insert(l.id, l.name);
+        m_listNames.insert(l.id, shownListName(l.id, l.name));
     const qint64 keep = qMax<qint64>(PageSize, m_rows.size());
     beginResetModel();
     m_rows.clear();

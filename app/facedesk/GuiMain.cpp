@@ -54,9 +54,16 @@ int runGui(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("FaceDesk"));
     QApplication::setApplicationName(QStringLiteral("FaceDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(FACEDESK_VERSION));
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("facedesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
+    // Qt's own words (the wizard's Back/Next, the file dialogs): Debian's
+    // qt6-translations-l10n, installed by install-deps.sh and a dependency of the package.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
 
     QCommandLineParser p;
     p.setApplicationDescription(QApplication::translate("main", "FaceDesk: the desk for Jovision face-recognition devices."));

@@ -10,6 +10,11 @@ int runGui(int argc, char *argv[]);
 int main(int argc, char *argv[])
 {
     const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    // Answered without a window or a display: scripts and package tests ask it.
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        QTextStream(stdout) << "facedesk " << FACEDESK_VERSION << Qt::endl;
+        return 0;
+    }
     const bool headless = command == QLatin1String("serve") || command == QLatin1String("export")
         || command == QLatin1String("devices") || command == QLatin1String("assign")
         || command == QLatin1String("sync-status") || command == QLatin1String("search")

@@ -15,4 +15,8 @@ trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
     --screenshot-library "$here/library.png" --screenshot-search "$here/search.png" \
     --screenshot-timeline "$here/timeline.png" --screenshot-similar "$here/similar.png" \
     --screenshot-import-preview "$here/import-preview.png" --screenshot-import-report "$here/import-report.png"
-echo "wrote wall, event-detail, devices, settings, library, search, timeline, similar, import-preview and import-report .png in $here"
+# The window in Chinese, as a desk set up by the README's commands shows it (the CJK
+# font comes with install-deps.sh).
+LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 "$build/app/facedesk/facedesk" --demo --demo-rate 6 --screenshot-after 10 \
+    --screenshot "$here/wall-zh_CN.png" --screenshot-import-preview "$here/import-preview-zh_CN.png"
+echo "wrote wall, wall-zh_CN, import-preview-zh_CN, event-detail, devices, settings, library, search, timeline, similar, import-preview and import-report .png in $here"
