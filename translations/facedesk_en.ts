@@ -2633,6 +2633,97 @@
     </message>
 </context>
 <context>
+    <name>fd::ui::WelcomePanel</name>
+    <message>
+        <source>&lt;h2&gt;Welcome to FaceDesk&lt;/h2&gt;No device has connected yet. On each device&apos;s web page (Intelligent Analysis → Face Detection → Server Configuration) enable HTTP upload and heartbeat and type these values:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PC has no network address other than its own loopback: connect it to the devices&apos; network first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices that reach this PC at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP address (face pushes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heartbeat server address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP port (comparison machines&apos; long connection):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices asking to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the demo (simulated devices, a separate window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the live wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-check: nothing to check without a network address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-check: connecting to this PC&apos;s own addresses...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A firewall between this PC and the devices cannot be seen from here: if a device&apos;s page says the server is unreachable, open TCP ports %1 and %2 for the devices&apos; network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ FaceDesk answers at %1, port %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ Nothing answers at %1, port %2 (%3): FaceDesk may listen on another address, or a rule on this PC refuses the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ No answer at %1, port %2 within %3 s: a firewall on this PC may drop the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3, %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet: devices appear here as soon as they connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>FaceDesk: the desk for Jovision face-recognition devices.</source>
@@ -2716,6 +2807,10 @@
     </message>
     <message>
         <source>the settings panel (alert rules, match thresholds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the welcome page a desk without devices shows</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

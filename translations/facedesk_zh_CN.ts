@@ -2647,6 +2647,97 @@
     </message>
 </context>
 <context>
+    <name>fd::ui::WelcomePanel</name>
+    <message>
+        <source>&lt;h2&gt;Welcome to FaceDesk&lt;/h2&gt;No device has connected yet. On each device&apos;s web page (Intelligent Analysis → Face Detection → Server Configuration) enable HTTP upload and heartbeat and type these values:</source>
+        <translation>&lt;h2&gt;欢迎使用 FaceDesk&lt;/h2&gt;尚无设备连接。请在每台设备的网页（智能分析 → 人脸检测 → 服务器配置）中启用 HTTP 上传和心跳，并填写以下参数：</translation>
+    </message>
+    <message>
+        <source>This PC has no network address other than its own loopback: connect it to the devices&apos; network first.</source>
+        <translation>本机除回环地址外没有其他网络地址：请先将其连接到设备所在的网络。</translation>
+    </message>
+    <message>
+        <source>Devices that reach this PC at %1</source>
+        <translation>设备通过 %1 访问本机</translation>
+    </message>
+    <message>
+        <source>HTTP address (face pushes):</source>
+        <translation>HTTP 地址（人脸推送）：</translation>
+    </message>
+    <message>
+        <source>HTTP port:</source>
+        <translation>HTTP 端口：</translation>
+    </message>
+    <message>
+        <source>Upload path:</source>
+        <translation>上传路径：</translation>
+    </message>
+    <message>
+        <source>Heartbeat server address:</source>
+        <translation>心跳服务器地址：</translation>
+    </message>
+    <message>
+        <source>TCP port (comparison machines&apos; long connection):</source>
+        <translation>TCP 端口（比对机长连接）：</translation>
+    </message>
+    <message>
+        <source>Devices asking to join</source>
+        <translation>请求接入的设备</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Try the demo (simulated devices, a separate window)</source>
+        <translation>试用演示（模拟设备，单独窗口）</translation>
+    </message>
+    <message>
+        <source>Go to the live wall</source>
+        <translation>进入实时墙</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>复制 %1</translation>
+    </message>
+    <message>
+        <source>Self-check: nothing to check without a network address.</source>
+        <translation>自检：没有网络地址，无需检查。</translation>
+    </message>
+    <message>
+        <source>Self-check: connecting to this PC&apos;s own addresses...</source>
+        <translation>自检：正在连接本机地址...</translation>
+    </message>
+    <message>
+        <source>A firewall between this PC and the devices cannot be seen from here: if a device&apos;s page says the server is unreachable, open TCP ports %1 and %2 for the devices&apos; network.</source>
+        <translation>本机与设备之间的防火墙无法在此检测：如果设备网页提示服务器不可达，请为设备所在网络开放 TCP 端口 %1 和 %2。</translation>
+    </message>
+    <message>
+        <source>✓ FaceDesk answers at %1, port %2.</source>
+        <translation>✓ FaceDesk 在 %1 的端口 %2 上有响应。</translation>
+    </message>
+    <message>
+        <source>✗ Nothing answers at %1, port %2 (%3): FaceDesk may listen on another address, or a rule on this PC refuses the connection.</source>
+        <translation>✗ %1 的端口 %2 无响应（%3）：FaceDesk 可能监听在其他地址，或本机的规则拒绝了连接。</translation>
+    </message>
+    <message>
+        <source>✗ No answer at %1, port %2 within %3 s: a firewall on this PC may drop the connection.</source>
+        <translation>✗ %1 的端口 %2 在 %3 秒内无响应：本机防火墙可能丢弃了连接。</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3, %4)</source>
+        <translation>%1（%2，%3，%4）</translation>
+    </message>
+    <message>
+        <source>None yet: devices appear here as soon as they connect.</source>
+        <translation>暂无：设备一连接就会出现在这里。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>FaceDesk: the desk for Jovision face-recognition devices.</source>
@@ -2739,6 +2830,10 @@
     <message>
         <source>the settings panel (alert rules, match thresholds)</source>
         <translation>设置面板（告警规则、比对阈值）</translation>
+    </message>
+    <message>
+        <source>the welcome page a desk without devices shows</source>
+        <translation>没有设备时显示的欢迎页</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@
 
 #include "AlertBanner.h"
 #include "DeviceTableModel.h"
+#include "WelcomePanel.h"
 #include "EventDetailDialog.h"
 #include "EventTileDelegate.h"
 #include "FaceSearchController.h"
@@ -37,6 +38,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QProcess>
+#include <QStackedWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -108,7 +111,10 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     m_view->setMinimumHeight(EventTileDelegate::tileSize(m_view->fontMetrics()).height() + 2 * m_view->spacing()
                              + 2 * m_view->frameWidth() + 2);
     layout->addWidget(m_view, 1);
-    setCentralWidget(central);
+    m_wallPage = central;
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(central);
+    setCentralWidget(m_pages);
     connect(m_view, &QListView::activated, this, &MainWindow::openDetail);  // double-click or Enter
 
     m_detail = new EventDetailDialog(
@@ -682,8 +688,29 @@ void MainWindow::onLiveMatch(const match::LiveMatch &m)
     }
 }
 
+void MainWindow::showWelcome()
+{
+    if (!m_welcome) {
+        m_welcome = new WelcomePanel(m_registry, m_server->httpPort(), m_server->tcpPort(), m_pages);
+        m_pages->addWidget(m_welcome);
+        connect(m_welcome, &WelcomePanel::wallRequested, this, [this] { m_pages->setCurrentWidget(m_wallPage); });
+        connect(m_welcome, &WelcomePanel::demoRequested, this, [] {
+            // Its own process and throw-away archive: the demo never mixes with this desk's.
+            QProcess::startDetached(QCoreApplication::applicationFilePath(), {QStringLiteral("--demo")});
+        });
+    }
+    m_pages->setCurrentWidget(m_welcome);
+}
+
+bool MainWindow::isWallShown() const
+{
+    return m_pages->currentWidget() == m_wallPage;
+}
+
 void MainWindow::placeTile(EventTile tile)
 {
+    if (!isWallShown())
+        m_pages->setCurrentWidget(m_wallPage);  // the first event: the desk is working
     if (const auto early = m_earlyMatches.constFind(tile.eventId); early != m_earlyMatches.constEnd()) {
         applyVerdict(tile, *early);
         m_earlyMatches.erase(early);

@@ -25,6 +25,7 @@ class QFormLayout;
 class QLineEdit;
 class QListView;
 class QSortFilterProxyModel;
+class QStackedWidget;
 class QSystemTrayIcon;
 class QTableView;
 class QTimer;
@@ -48,6 +49,7 @@ class SearchPanel;
 class LiveEventModel;
 class WallFilterModel;
 struct Alert;
+class WelcomePanel;
 struct EventTile;
 
 class MainWindow : public QMainWindow {
@@ -56,6 +58,13 @@ public:
     MainWindow(server::FaceServer *server, devices::DeviceRegistry *registry, store::StoreWriter *writer,
                store::DatabaseConfig archive, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // A desk with no devices yet: the welcome page (what to type into a device, a
+    // self-check, devices asking to join) in front of the wall until the first event
+    // arrives or the operator goes to the wall.
+    void showWelcome();
+    WelcomePanel *welcomePanel() const { return m_welcome; }
+    bool isWallShown() const;
 
     LiveEventModel *wallModel() const { return m_wall; }
     WallFilterModel *wallFilter() const { return m_filter; }
@@ -121,6 +130,9 @@ private:
     QSortFilterProxyModel *m_deviceProxy;
     AlertBanner *m_alerts;
     QListView *m_view;
+    QStackedWidget *m_pages;          // the wall (with the alert banner), or the welcome page
+    QWidget *m_wallPage;
+    WelcomePanel *m_welcome = nullptr;
     QTableView *m_deviceTable;
     EventDetailDialog *m_detail;
     LibraryPanel *m_library;

@@ -121,6 +121,8 @@ int runGui(int argc, char *argv[])
 
     fd::ui::MainWindow window(&server, &registry, &writer, db);
     window.setSyncEngine(network.sync());
+    if (!demo && known.isEmpty())
+        window.showWelcome();  // a new desk: how to point devices at it
     if (demo) {
         // Every demo device gets the whole library, so the sync runs and the devices'
         // matches name library persons.

@@ -1,5 +1,7 @@
 #include "Screenshots.h"
 
+#include "WelcomePanel.h"
+
 #include "EventDetailDialog.h"
 #include "FaceSearchController.h"
 #include "ImportWizard.h"
@@ -55,13 +57,24 @@ QList<QPair<QString, QString>> screenshotKinds()
             {QStringLiteral("timeline"), QApplication::translate("main", "the first library person's timeline")},
             {QStringLiteral("similar"), QApplication::translate("main", "a face search for the library person seen most")},
             {QStringLiteral("import-preview"), QApplication::translate("main", "the import wizard's preview of the demo photos")},
-            {QStringLiteral("import-report"), QApplication::translate("main", "the import wizard's report on the demo photos")}};
+            {QStringLiteral("import-report"), QApplication::translate("main", "the import wizard's report on the demo photos")},
+            {QStringLiteral("welcome"), QApplication::translate("main", "the welcome page a desk without devices shows")}};
 }
 
 void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QMap<QString, QString> &files,
                      const QString &facesDir)
 {
     window.grab().save(windowFile);
+    if (files.contains(QStringLiteral("welcome"))) {
+        window.showWelcome();
+        QEventLoop checked;
+        QObject::connect(window.welcomePanel(), &ui::WelcomePanel::selfCheckDone, &checked, &QEventLoop::quit);
+        QTimer::singleShot(5000, &checked, &QEventLoop::quit);
+        window.welcomePanel()->runSelfCheck();
+        checked.exec();
+        window.grab().save(files[QStringLiteral("welcome")]);
+        emit window.welcomePanel()->wallRequested();
+    }
     if (files.contains(QStringLiteral("devices")))
         window.deviceTable()->parentWidget()->grab().save(files[QStringLiteral("devices")]);
     if (files.contains(QStringLiteral("settings"))) {

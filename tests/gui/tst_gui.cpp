@@ -15,6 +15,7 @@
 #include "LiveEventModel.h"
 #include "MainWindow.h"
 #include "WallFilterModel.h"
+#include "WelcomePanel.h"
 #include "FaceSearchController.h"
 #include "face/CnnFaceEngine.h"
 #include "face/FaceVision.h"
@@ -43,6 +44,7 @@
 #include <QDoubleSpinBox>
 #include <QImage>
 #include <QLabel>
+#include <QListWidget>
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
@@ -248,7 +250,7 @@ struct Desk {
     devices::DeviceRegistry *registry = nullptr;
     std::unique_ptr<ui::MainWindow> window;
 
-    bool start(bool acceptNewDevices, QString *error)
+    bool start(bool acceptNewDevices, QString *error, const QHostAddress &bind = QHostAddress::LocalHost)
     {
         if (!dir.isValid()) {
             *error = QStringLiteral("no temporary folder");
@@ -263,7 +265,7 @@ struct Desk {
         policy.reportUser = QStringLiteral("admin");
         policy.reportPassword = QStringLiteral("admin");
         server::ServerConfig config;
-        config.bind = QHostAddress::LocalHost;
+        config.bind = bind;
         config.httpPort = 0;
         config.tcpPort = 0;
         network = std::make_unique<server::ServerThread>();
@@ -425,6 +427,7 @@ private slots:
     void detailOpensOnEnterAndDoubleClick();
     void detailWithFaceRectButNoImages();
     void pendingDeviceApprovedFromPanel();
+    void welcomePageGuidesTheFirstDevice();
     void rejectAndSearchInDevicePanel();
     void removedDeviceLeavesPanelAndFilter();
     void retriedPushIsOneTileAndOneAlert();
@@ -1564,6 +1567,61 @@ void TestGui::captureOfLibraryPersonRaisesAlert()
         QCOMPARE(rows.first().value(0).toLongLong(), obama);
         QCOMPARE(rows.first().value(1).toInt(), 1);
     }
+}
+
+// A desk with no devices: the welcome page gives the exact values for a device's page
+// with copy buttons, checks that the listener answers on the LAN addresses, lists a
+// device asking to join and approves it, and gives way to the wall at the first event.
+void TestGui::welcomePageGuidesTheFirstDevice()
+{
+    Desk desk;
+    QString error;
+    QVERIFY2(desk.start(false, &error, QHostAddress::AnyIPv4), qPrintable(error));
+    QVERIFY(desk.window->isWallShown());
+    desk.window->showWelcome();
+    ui::WelcomePanel *welcome = desk.window->welcomePanel();
+    QVERIFY(welcome && welcome->isVisible());
+    QVERIFY(!desk.window->isWallShown());
+    const quint16 http = desk.server->httpPort(), tcp = desk.server->tcpPort();
+    const QList<QHostAddress> lan = ui::WelcomePanel::lanAddresses();
+    if (!lan.isEmpty()) {
+        const QString url = QStringLiteral("http://%1:%2/faceinfo").arg(lan.first().toString()).arg(http);
+        QCOMPARE(ui::WelcomePanel::faceInfoUrl(lan.first(), http), url);
+        QCOMPARE(ui::WelcomePanel::keepAliveUrl(lan.first(), http),
+                 QStringLiteral("http://%1:%2/keepalive").arg(lan.first().toString()).arg(http));
+        QSet<QString> copies;
+        for (QPushButton *b : welcome->findChildren<QPushButton *>())
+            if (b->property("copies").isValid())
+                copies << b->property("copies").toString();
+        QVERIFY(copies.contains(url));
+        QVERIFY(copies.contains(QString::number(tcp)));
+        QVERIFY(copies.contains(QStringLiteral("/faceinfo")));
+        QSignalSpy checked(welcome, &ui::WelcomePanel::selfCheckDone);
+        welcome->runSelfCheck();
+        QVERIFY(checked.wait(10000));
+        QVERIFY2(welcome->selfCheckResult(lan.first()).startsWith(QStringLiteral("✓")),
+                 qPrintable(welcome->selfCheckResult(lan.first())));
+        QVERIFY(welcome->findChild<QLabel *>(QStringLiteral("welcomeSelfCheck"))->text().contains(QString::number(tcp)));
+    }
+
+    // A device asks to join: it is listed here and approved from here.
+    FakeDevice gate(QStringLiteral("GATE-1"), QStringLiteral("Front gate"));
+    QVERIFY(gate.connectTo(http));
+    QCOMPARE(gate.requestToken(), code::NotRegistered);
+    auto *pending = welcome->findChild<QListWidget *>(QStringLiteral("welcomePending"));
+    QVERIFY(pending);
+    QTRY_VERIFY(pending->count() == 1 && pending->item(0)->data(Qt::UserRole).toString() == gate.uuid());
+    QVERIFY2(pending->item(0)->text().contains(gate.uuid()) && pending->item(0)->text().contains(QStringLiteral("127.0.0.1")),
+             qPrintable(pending->item(0)->text()));
+    pending->item(0)->setSelected(true);
+    QTest::mouseClick(welcome->findChild<QPushButton *>(QStringLiteral("welcomeApprove")), Qt::LeftButton);
+    QCOMPARE(desk.registry->device(gate.uuid())->state, QStringLiteral("approved"));
+    QTRY_VERIFY(pending->item(0)->data(Qt::UserRole).toString().isEmpty());  // "none yet" again
+
+    // Its first event: the desk is working, the wall comes forward.
+    QCOMPARE(gate.requestToken(), code::Ok);
+    QVERIFY(pushToWall(desk, gate, gate.stranger()) > 0);
+    QVERIFY(desk.window->isWallShown());
 }
 
 QTEST_MAIN(TestGui)
