@@ -9,10 +9,20 @@
 namespace fd::ui {
 
 FaceSearchController::FaceSearchController(const store::DatabaseConfig &archive, const QString &modelsDir, QObject *parent)
-    : QObject(parent), m_archive(archive), m_choice(face::createFaceEngine(modelsDir)), m_timer(new QTimer(this))
+    : QObject(parent), m_archive(archive), m_timer(new QTimer(this))
 {
-    m_search = std::make_shared<match::FaceSearch>(archive, m_choice.engine);
-    m_backfill = std::make_unique<match::LocalFeatureBackfill>(archive, m_choice.engine);
+    m_status = tr("Loading face search...");
+    // Reading the models costs about a quarter of a second: not on the window's thread.
+    // The continuation runs here, and not at all once this controller is gone.
+    QtConcurrent::run([modelsDir] { return face::createFaceEngine(modelsDir); })
+        .then(this, [this](const face::FaceEngineChoice &choice) { adopt(choice); });
+}
+
+void FaceSearchController::adopt(const face::FaceEngineChoice &choice)
+{
+    m_choice = choice;
+    m_search = std::make_shared<match::FaceSearch>(m_archive, m_choice.engine);
+    m_backfill = std::make_unique<match::LocalFeatureBackfill>(m_archive, m_choice.engine);
     connect(m_backfill.get(), &match::LocalFeatureBackfill::finished, this, &FaceSearchController::backfillFinished,
             Qt::QueuedConnection);
     connect(m_backfill.get(), &match::LocalFeatureBackfill::progress, this, [this](qint64 done, qint64 total) {
@@ -25,12 +35,14 @@ FaceSearchController::FaceSearchController(const store::DatabaseConfig &archive,
             refresh();
     });
     m_timer->start();
-    m_status = tr("Loading face search...");
+    emit engineChosen();
     refresh();
 }
 
 FaceSearchController::~FaceSearchController()
 {
+    if (!m_backfill)
+        return;
     m_backfill->stop();
     m_backfill->wait();
 }
@@ -48,7 +60,7 @@ void FaceSearchController::eventCommitted(qint64 eventId, const protocol::FacePu
 void FaceSearchController::refresh()
 {
     m_newEvents = false;
-    if (!m_backfill->isRunning())
+    if (m_backfill && !m_backfill->isRunning())
         m_backfill->start();
 }
 

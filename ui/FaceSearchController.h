@@ -27,7 +27,9 @@ public:
 
     // Null until the first load finished.
     std::shared_ptr<match::FaceSearch> search() const { return m_ready ? m_search : nullptr; }
-    QString engineName() const { return m_choice.engine->name(); }
+    // The engine is chosen (its models read) on a worker thread: empty until
+    // engineChosen() was emitted.
+    QString engineName() const { return m_choice.engine ? m_choice.engine->name() : QString(); }
     const face::FaceEngineChoice &engineChoice() const { return m_choice; }
     QString engineReason() const { return m_choice.reason; }
     QString status() const { return m_status; }
@@ -42,9 +44,12 @@ public:
 signals:
     // The indexes were (re)loaded or the background pass moved on.
     void statusChanged(const QString &status);
+    // The engine is known (engineChoice() is filled); the indexes follow with ready().
+    void engineChosen();
     void ready();
 
 private:
+    void adopt(const face::FaceEngineChoice &choice);
     void load();
     void backfillFinished(const match::BackfillResult &result);
 

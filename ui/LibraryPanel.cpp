@@ -34,7 +34,6 @@ LibraryPanel::LibraryPanel(const store::DatabaseConfig &archive, devices::Device
     QString error;
     QSqlDatabase db = store::openDatabase(archive, m_connection, &error);
     m_store = std::make_unique<library::LibraryStore>(db, archive.libraryDir());
-    m_validator = std::make_unique<library::PhotoValidator>();
 
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
@@ -122,6 +121,13 @@ LibraryPanel::~LibraryPanel()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
+const library::PhotoValidator *LibraryPanel::validator() const
+{
+    if (!m_validator)
+        m_validator = std::make_unique<library::PhotoValidator>();
+    return m_validator.get();
+}
+
 void LibraryPanel::refillListBoxes()
 {
     const int current = m_listFilter->currentData().toInt();
@@ -178,14 +184,14 @@ void LibraryPanel::changed()
 
 void LibraryPanel::addPerson()
 {
-    PersonEditDialog dialog(m_store.get(), m_validator.get(), -1, this);
+    PersonEditDialog dialog(m_store.get(), validator(), -1, this);
     if (dialog.exec() == QDialog::Accepted)
         changed();
 }
 
 void LibraryPanel::editPerson(qint64 indexId)
 {
-    PersonEditDialog dialog(m_store.get(), m_validator.get(), indexId, this);
+    PersonEditDialog dialog(m_store.get(), validator(), indexId, this);
     if (dialog.exec() == QDialog::Accepted)
         changed();
 }

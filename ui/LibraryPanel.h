@@ -33,7 +33,9 @@ public:
     PersonTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     library::LibraryStore *store() const { return m_store.get(); }
-    const library::PhotoValidator *validator() const { return m_validator.get(); }
+    // Made at first use (a person dialog opens), not with the panel: it needs the face
+    // models, which the face search reads off the window's thread at start-up.
+    const library::PhotoValidator *validator() const;
     QLineEdit *searchEdit() const { return m_search; }
     QComboBox *listFilter() const { return m_listFilter; }
 
@@ -70,7 +72,7 @@ private:
     devices::DeviceRegistry *m_registry;
     QString m_connection;
     std::unique_ptr<library::LibraryStore> m_store;
-    std::unique_ptr<library::PhotoValidator> m_validator;
+    mutable std::unique_ptr<library::PhotoValidator> m_validator;
     PersonTableModel *m_model;
     QTableView *m_table;
     QLineEdit *m_search;

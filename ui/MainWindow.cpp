@@ -166,7 +166,7 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     connect(server, &server::FaceServer::eventCommitted, m_faces,
             [this](qint64 id, const protocol::FacePush &push, const QString &uuid) { m_faces->eventCommitted(id, push, uuid, listOf(push)); });
     connect(m_search, &SearchPanel::timelineRequested, this, &MainWindow::openTimeline);
-    startLiveMatching();
+    connect(m_faces, &FaceSearchController::engineChosen, this, &MainWindow::startLiveMatching);
     tabifyDockWidget(deviceDock, settingsDock);
     tabifyDockWidget(settingsDock, findChild<QDockWidget *>(QStringLiteral("libraryDock")));
     tabifyDockWidget(settingsDock, findChild<QDockWidget *>(QStringLiteral("searchDock")));

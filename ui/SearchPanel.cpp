@@ -343,6 +343,7 @@ void SearchPanel::setFaceSearch(FaceSearchController *controller)
         applyEngineScale();
     };
     connect(controller, &FaceSearchController::statusChanged, this, update);
+    connect(controller, &FaceSearchController::engineChosen, this, update);
     connect(controller, &FaceSearchController::ready, this, update);
     update();
 }

@@ -1500,6 +1500,8 @@ void TestGui::captureOfLibraryPersonRaisesAlert()
     Desk desk;
     QString error;
     QVERIFY2(desk.start(true, &error), qPrintable(error));
+    // The face engine is chosen off the window's thread; live matching starts with it.
+    QTRY_VERIFY_WITH_TIMEOUT(desk.window->liveMatcher() != nullptr, 30000);
     match::LiveMatcher *matcher = desk.window->liveMatcher();
     QVERIFY2(matcher, "live matching needs the CNN models (packaging/install-deps.sh)");
     // The per-list thresholds are in the settings, in the engine's terms.
