@@ -673,6 +673,12 @@ void TestProtocolCodec::liftedImages()
         QVERIFY(!d.ok());
         QCOMPARE(d.error.kind, DecodeErrorKind::BadBase64);
         QCOMPARE(d.error.field, errorField);
+        // Told in the device's terms, never with FaceDesk's internal placeholder.
+        const QString why = d.error.describe();
+        QVERIFY2(why.contains(QLatin1String("not valid base64")), qPrintable(why));
+        QVERIFY2(!why.contains(QChar(0x01)) && !why.contains(QLatin1String("\\u0001")), qPrintable(why));
+        if (QByteArray(QTest::currentDataTag()) == "bad base64 names its field")
+            QVERIFY2(why.contains(QLatin1String("\"!\" at character 701")), qPrintable(why));
         return;
     }
     QVERIFY2(d.ok(), qPrintable(d.error.describe()));

@@ -175,6 +175,8 @@ private slots:
     void httpCloseAndKeepAlive();
     void retentionByAgeAndSceneQuota();
     void connectionLimits();
+    void nothingIsReadBehindAShortHttpRequest_data();
+    void nothingIsReadBehindAShortHttpRequest();
 };
 
 void TestServer::logIsCheckpointedOffTheWriter()
@@ -723,6 +725,42 @@ void TestServer::connectionLimits()
     TestClient d;
     QVERIFY(d.connectTo(desk.server->httpPort()));
     QVERIFY(!desk.token(d, QStringLiteral("L3")).isEmpty());
+}
+
+// A request whose body is shorter than what follows it (Content-Length: 0, or no
+// length) is answered, and what follows is not served as a message of its own: the
+// connection ends with a framing error and the push behind it is not stored.
+void TestServer::nothingIsReadBehindAShortHttpRequest_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::newRow("Content-Length: 0") << QByteArray("POST /faceinfo HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+    QTest::newRow("request line only") << QByteArray("POST /faceinfo HTTP/1.1\r\n\r\n");
+}
+
+void TestServer::nothingIsReadBehindAShortHttpRequest()
+{
+    QFETCH(QByteArray, head);
+    Desk desk;
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    const QString token = desk.token(c, QStringLiteral("SMUG1"));
+    QVERIFY(!token.isEmpty());
+    c.send(head + encode(push(QStringLiteral("SMUG1"), token, 1)));
+    const auto first = c.next();
+    QVERIFY(first);
+    QCOMPARE(first->http.statusCode, 400);  // the empty body is no message
+    const auto second = c.next();
+    QVERIFY(second);
+    QCOMPARE(second->kind, net::Frame::Kind::Http);  // answered in HTTP, not acknowledged as a push
+    QCOMPARE(second->http.statusCode, 400);
+    QCOMPARE(codeOf(second), code::JsonParseError);
+    QVERIFY(c.waitClosed());
+    QCOMPARE(desk.count(), qint64(0));
+    // The same push alone, on a new connection, is stored.
+    TestClient d;
+    QVERIFY(d.connectTo(desk.server->httpPort()));
+    QCOMPARE(codeOf(d.post("/faceinfo", encode(push(QStringLiteral("SMUG1"), token, 1)))), code::Ok);
+    QCOMPARE(desk.count(), qint64(1));
 }
 
 QTEST_GUILESS_MAIN(TestServer)

@@ -34,6 +34,12 @@ FrameReader::Status FrameReader::next(Frame *frame)
         m_httpStatus = 400;
         return Status::Error;
     }
+    if (kind == Framing::Json && m_afterEmptyRequest && m_role == Role::Server) {
+        m_error = QStringLiteral("raw JSON right behind an HTTP request without a body (Content-Length 0 or none): "
+                                 "the message belongs in the request's body");
+        m_httpStatus = 400;
+        return Status::Error;
+    }
     m_lastFraming = kind;
 
     if (kind == Framing::Json) {
@@ -46,6 +52,7 @@ FrameReader::Status FrameReader::next(Frame *frame)
             m_httpStatus = r.tooLarge ? 413 : 400;
             return Status::Error;
         }
+        m_afterEmptyRequest = false;
         frame->kind = Frame::Kind::Json;
         frame->json = m_buffer.mid(r.frameStart, r.frameSize - r.frameStart);
         frame->wireBytes = r.frameSize + m_skipped;
@@ -63,6 +70,7 @@ FrameReader::Status FrameReader::next(Frame *frame)
         m_httpStatus = r.httpStatusForError;
         return Status::Error;
     }
+    m_afterEmptyRequest = m_role == Role::Server && r.message.body.isEmpty();
     frame->kind = Frame::Kind::Http;
     frame->http = r.message;
     frame->json = r.message.body;

@@ -43,6 +43,12 @@ private:
     QByteArray m_buffer;
     framing::JsonScanState m_scan;
     framing::Framing m_lastFraming = framing::Framing::Unknown;
+    // The last frame was an HTTP request without a body (Content-Length: 0, or no
+    // length at all). Raw JSON right behind it is refused rather than served as a
+    // message of its own: a device's requests carry their message in the body, and a
+    // body cut short with the message following is the shape of request smuggling.
+    // Mixed streams of requests with bodies and bare JSON stay served (PROTOCOL.md 2.3).
+    bool m_afterEmptyRequest = false;
     bool m_eof = false;
     qsizetype m_skipped = 0;  // white space dropped before the frame in progress
     QString m_error;

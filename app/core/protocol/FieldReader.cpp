@@ -103,6 +103,23 @@ bool isBlank(const QString &s)
 
 } // namespace
 
+// Why base64 text does not decode, in the sender's terms: its length and the first
+// character that is not base64, or that it ends in the middle of a byte.
+static QString base64Problem(QByteArrayView text)
+{
+    const auto isBase64 = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
+            || c == '-' || c == '_' || c == '=' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    };
+    for (qsizetype i = 0; i < text.size(); ++i)
+        if (!isBase64(text[i]))
+            return ProtocolText::tr("not valid base64: %1 characters, \"%2\" at character %3 is not a base64 character")
+                .arg(text.size())
+                .arg(QString::fromLatin1(QByteArray(1, text[i]).toPercentEncoding(" !\"#$&'()*,;<>?@[]^`{|}~")))
+                .arg(i + 1);
+    return ProtocolText::tr("not valid base64: %1 characters that do not make whole bytes (cut short?)").arg(text.size());
+}
+
 QString describeValue(const QJsonValue &v)
 {
     switch (v.type()) {
@@ -281,7 +298,9 @@ QByteArray FieldReader::base64(QLatin1StringView key, Need need, QByteArray *bas
     }
     QByteArray decoded;
     if (!(bytes ? decodeBase64(*bytes, &decoded) : decodeBase64(QStringView(text), &decoded))) {
-        setError(DecodeErrorKind::BadBase64, key, ProtocolText::tr("not valid base64 (%1)").arg(describeValue(v)));
+        // Described by what the device sent: a lifted image's value here is FaceDesk's
+        // own placeholder, which means nothing to the device.
+        setError(DecodeErrorKind::BadBase64, key, base64Problem(bytes ? *bytes : QByteArrayView(text.toLatin1())));
         return {};
     }
     return decoded;
