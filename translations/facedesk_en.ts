@@ -651,10 +651,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>not valid base64 (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a feature value is %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -768,6 +764,14 @@
     </message>
     <message>
         <source>%1 = %2 is not a whole number; read as unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid base64: %1 characters, &quot;%2&quot; at character %3 is not a base64 character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid base64: %1 characters that do not make whole bytes (cut short?)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

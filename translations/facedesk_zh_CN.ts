@@ -655,7 +655,7 @@
     </message>
     <message>
         <source>not valid base64 (%1)</source>
-        <translation>不是有效的 base64（%1）</translation>
+        <translation type="vanished">不是有效的 base64（%1）</translation>
     </message>
     <message>
         <source>a feature value is %1</source>
@@ -772,6 +772,14 @@
     <message>
         <source>%1 = %2 is not a whole number; read as unknown</source>
         <translation>%1 = %2 不是整数，按未知处理</translation>
+    </message>
+    <message>
+        <source>not valid base64: %1 characters, &quot;%2&quot; at character %3 is not a base64 character</source>
+        <translation>不是有效的 base64：共 %1 个字符，第 %3 个字符“%2”不是 base64 字符</translation>
+    </message>
+    <message>
+        <source>not valid base64: %1 characters that do not make whole bytes (cut short?)</source>
+        <translation>不是有效的 base64：%1 个字符无法组成完整字节（被截断？）</translation>
     </message>
 </context>
 <context>
