@@ -83,7 +83,7 @@ int runSearch(const QStringList &arguments)
         bool okDistance = false;
         const float distance = p.value(QStringLiteral("max-distance")).toFloat(&okDistance);
         okMin = okMin && okDistance && distance >= 0 && distance <= 2 && !p.isSet(QStringLiteral("min-similarity"));
-        minSimilarity = 1.f - distance * distance / 2.f;  // |a - b|^2 = 2 - 2 cos for unit vectors
+        minSimilarity = face::cosineOfUnitDistance(distance);
     }
     qint64 id = -1;
     if (p.isSet(QStringLiteral("event")))

@@ -11,6 +11,7 @@
 
 #include "store/Database.h"
 #include "store/ImageStore.h"
+#include "face/FaceEngine.h"
 
 #include <algorithm>
 #include <cmath>
@@ -350,7 +351,7 @@ void TestSearchGui::similarFacesFromAPhoto()
     for (int row = 0; row < model->rowCount(); ++row) {
         const double cosine = model->similarityAt(row);
         const QString shown = model->data(model->index(row, SearchResultModel::Similarity), Qt::DisplayRole).toString();
-        QVERIFY(qAbs(shown.toDouble() - std::sqrt(std::max(0.0, 2.0 - 2.0 * cosine))) < 0.0011);
+        QVERIFY(qAbs(shown.toDouble() - double(face::unitDistance(float(cosine)))) < 0.0011);
     }
     QVERIFY(panel.countLabel()->text().contains(names.first()));
     // A photo with no face says so instead of showing anything.

@@ -30,18 +30,24 @@ bool normaliseL2(QVector<float> &values)
     return true;
 }
 
+float unitDistance(float cosine)
+{
+    return float(std::sqrt(std::max(0.0, 2.0 - 2.0 * double(cosine))));
+}
+
+float cosineOfUnitDistance(float distance)
+{
+    return float(1.0 - double(distance) * distance / 2.0);
+}
+
 float toEngineScale(const FaceEngine::Scale &scale, float cosine)
 {
-    if (!scale.distance)
-        return cosine;
-    return float(std::sqrt(std::max(0.0, 2.0 - 2.0 * double(cosine))));
+    return scale.distance ? unitDistance(cosine) : cosine;
 }
 
 float fromEngineScale(const FaceEngine::Scale &scale, float value)
 {
-    if (!scale.distance)
-        return value;
-    return float(1.0 - double(value) * value / 2.0);
+    return scale.distance ? cosineOfUnitDistance(value) : value;
 }
 
 } // namespace fd::face

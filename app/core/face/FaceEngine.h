@@ -60,6 +60,11 @@ std::optional<float> similarity(const FaceFeature &a, const FaceFeature &b);
 // or one holding NaN or infinity.
 bool normaliseL2(QVector<float> &values);
 
+// The Euclidean distance of two unit vectors from their cosine, and back
+// (|a - b|^2 = 2 - 2 cos): the CNN engine's own scale, same person under 0.42.
+float unitDistance(float cosine);
+float cosineOfUnitDistance(float distance);
+
 // A cosine similarity read on an engine's own scale, and back.
 float toEngineScale(const FaceEngine::Scale &scale, float cosine);
 float fromEngineScale(const FaceEngine::Scale &scale, float value);

@@ -172,4 +172,12 @@ bool decodeBase64(QByteArrayView text, QByteArray *out)
     return decodeImpl(reinterpret_cast<const unsigned char *>(text.data()), text.size(), out);
 }
 
+qsizetype firstNonBase64(QByteArrayView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i)
+        if (kTable[static_cast<unsigned char>(text[i])] == kInvalid)
+            return i;
+    return -1;
+}
+
 } // namespace fd::protocol

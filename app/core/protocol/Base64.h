@@ -15,5 +15,9 @@ namespace fd::protocol {
 // not a multiple of 4 once white space is dropped.
 bool decodeBase64(QStringView text, QByteArray *out);
 bool decodeBase64(QByteArrayView text, QByteArray *out);
+// Why text did not decode, by the decoder's own alphabet: the index of the first
+// character that is neither base64, padding nor white space, or -1 when there is none
+// (then the text is cut short or padded in the wrong place).
+qsizetype firstNonBase64(QByteArrayView text);
 
 } // namespace fd::protocol

@@ -107,16 +107,11 @@ bool isBlank(const QString &s)
 // character that is not base64, or that it ends in the middle of a byte.
 static QString base64Problem(QByteArrayView text)
 {
-    const auto isBase64 = [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
-            || c == '-' || c == '_' || c == '=' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
-    };
-    for (qsizetype i = 0; i < text.size(); ++i)
-        if (!isBase64(text[i]))
-            return ProtocolText::tr("not valid base64: %1 characters, \"%2\" at character %3 is not a base64 character")
-                .arg(text.size())
-                .arg(QString::fromLatin1(QByteArray(1, text[i]).toPercentEncoding(" !\"#$&'()*,;<>?@[]^`{|}~")))
-                .arg(i + 1);
+    if (const qsizetype at = firstNonBase64(text); at >= 0)
+        return ProtocolText::tr("not valid base64: %1 characters, \"%2\" at character %3 is not a base64 character")
+            .arg(text.size())
+            .arg(QString::fromLatin1(QByteArray(1, text[at]).toPercentEncoding(" !\"#$&'()*,;<>?@[]^`{|}~")))
+            .arg(at + 1);
     return ProtocolText::tr("not valid base64: %1 characters that do not make whole bytes (cut short?)").arg(text.size());
 }
 

@@ -1,9 +1,7 @@
 #include "SearchExport.h"
 
+#include "face/FaceEngine.h"
 #include "store/ArchiveReader.h"
-
-#include <algorithm>
-#include <cmath>
 
 namespace fd::search {
 
@@ -30,7 +28,7 @@ bool writeHitsCsv(const QList<EventHit> &hits, const QHash<qint64, float> &simil
             store::listName(h.picSort > 0 ? QVariant(h.picSort) : QVariant()),
             h.matchScore >= 0 ? QString::number(h.matchScore) : QString(),
             s != similarity.constEnd() ? QString::number(double(*s), 'f', 4) : QString(),
-            s != similarity.constEnd() ? QString::number(std::sqrt(std::max(0.0, 2.0 - 2.0 * double(*s))), 'f', 4) : QString(),
+            s != similarity.constEnd() ? QString::number(double(face::unitDistance(*s)), 'f', 4) : QString(),
             num(h.quality, -1),
             num(h.age, -1), num(h.gender, -1), num(h.mask, -1), num(h.glasses, -1),
             h.temperature > -1000 ? QString::number(h.temperature, 'f', 1) : QString(),
