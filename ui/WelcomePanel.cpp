@@ -152,8 +152,11 @@ void WelcomePanel::addValueRow(QGridLayout *grid, int row, const QString &what, 
 
 void WelcomePanel::runSelfCheck()
 {
+    if (m_running > 0)
+        return;  // one check at a time: selfCheckDone comes when the running one ends
     m_results.clear();
-    const QList<QHostAddress> addresses = lanAddresses();
+    m_checked = lanAddresses();
+    const QList<QHostAddress> &addresses = m_checked;
     m_running = int(addresses.size());
     if (addresses.isEmpty()) {
         showCheck(tr("Self-check: nothing to check without a network address."));
@@ -174,9 +177,8 @@ void WelcomePanel::runSelfCheck()
             if (--m_running > 0)
                 return;
             QStringList lines;
-            for (const QHostAddress &each : lanAddresses())
-                if (m_results.contains(each.toString()))
-                    lines << m_results.value(each.toString());
+            for (const QHostAddress &each : std::as_const(m_checked))
+                lines << m_results.value(each.toString());
             lines << tr("A firewall between this PC and the devices cannot be seen from here: if a device's page "
                         "says the server is unreachable, open TCP ports %1 and %2 for the devices' network.")
                          .arg(m_httpPort)

@@ -55,8 +55,9 @@ private:
     QLabel *m_check;
     QListWidget *m_pending;
     QPushButton *m_approve;
-    QHash<QString, QString> m_results;
-    int m_running = 0;
+    QList<QHostAddress> m_checked;      // the addresses of the last (or running) check
+    QHash<QString, QString> m_results;  // address -> its sentence
+    int m_running = 0;                  // connections of the running check still open
 };
 
 } // namespace fd::ui
