@@ -16,6 +16,9 @@ packages=(
     fonts-wqy-microhei
     # Qt's own strings in Chinese (dialog buttons, file dialogs).
     qt6-translations-l10n
+    # The fuzz targets (tests/fuzz/run.sh): clang with libFuzzer and its sanitizer
+    # runtimes (libclang-rt-14-dev), llvm-symbolizer for their stack traces.
+    clang-14 libclang-rt-14-dev llvm-14
 )
 
 # npm fetches the face models (below); Node itself never runs in FaceDesk.
