@@ -1224,6 +1224,9 @@ void TestFraming::jsonRejectsNonObject_data()
     QTest::newRow("HTTP") << QByteArray("POST / HTTP/1.1\r\n") << qsizetype(0);
     QTest::newRow("TLS") << QByteArray("\x16\x03\x01") << qsizetype(0);
     QTest::newRow("vertical tab") << QByteArray("\v{}") << qsizetype(0);
+    // Found by fuzzing (docs/FUZZING.md): a ']' closing the object made a frame of it.
+    QTest::newRow("object closed by ]") << QByteArray("{\"a\":1]") << qsizetype(6);
+    QTest::newRow("closed by ] after a nest") << QByteArray("{\"a\":[{}]]{}") << qsizetype(9);
 }
 
 void TestFraming::jsonRejectsNonObject()

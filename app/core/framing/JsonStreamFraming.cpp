@@ -60,6 +60,13 @@ JsonFrameResult scanJsonFrame(QByteArrayView buffer, JsonScanState &s, const Fra
             }
         } else if (c == '}' || c == ']') {
             if (--s.depth == 0) {
+                // Only '}' closes the object: "{...]" is no frame (found by fuzzing,
+                // docs/FUZZING.md), and the bytes behind it are not the next one.
+                if (c == ']') {
+                    r.status = FrameStatus::Error;
+                    r.error = QStringLiteral("expected '}' to close the object at byte %1, found 0x5d").arg(i - 1);
+                    return r;
+                }
                 r.status = FrameStatus::Complete;
                 r.frameStart = s.start;
                 r.frameSize = i;
