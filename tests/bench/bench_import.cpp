@@ -16,12 +16,12 @@
 #include "library/FolderSource.h"
 #include "library/ImportRun.h"
 #include "library/ImportThumbnail.h"
-#include "library/JpegInfo.h"
 #include "library/PhotoHash.h"
 #include "library/PhotoValidator.h"
 #include "store/ImageStore.h"
 #include "face/detect/HaarFaceDetector.h"
 #include "face/FaceVision.h"
+#include "image/JpegInfo.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -43,6 +43,7 @@
 #include <map>
 
 using namespace fd::library;
+using namespace fd::image;
 
 namespace {
 

@@ -24,6 +24,7 @@
 #include "net/PeerConnection.h"
 #include "protocol/ErrorCodes.h"
 #include "protocol/MessageCodec.h"
+#include "../support/JpegShell.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -51,15 +52,13 @@ QByteArray randomJpegLike(int size, quint32 seed)
 {
     if (size <= 0)
         return {};
-    QByteArray b(size, Qt::Uninitialized);
+    // Random bytes in comment segments of a JPEG's structure: what FaceDesk checks
+    // before it stores an image (image/PushedJpeg). The @@SEQ@@ mark lands in them.
+    const int segments = int(size / 65537) + 1;
+    QByteArray b(qMax(256, size - kJpegShellBytes - 4 * segments), Qt::Uninitialized);
     QRandomGenerator rng(seed);
-    rng.fillRange(reinterpret_cast<quint32 *>(b.data()), size / 4);
-    // SOI and an APP0 marker: what FaceDesk checks before it stores an image.
-    b[0] = char(0xFF);
-    b[1] = char(0xD8);
-    b[2] = char(0xFF);
-    b[3] = char(0xE0);
-    return b;
+    rng.fillRange(reinterpret_cast<quint32 *>(b.data()), b.size() / 4);
+    return jpegShell(b);
 }
 
 // Replaces 16 base64 characters of the image's text (a whole number of quads, well

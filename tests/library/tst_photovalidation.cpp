@@ -2,8 +2,8 @@
 // from them here (odd sizes, PNG, BMP, EXIF orientation, damage): what is accepted,
 // what is converted and how, what is refused with which code, and that many threads
 // at once get what one thread gets.
-#include "library/ImageFormat.h"
-#include "library/JpegInfo.h"
+#include "image/ImageFormat.h"
+#include "image/JpegInfo.h"
 #include "library/PhotoHash.h"
 #include "library/PhotoValidator.h"
 #include "protocol/ErrorCodes.h"
@@ -19,6 +19,7 @@
 #include <opencv2/imgproc.hpp>
 
 using namespace fd::library;
+using namespace fd::image;
 namespace code = fd::protocol::code;
 
 namespace {
@@ -362,6 +363,16 @@ void TestPhotoValidation::refused_data()
                                                 << code::ReadPictureFailed
                                                 << QStringLiteral("me.jpg is a corrupt JPEG: it could not be decoded.")
                                                 << 0;
+    // Over the decode budget (image/ImageBudget): refused before a decoder sees it.
+    QTest::newRow("16384x16384, over the decode budget")
+        << encode(cv::Mat(16384, 16384, CV_8UC1, cv::Scalar(128)), ".jpg", 10) << code::FileTooBig
+        << QStringLiteral("me.jpg is too large to decode safely: the frame header declares 16384x16384 pixels, over the "
+                          "40-megapixel budget.")
+        << 0;
+    QTest::newRow("PNG declaring 60000x60000")
+        << QByteArray("\x89PNG\r\n\x1A\n\x00\x00\x00\x0DIHDR\x00\x00\xEA\x60\x00\x00\xEA\x60\x08\x02\x00\x00\x00", 29)
+        << code::FileTooBig << QStringLiteral("the PNG header declares 60000x60000 pixels, over the 40-megapixel budget")
+        << 0;
     if (!QDir(kFaces).exists())
         return;
     const QByteArray obamaBytes = readFace(QStringLiteral("obama_1.jpg"));

@@ -1,6 +1,7 @@
 // The embedded server in-process on loopback: tokens, admission, presence, every
 // kind of bad input, ordered replies, and what reaches the archive.
 #include "TestClient.h"
+#include "../support/HostileJpegs.h"
 
 #include "devices/DeviceRegistry.h"
 #include "protocol/ErrorCodes.h"
@@ -24,14 +25,10 @@ using namespace fd::protocol;
 
 namespace {
 
+// A JPEG by structure (the door reads it), `size` bytes, its scan `fill`.
 QByteArray jpegBytes(int size, char fill)
 {
-    QByteArray b(size, fill);
-    b[0] = char(0xFF);
-    b[1] = char(0xD8);
-    b[2] = char(0xFF);
-    b[3] = char(0xE0);
-    return b;
+    return jpegShell({}, size - kJpegShellBytes, fill);
 }
 
 FacePush push(const QString &uuid, const QString &token, int n = 1)
@@ -177,6 +174,7 @@ private slots:
     void connectionLimits();
     void nothingIsReadBehindAShortHttpRequest_data();
     void nothingIsReadBehindAShortHttpRequest();
+    void implausibleImagesAreRefusedAtTheDoor();
 };
 
 void TestServer::logIsCheckpointedOffTheWriter()
@@ -760,6 +758,41 @@ void TestServer::nothingIsReadBehindAShortHttpRequest()
     TestClient d;
     QVERIFY(d.connectTo(desk.server->httpPort()));
     QCOMPARE(codeOf(d.post("/faceinfo", encode(push(QStringLiteral("SMUG1"), token, 1)))), code::Ok);
+    QCOMPARE(desk.count(), qint64(1));
+}
+
+// Images checked at the door (#14): a push whose face or scene is not a complete,
+// plausible JPEG picture is refused with the protocol's image error (-2004) and
+// nothing of it is stored, while a real photo in the same places is.
+void TestServer::implausibleImagesAreRefusedAtTheDoor()
+{
+    Desk desk;
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    const QString token = desk.token(c, QStringLiteral("DOOR1"));
+    QVERIFY(!token.isEmpty());
+    QSignalSpy rejected(desk.server.get(), &server::FaceServer::messageRejected);
+    int n = 0;
+    for (const HostileJpeg &bad : hostileJpegs()) {
+        for (const bool scene : {false, true}) {
+            FacePush p = push(QStringLiteral("DOOR1"), token, ++n);
+            (scene ? p.background : p.image) = bad.bytes;
+            const auto reply = c.post("/faceinfo", encode(p));
+            QVERIFY2(codeOf(reply) == code::InvalidJpeg, qPrintable(bad.name));
+            QCOMPARE(httpStatus(reply), 400);
+            const QString reason = rejected.takeLast().at(1).toString();
+            QVERIFY2(reason.contains(bad.reason) && reason.contains(scene ? u"img_fr: " : u"img_data: "), qPrintable(reason));
+        }
+    }
+    QCOMPARE(desk.count(), qint64(0));
+    QCOMPARE(QDir(desk.db.imagesDir()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).size(), 0);
+    // A real photo, face and scene, is stored.
+    QFile file(QStringLiteral(SHARED_DIR "/faces/obama_1.jpg"));
+    const QByteArray real = file.open(QIODevice::ReadOnly) ? file.readAll() : noisyJpeg();
+    FacePush good = push(QStringLiteral("DOOR1"), token, ++n);
+    good.image = real;
+    good.background = real;
+    QCOMPARE(codeOf(c.post("/faceinfo", encode(good))), code::Ok);
     QCOMPARE(desk.count(), qint64(1));
 }
 

@@ -1,6 +1,7 @@
 #include "FaceVision.h"
 
 #include "describe/ResNetDescriptorNet.h"
+#include "image/BoundedDecode.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -91,13 +92,7 @@ float outsideFraction(const cv::Rect2f &box, cv::Size image)
 
 cv::Mat decodeImage(const QByteArray &bytes)
 {
-    if (bytes.isEmpty())
-        return {};
-    try {
-        return cv::imdecode(cv::Mat(1, int(bytes.size()), CV_8UC1, const_cast<char *>(bytes.constData())), cv::IMREAD_COLOR);
-    } catch (const cv::Exception &) {
-        return {};
-    }
+    return bytes.isEmpty() ? cv::Mat() : image::decodeWithinBudget(bytes, cv::IMREAD_COLOR);
 }
 
 QString FaceVision::modelDir()

@@ -95,9 +95,10 @@ private:
 // An 8-bit 3-channel view or copy of an 8-bit grey, BGR or BGRA image; empty for
 // anything else.
 cv::Mat toBgr(const cv::Mat &image);
-// Image bytes FaceDesk did not make (a device's, an archived file) decoded as BGR;
-// empty when they are not an image OpenCV reads. Never throws: a damaged file costs
-// one event, not the caller's run.
+// Image bytes FaceDesk did not make (a device's, an archived file) decoded as BGR
+// within the decode budget (image/BoundedDecode); empty when they are not an image
+// OpenCV reads or are over budget. Never throws: a damaged file costs one event, not
+// the caller's run.
 cv::Mat decodeImage(const QByteArray &bytes);
 
 } // namespace fd::face

@@ -1,5 +1,7 @@
 #include "ImportThumbnail.h"
 
+#include "image/BoundedDecode.h"
+
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -59,12 +61,7 @@ QByteArray makeThumbnail(const QByteArray &photo, const QRect &face, const QSize
             flag = reduced;
             break;
         }
-    cv::Mat image;
-    try {
-        image = cv::imdecode(cv::Mat(1, int(photo.size()), CV_8UC1, const_cast<char *>(photo.constData())), flag);
-    } catch (const cv::Exception &) {
-        return {};
-    }
+    const cv::Mat image = image::decodeWithinBudget(photo, flag);
     if (image.empty())
         return {};
     cv::Rect crop(0, 0, image.cols, image.rows);

@@ -2,8 +2,10 @@
 
 #include "face/CnnFaceEngine.h"
 
-#include "ImageFormat.h"
-#include "JpegInfo.h"
+#include "image/BoundedDecode.h"
+#include "image/ImageFormat.h"
+#include "image/ImageHeader.h"
+#include "image/JpegInfo.h"
 #include "LibraryText.h"
 #include "PhotoHash.h"
 #include "protocol/ErrorCodes.h"
@@ -20,6 +22,8 @@
 namespace fd::library {
 
 namespace code = fd::protocol::code;
+using image::ImageFormat;
+using image::JpegInfo;
 
 namespace {
 
@@ -129,7 +133,7 @@ QString refusedFormatReason(ImageFormat format, const QString &name)
     case ImageFormat::Empty: return LibraryText::tr("%1 is empty.").arg(name);
     case ImageFormat::Unknown: return LibraryText::tr("%1 is not a JPEG, PNG or BMP image.").arg(name);
     case ImageFormat::Text: return LibraryText::tr("%1 is not a JPEG, PNG or BMP image (it looks like text).").arg(name);
-    default: return LibraryText::tr("%1 is not a JPEG, PNG or BMP image (it looks like a %2 file).").arg(name, formatName(format));
+    default: return LibraryText::tr("%1 is not a JPEG, PNG or BMP image (it looks like a %2 file).").arg(name, image::formatName(format));
     }
 }
 
@@ -210,28 +214,30 @@ PhotoCheck PhotoValidator::check(const QByteArray &fileBytes, const QString &fil
     const QString name = fileName.isEmpty() ? LibraryText::tr("The file") : QFileInfo(fileName).fileName();
 
     // 1. What it is, by content.
-    const ImageFormat format = sniffImageFormat(fileBytes);
-    if (!isSupportedFormat(format))
+    const ImageFormat format = image::sniffImageFormat(fileBytes);
+    if (!image::isSupportedFormat(format))
         return refuse(code::WrongPictureFormat, refusedFormatReason(format, name));
-    const QString formatText = formatName(format);
+    const QString formatText = image::formatName(format);
     JpegInfo info;
     if (format == ImageFormat::Jpeg) {
-        info = readJpegInfo(fileBytes);
+        info = image::readJpegInfo(fileBytes);
         if (info.valid && !info.complete)
             return refuse(code::ReadPictureFailed, LibraryText::tr("%1 is a truncated JPEG: the file ends before the image does.").arg(name));
     }
+    const QString corrupt = LibraryText::tr("%1 is a corrupt %2: it could not be decoded.").arg(name, formatText);
+    // The size its header declares, within the decode budget, before a decoder sees it.
+    const image::ImageHeader header = image::readImageHeader(fileBytes);
+    if (!header.problem.isEmpty())
+        return refuse(code::ReadPictureFailed, QStringLiteral("%1 %2%3.").arg(corrupt, header.problem.left(1).toUpper(), header.problem.mid(1)));
+    if (const QString over = image::sizeProblem(header.declaredBy, header.width, header.height); !over.isEmpty())
+        return refuse(code::FileTooBig, LibraryText::tr("%1 is too large to decode safely: %2.").arg(name, over));
 
     // 2. Pixels, upright.
     const int decodeFlags = (format == ImageFormat::Jpeg ? reducedDecodeFlag(info, m_rules) : int(cv::IMREAD_COLOR)) |
                             cv::IMREAD_IGNORE_ORIENTATION;
-    cv::Mat image;
-    try {
-        image = decode(fileBytes, decodeFlags);
-    } catch (const cv::Exception &) {
-        image.release();  // some decoders throw on damaged headers instead of failing
-    }
+    cv::Mat image = image::decodeWithinBudget(fileBytes, decodeFlags);
     if (image.empty())
-        return refuse(code::ReadPictureFailed, LibraryText::tr("%1 is a corrupt %2: it could not be decoded.").arg(name, formatText));
+        return refuse(code::ReadPictureFailed, corrupt);
     const bool decodedReduced = (decodeFlags & ~int(cv::IMREAD_IGNORE_ORIENTATION)) != cv::IMREAD_COLOR;
     // A JPEG whose segments we could not walk but libjpeg could decode is rewritten:
     // a device's decoder may be less forgiving.
@@ -287,7 +293,7 @@ PhotoCheck PhotoValidator::check(const QByteArray &fileBytes, const QString &fil
     // fitting the byte limit made it smaller. Decoding it cost as much as reading the
     // file (the import benchmark's breakdown).
     if (changed) {
-        const JpegInfo written = readJpegInfo(jpeg);
+        const JpegInfo written = image::readJpegInfo(jpeg);
         if (written.width != image.cols || written.height != image.rows)
             image = decode(jpeg, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION);
     }

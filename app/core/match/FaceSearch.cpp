@@ -1,6 +1,7 @@
 #include "FaceSearch.h"
 
 #include "FeatureStore.h"
+#include "image/BoundedDecode.h"
 #include "library/LibraryStore.h"
 #include "store/ArchiveReader.h"
 
@@ -374,13 +375,12 @@ FaceSearchResult FaceSearch::byPhoto(const QByteArray &imageBytes, int k, const 
                                      float minSimilarity) const
 {
     FaceSearchResult result;
-    cv::Mat image;
-    if (!imageBytes.isEmpty()) {
-        const cv::Mat raw(1, int(imageBytes.size()), CV_8UC1, const_cast<char *>(imageBytes.constData()));
-        image = cv::imdecode(raw, cv::IMREAD_COLOR);
-    }
+    QString problem;
+    const cv::Mat image = imageBytes.isEmpty() ? cv::Mat() : image::decodeWithinBudget(imageBytes, cv::IMREAD_COLOR, &problem);
     if (image.empty()) {
-        result.error = tr("The photo cannot be read as an image.");
+        // The budget's reason says what to do about it; a failed decode only that it failed.
+        result.error = problem.isEmpty() ? tr("The photo cannot be read as an image.")
+            : tr("The photo is not decoded: %1.").arg(problem);
         return result;
     }
     const std::optional<face::FaceFeature> face = m_engine->extract(image);

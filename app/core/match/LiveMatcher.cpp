@@ -2,6 +2,7 @@
 
 #include "FeatureStore.h"
 #include "face/FaceVision.h"
+#include "image/BoundedDecode.h"
 #include "library/LibraryStore.h"
 #include "store/ImageStore.h"
 
@@ -11,8 +12,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
-
-#include <opencv2/imgcodecs.hpp>
 
 namespace fd::match {
 
@@ -160,7 +159,7 @@ void LiveMatcher::loadLibrary(QSqlDatabase &db)
     const QString kind = m_engine->kindTag();
     // Photos validated before this engine was installed get their descriptor now.
     for (const library::PhotoToDescribe &photo : store.photosWithoutDescriptor(kind)) {
-        const cv::Mat image = cv::imread(photo.absolutePath.toStdString(), cv::IMREAD_COLOR);
+        const cv::Mat image = face::decodeImage(image::readImageFile(photo.absolutePath));
         const std::optional<face::FaceFeature> f = image.empty() ? std::nullopt : m_engine->extract(image);
         store.setPhotoDescriptor(photo.photoId, kind, f ? f->values : QVector<float>());
     }

@@ -2,6 +2,7 @@
 
 #include "FeatureStore.h"
 #include "face/FaceVision.h"
+#include "image/BoundedDecode.h"
 #include "store/ImageStore.h"
 
 #include <QFile>
@@ -23,10 +24,7 @@ enum class Outcome { Face, NoFace, Unreadable };
 Outcome computeRow(const face::FaceEngine &engine, const store::ImageStore &images, const PendingFace &event,
                    StoredFeature &row)
 {
-    QFile file(images.absolutePath(event.facePath));
-    if (!file.open(QIODevice::ReadOnly))
-        return Outcome::Unreadable;
-    QByteArray bytes = file.readAll();
+    const QByteArray bytes = image::readImageFile(images.absolutePath(event.facePath));
     if (bytes.isEmpty())
         return Outcome::Unreadable;
     // An archive holds whatever devices sent: a damaged file must cost one row, not

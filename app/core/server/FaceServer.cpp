@@ -1,5 +1,6 @@
 #include "FaceServer.h"
 
+#include "image/PushedJpeg.h"
 #include "protocol/ErrorCodes.h"
 
 #include <QLoggingCategory>
@@ -14,10 +15,12 @@ namespace {
 
 const QString kUploaded = QStringLiteral("Data uploaded successfully.");
 
-bool isJpeg(const QByteArray &bytes)
+// Empty for an image a push may carry: a JPEG by its structure, complete and a
+// plausible picture (image/PushedJpeg); else "img_data: <why>".
+QString jpegProblem(const char *field, const QByteArray &bytes)
 {
-    // SOI followed by a marker: what every JPEG/JFIF/EXIF file starts with.
-    return bytes.size() >= 4 && uchar(bytes[0]) == 0xFF && uchar(bytes[1]) == 0xD8 && uchar(bytes[2]) == 0xFF;
+    const QString problem = bytes.isEmpty() ? QString() : image::pushedJpegProblem(bytes);
+    return problem.isEmpty() ? problem : QStringLiteral("%1: %2").arg(QLatin1String(field), problem);
 }
 
 // A name devices send for display only; FaceDesk never uses it as a path, but a
@@ -169,10 +172,9 @@ void FaceServer::handleFrame(net::PeerConnection *connection, const net::Frame &
 QString FaceServer::validatePush(const FacePush &push, int *code) const
 {
     *code = code::InvalidJpeg;
-    if (!push.image.isEmpty() && !isJpeg(push.image))
-        return QStringLiteral("img_data is not a JPEG");
-    if (!push.background.isEmpty() && !isJpeg(push.background))
-        return QStringLiteral("img_fr is not a JPEG");
+    for (const QString &problem : {jpegProblem("img_data", push.image), jpegProblem("img_fr", push.background)})
+        if (!problem.isEmpty())
+            return problem;
     *code = code::FileTooBig;
     if (push.image.size() > m_config.maxImageBytes || push.background.size() > m_config.maxImageBytes)
         return QStringLiteral("an image is larger than %1 bytes").arg(m_config.maxImageBytes);

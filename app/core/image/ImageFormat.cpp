@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace fd::library {
+namespace fd::image {
 
 namespace {
 
@@ -82,4 +82,4 @@ QString formatName(ImageFormat format)
     return QStringLiteral("unknown data");
 }
 
-} // namespace fd::library
+} // namespace fd::image

@@ -5,7 +5,7 @@
 #include <QByteArray>
 #include <QString>
 
-namespace fd::library {
+namespace fd::image {
 
 enum class ImageFormat { Jpeg, Png, Bmp, Gif, Pdf, Tiff, Webp, Heif, Text, Empty, Unknown };
 
@@ -15,4 +15,4 @@ bool isSupportedFormat(ImageFormat format);
 // A short untranslated name for messages and logs: "JPEG", "PDF", "text".
 QString formatName(ImageFormat format);
 
-} // namespace fd::library
+} // namespace fd::image
