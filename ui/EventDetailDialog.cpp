@@ -1,5 +1,6 @@
 #include "EventDetailDialog.h"
 
+#include "BoundedImage.h"
 #include "EventTileDelegate.h"
 #include "LiveEventModel.h"
 
@@ -141,9 +142,9 @@ void EventDetailDialog::showEventId(qint64 id)
     m_title->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: bold; color: %1;")
                                .arg(EventTileDelegate::listColor(int(list)).name()));
 
-    const QImage face = e.facePath.isEmpty() ? QImage() : QImage(e.facePath);
+    const QImage face = e.facePath.isEmpty() ? QImage() : readBoundedImageFile(e.facePath);
     m_face->setPixmap(face.isNull() ? QPixmap() : QPixmap::fromImage(face.scaled(220, 220, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
-    QImage scene = e.scenePath.isEmpty() ? QImage() : QImage(e.scenePath);
+    QImage scene = e.scenePath.isEmpty() ? QImage() : readBoundedImageFile(e.scenePath);
     if (!scene.isNull()) {
         // The face's rectangle, drawn from "position" on the full-size image.
         if (!e.position.isNull()) {
@@ -183,7 +184,7 @@ void EventDetailDialog::showEventId(qint64 id)
 void EventDetailDialog::copyImage(bool face)
 {
     if (m_event)
-        QApplication::clipboard()->setImage(QImage(face ? m_event->facePath : m_event->scenePath));
+        QApplication::clipboard()->setImage(readBoundedImageFile(face ? m_event->facePath : m_event->scenePath));
 }
 
 void EventDetailDialog::saveImage(bool face)

@@ -1,5 +1,7 @@
 #include "ImportReportModel.h"
 
+#include "BoundedImage.h"
+
 #include <QColor>
 #include <QImage>
 
@@ -49,7 +51,7 @@ QVariant ImportReportModel::data(const QModelIndex &index, int role) const
             return {};
         auto it = m_thumbnails.find(index.row());
         if (it == m_thumbnails.end())
-            it = m_thumbnails.insert(index.row(), QPixmap::fromImage(QImage::fromData(e.thumbnail)));
+            it = m_thumbnails.insert(index.row(), QPixmap::fromImage(readBoundedImage(e.thumbnail)));
         return *it;
     }
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {

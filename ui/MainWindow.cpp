@@ -3,6 +3,7 @@
 #include "match/LiveMatcher.h"
 
 #include "AlertBanner.h"
+#include "BoundedImage.h"
 #include "DeviceTableModel.h"
 #include "WelcomePanel.h"
 #include "EventDetailDialog.h"
@@ -91,7 +92,9 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
         QString error;
         QSqlDatabase db = store::openDatabase(m_archive, detailConnectionName(this), &error);
         const auto event = db.isOpen() ? store::loadEvent(db, eventId, m_archive.imagesDir()) : std::nullopt;
-        return event && !event->facePath.isEmpty() ? QImage(event->facePath).scaled(160, 160, Qt::KeepAspectRatio) : QImage();
+        return event && !event->facePath.isEmpty()
+            ? readBoundedImageFile(event->facePath, QSize(160, 160)).scaled(160, 160, Qt::KeepAspectRatio)
+            : QImage();
     });
     layout->addWidget(m_alerts);
     m_wall = new LiveEventModel(settings.value(QStringLiteral("wall/capacity"), 500).toInt(), this);
@@ -598,8 +601,8 @@ void MainWindow::addEvent(qint64 eventId, const protocol::FacePush &push, const 
     QPointer<MainWindow> self(this);
     const QByteArray jpeg = push.image;
     QThreadPool::globalInstance()->start([self, jpeg, tile, sequence]() mutable {
-        QImage face;
-        if (face.loadFromData(jpeg, "JPEG"))
+        const QImage face = readBoundedImage(jpeg);
+        if (!face.isNull())
             tile.face = face.scaled(160, 160, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         QMetaObject::invokeMethod(QCoreApplication::instance(), [self, tile, sequence]() mutable {
             if (!self)

@@ -1,5 +1,6 @@
 #include "PersonEditDialog.h"
 
+#include "BoundedImage.h"
 #include "EventTile.h"
 
 #include <QComboBox>
@@ -105,7 +106,7 @@ PersonEditDialog::PersonEditDialog(library::LibraryStore *store, const library::
             m_notes->setPlainText(p->notes);
             if (!p->photos.isEmpty()) {
                 m_hasStoredPhoto = true;
-                m_preview->setPixmap(previewOf(QImage(store->photoPath(p->photos.first())), {}));
+                m_preview->setPixmap(previewOf(readBoundedImageFile(store->photoPath(p->photos.first())), {}));
                 m_validation->setText(tr("Stored photo, %1 × %2.")
                                           .arg(p->photos.first().size.width())
                                           .arg(p->photos.first().size.height()));
@@ -160,8 +161,7 @@ void PersonEditDialog::choosePhotoFile(const QString &path)
 void PersonEditDialog::showCheck()
 {
     const library::PhotoCheck &c = *m_check;
-    QImage image;
-    image.loadFromData(c.jpeg);
+    const QImage image = readBoundedImage(c.jpeg);
     if (!image.isNull())
         m_preview->setPixmap(previewOf(image, c.face));
     QString html;

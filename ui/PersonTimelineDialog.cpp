@@ -1,5 +1,6 @@
 #include "PersonTimelineDialog.h"
 
+#include "BoundedImage.h"
 #include "TimelineView.h"
 
 #include "library/LibraryStore.h"
@@ -44,7 +45,8 @@ PersonTimelineDialog::PersonTimelineDialog(const store::DatabaseConfig &archive,
                                .arg(p->name.toHtmlEscaped(),
                                     tr("Card %1 · index_id %2").arg(p->cardNo.toHtmlEscaped()).arg(indexId)));
             if (!p->photos.isEmpty())
-                photo->setPixmap(QPixmap(store.photoPath(p->photos.first())).scaled(72, 72, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+                photo->setPixmap(QPixmap::fromImage(readBoundedImageFile(store.photoPath(p->photos.first()))
+                                                         .scaled(72, 72, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
         } else {
             m_personName = tr("index_id %1").arg(indexId);
             title->setText(m_personName);

@@ -1,10 +1,10 @@
 #include "SearchReportPdf.h"
 
+#include "BoundedImage.h"
 #include "SearchResultModel.h"
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QImageReader>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
@@ -62,10 +62,7 @@ bool writeSearchReportPdf(const QString &path, const QString &title, const QStri
             header();
         }
         const search::EventHit &h = hits[i];
-        QImageReader reader(h.facePath);
-        if (reader.size().isValid())
-            reader.setScaledSize(reader.size().scaled(thumb, thumb, Qt::KeepAspectRatio));
-        const QImage face = reader.read();
+        const QImage face = readBoundedImageFile(h.facePath, QSize(thumb, thumb));
         if (!face.isNull())
             p.drawImage(QPoint(0, y + (rowHeight - face.height()) / 2), face);
         const float s = i < similarity.size() ? similarity[i] : -2.f;

@@ -1,7 +1,8 @@
 #include "ThumbnailCache.h"
 
+#include "BoundedImage.h"
+
 #include <QCoreApplication>
-#include <QImageReader>
 #include <QPointer>
 #include <QThreadPool>
 
@@ -22,11 +23,7 @@ std::optional<QPixmap> ThumbnailCache::get(qint64 key, const QString &path)
     QPointer<ThumbnailCache> self(this);
     const int side = m_side;
     QThreadPool::globalInstance()->start([self, key, path, side] {
-        QImageReader reader(path);
-        const QSize size = reader.size();
-        if (size.isValid())
-            reader.setScaledSize(size.scaled(side, side, Qt::KeepAspectRatio));
-        const QImage image = reader.read();
+        const QImage image = readBoundedImageFile(path, QSize(side, side));
         QMetaObject::invokeMethod(
             qApp, [self, key, image] {
                 if (self)
