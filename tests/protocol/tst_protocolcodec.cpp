@@ -388,6 +388,9 @@ void TestProtocolCodec::tolerance_data()
     QTest::newRow("single quotes") << QByteArray(R"({'method':'keepalive','uuid':'u12'})") << "uuid" << "u12";
     QTest::newRow("utf-8 bom") << QByteArray("\xEF\xBB\xBF{\"method\":\"keepalive\",\"uuid\":\"u13\"}") << "uuid" << "u13";
     QTest::newRow("method with spaces") << QByteArray(R"({"method":" keepalive ","uuid":"u14"})") << "uuid" << "u14";
+    // Found by fuzzing (docs/FUZZING.md): the key's trailing "\t" was trimmed as a written
+    // tab, leaving its backslash to escape the closing quote.
+    QTest::newRow("unquoted key ending in backslash, t") << QByteArray(R"({method:"keepalive", dir\t:"x", uuid:"u15"})") << "uuid" << "u15";
 }
 
 void TestProtocolCodec::tolerance()

@@ -296,9 +296,15 @@ private:
             if (c == '\\' && !fromEnd && p + 1 < e
                 && (m_out[p + 1] == 'n' || m_out[p + 1] == 'r' || m_out[p + 1] == 't'))
                 return 2;
-            if (fromEnd && p - 1 > b && m_out[p - 1] == '\\'
-                && (c == 'n' || c == 'r' || c == 't'))
-                return 2;
+            if (fromEnd && p - 1 > b && (c == 'n' || c == 'r' || c == 't')) {
+                // An escape only if its backslash is not itself escaped: a key ending
+                // in a backslash and a 't' ("dir\\t") keeps both (found by fuzzing).
+                qsizetype slashes = 0;
+                for (qsizetype q = p - 1; q >= b && m_out[q] == '\\'; --q)
+                    ++slashes;
+                if (slashes % 2 == 1)
+                    return 2;
+            }
             const char *fw = kFullWidthComma;
             if (!fromEnd && p + 3 <= e && std::memcmp(m_out.constData() + p, fw, 3) == 0)
                 return 3;
