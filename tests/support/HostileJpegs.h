@@ -45,7 +45,9 @@ inline QByteArray hugeJpeg()
 inline QList<HostileJpeg> hostileJpegs()
 {
     const QByteArray noisy = noisyJpeg();
-    const QByteArray png = QByteArray("\x89PNG\r\n\x1A\n\x00\x00\x00\x0DIHDR\x00\x00\x01\x40\x00\x00\x00\xF0\x08\x02\x00\x00\x00", 33);
+    // The signature and a whole IHDR chunk: length, type, 13 bytes of data, a CRC (zero).
+    const QByteArray png = QByteArray("\x89PNG\r\n\x1A\n\x00\x00\x00\x0DIHDR\x00\x00\x01\x40\x00\x00\x00\xF0\x08\x02\x00\x00\x00"
+                                      "\x00\x00\x00\x00", 33);
     return {
         {QStringLiteral("SOI and APP0 marker alone"), QByteArrayLiteral("\xFF\xD8\xFF\xE0"),
          QStringLiteral("the JPEG ends inside its APP0 segment")},
