@@ -74,16 +74,18 @@ for t in "${order[@]}"; do
     before=$(ls "$artifacts" | wc -l)
     echo "== $t: ${seconds}s, max_len ${maxlen[$t]}, corpus $corpus + ${#dirs[@]} seed folders"
     rc=0
+    started=$SECONDS
     # 0 seconds: only the corpus and the seeds, once each (libFuzzer's 0 is no limit).
     if [ "$seconds" = 0 ]; then limit=(-runs=0); else limit=(-max_total_time="$seconds"); fi
     "$exe" "${limit[@]}" -max_len="${maxlen[$t]}" -rss_limit_mb=2048 -timeout=20 \
         -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" "${dirs[@]}" > "$log" 2>&1 || rc=$?
+    elapsed=$((SECONDS - started))
     last=$(grep -E '^#[0-9]+.*(cov|DONE|pulse)' "$log" | tail -1 || true)
-    stat() { grep -E "^stat::$1:" "$log" | awk '{print $2}' | tail -1; }
-    execs=$(stat number_of_executed_units)
-    rate=$(stat average_exec_per_sec)
-    newunits=$(stat new_units_added)
-    rss=$(stat peak_rss_mb)
+    final() { grep -E "^stat::$1:" "$log" | awk '{print $2}' | tail -1; }
+    execs=$(final number_of_executed_units)
+    rate=$(final average_exec_per_sec)
+    newunits=$(final new_units_added)
+    rss=$(final peak_rss_mb)
     cov=$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<< "$last")
     ft=$(sed -nE 's/.* ft: ([0-9]+).*/\1/p' <<< "$last")
     corp=$(sed -nE 's/.* corp: ([0-9]+\/[0-9]+[a-zA-Z]*).*/\1/p' <<< "$last")
@@ -93,13 +95,20 @@ for t in "${order[@]}"; do
         found=$(ls -t "$artifacts" | head -1)
         result="FAILED (exit $rc${found:+, $artifacts/$found}; log $log)"
         grep -E 'ERROR: |SUMMARY: |fuzz check failed|runtime error' "$log" | head -5 >&2 || true
+        # The input itself, so that a CI log (whose clone is gone) still holds it:
+        # base64 -d > tests/fuzz/regressions/TARGET/NAME
+        if [ -n "$found" ] && [ "$(stat -c %s "$artifacts/$found")" -le 65536 ]; then
+            echo "input ($found), base64:" >&2
+            base64 -w 0 "$artifacts/$found" >&2
+            echo >&2
+        fi
     fi
-    rows+=("| $date | $t | $seconds | ${execs:-?} | ${rate:-?} | ${cov:-?} | ${ft:-?} | ${corp:-?} | ${newunits:-?} | ${rss:-?} | $result |")
+    rows+=("| $date | $t | $elapsed | ${execs:-?} | ${rate:-?} | ${cov:-?} | ${ft:-?} | ${corp:-?} | ${newunits:-?} | ${rss:-?} | $result |")
     echo "${rows[-1]}"
 done
 
 echo
-echo "| date | target | seconds | executions | exec/s | cov | ft | corpus | new inputs | peak RSS MB | result |"
+echo "| date | target | seconds run | executions | exec/s | cov | ft | corpus | new inputs | peak RSS MB | result |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 if [ "${FUZZ_RECORD:-0}" = 1 ]; then
