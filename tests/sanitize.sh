@@ -31,7 +31,10 @@ export LSAN_OPTIONS="suppressions=$root/tests/lsan-suppressions.txt:print_suppre
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export QT_QPA_PLATFORM=offscreen
 
-flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+# gcc's maybe-uninitialized analysis sees through ASan's instrumentation badly: at -O1
+# it flags std::optional<QList> assignments in ui/MainWindow.cpp that the normal build
+# (where the warning stays an error) finds clean. Every other warning stays an error.
+flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -Wno-maybe-uninitialized"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g -DNDEBUG" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g -DNDEBUG" \
     -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" \
