@@ -2,10 +2,10 @@
 
 #include "BoundedImage.h"
 #include "EventTile.h"
+#include "image/BoundedDecode.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -138,15 +138,15 @@ void PersonEditDialog::browse()
 
 void PersonEditDialog::choosePhotoFile(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
+    QString problem;
+    const QByteArray bytes = image::readImageFile(path, &problem);  // never more than the decode budget
+    if (!problem.isEmpty()) {
         m_check.reset();
-        m_validation->setText(tr("<b style='color:#c62828'>Cannot read %1: %2</b>").arg(path.toHtmlEscaped(), f.errorString()));
+        m_validation->setText(tr("<b style='color:#c62828'>Cannot read %1: %2</b>").arg(path.toHtmlEscaped(), problem.toHtmlEscaped()));
         updateOk();
         emit photoChecked();
         return;
     }
-    const QByteArray bytes = f.readAll();
     m_photoSource = QFileInfo(path).fileName();
     if (m_name->text().trimmed().isEmpty())
         m_name->setText(QFileInfo(path).completeBaseName().section(u'_', 0, 0));

@@ -5,6 +5,7 @@
 #include "SearchResultModel.h"
 
 #include "devices/DeviceRegistry.h"
+#include "image/BoundedDecode.h"
 #include "search/SearchExport.h"
 
 #include <QCheckBox>
@@ -18,7 +19,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QFile>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QMenu>
@@ -450,13 +450,14 @@ void SearchPanel::similarToPhoto(const QString &path)
     const float min = minCosine();
     showSimilar(
         [=](const match::FaceSearch &s, const match::FaceSearchFilter &f) {
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly)) {
+            QString problem;
+            const QByteArray bytes = image::readImageFile(path, &problem);  // never more than the decode budget
+            if (bytes.isEmpty()) {
                 match::FaceSearchResult unreadable;
-                unreadable.error = tr("Cannot read %1: %2").arg(path, file.errorString());
+                unreadable.error = tr("Cannot read %1: %2").arg(path, problem.isEmpty() ? tr("the file is empty") : problem);
                 return unreadable;
             }
-            return s.byPhoto(file.readAll(), k, f, min);
+            return s.byPhoto(bytes, k, f, min);
         },
         QFileInfo(path).fileName());
 }

@@ -2,6 +2,7 @@
 
 #include "FeatureStore.h"
 #include "image/BoundedDecode.h"
+#include "image/ImageHeader.h"
 #include "library/LibraryStore.h"
 #include "store/ArchiveReader.h"
 
@@ -378,9 +379,10 @@ FaceSearchResult FaceSearch::byPhoto(const QByteArray &imageBytes, int k, const 
     QString problem;
     const cv::Mat image = imageBytes.isEmpty() ? cv::Mat() : image::decodeWithinBudget(imageBytes, cv::IMREAD_COLOR, &problem);
     if (image.empty()) {
-        // The budget's reason says what to do about it; a failed decode only that it failed.
-        result.error = problem.isEmpty() ? tr("The photo cannot be read as an image.")
-            : tr("The photo is not decoded: %1.").arg(problem);
+        // Over the budget: say by how much. Not an image, or not decodable: say only that.
+        const bool overBudget = !problem.isEmpty() && image::readImageHeader(imageBytes).problem.isEmpty();
+        result.error = overBudget ? tr("The photo is not decoded: %1.").arg(problem)
+                                  : tr("The photo cannot be read as an image.");
         return result;
     }
     const std::optional<face::FaceFeature> face = m_engine->extract(image);
