@@ -94,6 +94,7 @@ QVariant DeviceTableModel::headerData(int section, Qt::Orientation orientation, 
     case LastSeen: return tr("Last heartbeat");
     case Events: return tr("Events today");
     case LibrarySync: return tr("Face library");
+    case LengthMismatches: return tr("Length mismatches");
     default: return {};
     }
 }
@@ -109,6 +110,11 @@ QVariant DeviceTableModel::data(const QModelIndex &index, int role) const
         return QColor(0xE6, 0x51, 0x00);
     if (role == Qt::ToolTipRole && index.column() == LibrarySync)
         return m_sync.value(r.uuid).second;
+    if (role == Qt::ToolTipRole && index.column() == LengthMismatches)
+        return tr("Messages since FaceDesk started whose dataLength did not match their size. They were "
+                  "accepted; a steady count points at the device's firmware.");
+    if (role == Qt::ForegroundRole && index.column() == LengthMismatches && r.lengthMismatches > 0)
+        return QColor(0xE6, 0x51, 0x00);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -127,6 +133,7 @@ QVariant DeviceTableModel::data(const QModelIndex &index, int role) const
         return r.lastSeen > 0 ? QDateTime::fromMSecsSinceEpoch(r.lastSeen).toString(QStringLiteral("HH:mm:ss")) : QString();
     case Events: return m_events.value(r.uuid);
     case LibrarySync: return m_sync.value(r.uuid).first;
+    case LengthMismatches: return r.lengthMismatches > 0 ? QVariant(r.lengthMismatches) : QVariant();
     default: return {};
     }
 }

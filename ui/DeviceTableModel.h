@@ -12,7 +12,7 @@ namespace fd::ui {
 class DeviceTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Type, State, Online, Uuid, Mac, Host, Version, LastSeen, Events, LibrarySync, ColumnCount };
+    enum Column { Name, Type, State, Online, Uuid, Mac, Host, Version, LastSeen, Events, LibrarySync, LengthMismatches, ColumnCount };
 
     explicit DeviceTableModel(devices::DeviceRegistry *registry, QObject *parent = nullptr);
 

@@ -443,6 +443,25 @@ void TestProtocolCodec::rejects_data()
     QTest::newRow("index id zero") << QByteArray(R"({"dataLength":1,"data":{"method":"sw_server_del_pic","param":{"index_id":0}}})") << DecodeErrorKind::OutOfRange << "data.param.index_id";
     QTest::newRow("batch item not an object") << QByteArray(R"({"dataLength":1,"data":{"method":"sw_server_add_multiple_pic","param":[7]}})") << DecodeErrorKind::WrongType << "data.param[0]";
     QTest::newRow("reply code placeholder") << QByteArray(R"({"code":"error","retMsg":""})") << DecodeErrorKind::WrongType << "code";
+    // Ambiguity is refused: a forged token first and the real one last, or two senders.
+    QTest::newRow("token twice") << QByteArray(R"({"method":"keepalive","uuid":"u","token":"forged","token":"real"})") << DecodeErrorKind::Ambiguous << "token";
+    QTest::newRow("uuid twice, other case") << QByteArray(R"({"method":"keepalive","uuid":"A","UUID":"B"})") << DecodeErrorKind::Ambiguous << "uuid";
+    QTest::newRow("method twice") << QByteArray(R"({"method":"keepalive","method":"accesstoken","uuid":"u"})") << DecodeErrorKind::Ambiguous << "method";
+    QTest::newRow("method twice, sloppy") << QByteArray(R"({method:keepalive,"method":"accesstoken",uuid:u})") << DecodeErrorKind::Ambiguous << "method";
+    QTest::newRow("uuid twice in the envelope") << QByteArray(R"({"dataLength":1,"data":{"method":"keepalive","uuid":"A","uuid":"B"}})") << DecodeErrorKind::Ambiguous << "uuid";
+    QTest::newRow("image twice") << QByteArray(R"({"method":"sw_face_compare_push","uuid":"u","data":{"img_data":"/9j/","img_data":"/9j/"}})") << DecodeErrorKind::Ambiguous << "img_data";
+    QTest::newRow("escaped key twice") << QByteArray(R"({"method":"keepalive","uuid":"u","token":"a","tok\u0065n":"b"})") << DecodeErrorKind::Ambiguous << "token";
+    // Identity fields are text (or a plain number), nothing else.
+    QTest::newRow("uuid true") << QByteArray(R"({"method":"accesstoken","uuid":true,"mac":"m","device_type":16})") << DecodeErrorKind::WrongType << "uuid";
+    QTest::newRow("uuid -1.5") << QByteArray(R"({"method":"accesstoken","uuid":-1.5,"mac":"m","device_type":16})") << DecodeErrorKind::WrongType << "uuid";
+    QTest::newRow("uuid an object") << QByteArray(R"({"method":"keepalive","uuid":{"a":1}})") << DecodeErrorKind::WrongType << "uuid";
+    QTest::newRow("token false") << QByteArray(R"({"method":"keepalive","uuid":"u","token":false})") << DecodeErrorKind::WrongType << "token";
+    // dataLength is a whole number of bytes wherever it is, or the message is refused.
+    QTest::newRow("dataLength negative") << QByteArray(R"({"dataLength":-5,"method":"keepalive","uuid":"u"})") << DecodeErrorKind::OutOfRange << "dataLength";
+    QTest::newRow("dataLength NaN") << QByteArray(R"({"dataLength":NaN,"method":"keepalive","uuid":"u"})") << DecodeErrorKind::WrongType << "dataLength";
+    QTest::newRow("dataLength text") << QByteArray(R"({"dataLength":"long","method":"keepalive","uuid":"u"})") << DecodeErrorKind::WrongType << "dataLength";
+    QTest::newRow("dataLength an object") << QByteArray(R"({"dataLength":{"n":1},"data":{"method":"keepalive","uuid":"u"}})") << DecodeErrorKind::WrongType << "dataLength";
+    QTest::newRow("dataLength a fraction") << QByteArray(R"({"dataLength":12.5,"data":{"method":"keepalive","uuid":"u"}})") << DecodeErrorKind::WrongType << "dataLength";
     QTest::newRow("100 MB dataLength is only a number")
         << QByteArray(R"({"dataLength":104857600,"data":{"method":"sw_server_del_pic","param":{"index_id":-5}}})")
         << DecodeErrorKind::OutOfRange << "data.param.index_id";

@@ -52,6 +52,18 @@ FacePush push(const QString &uuid, const QString &token, int n = 1)
     return p;
 }
 
+// The message with an exact {"dataLength":N,...} in front, as some firmware sends it.
+QByteArray withDataLength(const QByteArray &json)
+{
+    qsizetype length = json.size();
+    for (;;) {
+        const QByteArray out = "{\"dataLength\":" + QByteArray::number(length) + "," + json.mid(1);
+        if (out.size() == length)
+            return out;
+        length = out.size();
+    }
+}
+
 int codeOf(const std::optional<net::Frame> &frame)
 {
     if (!frame)
@@ -175,6 +187,12 @@ private slots:
     void nothingIsReadBehindAShortHttpRequest_data();
     void nothingIsReadBehindAShortHttpRequest();
     void implausibleImagesAreRefusedAtTheDoor();
+    void looseHttpIsRefusedAndTheConnectionClosed_data();
+    void looseHttpIsRefusedAndTheConnectionClosed();
+    void answersOwedBeforeAFramingErrorAreSent();
+    void dataLengthPolicyIsTheSameOnBothTransports();
+    void truncatedMessageIsDroppedAndTheStreamGoesOn_data();
+    void truncatedMessageIsDroppedAndTheStreamGoesOn();
 };
 
 void TestServer::logIsCheckpointedOffTheWriter()
@@ -794,6 +812,150 @@ void TestServer::implausibleImagesAreRefusedAtTheDoor()
     good.background = real;
     QCOMPARE(codeOf(c.post("/faceinfo", encode(good))), code::Ok);
     QCOMPARE(desk.count(), qint64(1));
+}
+
+// HTTP is read as RFC 9112 asks a server to: what two parsers could read two ways
+// is refused with its status, and nothing after it on the connection is read (a
+// second message behind a refused one would otherwise be served: smuggling).
+void TestServer::looseHttpIsRefusedAndTheConnectionClosed_data()
+{
+    QTest::addColumn<QByteArray>("wire");
+    QTest::addColumn<int>("status");
+    const QByteArray keepalive = R"({"method":"keepalive","uuid":"SMUG1","token":"x","data":{"devicetype":18}})";
+    const QByteArray n = QByteArray::number(keepalive.size());
+    QTest::newRow("space before the colon")
+        << "POST /faceinfo HTTP/1.1\r\nHost: x\r\nContent-Length : " + n + "\r\n\r\n" + keepalive << 400;
+    QTest::newRow("HTTP/9.9") << "POST /faceinfo HTTP/9.9\r\nHost: x\r\nContent-Length: " + n + "\r\n\r\n" + keepalive << 505;
+    QTest::newRow("CRLF and bare LF mixed")
+        << "POST /faceinfo HTTP/1.1\r\nHost: x\nContent-Length: " + n + "\r\n\r\n" + keepalive << 400;
+    QTest::newRow("folded header line")
+        << "POST /faceinfo HTTP/1.1\r\nHost: x\r\nX-Note: a\r\n b\r\nContent-Length: " + n + "\r\n\r\n" + keepalive << 400;
+    QTest::newRow("gzip, chunked")
+        << "POST /faceinfo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
+           + QByteArray::number(keepalive.size(), 16) + "\r\n" + keepalive + "\r\n0\r\n\r\n"
+        << 501;
+}
+
+void TestServer::looseHttpIsRefusedAndTheConnectionClosed()
+{
+    QFETCH(QByteArray, wire);
+    QFETCH(int, status);
+    Desk desk(Desk::acceptAll(), Desk::local());
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    c.send(wire);
+    const auto reply = c.next();
+    QVERIFY(reply);
+    QCOMPARE(reply->http.statusCode, status);
+    QVERIFY(codeOf(reply) != code::Ok);
+    QVERIFY(c.waitClosed());
+    QVERIFY(!c.next(0));  // no second answer: nothing after the refused request was read
+    // Others are still served.
+    TestClient d;
+    QVERIFY(d.connectTo(desk.server->httpPort()));
+    QVERIFY(!desk.token(d, QStringLiteral("DEV9")).isEmpty());
+}
+
+// On the long connection a bad message ends the stream, but every message before it
+// is answered first, in order: a device that never hears "code 0" for a stored push
+// sends it again.
+void TestServer::answersOwedBeforeAFramingErrorAreSent()
+{
+    Desk desk;
+    TestClient http;
+    QVERIFY(http.connectTo(desk.server->httpPort()));
+    const QString token = desk.token(http, QStringLiteral("OWED1"));
+    TestClient tcp;
+    QVERIFY(tcp.connectTo(desk.server->tcpPort()));
+    QByteArray burst;
+    for (int i = 1; i <= 3; ++i)
+        burst += encode(push(QStringLiteral("OWED1"), token, i));
+    tcp.send(burst + "not json at all");
+    QList<int> codes;
+    for (int i = 0; i < 4; ++i)
+        codes.append(codeOf(tcp.next()));
+    QCOMPARE(codes, (QList<int>{0, 0, 0, code::JsonParseError}));
+    QVERIFY(tcp.waitClosed());
+    QCOMPARE(desk.count(), qint64(3));
+}
+
+// A push cut short (the device gave up on it mid-image) and the heartbeat behind it:
+// the cut push is answered with a parse error and the heartbeat is answered at once,
+// not swallowed until the partial-frame timeout closes the connection.
+void TestServer::truncatedMessageIsDroppedAndTheStreamGoesOn_data()
+{
+    QTest::addColumn<int>("shape");
+    QTest::newRow("cut in the image, heartbeat in its envelope") << 0;
+    QTest::newRow("cut in the image, bare heartbeat") << 1;
+    QTest::newRow("cut after a value") << 2;
+    // Its last brace lost, the push still has the length it declares: the heartbeat,
+    // whose first key is no message start, is found where that length ends.
+    QTest::newRow("unclosed, found by dataLength") << 3;
+}
+
+void TestServer::truncatedMessageIsDroppedAndTheStreamGoesOn()
+{
+    QFETCH(int, shape);
+    Desk desk;
+    TestClient http;
+    QVERIFY(http.connectTo(desk.server->httpPort()));
+    const QString uuid = QStringLiteral("CUT1");
+    const QString token = desk.token(http, uuid);
+    const QByteArray whole = withDataLength(encode(push(uuid, token, 1)));
+    KeepaliveRequest k;
+    k.uuid = uuid;
+    k.token = token;
+    const QByteArray bare = R"({"method":"keepalive","uuid":"CUT1","token":")" + token.toUtf8()
+                            + R"(","data":{"devicetype":16}})";
+    QByteArray wire;
+    switch (shape) {
+    case 0: wire = whole.left(whole.size() * 6 / 10) + encode(k); break;
+    case 1: wire = whole.left(whole.size() / 2) + bare; break;
+    case 2: wire = whole.left(whole.indexOf("\"img_data\"")) + bare; break;
+    default: {
+        QByteArray unclosed = whole;
+        unclosed[unclosed.size() - 1] = ' ';
+        wire = unclosed + R"({"uuid":"CUT1","method":"keepalive","token":")" + token.toUtf8()
+               + R"(","data":{"devicetype":16}})";
+    }
+    }
+    TestClient tcp;
+    QVERIFY(tcp.connectTo(desk.server->tcpPort()));
+    tcp.send(wire);
+    const auto dropped = tcp.next(5000);  // far under the 15 s partial-frame timeout
+    QCOMPARE(codeOf(dropped), code::JsonParseError);
+    const auto answered = tcp.next(5000);
+    QCOMPARE(codeOf(answered), code::Ok);
+    QVERIFY(desk.server->isConnected(uuid));
+    QCOMPARE(desk.count(), qint64(0));
+    // The stream is in step again: a whole push after it is stored.
+    QCOMPARE(codeOf(tcp.sendJson(encode(push(uuid, token, 2)))), code::Ok);
+    QCOMPARE(desk.count(), qint64(1));
+}
+
+// A dataLength that disagrees with the text is served and counted for the device's
+// row in the panel; one that is no length at all is refused. HTTP and the long
+// connection alike.
+void TestServer::dataLengthPolicyIsTheSameOnBothTransports()
+{
+    Desk desk;
+    TestClient http;
+    QVERIFY(http.connectTo(desk.server->httpPort()));
+    const QString token = desk.token(http, QStringLiteral("LEN1"));
+    TestClient tcp;
+    QVERIFY(tcp.connectTo(desk.server->tcpPort()));
+    const QByteArray beat = R"({"method":"keepalive","uuid":"LEN1","token":")" + token.toUtf8() + R"("})";
+    const QByteArray wrong = "{\"dataLength\":7," + beat.mid(1);
+    QCOMPARE(codeOf(http.post("/keepalive", wrong)), code::Ok);
+    QCOMPARE(codeOf(tcp.sendJson(wrong)), code::Ok);
+    QCOMPARE(codeOf(tcp.sendJson(withDataLength(beat))), code::Ok);  // exact: not counted
+    QCOMPARE(desk.registry->device(QStringLiteral("LEN1"))->lengthMismatches, 2);
+    for (const QByteArray &nonsense : {QByteArray("-5"), QByteArray("\"long\""), QByteArray("{}")}) {
+        const QByteArray bad = "{\"dataLength\":" + nonsense + "," + beat.mid(1);
+        QCOMPARE(codeOf(http.post("/keepalive", bad)), code::JsonParseError);
+        QCOMPARE(codeOf(tcp.sendJson(bad)), code::JsonParseError);
+    }
+    QCOMPARE(codeOf(tcp.sendJson(beat)), code::Ok);  // refusals do not end the connection
 }
 
 QTEST_GUILESS_MAIN(TestServer)

@@ -238,6 +238,22 @@ bool DeviceRegistry::rename(const QString &uuid, const QString &name)
     return true;
 }
 
+void DeviceRegistry::noteLengthMismatch(const QString &uuid)
+{
+    int count = 0;
+    {
+        const QMutexLocker lock(&m_mutex);
+        auto it = m_devices.find(uuid);
+        if (it == m_devices.end())
+            return;  // unknown senders get no row for it
+        count = ++it->lengthMismatches;
+    }
+    // A device that always sends a wrong length would otherwise redraw the panel at
+    // its event rate: the first one shows at once, later ones in steps.
+    if (count == 1 || count % 50 == 0)
+        emit deviceChanged(uuid);
+}
+
 bool DeviceRegistry::remove(const QString &uuid)
 {
     const QMutexLocker lock(&m_mutex);

@@ -54,6 +54,10 @@ public:
     // Forgets the device (its events stay in the archive); it must be approved again.
     bool remove(const QString &uuid);
 
+    // A message from a known device said a dataLength its text did not have: it was
+    // served (PROTOCOL.md 2.4) and is counted, for the device panel.
+    void noteLengthMismatch(const QString &uuid);
+
     // Marks devices offline after missed heartbeats; runs every second by itself.
     void checkPresence(const QDateTime &now);
 

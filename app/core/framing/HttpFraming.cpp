@@ -2,6 +2,8 @@
 
 #include <http_parser.h>
 
+#include <algorithm>
+
 namespace fd::framing {
 
 namespace {
@@ -9,6 +11,7 @@ namespace {
 // Per-call state reached from http_parser's C callbacks through parser.data.
 struct Context {
     const char *base = nullptr;
+    qsizetype size = 0;  // of the buffer at base
     const FrameLimits *limits = nullptr;
     HttpMessage message;
     QList<QPair<qsizetype, qsizetype>> bodySpans;  // offsets into the buffer, not copies
@@ -19,9 +22,72 @@ struct Context {
     qsizetype headerEnd = 0;  // furthest header byte seen, as an offset
     bool complete = false;
     bool tooLarge = false;
+    int refusedStatus = 0;  // set with refusedWhy when the request breaks RFC 9112
+    QString refusedWhy;
 };
 
 Context *ctx(http_parser *p) { return static_cast<Context *>(p->data); }
+
+// RFC 9110 token characters: what a header name may hold (no white space, no colon).
+bool isTokenChar(char c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return true;
+    return QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+}
+
+// The header block's line endings, read from the buffer's start up to the empty line.
+// RFC 9112 2.2 lets a recipient take a bare LF as a line end, and the vendor's own
+// example request uses nothing else, so a block of bare LFs is read. What is refused
+// is a mix of the two in one block: a parser that splits lines only at CRLF and one
+// that also splits at LF see different headers in it, which is how requests get
+// smuggled past a proxy. Lines that continue the one before (obsolete folding, 5.2)
+// are refused too.
+QString headerBlockProblem(QByteArrayView buffer)
+{
+    qsizetype lineStart = 0;
+    int crlfEnded = -1;  // unknown until the request line ends
+    for (qsizetype i = 0; i < buffer.size(); ++i) {
+        if (buffer[i] != '\n')
+            continue;
+        const bool crlf = i > 0 && buffer[i - 1] == '\r';
+        if (crlfEnded < 0)
+            crlfEnded = crlf ? 1 : 0;
+        else if (crlfEnded != int(crlf))
+            return QStringLiteral("the header mixes CRLF and bare LF line ends");
+        if (i - (crlf ? 1 : 0) == lineStart)
+            return {};  // the empty line: the headers end here
+        lineStart = i + 1;
+        if (lineStart < buffer.size() && (buffer[lineStart] == ' ' || buffer[lineStart] == '\t'))
+            return QStringLiteral("a header line is folded onto the next (obsolete line folding)");
+    }
+    return {};
+}
+
+// What RFC 9112 asks a server to refuse and http_parser lets through: versions other
+// than 1.0 and 1.1, header names with white space ("Content-Length : 5"), mixed line
+// ends, folded lines, and transfer codings other than plain chunked.
+void checkStrictly(http_parser *p, Context *c)
+{
+    const auto refuse = [c](int status, const QString &why) {
+        if (c->refusedStatus == 0) {
+            c->refusedStatus = status;
+            c->refusedWhy = why;
+        }
+    };
+    if (p->type == HTTP_REQUEST && (p->http_major != 1 || p->http_minor > 1))
+        refuse(505, QStringLiteral("HTTP/%1.%2 is not served; only HTTP/1.0 and HTTP/1.1").arg(p->http_major).arg(p->http_minor));
+    for (const auto &[name, value] : std::as_const(c->message.headers)) {
+        if (name.isEmpty() || !std::all_of(name.cbegin(), name.cend(), isTokenChar))
+            refuse(400, QStringLiteral("the header name \"%1\" holds white space or other characters a name may not")
+                            .arg(QString::fromLatin1(name.left(64))));
+        if (name.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0 && value.trimmed().toLower() != "chunked")
+            refuse(501, QStringLiteral("Transfer-Encoding \"%1\" is not served; only chunked")
+                            .arg(QString::fromLatin1(value.trimmed().left(64))));
+    }
+    if (const QString problem = headerBlockProblem(QByteArrayView(c->base, c->size)); !problem.isEmpty())
+        refuse(400, problem);
+}
 
 int onUrl(http_parser *p, const char *at, size_t len)
 {
@@ -55,6 +121,11 @@ int onHeadersComplete(http_parser *p)
 {
     Context *c = ctx(p);
     c->headersDone = true;
+    if (p->type == HTTP_REQUEST) {
+        checkStrictly(p, c);
+        if (c->refusedStatus != 0)
+            return -1;
+    }
     // The same limit whether the headers came in one read or byte by byte.
     if (c->headerEnd > c->limits->maxHeaderBytes) {
         c->headersTooLarge = true;
@@ -107,6 +178,7 @@ HttpParseResult parse(QByteArrayView buffer, const FrameLimits &limits, http_par
     HttpParseResult result;
     Context c;
     c.base = buffer.data();
+    c.size = buffer.size();
     c.limits = &limits;
     c.message.isRequest = type == HTTP_REQUEST;
 
@@ -122,6 +194,12 @@ HttpParseResult parse(QByteArrayView buffer, const FrameLimits &limits, http_par
         result.status = FrameStatus::Error;
         result.httpStatusForError = 431;
         result.error = QStringLiteral("headers longer than %1 bytes").arg(limits.maxHeaderBytes);
+        return result;
+    }
+    if (c.refusedStatus != 0) {
+        result.status = FrameStatus::Error;
+        result.httpStatusForError = c.refusedStatus;
+        result.error = c.refusedWhy;
         return result;
     }
     if (c.tooLarge) {
@@ -207,6 +285,8 @@ QByteArray httpReasonPhrase(int statusCode)
     case 429: return "Too Many Requests";
     case 431: return "Request Header Fields Too Large";
     case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 505: return "HTTP Version Not Supported";
     case 503: return "Service Unavailable";
     default: return "Status";
     }

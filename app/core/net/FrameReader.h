@@ -28,16 +28,23 @@ public:
     void markEof() { m_eof = true; }
     qsizetype buffered() const { return m_buffer.size(); }
 
-    enum class Status { Frame, NeedMore, Error };
+    // Truncated: a bare JSON message was cut short and another began behind it; the
+    // cut bytes are dropped (error() says how many and why) and reading goes on.
+    enum class Status { Frame, NeedMore, Error, Truncated };
     // Takes the next whole frame off the buffer, if there is one.
     Status next(Frame *frame);
 
     QString error() const { return m_error; }
+    // After Truncated: what was dropped, in words for the device and the log.
+    QString truncation() const { return m_truncation; }
     int httpStatusForError() const { return m_httpStatus; }
     // True when the unfinished frame is HTTP (an error then gets an HTTP answer).
     bool speakingHttp() const { return m_lastFraming == framing::Framing::Http; }
 
 private:
+    Status nextJson(Frame *frame);
+    bool dropTruncated(qsizetype frameEnd);
+
     Role m_role;
     framing::FrameLimits m_limits;
     QByteArray m_buffer;
@@ -50,8 +57,10 @@ private:
     // Mixed streams of requests with bodies and bare JSON stay served (PROTOCOL.md 2.3).
     bool m_afterEmptyRequest = false;
     bool m_eof = false;
+    qsizetype m_resyncSearchFrom = 0;  // where the search for a message start goes on
     qsizetype m_skipped = 0;  // white space dropped before the frame in progress
     QString m_error;
+    QString m_truncation;
     int m_httpStatus = 0;
 };
 

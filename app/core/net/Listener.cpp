@@ -48,6 +48,9 @@ void Listener::incomingConnection(qintptr descriptor)
     connect(connection, &PeerConnection::framingError, this, [connection](const QString &reason) {
         qCWarning(lcListener) << "framing error from" << connection->peerText() << reason;
     });
+    connect(connection, &PeerConnection::messageDropped, this, [connection](const QString &reason) {
+        qCWarning(lcListener) << "dropped from" << connection->peerText() << reason;
+    });
     connect(connection, &PeerConnection::closed, this, [this, connection] {
         const QString addr = m_connections.take(connection);
         if (--m_perAddress[addr] <= 0)

@@ -23,7 +23,7 @@ PeerConnection::PeerConnection(QTcpSocket *socket, FrameReader::Role role, frami
             m_reader.append(m_socket->readAll());
         m_reader.markEof();
         Frame frame;
-        while (!m_closing && m_reader.next(&frame) == FrameReader::Status::Frame)
+        while (!m_closing && !m_stopReading && m_reader.next(&frame) == FrameReader::Status::Frame)
             emit frameReceived(frame);
         emit closed();
     });
@@ -93,7 +93,7 @@ void PeerConnection::onReadyRead()
     Frame frame;
     // A frame handler may close us; stop reading when it does.
     QPointer<PeerConnection> self(this);
-    while (self && !m_closing) {
+    while (self && !m_closing && !m_stopReading) {
         const auto status = m_reader.next(&frame);
         if (status == FrameReader::Status::NeedMore) {
             // The clock runs from the first byte of an unfinished frame, not from the
@@ -112,22 +112,49 @@ void PeerConnection::onReadyRead()
             return;
         }
         m_partialSinceMs = -1;
+        if (status == FrameReader::Status::Truncated) {
+            answerTruncated();
+            continue;
+        }
         emit frameReceived(frame);
     }
 }
 
+// The stream cannot be framed past this point. Nothing more is read from it, but
+// every message before the bad one is still answered, in order (their answers may be
+// waiting for a commit), and the framing error goes last; then the connection closes.
+// A device that is not told its pushes were stored sends them again.
 void PeerConnection::failFraming()
 {
     const QString reason = m_reader.error();
-    // Answer in the protocol's terms before closing, so the device knows why.
-    const QByteArray body = protocol::encode(protocol::StatusReply{
+    m_stopReading = true;
+    const bool http = m_reader.speakingHttp();
+    PendingReply last;
+    last.ticket = m_nextTicket++;
+    last.http = http;
+    last.ready = true;
+    last.closes = true;
+    last.httpStatus = http ? m_reader.httpStatusForError() : 200;
+    // Answered in the protocol's terms, so the device knows why.
+    last.json = protocol::encode(protocol::StatusReply{
         protocol::code::JsonParseError, QStringLiteral("framing error: %1").arg(reason), {}});
-    if (m_reader.speakingHttp())
-        m_socket->write(framing::buildHttpResponse(m_reader.httpStatusForError(), body, false));
-    else
-        m_socket->write(body);
+    m_pending.append(last);
     emit framingError(reason);
-    closeAfterWrite();
+    flushReplies();
+}
+
+// A bare JSON message cut short by the next one: it is answered with a parse error in
+// its place in the order, and the connection carries on with the message behind it.
+void PeerConnection::answerTruncated()
+{
+    const QString reason = m_reader.truncation();
+    PendingReply slot;
+    slot.ticket = m_nextTicket++;
+    slot.ready = true;
+    slot.json = protocol::encode(protocol::StatusReply{protocol::code::JsonParseError, reason, {}});
+    m_pending.append(slot);
+    emit messageDropped(reason);
+    flushReplies();
 }
 
 void PeerConnection::reply(const Frame &request, const QByteArray &json, int httpStatus)
@@ -164,6 +191,8 @@ void PeerConnection::flushReplies()
     while (!m_pending.isEmpty() && m_pending.first().ready) {
         const PendingReply p = m_pending.takeFirst();
         writeReply(p.http, p.keepAlive, p.json, p.httpStatus);
+        if (p.closes)
+            closeAfterWrite();
     }
 }
 

@@ -50,11 +50,15 @@ signals:
     void timedOut(const QString &reason);
     // The stream cannot be framed any more; the connection has been answered and closed.
     void framingError(const QString &reason);
+    // A bare JSON message was cut short by the next one; it was answered with an
+    // error and the connection goes on.
+    void messageDropped(const QString &reason);
     void closed();
 
 private:
     void onReadyRead();
     void failFraming();
+    void answerTruncated();
     void writeReply(bool http, bool keepAlive, const QByteArray &json, int httpStatus);
     void flushReplies();
     static qint64 nowMs();  // a monotonic clock
@@ -66,6 +70,7 @@ private:
         bool ready = false;
         QByteArray json;
         int httpStatus = 200;
+        bool closes = false;  // the framing error: the connection ends after it
     };
 
     QTcpSocket *m_socket;
@@ -79,6 +84,7 @@ private:
     QList<PendingReply> m_pending;
     Ticket m_nextTicket = 1;
     bool m_closing = false;
+    bool m_stopReading = false;  // the framing failed: nothing after it is read
 };
 
 } // namespace fd::net

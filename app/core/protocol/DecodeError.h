@@ -17,6 +17,7 @@ enum class DecodeErrorKind {
     BadBase64,      // an image field that is not base64
     BadFeature,     // a face_feature that is not a list of 128..512 numbers
     BadTime,        // a time that is neither "yyyy-MM-dd HH:mm:ss" nor Unix seconds
+    Ambiguous,      // an identity or image key given twice: which one counts is a guess
 };
 
 struct DecodeError {

@@ -271,6 +271,25 @@ QString FieldReader::string(QLatin1StringView key, Need need, int maxBytes)
     return s;
 }
 
+QString FieldReader::identity(QLatin1StringView key, Need need, int maxBytes)
+{
+    if (failed())
+        return {};
+    const QJsonValue v = value(key);
+    if (missing(key, v, need))
+        return {};
+    // Text, or a whole number some firmware writes without quotes. A uuid or token
+    // of true, -1.5 or an object is no identity: reading it as the text "true" would
+    // hand a token to a device called "true".
+    const double d = v.toDouble(-1);
+    if (!v.isString() && !(v.isDouble() && d >= 0 && d == std::floor(d) && d < 9.0e15)) {
+        setError(DecodeErrorKind::WrongType, key,
+                 ProtocolText::tr("expected text, found %1").arg(describeValue(v)));
+        return {};
+    }
+    return string(key, need, maxBytes);
+}
+
 QByteArray FieldReader::base64(QLatin1StringView key, Need need, QByteArray *base64Text)
 {
     if (failed())
@@ -452,6 +471,7 @@ QString DecodeError::describe() const
     case DecodeErrorKind::BadBase64: what = ProtocolText::tr("bad base64"); break;
     case DecodeErrorKind::BadFeature: what = ProtocolText::tr("bad face feature"); break;
     case DecodeErrorKind::BadTime: what = ProtocolText::tr("bad time"); break;
+    case DecodeErrorKind::Ambiguous: what = ProtocolText::tr("given twice"); break;
     }
     return detail.isEmpty() ? where + what : where + what + QStringLiteral(" (") + detail + u')';
 }

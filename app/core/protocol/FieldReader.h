@@ -36,6 +36,9 @@ public:
     std::optional<double> real(QLatin1StringView key, Need need, double min, double max);
     // maxBytes counts UTF-8 bytes, as the devices' C buffers do; 0 means no limit.
     QString string(QLatin1StringView key, Need need, int maxBytes = 0);
+    // An identity (uuid, token, method): text or a whole non-negative number, nothing
+    // else; a bool, a fraction or an object is WrongType.
+    QString identity(QLatin1StringView key, Need need, int maxBytes = 0);
     // A base64 field. Blank text (the examples' " ") means "no image". *base64Text,
     // when given, receives the text itself (jpegBase64MD5 is computed over it).
     QByteArray base64(QLatin1StringView key, Need need, QByteArray *base64Text = nullptr);

@@ -1,5 +1,7 @@
 #include "LenientJson.h"
 
+#include "RepeatedKeys.h"
+
 #include "Base64Lift.h"
 
 #include "ProtocolText.h"
@@ -582,6 +584,7 @@ LenientParse parseLenientObject(QByteArrayView text, const JsonLimits &limits, L
             return result;
         }
         result.object = strict.object();
+        result.repeatedKeys = repeatedKeys(isLifted ? QByteArrayView(raw) : text);
         return result;
     }
     if (strictError.error == QJsonParseError::DeepNesting
@@ -607,6 +610,7 @@ LenientParse parseLenientObject(QByteArrayView text, const JsonLimits &limits, L
         return result;
     }
     result.object = doc.object();
+    result.repeatedKeys = repeatedKeys(repaired);
     result.repaired = true;
     return result;
 }

@@ -12,6 +12,7 @@
 #include <QByteArrayView>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace fd::protocol {
 
@@ -43,6 +44,7 @@ struct LenientParse {
     QJsonObject object;
     bool repaired = false;  // true when the strict parser refused and the repair was used
     JsonError error;
+    QStringList repeatedKeys;  // keys one object holds twice (RepeatedKeys.h), normalised
 };
 
 // Parses one JSON object, tolerating the vendor's sloppiness. With lifted, big image

@@ -53,8 +53,8 @@ FacePush decodeFacePush(FieldReader &top, FacePush::Kind kind)
 {
     FacePush p;
     p.kind = kind;
-    p.token = top.string(QLatin1StringView("token"), Need::Optional, kTokenLen);
-    p.uuid = top.string(QLatin1StringView("uuid"), Need::Required, kUuidLen);
+    p.token = top.identity(QLatin1StringView("token"), Need::Optional, kTokenLen);
+    p.uuid = top.identity(QLatin1StringView("uuid"), Need::Required, kUuidLen);
     p.mac = top.string(QLatin1StringView("mac"), Need::Optional, kMacLen);
     p.host = top.string(QLatin1StringView("host"), Need::Optional, kHostLen);
     p.productName = top.string(QLatin1StringView("product_name"), Need::Optional, kNameLen);
@@ -223,7 +223,7 @@ Message decodeLibraryReply(const QString &m, FieldReader &top)
     if (m == QLatin1StringView(method::AddMultiplePic) || m == QLatin1StringView(method::DelMultiplePic)) {
         MultiplePicReply reply;
         reply.method = m;
-        reply.uuid = top.string(QLatin1StringView("uuid"), Need::Optional, kUuidLen);
+        reply.uuid = top.identity(QLatin1StringView("uuid"), Need::Optional, kUuidLen);
         const QJsonArray items = top.array(QLatin1StringView("result"), Need::Required);
         for (qsizetype i = 0; i < items.size() && !top.failed(); ++i) {
             FieldReader item = top.child(items[i], QStringLiteral("result[%1]").arg(i));
@@ -236,7 +236,7 @@ Message decodeLibraryReply(const QString &m, FieldReader &top)
     }
     PicReply reply;
     reply.method = m;
-    reply.uuid = top.string(QLatin1StringView("uuid"), Need::Optional, kUuidLen);
+    reply.uuid = top.identity(QLatin1StringView("uuid"), Need::Optional, kUuidLen);
     FieldReader result = top.object(QLatin1StringView("result"), Need::Required);
     reply.errorcode = toInt(result.integer(QLatin1StringView("errorcode"), Need::Required, -kMaxInt, kMaxInt), 0);
     // index_id sits beside "result" in the examples; inside it in some firmware.
@@ -293,7 +293,7 @@ GetSortRequest decodeGetSortRequest(const QString &m, FieldReader &top)
     req.method = m;
     req.sentcnt = toLong(top.integer(QLatin1StringView("sentcnt"), Need::Optional, 0, kMaxId));
     req.user = readUser(top);
-    req.uuid = top.string(QLatin1StringView("uuid"), Need::Optional, kUuidLen);
+    req.uuid = top.identity(QLatin1StringView("uuid"), Need::Optional, kUuidLen);
     FieldReader p = top.object(QLatin1StringView("param"), Need::Optional);
     req.picSort = toInt(p.integer(QLatin1StringView("pic_sort"), Need::Optional, 0, 1000));
     req.channelId = toInt(p.integer(QLatin1StringView("ChannelID"), Need::Optional, 0, 255));
@@ -309,7 +309,7 @@ GetSortReply decodeGetSortReply(const QString &m, FieldReader &top)
     reply.method = m;
     reply.sentcnt = toLong(top.integer(QLatin1StringView("sentcnt"), Need::Optional, 0, kMaxId));
     reply.user = readUser(top);
-    reply.uuid = top.string(QLatin1StringView("uuid"), Need::Optional, kUuidLen);
+    reply.uuid = top.identity(QLatin1StringView("uuid"), Need::Optional, kUuidLen);
     const QJsonValue result = top.value(QLatin1StringView("result"));
     if (result.isArray()) {
         const QJsonArray items = result.toArray();
@@ -359,9 +359,9 @@ AccessTokenReply decodeAccessTokenReply(FieldReader &top)
     reply.code = toInt(top.integer(QLatin1StringView("code"), Need::Required, -kMaxInt, kMaxInt), 0);
     reply.retMsg = top.string(QLatin1StringView("retMsg"), Need::Optional);
     FieldReader d = top.object(QLatin1StringView("dataObject"), Need::Optional);
-    reply.uuid = d.string(QLatin1StringView("uuid"), Need::Optional, kUuidLen);
+    reply.uuid = d.identity(QLatin1StringView("uuid"), Need::Optional, kUuidLen);
     reply.expiresIn = toLong(d.integer(QLatin1StringView("expires_in"), Need::Optional, 0, kMaxId));
-    reply.token = d.string(QLatin1StringView("token"), Need::Optional, kTokenLen);
+    reply.token = d.identity(QLatin1StringView("token"), Need::Optional, kTokenLen);
     reply.tcpPort = toInt(d.integer(QLatin1StringView("tcp_port"), Need::Optional, 0, 65535));
     return reply;
 }
@@ -374,7 +374,7 @@ std::optional<Message> decodeByMethod(const QString &m, FieldReader &top, Decode
         if (top.has(QLatin1StringView("code")) || top.has(QLatin1StringView("dataObject")))
             return decodeAccessTokenReply(top);
         AccessTokenRequest req;
-        req.uuid = top.string(QLatin1StringView("uuid"), Need::Required, kUuidLen);
+        req.uuid = top.identity(QLatin1StringView("uuid"), Need::Required, kUuidLen);
         req.deviceKey = top.string(QLatin1StringView("device_key"), Need::Optional, kKeyLen);
         req.deviceType = toInt(top.integer(QLatin1StringView("device_type"), Need::Optional, 0, 255));
         req.mac = top.string(QLatin1StringView("mac"), Need::Optional, kMacLen);
@@ -388,12 +388,12 @@ std::optional<Message> decodeByMethod(const QString &m, FieldReader &top, Decode
     }
     if (is(method::Keepalive)) {
         KeepaliveRequest req;
-        req.uuid = top.string(QLatin1StringView("uuid"), Need::Required, kUuidLen);
+        req.uuid = top.identity(QLatin1StringView("uuid"), Need::Required, kUuidLen);
         req.mac = top.string(QLatin1StringView("mac"), Need::Optional, kMacLen);
         req.deviceType = toInt(top.integer(QLatin1StringView("device_type"), Need::Optional, 0, 255));
         req.timestamp = top.string(QLatin1StringView("timestamp"), Need::Optional, 32);
         req.softVersion = top.string(QLatin1StringView("soft_version"), Need::Optional, kVersionLen);
-        req.token = top.string(QLatin1StringView("token"), Need::Optional, kTokenLen);
+        req.token = top.identity(QLatin1StringView("token"), Need::Optional, kTokenLen);
         return req;
     }
     if (is(method::FaceComparePush))
@@ -422,8 +422,8 @@ std::optional<Message> decodeByMethod(const QString &m, FieldReader &top, Decode
             return DeviceSyncReply{s.code, s.retMsg};
         }
         DeviceSyncRequest req;
-        req.token = top.string(QLatin1StringView("token"), Need::Optional, kTokenLen);
-        req.uuid = top.string(QLatin1StringView("uuid"), Need::Required, kUuidLen);
+        req.token = top.identity(QLatin1StringView("token"), Need::Optional, kTokenLen);
+        req.uuid = top.identity(QLatin1StringView("uuid"), Need::Required, kUuidLen);
         return req;
     }
     error = DecodeError{DecodeErrorKind::UnknownMethod, QStringLiteral("method"), describeValue(QJsonValue(m))};
@@ -451,6 +451,38 @@ std::optional<Message> decodeEnveloped(const QString &m, FieldReader &data, Deco
 
 } // namespace
 
+namespace {
+
+// Keys whose repetition makes a message mean two things (RepeatedKeys.h): who sent
+// it, what it is, and the images it carries. Other repeated keys (a device that
+// writes "age" twice) stay tolerated: last one wins, as before.
+QString ambiguousKey(const QStringList &repeated)
+{
+    static const QStringList identity{QStringLiteral("method"), QStringLiteral("token"), QStringLiteral("uuid"),
+                                      QStringLiteral("datalength"), QStringLiteral("img_data"),
+                                      QStringLiteral("img_fr"), QStringLiteral("img"), QStringLiteral("imgfr")};
+    for (const QString &key : repeated)
+        if (identity.contains(key))
+            return key;
+    return {};
+}
+
+// dataLength, wherever the top level carries it (the envelope or beside "method"):
+// a whole number of bytes or an error; a number that disagrees with the text is only
+// a warning, counted per device by the server (PROTOCOL.md 2.4).
+void readDataLength(FieldReader &top, qsizetype size, Decoded *out)
+{
+    if (top.value(QLatin1StringView("dataLength")).isUndefined())
+        return;
+    out->dataLength = toLong(top.integer(QLatin1StringView("dataLength"), Need::Required, 0, kMaxId));
+    out->dataLengthMatches = out->dataLength < 0 || out->dataLength == size;
+    if (!out->dataLengthMatches)
+        out->warnings.append(
+            ProtocolText::tr("dataLength says %1 bytes but the message has %2").arg(out->dataLength).arg(size));
+}
+
+} // namespace
+
 Decoded decode(QByteArrayView json, const DecodeLimits &limits)
 {
     Decoded out;
@@ -461,27 +493,29 @@ Decoded decode(QByteArrayView json, const DecodeLimits &limits)
         out.error = DecodeError{DecodeErrorKind::Json, QString(), parsed.error.describe()};
         return out;
     }
+    if (const QString key = ambiguousKey(parsed.repeatedKeys); !key.isEmpty()) {
+        out.error = DecodeError{DecodeErrorKind::Ambiguous, key,
+                                ProtocolText::tr("the message names it more than once; which one counts would be a guess")};
+        return out;
+    }
     DecodeError error;
     FieldReader top(parsed.object, QString(), &error, &out.warnings, &lifted);
     std::optional<Message> message;
+    readDataLength(top, json.size(), &out);
+    if (error) {
+        out.error = error;
+        return out;
+    }
 
     if (top.has(QLatin1StringView("method"))) {
-        out.method = top.string(QLatin1StringView("method"), Need::Required, kMethodLen).trimmed();
+        out.method = top.identity(QLatin1StringView("method"), Need::Required, kMethodLen).trimmed();
         if (!error)
             message = decodeByMethod(out.method, top, error);
     } else if (top.value(QLatin1StringView("data")).isObject()
                && FieldReader(top.value(QLatin1StringView("data")).toObject(), QString(), nullptr, nullptr)
                       .has(QLatin1StringView("method"))) {
-        if (top.has(QLatin1StringView("dataLength"))) {
-            out.dataLength = toLong(top.integer(QLatin1StringView("dataLength"), Need::Optional, 0, kMaxId));
-            out.dataLengthMatches = out.dataLength < 0 || out.dataLength == json.size();
-            if (!out.dataLengthMatches)
-                out.warnings.append(ProtocolText::tr("dataLength says %1 bytes but the message has %2")
-                                        .arg(out.dataLength)
-                                        .arg(json.size()));
-        }
         FieldReader data = top.object(QLatin1StringView("data"), Need::Required);
-        out.method = data.string(QLatin1StringView("method"), Need::Required, kMethodLen).trimmed();
+        out.method = data.identity(QLatin1StringView("method"), Need::Required, kMethodLen).trimmed();
         if (!error)
             message = decodeEnveloped(out.method, data, error);
     } else if (top.has(QLatin1StringView(method::CapFaceReport))) {

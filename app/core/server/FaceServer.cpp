@@ -35,6 +35,19 @@ bool isPlainFileName(const QString &name)
     return true;
 }
 
+// The uuid a message names as its sender, or nothing.
+QString senderOf(const Message &message)
+{
+    return std::visit(
+        [](const auto &m) -> QString {
+            if constexpr (requires { m.uuid; })
+                return m.uuid;
+            else
+                return {};
+        },
+        message);
+}
+
 } // namespace
 
 FaceServer::FaceServer(ServerConfig config, devices::DeviceRegistry *registry, store::StoreWriter *writer,
@@ -124,6 +137,8 @@ void FaceServer::handleFrame(net::PeerConnection *connection, const net::Frame &
         refuse(connection, frame, code::JsonParseError, d.error.describe(), 400);
         return;
     }
+    if (!d.dataLengthMatches)
+        m_registry->noteLengthMismatch(senderOf(*d.message));
     const QString host = connection->socket()->peerAddress().toString();
 
     if (const auto *t = d.as<AccessTokenRequest>()) {

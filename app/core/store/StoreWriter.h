@@ -36,6 +36,9 @@ struct DeviceRow {
     qint64 lastSeen = 0;
     int heartbeatInterval = 30;
     bool online = false;
+    // Messages whose dataLength disagreed with their text since FaceDesk started
+    // (tolerated, PROTOCOL.md 2.4). Kept by the registry, not stored.
+    int lengthMismatches = 0;
 };
 
 struct AlertAck {
