@@ -57,6 +57,15 @@ void FaceSearchController::eventCommitted(qint64 eventId, const protocol::FacePu
     m_search->addDeviceFeature(eventId, at.toMSecsSinceEpoch(), deviceUuid, list, push.feature);
 }
 
+void FaceSearchController::eventsDeleted(const QList<qint64> &eventIds)
+{
+    // Before the first load nothing is indexed, and the load reads only what is left.
+    if (!m_ready)
+        return;
+    for (qint64 id : eventIds)
+        m_search->remove(id);
+}
+
 void FaceSearchController::refresh()
 {
     m_newEvents = false;

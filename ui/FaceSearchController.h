@@ -37,6 +37,8 @@ public:
     // A committed event, on the list the wall put it on: its device feature joins the
     // index at once; its local feature follows with the next background pass.
     void eventCommitted(qint64 eventId, const protocol::FacePush &push, const QString &deviceUuid, int list);
+    // Events retention deleted leave every index at once.
+    void eventsDeleted(const QList<qint64> &eventIds);
     // Starts a background pass now (also run at start and every half minute when new
     // events arrived).
     void refresh();

@@ -169,6 +169,7 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     connect(server, &server::FaceServer::eventCommitted, m_faces,
             [this](qint64 id, const protocol::FacePush &push, const QString &uuid) { m_faces->eventCommitted(id, push, uuid, listOf(push)); });
     connect(m_search, &SearchPanel::timelineRequested, this, &MainWindow::openTimeline);
+    connect(writer, &store::StoreWriter::eventsDeleted, m_faces, &FaceSearchController::eventsDeleted);
     connect(m_faces, &FaceSearchController::engineChosen, this, &MainWindow::startLiveMatching);
     tabifyDockWidget(deviceDock, settingsDock);
     tabifyDockWidget(settingsDock, findChild<QDockWidget *>(QStringLiteral("libraryDock")));
@@ -183,8 +184,13 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     m_alertLabel->setObjectName(QStringLiteral("alertStatus"));
     m_matchLabel = new QLabel(this);
     m_matchLabel->setObjectName(QStringLiteral("matchStatus"));
-    for (QLabel *l : {m_listenerLabel, m_devicesLabel, m_rateLabel, m_storeLabel, m_matchLabel, m_alertLabel})
+    m_diskFullLabel = new QLabel(this);
+    m_diskFullLabel->setObjectName(QStringLiteral("diskFullStatus"));
+    m_diskFullLabel->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; padding: 2px 8px; font-weight: bold; }"));
+    m_diskFullLabel->hide();
+    for (QLabel *l : {m_diskFullLabel, m_listenerLabel, m_devicesLabel, m_rateLabel, m_storeLabel, m_matchLabel, m_alertLabel})
         statusBar()->addPermanentWidget(l);
+    connect(writer, &store::StoreWriter::storageFullChanged, this, &MainWindow::showStorageFull);
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(windowIcon(), this);
@@ -892,6 +898,20 @@ void MainWindow::updateStatus()
     const int alerts = m_alerts->pending();
     m_alertLabel->setText(alerts > 0 ? tr("Unacknowledged alerts: %1").arg(alerts) : tr("No alerts"));
     m_alertLabel->setStyleSheet(alerts > 0 ? QStringLiteral("color: #C62828; font-weight: bold;") : QString());
+}
+
+void MainWindow::showStorageFull(bool full, const QString &reason)
+{
+    m_diskFullLabel->setVisible(full);
+    if (!full)
+        return;
+    m_diskFullLabel->setText(tr("Archive disk full: events are refused, devices retry"));
+    m_diskFullLabel->setToolTip(tr("FaceDesk cannot write to %1 (%2). Devices are told to send their events again "
+                                   "later; nothing they were told is stored gets lost. Free space on that disk and "
+                                   "FaceDesk resumes by itself.")
+                                    .arg(QDir::toNativeSeparators(m_archive.dataDir), reason));
+    if (m_tray)
+        m_tray->showMessage(tr("Archive disk full"), m_diskFullLabel->toolTip(), QSystemTrayIcon::Critical);
 }
 
 } // namespace fd::ui

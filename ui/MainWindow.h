@@ -115,6 +115,7 @@ private:
     QWidget *buildSettingsPanel();
     void refreshDeviceFilter();
     void acknowledge(const Alert &alert, const QString &note);
+    void showStorageFull(bool full, const QString &reason);
     void onPresence(const QString &uuid, bool online);
     qint64 neighbourOf(qint64 eventId, int direction) const;
     void closeEvent(QCloseEvent *event) override;
@@ -153,6 +154,7 @@ private:
     QLabel *m_listenerLabel;
     QLabel *m_devicesLabel;
     QLabel *m_rateLabel;
+    QLabel *m_diskFullLabel = nullptr;  // shown while the archive's disk is full
     QLabel *m_storeLabel;
     QLabel *m_alertLabel;
     std::deque<qint64> m_recent;  // ms of recent events, for events per minute

@@ -4,13 +4,18 @@
 #include "devices/DeviceRegistry.h"
 #include "server/FaceServer.h"
 #include "store/ArchiveReader.h"
+#include "store/ImageFileCheck.h"
 #include "store/StoreWriter.h"
 #include "sync/SyncEngine.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QStandardPaths>
 #include <QTextStream>
+
+#include <atomic>
 
 namespace fd::app {
 
@@ -121,12 +126,30 @@ int runServe(const QStringList &arguments)
         err << "facedesk serve: new devices are held as pending; approve them in the window or run with "
                "--accept-new-devices" << Qt::endl;
 
+    // With --full-sync the archive is meant to survive power cuts: its image files are
+    // checked once at start, beside the serving (ImageFileCheck.h).
+    std::atomic_bool stopCheck = false;
+    QFuture<void> imageCheck;
+    if (db.fullSync) {
+        imageCheck = QtConcurrent::run([&stopCheck, root = db.imagesDir()] {
+            const store::ImageFileCheckResult r = store::checkImageFiles(root, &stopCheck);
+            QTextStream errors(stderr);
+            for (const QString &path : r.damaged)
+                errors << "facedesk serve: damaged image file " << path << " (content does not match its name), "
+                       << "moved aside as " << path << ".damaged" << Qt::endl;
+            errors << "facedesk serve: image check: " << r.checked << " files, " << r.damaged.size() << " damaged"
+                   << Qt::endl;
+        });
+    }
+
     UnixSignals unixSignals;
     QObject::connect(&unixSignals, &UnixSignals::terminationRequested, qApp, [&err](int number) {
         err << "facedesk serve: signal " << number << ", shutting down" << Qt::endl;
         QCoreApplication::quit();
     });
     const int rc = QCoreApplication::exec();
+    stopCheck = true;
+    imageCheck.waitForFinished();
     // Stop taking new work; everyone is offline once FaceDesk stops listening. What
     // the library sync sent and did not hear back about is sent again next time.
     syncEngine.reset();

@@ -8,6 +8,7 @@
 #include "protocol/MessageCodec.h"
 #include "server/FaceServer.h"
 #include "store/ArchiveReader.h"
+#include "store/ImageFileCheck.h"
 #include "store/ImageStore.h"
 #include "store/StoreWriter.h"
 #include "store/WalCheckpointer.h"
@@ -17,8 +18,13 @@
 #include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <unistd.h>
 
 using namespace fd;
 using namespace fd::protocol;
@@ -96,9 +102,9 @@ struct Desk {
     std::unique_ptr<server::FaceServer> server;
 
     explicit Desk(devices::RegistryPolicy policy = acceptAll(), server::ServerConfig config = local(),
-                  store::WriterOptions writerOptions = {})
+                  store::WriterOptions writerOptions = {}, const QString &dataDir = {})
     {
-        db.dataDir = dir.path();
+        db.dataDir = dataDir.isEmpty() ? dir.path() : dataDir;
         writer = std::make_unique<store::StoreWriter>(db, writerOptions);
         QString error;
         if (!writer->start(&error))
@@ -191,6 +197,8 @@ private slots:
     void looseHttpIsRefusedAndTheConnectionClosed();
     void answersOwedBeforeAFramingErrorAreSent();
     void dataLengthPolicyIsTheSameOnBothTransports();
+    void diskFullRefusesWithTheBusyCodeAndResumes();
+    void damagedImageFileIsFoundAndMended();
     void truncatedMessageIsDroppedAndTheStreamGoesOn_data();
     void truncatedMessageIsDroppedAndTheStreamGoesOn();
 };
@@ -692,11 +700,15 @@ void TestServer::retentionByAgeAndSceneQuota()
     QVERIFY(QFile::exists(fileOf(old.image)));
     QVERIFY(QFile::exists(fileOf(old.background)));
 
+    QSignalSpy deleted(desk.writer.get(), &store::StoreWriter::eventsDeleted);
     store::RetentionPolicy policy;
     policy.maxAgeDays = 30;
     desk.writer->setRetention(policy);
     store::RetentionResult r = desk.writer->applyRetentionNow(now);
     QCOMPARE(r.eventsDeleted, qint64(1));
+    // The face index hears of it (FaceSearchController drops the ids), exactly once.
+    QTRY_COMPARE(deleted.size(), 1);
+    QCOMPARE(deleted.first().first().value<QList<qint64>>().size(), 1);
     QCOMPARE(r.filesRemoved, qint64(2));
     QVERIFY(!QFile::exists(fileOf(old.image)));
     QVERIFY(!QFile::exists(fileOf(old.background)));
@@ -956,6 +968,92 @@ void TestServer::dataLengthPolicyIsTheSameOnBothTransports()
         QCOMPARE(codeOf(tcp.sendJson(bad)), code::JsonParseError);
     }
     QCOMPARE(codeOf(tcp.sendJson(beat)), code::Ok);  // refusals do not end the connection
+}
+
+// A full disk under the archive: every event is either acknowledged and stored, or
+// answered with the busy code (and so sent again); the writer says the disk is full
+// and, when space returns, the retries are stored and it says so again. The disk is a
+// 2 MiB tmpfs, mounted for the test (root only: CI runs as root).
+void TestServer::diskFullRefusesWithTheBusyCodeAndResumes()
+{
+    if (::geteuid() != 0)
+        QSKIP("mounting a size-limited tmpfs needs root");
+    QTemporaryDir mountPoint;
+    QVERIFY(mountPoint.isValid());
+    if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                    QStringLiteral("size=2m"), QStringLiteral("facedesk-test"), mountPoint.path()}) != 0)
+        QSKIP("cannot mount a tmpfs here");
+    const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint.path()}); });
+    Desk desk(Desk::acceptAll(), Desk::local(), {}, mountPoint.path());
+    QSignalSpy full(desk.writer.get(), &store::StoreWriter::storageFullChanged);
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    const QString token = desk.token(c, QStringLiteral("FULL1"));
+    QVERIFY(!token.isEmpty());
+    // Leave about 100 KB: a few events fit, then the disk is full.
+    QFile filler(QDir(mountPoint.path()).filePath(QStringLiteral("filler")));
+    QVERIFY(filler.open(QIODevice::WriteOnly));
+    const qint64 room = QStorageInfo(mountPoint.path()).bytesAvailable() - 100 * 1024;
+    QVERIFY(room > 0);
+    QCOMPARE(filler.write(QByteArray(room, '\0')), room);
+    filler.close();
+
+    QList<int> refused;
+    int acknowledged = 0;
+    for (int n = 1; n <= 40; ++n) {
+        const int code = codeOf(c.post("/faceinfo", encode(push(QStringLiteral("FULL1"), token, n))));
+        QVERIFY2(code == code::Ok || code == code::SystemException, qPrintable(QString::number(code)));
+        if (code == code::Ok)
+            ++acknowledged;
+        else
+            refused.append(n);
+    }
+    QVERIFY(acknowledged > 0);
+    QVERIFY(!refused.isEmpty());
+    QVERIFY(!full.isEmpty());
+    QCOMPARE(full.first().first().toBool(), true);
+    QCOMPARE(desk.count(), qint64(acknowledged));  // everything acknowledged is there
+
+    QVERIFY(QFile::remove(filler.fileName()));  // space returns
+    for (int n : std::as_const(refused))
+        QCOMPARE(codeOf(c.post("/faceinfo", encode(push(QStringLiteral("FULL1"), token, n)))), code::Ok);
+    QCOMPARE(desk.count(), qint64(40));
+    QCOMPARE(full.last().first().toBool(), false);
+}
+
+// After a power cut a file can have its full size and the wrong content. Reading it
+// says so (its name is its content's hash), the start-up check of --full-sync finds
+// it and moves it aside, and the same image pushed again is written afresh.
+void TestServer::damagedImageFileIsFoundAndMended()
+{
+    QTemporaryDir dir;
+    store::ImageStore images(dir.path());
+    const QByteArray bytes = jpegBytes(5000, 'q');
+    QString error;
+    const QString relative = images.put(bytes, &error);
+    QVERIFY2(!relative.isEmpty(), qPrintable(error));
+    QCOMPARE(images.read(relative, &error), bytes);
+
+    const auto damage = [&] {
+        QFile f(images.absolutePath(relative));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(bytes.size(), '\0'));  // the right size, blocks never written
+    };
+    damage();
+    QVERIFY(images.read(relative, &error).isEmpty());
+    QVERIFY2(error.contains(QLatin1String("damaged")), qPrintable(error));
+    // A retried push with the same image mends it rather than trusting its size.
+    QCOMPARE(images.put(bytes, &error), relative);
+    QCOMPARE(images.read(relative, &error), bytes);
+
+    damage();
+    const store::ImageFileCheckResult check = store::checkImageFiles(dir.path());
+    QCOMPARE(check.checked, qint64(1));
+    QCOMPARE(check.damaged, QStringList{relative});
+    QVERIFY(!QFile::exists(images.absolutePath(relative)));
+    QVERIFY(QFile::exists(images.absolutePath(relative) + QStringLiteral(".damaged")));
+    QCOMPARE(images.put(bytes, &error), relative);
+    QCOMPARE(store::checkImageFiles(dir.path()).damaged, QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestServer)

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <openssl/evp.h>
 
@@ -25,6 +26,43 @@ QString ImageStore::relativePathFor(const QByteArray &hashHex)
 {
     const QString hash = QString::fromLatin1(hashHex);
     return hash.left(3) + u'/' + hash + QStringLiteral(".jpg");
+}
+
+namespace {
+
+bool sameContent(const QString &path, const QByteArray &bytes)
+{
+    QFile existing(path);
+    return existing.open(QIODevice::ReadOnly) && existing.readAll() == bytes;
+}
+
+} // namespace
+
+bool ImageStore::matchesName(const QString &fileName, const QByteArray &bytes)
+{
+    const QString hash = QFileInfo(fileName).completeBaseName().toLower();
+    static const QRegularExpression hex64(QStringLiteral("^[0-9a-f]{64}$"));
+    if (!hex64.match(hash).hasMatch())
+        return true;
+    const QByteArray name = hash.toLatin1();
+    return contentHash(bytes) == name
+        || QCryptographicHash::hash(bytes, QCryptographicHash::Blake2b_256).toHex() == name;
+}
+
+QByteArray ImageStore::read(const QString &relative, QString *error) const
+{
+    QFile f(absolutePath(relative));
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(relative, f.errorString());
+        return {};
+    }
+    const QByteArray bytes = f.readAll();
+    if (!matchesName(relative, bytes)) {
+        *error = QStringLiteral("the image file %1 is damaged: its content does not match its name "
+                                "(a write lost in a power cut?)").arg(relative);
+        return {};
+    }
+    return bytes;
 }
 
 QString ImageStore::absolutePath(const QString &relative) const
@@ -60,7 +98,9 @@ QString ImageStore::put(const QByteArray &bytes, const QByteArray &hashHex, QStr
     // archive row that names the file is committed only after the write.
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-        if (QFileInfo(path).size() == bytes.size())
+        // A file of the right size is reused only when it holds these bytes: after a
+        // power loss it can be all zeros, and a retried push must mend it, not share it.
+        if (QFileInfo(path).size() == bytes.size() && sameContent(path, bytes))
             return relative;
         QFile::remove(path);
         if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {

@@ -22,6 +22,15 @@ public:
     QString put(const QByteArray &bytes, const QByteArray &hash, QString *error);
     QString absolutePath(const QString &relative) const;
     bool remove(const QString &relative);
+    // The file's bytes, checked against the hash its name holds: after a power loss a
+    // file can have its full size and the wrong content (blocks allocated, never
+    // written). Empty with *error when it is missing, unreadable or damaged.
+    QByteArray read(const QString &relative, QString *error) const;
+
+    // Whether bytes are what a file of this name must hold: its name is the SHA-256
+    // (or, in archives from before 0.3, the BLAKE2b-256) of its content. Names that
+    // are no such hash cannot be checked and pass.
+    static bool matchesName(const QString &fileName, const QByteArray &bytes);
 
     static QByteArray contentHash(const QByteArray &bytes);
     // "3fa/3fa2...c1.jpg" for a hash. One level of 4,096 folders: ten million images

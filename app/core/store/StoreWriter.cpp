@@ -232,7 +232,7 @@ void StoreWriter::drain()
         QList<quint64> tickets, failedTickets;
         QList<qint64> ids;
         QList<bool> fresh;
-        QString error;
+        QString error, eventError;
         bool ok = db.transaction();
         if (!ok)
             error = db.lastError().text();
@@ -251,6 +251,8 @@ void StoreWriter::drain()
                     // One bad event must not sink the others in its group.
                     qCWarning(lcStore) << "event from" << e->deviceUuid << "not stored:" << why;
                     failedTickets.append(e->ticket);
+                    if (eventError.isEmpty())
+                        eventError = why;
                 }
             } else if (const auto *d = std::get_if<DeviceRow>(&job.what)) {
                 QSqlQuery q(db);
@@ -316,6 +318,11 @@ void StoreWriter::drain()
             QMutexLocker lock(&m_mutex);
             m_queuedEvents -= events;
         }
+        if (error.isEmpty())
+            error = eventError;
+        noteStorage(!tickets.isEmpty(), error);
+        if (m_storageFull && !failedTickets.isEmpty())
+            error = QStringLiteral("the archive's disk is full; send the event again later");
         if (!tickets.isEmpty())
             emit committed(tickets, ids, fresh);
         if (!failedTickets.isEmpty())
@@ -359,6 +366,25 @@ qint64 StoreWriter::removeUnreferenced(QSqlDatabase &db, const QStringList &path
     return removed;
 }
 
+// A full disk shows as ENOSPC on a file ("No space left on device") or as SQLite's
+// SQLITE_FULL ("database or disk is full"). It ends when an event is stored again:
+// devices keep retrying, so the first retry after space returns clears it.
+void StoreWriter::noteStorage(bool anyStored, const QString &failure)
+{
+    const bool full = failure.contains(QLatin1String("No space left"), Qt::CaseInsensitive)
+        || failure.contains(QLatin1String("disk is full"), Qt::CaseInsensitive)
+        || failure.contains(QLatin1String("Disk quota exceeded"), Qt::CaseInsensitive);
+    if (full && !m_storageFull) {
+        m_storageFull = true;
+        qCCritical(lcStore) << "the archive's disk is full:" << failure;
+        emit storageFullChanged(true, failure);
+    } else if (anyStored && !full && m_storageFull) {
+        m_storageFull = false;
+        qCInfo(lcStore) << "the archive's disk has room again";
+        emit storageFullChanged(false, {});
+    }
+}
+
 RetentionResult StoreWriter::applyRetention(const QDateTime &now)
 {
     RetentionPolicy policy;
@@ -379,8 +405,10 @@ RetentionResult StoreWriter::applyRetention(const QDateTime &now)
             if (!old.exec())
                 break;
             QStringList ids, paths;
+            QList<qint64> deleted;
             while (old.next()) {
                 ids << old.value(0).toString();
+                deleted << old.value(0).toLongLong();
                 for (int c : {1, 2})
                     if (!old.value(c).isNull())
                         paths << old.value(c).toString();
@@ -389,8 +417,12 @@ RetentionResult StoreWriter::applyRetention(const QDateTime &now)
                 break;
             db.transaction();
             QSqlQuery del(db);
-            del.exec(QStringLiteral("DELETE FROM events WHERE id IN (%1)").arg(ids.join(u',')));
-            db.commit();
+            if (!del.exec(QStringLiteral("DELETE FROM events WHERE id IN (%1)").arg(ids.join(u','))) || !db.commit()) {
+                qCWarning(lcStore) << "retention: events not deleted:" << del.lastError().text();
+                db.rollback();
+                break;
+            }
+            emit eventsDeleted(deleted);
             result.eventsDeleted += ids.size();
             result.filesRemoved += removeUnreferenced(db, paths);
         }

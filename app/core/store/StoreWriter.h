@@ -106,10 +106,18 @@ signals:
     void committed(const QList<quint64> &tickets, const QList<qint64> &eventIds, const QList<bool> &fresh);
     // Events that could not be stored; their tickets must be answered with an error.
     void failed(const QList<quint64> &tickets, const QString &error);
+    // Events retention deleted, after the deletion is committed: whoever indexes
+    // events (face search) drops them, so they cannot hold a place in a top-k.
+    void eventsDeleted(const QList<qint64> &eventIds);
+    // The disk under the archive (images or database) is full, or has room again.
+    // While full, every event that cannot be written is answered with the busy code
+    // (never acknowledged): devices send it again, nothing acknowledged is lost.
+    void storageFullChanged(bool full, const QString &reason);
 
 private:
     struct Job;
     void drain();
+    void noteStorage(bool anyStored, const QString &failure);
     void pushLocked(Job job);  // m_mutex held
     void runFileWorker();      // a pool thread: writes queued events' files until none are left
     void writeFiles(EventRecord &record);
@@ -125,6 +133,7 @@ private:
     mutable QMutex m_mutex;
     std::deque<Job> m_queue;
     int m_queuedEvents = 0;
+    bool m_storageFull = false;  // the writer thread's view, for storageFullChanged
     bool m_drainScheduled = false;
     QString m_connectionName;
     RetentionPolicy m_retention;
