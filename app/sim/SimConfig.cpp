@@ -65,7 +65,8 @@ bool parseSimArguments(const QStringList &arguments, SimConfig *c, bool *serveMo
     const auto seed = opt("seed", "Random seed.", "N", QString::number(c->seed));
     const auto fault = opt("fault",
                            "Fault mode, repeatable: drop-batch[:N] (drop the connection mid-batch), "
-                           "slow:MS (answer commands late), malformed:N (a malformed message every N events).",
+                           "slow:MS (answer commands late), malformed:N (a malformed message every N events), "
+                           "disconnect:N (drop the connection right after sending every Nth event).",
                            "MODE");
     const auto quiet = opt("quiet", "Log only the summary.");
     const auto ackLog = opt("ack-log",
@@ -162,6 +163,8 @@ bool parseSimArguments(const QStringList &arguments, SimConfig *c, bool *serveMo
             c->slowMs = value;
         else if (name == QLatin1String("malformed"))
             c->malformedEvery = value;
+        else if (name == QLatin1String("disconnect"))
+            c->disconnectEvery = value;
         else {
             *error = QStringLiteral("--fault %1: unknown mode").arg(f);
             return false;

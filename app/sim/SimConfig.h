@@ -41,6 +41,7 @@ struct SimConfig {
     int dropBatches = 0;              // drop the connection in the middle of the first N batches
     int slowMs = 0;                   // answer library commands this late
     int malformedEvery = 0;           // also send a malformed message every N events
+    int disconnectEvery = 0;          // drop the connection right after sending every Nth event
 
     static QString transportName(Transport t);
 };

@@ -230,6 +230,13 @@ void SimDevice::pump(Channel &channel, bool tcp)
         const QByteArray json = encodeEvent(*it);
         const char *path = it->push.kind == FacePush::Kind::Compare ? kComparePath : kCapturePath;
         sendWork(channel, tcp, Work::Event, json, seq, path);
+        // A device that loses its network with events unanswered: they are sent again
+        // after the reconnection, and the server must store each once.
+        if (m_config.disconnectEvery > 0 && ++m_eventsSent % m_config.disconnectEvery == 0) {
+            channel.connection->socket()->flush();
+            channel.connection->abort();
+            return;
+        }
     }
 }
 

@@ -71,6 +71,7 @@ private:
         quint64 seq = 0;
         QElapsedTimer sentAt;
     };
+    quint64 m_eventsSent = 0;  // for --fault disconnect:N
     struct Channel {
         net::PeerConnection *connection = nullptr;
         bool connected = false;

@@ -455,6 +455,8 @@ void TestProtocolCodec::rejects_data()
     QTest::newRow("uuid true") << QByteArray(R"({"method":"accesstoken","uuid":true,"mac":"m","device_type":16})") << DecodeErrorKind::WrongType << "uuid";
     QTest::newRow("uuid -1.5") << QByteArray(R"({"method":"accesstoken","uuid":-1.5,"mac":"m","device_type":16})") << DecodeErrorKind::WrongType << "uuid";
     QTest::newRow("uuid an object") << QByteArray(R"({"method":"keepalive","uuid":{"a":1}})") << DecodeErrorKind::WrongType << "uuid";
+    QTest::newRow("uuid blank") << QByteArray(R"({"method":"keepalive","uuid":" "})") << DecodeErrorKind::MissingField << "uuid";
+    QTest::newRow("uuid a byte-order mark") << QByteArray("{\"method\":\"keepalive\",\"uuid\":\"\xEF\xBB\xBF\"}") << DecodeErrorKind::MissingField << "uuid";
     QTest::newRow("token false") << QByteArray(R"({"method":"keepalive","uuid":"u","token":false})") << DecodeErrorKind::WrongType << "token";
     // dataLength is a whole number of bytes wherever it is, or the message is refused.
     QTest::newRow("dataLength negative") << QByteArray(R"({"dataLength":-5,"method":"keepalive","uuid":"u"})") << DecodeErrorKind::OutOfRange << "dataLength";

@@ -287,7 +287,11 @@ QString FieldReader::identity(QLatin1StringView key, Need need, int maxBytes)
                  ProtocolText::tr("expected text, found %1").arg(describeValue(v)));
         return {};
     }
-    return string(key, need, maxBytes);
+    const QString text = string(key, need, maxBytes);
+    // A blank identity names nobody: refused like a missing one when it is required.
+    if (need == Need::Required && !failed() && QString(text).remove(QChar(0xFEFF)).trimmed().isEmpty())
+        setError(DecodeErrorKind::MissingField, key, ProtocolText::tr("blank"));
+    return text;
 }
 
 QByteArray FieldReader::base64(QLatin1StringView key, Need need, QByteArray *base64Text)
