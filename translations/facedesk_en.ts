@@ -58,6 +58,10 @@
         <source>The library photo of %1 cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The photo is not decoded: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FeatureIndex</name>
@@ -431,6 +435,10 @@
         <source>The short numbers never repeat a name: if they are card numbers, say so.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is too large to decode safely: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Protocol</name>
@@ -774,6 +782,18 @@
         <source>not valid base64: %1 characters that do not make whole bytes (cut short?)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message names it more than once; which one counts would be a guess</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::sync::SyncEngine</name>
@@ -976,6 +996,14 @@
     </message>
     <message>
         <source>Face library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length mismatches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages since FaceDesk started whose dataLength did not match their size. They were accepted; a steady count points at the device&apos;s firmware.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1910,6 +1938,22 @@
         <source>%1: match above</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Archive: disk full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive disk full: events are refused, devices retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceDesk cannot write to %1 (%2). Devices are told to send their events again later; nothing they were told is stored gets lost. Free space on that disk and FaceDesk resumes by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive disk full</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::PersonEditDialog</name>
@@ -2521,6 +2565,10 @@
             <numerusform>%n events with faces like %1, %2 %3 (%4)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::SearchResultModel</name>
@@ -2815,6 +2863,10 @@
     </message>
     <message>
         <source>the welcome page a desk without devices shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the window while the archive&apos;s disk is full</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

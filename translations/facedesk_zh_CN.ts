@@ -58,6 +58,10 @@
         <source>The library photo of %1 cannot be read.</source>
         <translation>无法读取 %1 的人脸库照片。</translation>
     </message>
+    <message>
+        <source>The photo is not decoded: %1.</source>
+        <translation>照片未解码：%1。</translation>
+    </message>
 </context>
 <context>
     <name>FeatureIndex</name>
@@ -434,6 +438,10 @@
         <source>The short numbers never repeat a name: if they are card numbers, say so.</source>
         <translation>这些短数字从未在同一姓名下重复出现：如果它们是卡号，请指明。</translation>
     </message>
+    <message>
+        <source>%1 is too large to decode safely: %2.</source>
+        <translation>%1 太大，无法安全解码：%2。</translation>
+    </message>
 </context>
 <context>
     <name>Protocol</name>
@@ -781,6 +789,18 @@
         <source>not valid base64: %1 characters that do not make whole bytes (cut short?)</source>
         <translation>不是有效的 base64：%1 个字符无法组成完整字节（被截断？）</translation>
     </message>
+    <message>
+        <source>blank</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>given twice</source>
+        <translation>重复出现</translation>
+    </message>
+    <message>
+        <source>the message names it more than once; which one counts would be a guess</source>
+        <translation>消息中多次出现该字段，无法确定以哪一个为准</translation>
+    </message>
 </context>
 <context>
     <name>fd::sync::SyncEngine</name>
@@ -993,6 +1013,14 @@
     <message>
         <source>Face library</source>
         <translation>人脸库</translation>
+    </message>
+    <message>
+        <source>Length mismatches</source>
+        <translation>长度不符</translation>
+    </message>
+    <message>
+        <source>Messages since FaceDesk started whose dataLength did not match their size. They were accepted; a steady count points at the device&apos;s firmware.</source>
+        <translation>自 FaceDesk 启动以来 dataLength 与实际大小不符的消息数。这些消息已被接受；计数持续增长说明设备固件有问题。</translation>
     </message>
 </context>
 <context>
@@ -1933,6 +1961,22 @@
         <source>%1: match above</source>
         <translation>%1：比对相似度高于</translation>
     </message>
+    <message>
+        <source>Archive: disk full</source>
+        <translation>存档：磁盘已满</translation>
+    </message>
+    <message>
+        <source>Archive disk full: events are refused, devices retry</source>
+        <translation>存档磁盘已满：事件被拒收，设备将重发</translation>
+    </message>
+    <message>
+        <source>FaceDesk cannot write to %1 (%2). Devices are told to send their events again later; nothing they were told is stored gets lost. Free space on that disk and FaceDesk resumes by itself.</source>
+        <translation>FaceDesk 无法写入 %1（%2）。设备已被告知稍后重发事件；已确认存储的事件不会丢失。请释放该磁盘空间，FaceDesk 会自动恢复。</translation>
+    </message>
+    <message>
+        <source>Archive disk full</source>
+        <translation>存档磁盘已满</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::PersonEditDialog</name>
@@ -2539,6 +2583,10 @@
             <numerusform>%n 个事件的人脸与%1相似，%2 %3（%4）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::SearchResultModel</name>
@@ -2842,6 +2890,10 @@
     <message>
         <source>the welcome page a desk without devices shows</source>
         <translation>没有设备时显示的欢迎页</translation>
+    </message>
+    <message>
+        <source>the window while the archive&apos;s disk is full</source>
+        <translation>存档磁盘已满时的窗口</translation>
     </message>
 </context>
 </TS>

@@ -94,6 +94,9 @@ public:
     void refreshSyncStatus();
     PersonTimelineDialog *openTimeline(qint64 indexId);
     ImportWizard *openImport();
+    // The archive's disk is full (a red note in the status bar and a tray message), or
+    // has room again.
+    void showStorageFull(bool full, const QString &reason);
 
 signals:
     // Emitted when a tile is handed to the wall; it appears within one frame (or when
@@ -115,7 +118,6 @@ private:
     QWidget *buildSettingsPanel();
     void refreshDeviceFilter();
     void acknowledge(const Alert &alert, const QString &note);
-    void showStorageFull(bool full, const QString &reason);
     void onPresence(const QString &uuid, bool online);
     qint64 neighbourOf(qint64 eventId, int direction) const;
     void closeEvent(QCloseEvent *event) override;

@@ -58,7 +58,8 @@ QList<QPair<QString, QString>> screenshotKinds()
             {QStringLiteral("similar"), QApplication::translate("main", "a face search for the library person seen most")},
             {QStringLiteral("import-preview"), QApplication::translate("main", "the import wizard's preview of the demo photos")},
             {QStringLiteral("import-report"), QApplication::translate("main", "the import wizard's report on the demo photos")},
-            {QStringLiteral("welcome"), QApplication::translate("main", "the welcome page a desk without devices shows")}};
+            {QStringLiteral("welcome"), QApplication::translate("main", "the welcome page a desk without devices shows")},
+            {QStringLiteral("disk-full"), QApplication::translate("main", "the window while the archive's disk is full")}};
 }
 
 void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QMap<QString, QString> &files,
@@ -74,6 +75,12 @@ void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QM
         checked.exec();
         window.grab().save(files[QStringLiteral("welcome")]);
         emit window.welcomePanel()->wallRequested();
+    }
+    if (files.contains(QStringLiteral("disk-full"))) {
+        window.showStorageFull(true, QStringLiteral("cannot write images/3fa/3fa2.jpg: No space left on device"));
+        settle(300);  // the status bar lays the label out
+        window.grab().save(files[QStringLiteral("disk-full")]);
+        window.showStorageFull(false, {});
     }
     if (files.contains(QStringLiteral("devices")))
         window.deviceTable()->parentWidget()->grab().save(files[QStringLiteral("devices")]);

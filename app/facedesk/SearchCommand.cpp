@@ -5,6 +5,7 @@
 #include "Commands.h"
 
 #include "face/FaceEngineFactory.h"
+#include "image/ImageBudget.h"
 #include "match/FaceSearch.h"
 #include "match/LocalFeatureBackfill.h"
 #include "search/EventQuery.h"
@@ -110,6 +111,11 @@ int runSearch(const QStringList &arguments)
         QFile f(p.value(QStringLiteral("photo")));
         if (!f.open(QIODevice::ReadOnly)) {
             err << "facedesk search: cannot read " << f.fileName() << ": " << f.errorString() << Qt::endl;
+            return 1;
+        }
+        // Read only what the decoder would accept: a 4 GB "photo" is refused, not loaded.
+        if (const QString tooBig = image::byteProblem(f.size()); !tooBig.isEmpty()) {
+            err << "facedesk search: " << f.fileName() << ": " << tooBig << Qt::endl;
             return 1;
         }
         photo = f.readAll();
