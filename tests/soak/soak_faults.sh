@@ -12,8 +12,9 @@
 #   - nothing acknowledged is lost: every line of the sim's ack log (uuid, img_name,
 #     SHA-256 of the face) is a row of the archive whose face file has that hash;
 #   - nothing is stored twice: no (device, img_name) appears in two rows;
-#   - memory stays flat: the restarted server's RSS, sampled every 5 s, in its
-#     first and last tenth.
+#   - memory stays flat: the server's RSS, sampled every 5 s, before the stall, at
+#     its peak (the events queued while the database is locked), after the backlog
+#     is gone, and at the end.
 #
 #   tests/soak/soak_faults.sh [SECONDS] [BUILD_DIR]     (defaults: 1800, ./build)
 #
@@ -83,7 +84,8 @@ echo "$SERVE_PID" >"$WORK/serve.pid"
 KILLED_AT=$(( $(date +%s) - T0 ))
 
 sleep $(( SECONDS_TOTAL / 3 ))
-echo "$(( $(date +%s) - T0 )) s: database stall, ${STALL_SECONDS} s" | tee -a "$WORK/faults.log"
+STALL_AT=$(( $(date +%s) - T0 ))
+echo "$STALL_AT s: database stall, ${STALL_SECONDS} s" | tee -a "$WORK/faults.log"
 python3 - "$DATA/facedesk.sqlite" "$STALL_SECONDS" <<'PY'
 import sqlite3, sys, time
 con = sqlite3.connect(sys.argv[1], timeout=30, isolation_level=None)
@@ -98,9 +100,10 @@ wait "$SAMPLER" 2>/dev/null || true
 kill -TERM "$SERVE_PID"
 wait "$SERVE_PID" 2>/dev/null || true
 
-python3 - "$WORK" "$DATA/facedesk.sqlite" "$KILLED_AT" "$SECONDS_TOTAL" "$DEVICES" "$RATE" <<'PY' | tee "$WORK/result.md"
+python3 - "$WORK" "$DATA/facedesk.sqlite" "$KILLED_AT" "$SECONDS_TOTAL" "$DEVICES" "$RATE" "$STALL_AT" <<'PY' | tee "$WORK/result.md"
 import csv, os, sqlite3, sys
 work, db, killed_at, total, devices, rate = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
+stall_at = int(sys.argv[7])
 acks = [l.rstrip("\n").split("\t") for l in open(os.path.join(work, "acks.tsv")) if l.strip()]
 con = sqlite3.connect(db)
 rows = {}
@@ -112,10 +115,15 @@ twice = [k for k, v in rows.items() if len(v) > 1]
 ack_keys = {(a[0], a[1]) for a in acks}
 acked_twice = len(acks) - len(ack_keys)
 samples = [(int(t), int(p), int(k)) for t, p, k in csv.reader(open(os.path.join(work, "rss.csv")))]
-after = [s for s in samples if s[0] > killed_at + 30]
-tenth = max(1, len(after) // 10)
-first = sum(s[2] for s in after[:tenth]) / tenth / 1024 if after else 0
-last = sum(s[2] for s in after[-tenth:]) / tenth / 1024 if after else 0
+def rss(lo, hi, pick=max):
+    v = [s[2] for s in samples if lo <= s[0] < hi]
+    return pick(v) / 1024 if v else 0
+mean = lambda v: sum(v) / len(v)
+first_run = rss(killed_at - 120, killed_at, mean)            # the first server, its last 2 minutes
+before_stall = rss(stall_at - 120, stall_at, mean)           # the restarted server, before the stall
+during_stall = rss(stall_at, stall_at + 60)                  # its peak with the backlog
+after_stall = rss(stall_at + 120, stall_at + 240, mean)      # once the backlog is gone
+end = rss(total - 120, total + 1, mean)                      # the last 2 minutes
 peak = max((s[2] for s in samples), default=0) / 1024
 sim_log = open(os.path.join(work, "sim.log")).read()
 print(f"| devices | {devices} (rate {rate} events/s offered, both transports) |")
@@ -125,7 +133,11 @@ print(f"| rows in the archive | {sum(len(v) for v in rows.values())} |")
 print(f"| acknowledged but not in the archive | **{len(lost)}** |")
 print(f"| stored twice (same device and img_name) | **{len(twice)}** |")
 print(f"| acknowledged twice by the server | {acked_twice} |")
-print(f"| RSS of the restarted server, first / last tenth | {first:.0f} MiB / {last:.0f} MiB (peak over the run {peak:.0f} MiB) |")
+print(f"| RSS, first server, its last 2 min | {first_run:.0f} MiB |")
+print(f"| RSS, restarted server, 2 min before the stall | {before_stall:.0f} MiB |")
+print(f"| RSS, peak in the stall's first minute (queued events) | {during_stall:.0f} MiB |")
+print(f"| RSS, 2 to 4 min after the stall | {after_stall:.0f} MiB |")
+print(f"| RSS, last 2 min | {end:.0f} MiB (peak over the run {peak:.0f} MiB; every 5 s sample in rss.csv) |")
 summary = [l.strip() for l in sim_log.splitlines() if ":" in l and l.startswith("  ")]
 print("")
 print("facedesk-sim's summary:")

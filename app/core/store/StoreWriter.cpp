@@ -8,6 +8,10 @@
 
 #include <variant>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 Q_LOGGING_CATEGORY(lcStore, "facedesk.store")
 
 namespace fd::store {
@@ -314,10 +318,17 @@ void StoreWriter::drain()
         int events = 0;
         for (const Job &job : batch)
             events += std::holds_alternative<EventRecord>(job.what);
+        bool backlogGone = false;
         {
             QMutexLocker lock(&m_mutex);
+            m_backlogPeak = std::max(m_backlogPeak, m_queuedEvents);
             m_queuedEvents -= events;
+            backlogGone = m_queuedEvents == 0 && m_backlogPeak >= kTrimAfterBacklog;
+            if (backlogGone)
+                m_backlogPeak = 0;
         }
+        if (backlogGone)
+            returnFreedMemory();
         if (error.isEmpty())
             error = eventError;
         noteStorage(!tickets.isEmpty(), error);
@@ -364,6 +375,18 @@ qint64 StoreWriter::removeUnreferenced(QSqlDatabase &db, const QStringList &path
             ++removed;
     }
     return removed;
+}
+
+// A backlog (a database stall, a disk that was full) holds every queued event's images
+// in memory: 2,000 events of a 250 KB scene are half a gigabyte. glibc keeps freed
+// heap pages for reuse, so without this the desk's memory stayed at the backlog's
+// peak for the rest of the run (the fault soak: 800 MB before a 20 s stall, 1.36 GB
+// after it). Trimming costs a few milliseconds, once per backlog.
+void StoreWriter::returnFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
 }
 
 // A full disk shows as ENOSPC on a file ("No space left on device") or as SQLite's

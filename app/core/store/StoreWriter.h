@@ -118,6 +118,7 @@ private:
     struct Job;
     void drain();
     void noteStorage(bool anyStored, const QString &failure);
+    static void returnFreedMemory();
     void pushLocked(Job job);  // m_mutex held
     void runFileWorker();      // a pool thread: writes queued events' files until none are left
     void writeFiles(EventRecord &record);
@@ -133,7 +134,11 @@ private:
     mutable QMutex m_mutex;
     std::deque<Job> m_queue;
     int m_queuedEvents = 0;
-    bool m_storageFull = false;  // the writer thread's view, for storageFullChanged
+    bool m_storageFull = false;
+    // The most events queued since the queue was last empty; past kTrimAfterBacklog,
+    // the freed memory goes back to the system when it empties (returnFreedMemory).
+    int m_backlogPeak = 0;
+    static constexpr int kTrimAfterBacklog = 500;  // the writer thread's view, for storageFullChanged
     bool m_drainScheduled = false;
     QString m_connectionName;
     RetentionPolicy m_retention;
