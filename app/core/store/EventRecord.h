@@ -20,6 +20,7 @@ struct EventRecord {
     QString facePath;
     QString scenePath;
     QString fileError;
+    bool fileNoSpace = false;  // the file stage failed because the disk is full
 
     // Same device, same time, same name, same face bytes: the same event sent again.
     QByteArray dedupKey(const QByteArray &faceHash) const;

@@ -70,12 +70,12 @@ QString ImageStore::absolutePath(const QString &relative) const
     return QDir(m_root).filePath(relative);
 }
 
-QString ImageStore::put(const QByteArray &bytes, QString *error)
+QString ImageStore::put(const QByteArray &bytes, QString *error, bool *noSpace)
 {
-    return put(bytes, contentHash(bytes), error);
+    return put(bytes, contentHash(bytes), error, noSpace);
 }
 
-QString ImageStore::put(const QByteArray &bytes, const QByteArray &hashHex, QString *error)
+QString ImageStore::put(const QByteArray &bytes, const QByteArray &hashHex, QString *error, bool *noSpace)
 {
     const QString relative = relativePathFor(hashHex);
     const QString path = absolutePath(relative);
@@ -110,6 +110,10 @@ QString ImageStore::put(const QByteArray &bytes, const QByteArray &hashHex, QStr
     }
     if (f.write(bytes) != bytes.size() || !f.flush()) {
         *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        // Qt reports ENOSPC (and EDQUOT's kin) as ResourceError; the text is the
+        // locale's, so it cannot be matched.
+        if (noSpace)
+            *noSpace = f.error() == QFileDevice::ResourceError;
         f.close();
         QFile::remove(path);
         return {};

@@ -17,9 +17,11 @@ public:
 
     // Writes bytes (if not already there) and returns the path relative to the root,
     // e.g. "3fa/3fa2...c1.jpg"; empty with *error on failure.
-    QString put(const QByteArray &bytes, QString *error);
+    // *noSpace, when given, says whether a failure was the disk being full (ENOSPC):
+    // the writer refuses with the busy code then, and tells the window.
+    QString put(const QByteArray &bytes, QString *error, bool *noSpace = nullptr);
     // The same with the hash already known (the writer hashes once for two uses).
-    QString put(const QByteArray &bytes, const QByteArray &hash, QString *error);
+    QString put(const QByteArray &bytes, const QByteArray &hash, QString *error, bool *noSpace = nullptr);
     QString absolutePath(const QString &relative) const;
     bool remove(const QString &relative);
     // The file's bytes, checked against the hash its name holds: after a power loss a

@@ -46,6 +46,16 @@ QByteArray featureBlob(const QList<float> &f)
 
 } // namespace
 
+namespace {
+
+// SQLITE_FULL is 13; Qt's driver gives the (extended) code as text.
+StoreWriter::Failure failureOf(const QSqlError &e)
+{
+    return {e.text(), (e.nativeErrorCode().toInt() & 0xff) == 13};
+}
+
+} // namespace
+
 StoreWriter::StoreWriter(DatabaseConfig config, WriterOptions options)
     : m_config(std::move(config)), m_options(options), m_images(m_config.imagesDir())
 {
@@ -177,12 +187,12 @@ void StoreWriter::writeFiles(EventRecord &r)
     r.filesWritten = true;
     if (!p.image.isEmpty()) {
         r.faceHash = ImageStore::contentHash(p.image);
-        r.facePath = m_images.put(p.image, r.faceHash, &r.fileError);
+        r.facePath = m_images.put(p.image, r.faceHash, &r.fileError, &r.fileNoSpace);
         if (r.facePath.isEmpty())
             return;
     }
     if (!p.background.isEmpty())
-        r.scenePath = m_images.put(p.background, &r.fileError);
+        r.scenePath = m_images.put(p.background, &r.fileError, &r.fileNoSpace);
 }
 
 void StoreWriter::pushLocked(Job job)
@@ -236,26 +246,26 @@ void StoreWriter::drain()
         QList<quint64> tickets, failedTickets;
         QList<qint64> ids;
         QList<bool> fresh;
-        QString error, eventError;
+        Failure error, eventError;
         bool ok = db.transaction();
         if (!ok)
-            error = db.lastError().text();
+            error = failureOf(db.lastError());
         for (const Job &job : batch) {
             if (!ok)
                 break;
             if (const auto *e = std::get_if<EventRecord>(&job.what)) {
                 qint64 id = -1;
                 bool isNew = true;
-                QString why;
+                Failure why;
                 if (writeEvent(db, *e, &id, &isNew, &why)) {
                     tickets.append(e->ticket);
                     ids.append(id);
                     fresh.append(isNew);
                 } else {
                     // One bad event must not sink the others in its group.
-                    qCWarning(lcStore) << "event from" << e->deviceUuid << "not stored:" << why;
+                    qCWarning(lcStore) << "event from" << e->deviceUuid << "not stored:" << why.text;
                     failedTickets.append(e->ticket);
-                    if (eventError.isEmpty())
+                    if (eventError.text.isEmpty())
                         eventError = why;
                 }
             } else if (const auto *d = std::get_if<DeviceRow>(&job.what)) {
@@ -303,13 +313,13 @@ void StoreWriter::drain()
         }
         if (ok && !db.commit()) {
             ok = false;
-            error = db.lastError().text();
+            error = failureOf(db.lastError());
             db.rollback();
         }
         if (ok && m_checkpointer)
             m_checkpointer->noteCommit();
         if (!ok) {
-            qCCritical(lcStore) << "commit failed:" << error;
+            qCCritical(lcStore) << "commit failed:" << error.text;
             failedTickets += tickets;
             tickets.clear();
             ids.clear();
@@ -329,15 +339,15 @@ void StoreWriter::drain()
         }
         if (backlogGone)
             returnFreedMemory();
-        if (error.isEmpty())
+        if (error.text.isEmpty())
             error = eventError;
         noteStorage(!tickets.isEmpty(), error);
         if (m_storageFull && !failedTickets.isEmpty())
-            error = QStringLiteral("the archive's disk is full; send the event again later");
+            error.text = QStringLiteral("the archive's disk is full; send the event again later");
         if (!tickets.isEmpty())
             emit committed(tickets, ids, fresh);
         if (!failedTickets.isEmpty())
-            emit failed(failedTickets, error.isEmpty() ? QStringLiteral("the event could not be stored") : error);
+            emit failed(failedTickets, error.text.isEmpty() ? QStringLiteral("the event could not be stored") : error.text);
     }
     QMutexLocker lock(&m_mutex);
     if (m_queue.empty()) {
@@ -389,18 +399,16 @@ void StoreWriter::returnFreedMemory()
 #endif
 }
 
-// A full disk shows as ENOSPC on a file ("No space left on device") or as SQLite's
-// SQLITE_FULL ("database or disk is full"). It ends when an event is stored again:
-// devices keep retrying, so the first retry after space returns clears it.
-void StoreWriter::noteStorage(bool anyStored, const QString &failure)
+// A full disk is ENOSPC on an image file (ImageStore::put says so) or SQLITE_FULL from
+// the database, told by their codes: the texts are the locale's. It ends when an event
+// is stored again: devices keep retrying, so the first retry after space returns clears it.
+void StoreWriter::noteStorage(bool anyStored, const Failure &failure)
 {
-    const bool full = failure.contains(QLatin1String("No space left"), Qt::CaseInsensitive)
-        || failure.contains(QLatin1String("disk is full"), Qt::CaseInsensitive)
-        || failure.contains(QLatin1String("Disk quota exceeded"), Qt::CaseInsensitive);
+    const bool full = failure.noSpace;
     if (full && !m_storageFull) {
         m_storageFull = true;
-        qCCritical(lcStore) << "the archive's disk is full:" << failure;
-        emit storageFullChanged(true, failure);
+        qCCritical(lcStore) << "the archive's disk is full:" << failure.text;
+        emit storageFullChanged(true, failure.text);
     } else if (anyStored && !full && m_storageFull) {
         m_storageFull = false;
         qCInfo(lcStore) << "the archive's disk has room again";
@@ -484,11 +492,12 @@ RetentionResult StoreWriter::applyRetention(const QDateTime &now)
     return result;
 }
 
-bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id, bool *fresh, QString *error)
+bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id, bool *fresh, Failure *failure)
 {
     const protocol::FacePush &p = r.push;
     if (!r.filesWritten || !r.fileError.isEmpty()) {
-        *error = r.filesWritten ? r.fileError : QStringLiteral("the images were not written");
+        failure->text = r.filesWritten ? r.fileError : QStringLiteral("the images were not written");
+        failure->noSpace = r.fileNoSpace;
         return false;
     }
     const QByteArray &faceHash = r.faceHash;
@@ -526,7 +535,7 @@ bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id,
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);
     if (!q.exec()) {
-        *error = q.lastError().text();
+        *failure = failureOf(q.lastError());
         return false;
     }
     if (q.numRowsAffected() == 0) {

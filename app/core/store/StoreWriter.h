@@ -78,6 +78,11 @@ struct RetentionResult {
 class StoreWriter : public QObject {
     Q_OBJECT
 public:
+    // Why an event or a commit failed, and whether the disk being full is why.
+    struct Failure {
+        QString text;
+        bool noSpace = false;
+    };
     StoreWriter(DatabaseConfig config, WriterOptions options = {});
     ~StoreWriter() override;
 
@@ -117,12 +122,12 @@ signals:
 private:
     struct Job;
     void drain();
-    void noteStorage(bool anyStored, const QString &failure);
+    void noteStorage(bool anyStored, const Failure &failure);
     static void returnFreedMemory();
     void pushLocked(Job job);  // m_mutex held
     void runFileWorker();      // a pool thread: writes queued events' files until none are left
     void writeFiles(EventRecord &record);
-    bool writeEvent(QSqlDatabase &db, const EventRecord &record, qint64 *id, bool *fresh, QString *error);
+    bool writeEvent(QSqlDatabase &db, const EventRecord &record, qint64 *id, bool *fresh, Failure *failure);
     RetentionResult applyRetention(const QDateTime &now);
     qint64 removeUnreferenced(QSqlDatabase &db, const QStringList &paths);
 
