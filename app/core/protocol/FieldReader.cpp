@@ -1,5 +1,7 @@
 #include "FieldReader.h"
 
+#include "RepeatedKeys.h"
+
 #include "Base64Lift.h"
 
 #include "Base64.h"
@@ -58,14 +60,7 @@ std::optional<double> realFromText(QStringView text)
 // space, stray commas and quotes ignored, letter case ignored.
 bool sameKey(QStringView have, QLatin1StringView want)
 {
-    auto junk = [](QChar c) { return c.isSpace() || c == u',' || c == u'\uFF0C' || c == u'"'; };
-    qsizetype b = 0;
-    qsizetype e = have.size();
-    while (b < e && junk(have[b]))
-        ++b;
-    while (e > b && junk(have[e - 1]))
-        --e;
-    return have.sliced(b, e - b).compare(want, Qt::CaseInsensitive) == 0;
+    return keyCore(have).compare(want, Qt::CaseInsensitive) == 0;
 }
 
 // "2018-04-17 14:53:23", the form every device uses, read without QDateTimeParser

@@ -30,16 +30,21 @@ QString normalizedKey(QByteArrayView raw)
         const QJsonDocument d = QJsonDocument::fromJson("[\"" + raw.toByteArray() + "\"]");
         key = d.array().at(0).toString();
     }
+    return keyCore(key).toString().toLower();
+}
+
+} // namespace
+
+QStringView keyCore(QStringView key)
+{
     auto junk = [](QChar c) { return c.isSpace() || c == u',' || c == u'\uFF0C' || c == u'"'; };
     qsizetype b = 0, e = key.size();
     while (b < e && junk(key[b]))
         ++b;
     while (e > b && junk(key[e - 1]))
         --e;
-    return key.sliced(b, e - b).toLower();
+    return key.sliced(b, e - b);
 }
-
-} // namespace
 
 QStringList repeatedKeys(QByteArrayView text)
 {

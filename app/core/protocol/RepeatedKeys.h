@@ -17,4 +17,8 @@ namespace fd::protocol {
 // white space, commas and quotes trimmed, lower case. Each such key is listed once.
 QStringList repeatedKeys(QByteArrayView strictJson);
 
+// A key as sloppy devices' keys are compared: surrounding white space, stray commas
+// (ASCII and full-width) and quotes left out. FieldReader matches fields with it too.
+QStringView keyCore(QStringView key);
+
 } // namespace fd::protocol
