@@ -7,11 +7,13 @@
 #include "store/ImageStore.h"
 
 #include <QDateTime>
-#include <QFile>
+#include <QLoggingCategory>
 #include <QMetaType>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+
+Q_LOGGING_CATEGORY(lcMatch, "facedesk.match")
 
 namespace fd::match {
 
@@ -32,10 +34,11 @@ QByteArray readFaceImage(QSqlDatabase &db, const store::DatabaseConfig &config, 
     q.addBindValue(eventId);
     if (!q.exec() || !q.next() || q.value(0).toString().isEmpty())
         return {};
-    QFile f(store::ImageStore(config.imagesDir()).absolutePath(q.value(0).toString()));
-    if (!f.open(QIODevice::ReadOnly) || f.size() > kMaxImageBytes)
-        return {};
-    return f.readAll();
+    QString error;
+    const QByteArray bytes = store::ImageStore(config.imagesDir()).read(q.value(0).toString(), &error, kMaxImageBytes);
+    if (bytes.isEmpty())
+        qCWarning(lcMatch).noquote() << "event" << eventId << "not matched:" << error;
+    return bytes;
 }
 
 } // namespace

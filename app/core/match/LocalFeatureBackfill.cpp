@@ -2,10 +2,8 @@
 
 #include "FeatureStore.h"
 #include "face/FaceVision.h"
-#include "image/BoundedDecode.h"
 #include "store/ImageStore.h"
 
-#include <QFile>
 #include <QSqlDatabase>
 #include <QThread>
 
@@ -24,7 +22,8 @@ enum class Outcome { Face, NoFace, Unreadable };
 Outcome computeRow(const face::FaceEngine &engine, const store::ImageStore &images, const PendingFace &event,
                    StoredFeature &row)
 {
-    const QByteArray bytes = image::readImageFile(images.absolutePath(event.facePath));
+    QString error;  // a damaged file (its content no longer its name's hash) is unreadable too
+    const QByteArray bytes = images.read(event.facePath, &error);
     if (bytes.isEmpty())
         return Outcome::Unreadable;
     // An archive holds whatever devices sent: a damaged file must cost one row, not

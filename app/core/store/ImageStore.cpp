@@ -49,11 +49,15 @@ bool ImageStore::matchesName(const QString &fileName, const QByteArray &bytes)
         || QCryptographicHash::hash(bytes, QCryptographicHash::Blake2b_256).toHex() == name;
 }
 
-QByteArray ImageStore::read(const QString &relative, QString *error) const
+QByteArray ImageStore::read(const QString &relative, QString *error, qint64 maxBytes) const
 {
     QFile f(absolutePath(relative));
     if (!f.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("cannot read %1: %2").arg(relative, f.errorString());
+        return {};
+    }
+    if (f.size() > maxBytes) {
+        *error = QStringLiteral("%1 has %2 bytes, more than an image may").arg(relative).arg(f.size());
         return {};
     }
     const QByteArray bytes = f.readAll();

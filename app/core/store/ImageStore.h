@@ -26,8 +26,9 @@ public:
     bool remove(const QString &relative);
     // The file's bytes, checked against the hash its name holds: after a power loss a
     // file can have its full size and the wrong content (blocks allocated, never
-    // written). Empty with *error when it is missing, unreadable or damaged.
-    QByteArray read(const QString &relative, QString *error) const;
+    // written). Empty with *error when it is missing, unreadable, larger than maxBytes
+    // (nothing is read then) or damaged. Every reader of archived event images uses it.
+    QByteArray read(const QString &relative, QString *error, qint64 maxBytes = 64LL * 1024 * 1024) const;
 
     // Whether bytes are what a file of this name must hold: its name is the SHA-256
     // (or, in archives from before 0.3, the BLAKE2b-256) of its content. Names that
