@@ -62,8 +62,7 @@ void FaceSearchController::eventsDeleted(const QList<qint64> &eventIds)
     // Before the first load nothing is indexed, and the load reads only what is left.
     if (!m_ready)
         return;
-    for (qint64 id : eventIds)
-        m_search->remove(id);
+    m_search->remove(eventIds);
 }
 
 void FaceSearchController::refresh()

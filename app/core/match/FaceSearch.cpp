@@ -270,12 +270,14 @@ bool FaceSearch::addLocalFeature(qint64 eventId, qint64 timeMs, const QString &d
     return add(FeatureKind::Local, eventId, timeMs, deviceUuid, picSort, values);
 }
 
-void FaceSearch::remove(qint64 eventId)
+void FaceSearch::remove(const QList<qint64> &eventIds)
 {
     QWriteLocker lock(&m_lock);
-    m_indexes.local->remove(eventId);
-    for (const IndexPtr &index : std::as_const(m_indexes.device))
-        index->remove(eventId);
+    for (qint64 id : eventIds) {
+        m_indexes.local->remove(id);
+        for (const IndexPtr &index : std::as_const(m_indexes.device))
+            index->remove(id);
+    }
 }
 
 qsizetype FaceSearch::localCount() const

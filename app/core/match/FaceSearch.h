@@ -82,8 +82,10 @@ public:
                           const QList<float> &values);
     bool addLocalFeature(qint64 eventId, qint64 timeMs, const QString &deviceUuid, int picSort,
                          const QList<float> &values);
-    // Drops the event from every index (deleted, or retention).
-    void remove(qint64 eventId);
+    // Drops the events from every index (deleted, or retention), under one lock: an
+    // hour's retention is thousands of ids.
+    void remove(const QList<qint64> &eventIds);
+    void remove(qint64 eventId) { remove(QList<qint64>{eventId}); }
 
     // Events like this one, by its local feature when it has one, else by the
     // device's feature among device features of the same length. The event itself is
