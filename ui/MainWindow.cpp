@@ -888,7 +888,7 @@ void MainWindow::updateStatus()
     m_devicesLabel->setText(tr("Devices online: %1 of %2").arg(m_devices->onlineCount()).arg(m_devices->rowCount()));
     m_rateLabel->setText(tr("Events/min: %1").arg(m_recent.size()));
     const int queued = m_writer->queued();
-    m_storeLabel->setText(m_diskFullLabel->isVisible() ? tr("Archive: disk full")
+    m_storeLabel->setText(!m_diskFullLabel->isHidden() ? tr("Archive: disk full")
                           : queued > 1000                ? tr("Archive: %1 waiting").arg(queued)
                                                          : tr("Archive: OK"));
     m_storeLabel->setStyleSheet(queued > 1000 ? QStringLiteral("color: #E65100;") : QString());
