@@ -888,9 +888,9 @@ void MainWindow::updateStatus()
     m_devicesLabel->setText(tr("Devices online: %1 of %2").arg(m_devices->onlineCount()).arg(m_devices->rowCount()));
     m_rateLabel->setText(tr("Events/min: %1").arg(m_recent.size()));
     const int queued = m_writer->queued();
-    m_storeLabel->setText(!m_diskFullLabel->isHidden() ? tr("Archive: disk full")
-                          : queued > 1000                ? tr("Archive: %1 waiting").arg(queued)
-                                                         : tr("Archive: OK"));
+    const bool diskFull = !m_diskFullLabel->isHidden();
+    m_storeLabel->setText(diskFull ? tr("Archive: disk full")
+                                   : queued > 1000 ? tr("Archive: %1 waiting").arg(queued) : tr("Archive: OK"));
     m_storeLabel->setStyleSheet(queued > 1000 ? QStringLiteral("color: #E65100;") : QString());
     const int behind = m_matcher ? m_matcher->backlog() : 0;
     m_matchLabel->setText(!m_matcher ? QString()
