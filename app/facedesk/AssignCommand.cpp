@@ -48,7 +48,6 @@ int runAssign(const QStringList &arguments)
         "Example: facedesk assign --device 12721SSQSQCA --list 2"));
     p.addHelpOption();
     p.addOptions({
-        {QStringLiteral("data-dir"), QStringLiteral("Archive folder."), QStringLiteral("DIR"), defaultDataDir()},
         {QStringLiteral("device"), QStringLiteral("The device's uuid."), QStringLiteral("UUID")},
         {QStringLiteral("group"), QStringLiteral("A device group's name."), QStringLiteral("NAME")},
         {QStringLiteral("list"), QStringLiteral("A list's id (1 blacklist, 2 whitelist, 3 VIP, 4 custom, or a custom list's) or name."),
@@ -57,6 +56,7 @@ int runAssign(const QStringList &arguments)
          QStringLiteral("INDEX_ID")},
         {QStringLiteral("remove"), QStringLiteral("Take the assignment back instead.")},
     });
+    p.addOptions(archiveOptions());
     p.addPositionalArgument(QStringLiteral("INDEX_ID"), QStringLiteral("More persons, with --person."), QStringLiteral("[INDEX_ID...]"));
     if (const int exit = parseCommandLine(p, QStringLiteral("assign"), arguments); exit >= 0)
         return exit;
@@ -76,7 +76,8 @@ int runAssign(const QStringList &arguments)
     }
 
     store::DatabaseConfig config;
-    config.dataDir = p.value(QStringLiteral("data-dir"));
+    if (!archiveFromOptions(p, QStringLiteral("assign"), &config))
+        return 2;
     if (!archiveExists(config, QStringLiteral("assign")))
         return 1;
     QString error;

@@ -28,7 +28,15 @@ int parseCommandLine(QCommandLineParser &parser, const QString &command, const Q
 // A --from/--to value: ISO 8601 with or without milliseconds, or a bare date (its
 // midnight); empty text is no bound. *ok is false for text that is neither.
 QDateTime parseTimeBound(const QString &text, bool *ok);
-// Whether the data folder holds an archive; says so on stderr when not.
+// --data-dir DIR and --database URL, which every command takes (#12): the archive
+// folder (SQLite, the default) or a site's PostgreSQL, with DIR as this machine's
+// local folder for it.
+QList<QCommandLineOption> archiveOptions();
+// The archive the options name; false, with the reason on stderr, for a URL that does
+// not parse.
+bool archiveFromOptions(const QCommandLineParser &parser, const QString &command, store::DatabaseConfig *config);
+// Whether the archive exists (a SQLite file in the folder; a PostgreSQL database is
+// there when it answers, which opening it tells); says so on stderr when not.
 bool archiveExists(const store::DatabaseConfig &config, const QString &command);
 
 } // namespace fd::app

@@ -18,11 +18,12 @@ int runDevices(const QStringList &arguments)
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("List the devices FaceDesk knows, with their state."));
     p.addHelpOption();
-    p.addOption({QStringLiteral("data-dir"), QStringLiteral("Archive folder."), QStringLiteral("DIR"), defaultDataDir()});
+    p.addOptions(archiveOptions());
     if (const int exit = parseCommandLine(p, QStringLiteral("devices"), arguments); exit >= 0)
         return exit;
     store::DatabaseConfig config;
-    config.dataDir = p.value(QStringLiteral("data-dir"));
+    if (!archiveFromOptions(p, QStringLiteral("devices"), &config))
+        return 2;
     if (!archiveExists(config, QStringLiteral("devices")))
         return 1;
     QString error;

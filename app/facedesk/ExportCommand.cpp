@@ -17,11 +17,11 @@ int runExport(const QStringList &arguments)
     p.setApplicationDescription(QStringLiteral("Write the archive's events as CSV (columns: see README)."));
     p.addHelpOption();
     p.addOptions({
-        {QStringLiteral("data-dir"), QStringLiteral("Archive folder."), QStringLiteral("DIR"), defaultDataDir()},
         {QStringLiteral("out"), QStringLiteral("CSV file to write (- for standard output)."), QStringLiteral("FILE")},
         {QStringLiteral("from"), QStringLiteral("Earliest capture time, ISO 8601 (inclusive)."), QStringLiteral("ISO8601")},
         {QStringLiteral("to"), QStringLiteral("Latest capture time, ISO 8601 (exclusive)."), QStringLiteral("ISO8601")},
     });
+    p.addOptions(archiveOptions());
     if (const int exit = parseCommandLine(p, QStringLiteral("export"), arguments); exit >= 0)
         return exit;
     bool okFrom = false, okTo = false;
@@ -32,7 +32,8 @@ int runExport(const QStringList &arguments)
         return 2;
     }
     store::DatabaseConfig config;
-    config.dataDir = p.value(QStringLiteral("data-dir"));
+    if (!archiveFromOptions(p, QStringLiteral("export"), &config))
+        return 2;
     if (!archiveExists(config, QStringLiteral("export")))
         return 1;
     QString error;

@@ -71,6 +71,8 @@ int runGui(int argc, char *argv[])
     p.addOptions({
         {QStringLiteral("demo"), QApplication::translate("main", "Start with simulated devices and a throw-away archive.")},
         {QStringLiteral("data-dir"), QApplication::translate("main", "Archive folder."), QStringLiteral("DIR"), fd::app::defaultDataDir()},
+        {QStringLiteral("database"), QApplication::translate("main", "A site's shared archive: postgresql://USER@HOST[:PORT]/DBNAME."),
+         QStringLiteral("URL")},
         {QStringLiteral("http-port"), QApplication::translate("main", "HTTP port."), QStringLiteral("P"), QStringLiteral("8070")},
         {QStringLiteral("tcp-port"), QApplication::translate("main", "TCP port."), QStringLiteral("Q"), QStringLiteral("18567")},
         {QStringLiteral("accept-new-devices"), QApplication::translate("main", "Accept unknown devices without approval.")},
@@ -89,11 +91,12 @@ int runGui(int argc, char *argv[])
     QTemporaryDir demoDir;
     fd::store::DatabaseConfig db;
     db.dataDir = demo ? demoDir.path() : p.value(QStringLiteral("data-dir"));
+    db.url = demo ? QString() : p.value(QStringLiteral("database"));
     fd::store::StoreWriter writer(db);
     QString error;
     if (!writer.start(&error)) {
         QMessageBox::critical(nullptr, QStringLiteral("FaceDesk"),
-                              QApplication::translate("main", "The archive in %1 cannot be opened: %2").arg(db.dataDir, error));
+                              QApplication::translate("main", "The archive %1 cannot be opened: %2").arg(db.display(), error));
         return 1;
     }
     const QList<fd::store::DeviceRow> known = fd::store::loadDevices(db, &error);

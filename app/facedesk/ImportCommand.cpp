@@ -58,7 +58,6 @@ int runImport(const QStringList &arguments)
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("A folder of photos, a .csv file or a .zip archive."));
     p.addOptions({
-        {QStringLiteral("data-dir"), QStringLiteral("Archive folder."), QStringLiteral("DIR"), defaultDataDir()},
         {QStringLiteral("list"), QStringLiteral("List for rows that name none: 1-4 or a list's name (default: whitelist)."),
          QStringLiteral("N|NAME")},
         {QStringLiteral("pattern"),
@@ -76,6 +75,7 @@ int runImport(const QStringList &arguments)
         {QStringLiteral("threads"), QStringLiteral("Validation threads (default: one per core)."), QStringLiteral("N"),
          QStringLiteral("0")},
     });
+    p.addOptions(archiveOptions());
     if (const int exit = parseCommandLine(p, QStringLiteral("import"), arguments); exit >= 0)
         return exit;
     const auto usage = [&err](const QString &why) {
@@ -133,7 +133,8 @@ int runImport(const QStringList &arguments)
             return usage(QStringLiteral("cannot write %1: %2").arg(reportFile.fileName(), reportFile.errorString()));
     }
     store::DatabaseConfig config;
-    config.dataDir = p.value(QStringLiteral("data-dir"));
+    if (!archiveFromOptions(p, QStringLiteral("import"), &config))
+        return 2;
 
     ImportRun run(std::move(source), config, PhotoRules{}, options);
     // A terminal gets one line rewritten in place; a log file a line every few seconds.

@@ -57,7 +57,6 @@ int runSearch(const QStringList &arguments)
         "(columns: see README)."));
     p.addHelpOption();
     p.addOptions({
-        {QStringLiteral("data-dir"), QStringLiteral("Archive folder."), QStringLiteral("DIR"), defaultDataDir()},
         {QStringLiteral("photo"), QStringLiteral("Search with the face in this image file."), QStringLiteral("FILE")},
         {QStringLiteral("event"), QStringLiteral("Search with this archived event's face."), QStringLiteral("ID")},
         {QStringLiteral("person"), QStringLiteral("Search with this library person's first photo."), QStringLiteral("INDEX_ID")},
@@ -73,6 +72,7 @@ int runSearch(const QStringList &arguments)
         {QStringLiteral("from"), QStringLiteral("Earliest capture time, ISO 8601 (inclusive)."), QStringLiteral("ISO8601")},
         {QStringLiteral("to"), QStringLiteral("Latest capture time, ISO 8601 (exclusive)."), QStringLiteral("ISO8601")},
     });
+    p.addOptions(archiveOptions());
     if (const int exit = parseCommandLine(p, QStringLiteral("search"), arguments); exit >= 0)
         return exit;
     const int queries = int(p.isSet(QStringLiteral("photo"))) + int(p.isSet(QStringLiteral("event")))
@@ -102,7 +102,8 @@ int runSearch(const QStringList &arguments)
     }
 
     store::DatabaseConfig config;
-    config.dataDir = p.value(QStringLiteral("data-dir"));
+    if (!archiveFromOptions(p, QStringLiteral("search"), &config))
+        return 2;
     if (!archiveExists(config, QStringLiteral("search")))
         return 1;
     // Read before the slow part, so that a mistyped path fails at once.

@@ -26,7 +26,6 @@ int runServe(const QStringList &arguments)
     p.setApplicationDescription(QStringLiteral("Run FaceDesk's listener and archive without a window."));
     p.addHelpOption();
     p.addOptions({
-        {QStringLiteral("data-dir"), QStringLiteral("Archive folder."), QStringLiteral("DIR"), defaultDataDir()},
         {QStringLiteral("http-port"), QStringLiteral("HTTP port (0: any free port)."), QStringLiteral("P"), QStringLiteral("8070")},
         {QStringLiteral("tcp-port"), QStringLiteral("TCP port (0: any free port)."), QStringLiteral("Q"), QStringLiteral("18567")},
         {QStringLiteral("bind"), QStringLiteral("Address to listen on."), QStringLiteral("ADDR"), QStringLiteral("0.0.0.0")},
@@ -46,6 +45,7 @@ int runServe(const QStringList &arguments)
         {QStringLiteral("sync-retry-ms"), QStringLiteral("First retry after a transient failure, in ms (doubling up to 10 min)."), QStringLiteral("MS"), QStringLiteral("5000")},
         {QStringLiteral("sync-reconcile"), QStringLiteral("Seconds between full plans of every connected device (0: never)."), QStringLiteral("S"), QStringLiteral("300")},
     });
+    p.addOptions(archiveOptions());
     if (const int exit = parseCommandLine(p, QStringLiteral("serve"), arguments); exit >= 0)
         return exit;
     bool okHttp = false, okTcp = false, okBody = false, okQueue = false;
@@ -62,7 +62,8 @@ int runServe(const QStringList &arguments)
     config.limits.frame.maxFrameBytes = qsizetype(bodyMb) * 1024 * 1024;
 
     store::DatabaseConfig db;
-    db.dataDir = p.value(QStringLiteral("data-dir"));
+    if (!archiveFromOptions(p, QStringLiteral("serve"), &db))
+        return 2;
     db.fullSync = p.isSet(QStringLiteral("full-sync"));
     store::WriterOptions writerOptions;
     writerOptions.maxQueued = maxQueue;
@@ -78,7 +79,7 @@ int runServe(const QStringList &arguments)
     writer.setRetention(retention);
     QString error;
     if (!writer.start(&error)) {
-        err << "facedesk serve: cannot open the archive in " << db.dataDir << ": " << error << Qt::endl;
+        err << "facedesk serve: cannot open the archive " << db.display() << ": " << error << Qt::endl;
         return 1;
     }
     const QList<store::DeviceRow> known = store::loadDevices(db, &error);
@@ -121,7 +122,7 @@ int runServe(const QStringList &arguments)
     }
     // One line on stdout with the real ports, for scripts that asked for port 0.
     QTextStream(stdout) << "facedesk serve: listening on http=" << server.httpPort() << " tcp=" << server.tcpPort()
-                        << " data=" << db.dataDir << Qt::endl;
+                        << " data=" << db.dataDir << " archive=" << db.display() << Qt::endl;
     if (!policy.acceptNewDevices)
         err << "facedesk serve: new devices are held as pending; approve them in the window or run with "
                "--accept-new-devices" << Qt::endl;

@@ -42,15 +42,16 @@ int runSyncStatus(const QStringList &arguments)
     p.setApplicationDescription(QStringLiteral("Show how far each device's face library is synced."));
     p.addHelpOption();
     p.addOptions({
-        {QStringLiteral("data-dir"), QStringLiteral("Archive folder."), QStringLiteral("DIR"), defaultDataDir()},
         {QStringLiteral("device"), QStringLiteral("Only this device."), QStringLiteral("UUID")},
         {QStringLiteral("failures"), QStringLiteral("Also list the persons that failed, with the reason.")},
         {QStringLiteral("csv"), QStringLiteral("CSV instead of a table.")},
     });
+    p.addOptions(archiveOptions());
     if (const int exit = parseCommandLine(p, QStringLiteral("sync-status"), arguments); exit >= 0)
         return exit;
     store::DatabaseConfig config;
-    config.dataDir = p.value(QStringLiteral("data-dir"));
+    if (!archiveFromOptions(p, QStringLiteral("sync-status"), &config))
+        return 2;
     if (!archiveExists(config, QStringLiteral("sync-status")))
         return 1;
     QString error;

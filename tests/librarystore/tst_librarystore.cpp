@@ -1,6 +1,7 @@
 // The face library's storage: ids never reused, all-or-nothing imports, revisions
 // that tell the sync engine what changed, and the wanted set per device through
 // direct, list and group assignments. Real SQLite files in a temporary folder.
+#include "../support/TestArchive.h"
 #include "library/LibraryStore.h"
 #include "store/Database.h"
 
@@ -57,8 +58,7 @@ void TestLibraryStore::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    fd::store::DatabaseConfig config;
-    config.dataDir = m_dir->path();
+    const fd::store::DatabaseConfig config = testarchive::config(m_dir->path());
     QString error;
     QSqlDatabase db = fd::store::openDatabase(config, QStringLiteral("lib%1").arg(++m_connection), &error);
     QVERIFY2(db.isOpen(), qPrintable(error));

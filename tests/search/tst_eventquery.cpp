@@ -1,6 +1,7 @@
 // Filtered search against a seeded archive with known answers: every filter and
 // combination is checked against a brute-force filter over the same rows, pages
 // are walked to the end without gaps or repeats, and the plans use indexes.
+#include "../support/TestArchive.h"
 #include "library/LibraryStore.h"
 #include "search/Attendance.h"
 #include "search/EventQuery.h"
@@ -68,8 +69,7 @@ private:
 
 void TestEventQuery::initTestCase()
 {
-    store::DatabaseConfig config;
-    config.dataDir = m_dir.path();
+    const store::DatabaseConfig config = testarchive::config(m_dir.path());
     QString error;
     m_db = store::openDatabase(config, QStringLiteral("query"), &error);
     QVERIFY2(m_db.isOpen(), qPrintable(error));
@@ -338,11 +338,18 @@ void TestEventQuery::plansUseIndexes()
     QFETCH(EventFilter, filter);
     QFETCH(QString, index);
     EventQuery query(m_db, m_dir.path());
+    // PostgreSQL's planner reads 600 rows with a sequential scan whatever the indexes;
+    // with scans discouraged its plan shows which index serves the query.
+    if (testarchive::onPostgres())
+        QVERIFY(QSqlQuery(m_db).exec(QStringLiteral("SET enable_seqscan = off")));
     const QStringList plan = query.plan(filter, EventOrder::NewestFirst);
+    if (testarchive::onPostgres())
+        QVERIFY(QSqlQuery(m_db).exec(QStringLiteral("RESET enable_seqscan")));
     QVERIFY2(!plan.isEmpty(), qPrintable(query.lastError()));
     QVERIFY2(plan.join(u'\n').contains(index), qPrintable(plan.join(u'\n')));
     for (const QString &step : plan)
-        QVERIFY2(step != QLatin1String("SCAN e"), qPrintable(plan.join(u'\n')));  // never a bare table scan
+        QVERIFY2(step != QLatin1String("SCAN e") && !step.contains(QLatin1String("Seq Scan on events")),
+                 qPrintable(plan.join(u'\n')));  // never a bare table scan
 }
 
 void TestEventQuery::attendanceOfAPerson()

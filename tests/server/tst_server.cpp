@@ -1,5 +1,6 @@
 // The embedded server in-process on loopback: tokens, admission, presence, every
 // kind of bad input, ordered replies, and what reaches the archive.
+#include "../support/TestArchive.h"
 #include "TestClient.h"
 #include "../support/HostileJpegs.h"
 
@@ -104,7 +105,7 @@ struct Desk {
     explicit Desk(devices::RegistryPolicy policy = acceptAll(), server::ServerConfig config = local(),
                   store::WriterOptions writerOptions = {}, const QString &dataDir = {})
     {
-        db.dataDir = dataDir.isEmpty() ? dir.path() : dataDir;
+        db = testarchive::config(dataDir.isEmpty() ? dir.path() : dataDir);
         writer = std::make_unique<store::StoreWriter>(db, writerOptions);
         QString error;
         if (!writer->start(&error))

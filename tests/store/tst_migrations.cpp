@@ -1,15 +1,21 @@
 // Upgrades: an archive as every earlier FaceDesk left it (each schema version, with
 // rows in every table that version had) opens in this build with nothing lost, the
 // new columns at their defaults and the code reading and writing it; an archive of a
-// newer FaceDesk is refused untouched. Real SQLite files in a temporary folder.
+// newer FaceDesk is refused untouched. Real SQLite files in a temporary folder, and
+// (tst_migrations_pg) fresh databases on the throw-away PostgreSQL cluster, where the
+// translated steps must give the same tables and columns.
+#include "../support/TestArchive.h"
 #include "library/LibraryStore.h"
 #include "search/EventQuery.h"
 #include "store/Database.h"
+#include "store/DatabaseUrl.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <thread>
 
 using namespace fd;
 
@@ -59,9 +65,15 @@ bool seed(QSqlDatabase &db, int version)
     }
     if (version >= 4)
         ok = ok && run(db, QStringLiteral("INSERT INTO sync_devices (device_uuid, verified_at, held_count) VALUES ('DEV-1', 5, 1)"));
-    if (version >= 5)
-        ok = ok && run(db, QStringLiteral("INSERT INTO local_features (event_id, kind, dims, vector) VALUES (1, 'lbp', 2, x'0000803f00000000')"));
-    return ok;
+    if (version >= 5) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO local_features (event_id, kind, dims, vector) VALUES (1, 'lbp', 2, ?)"));
+        q.addBindValue(QByteArray::fromHex("0000803f00000000"));
+        ok = ok && q.exec();
+    }
+    // Rows written with their ids: PostgreSQL's sequences move past them, as `migrate` does.
+    QString error;
+    return ok && store::resyncSequences(db, &error);
 }
 
 } // namespace
@@ -72,6 +84,9 @@ private slots:
     void upgradesFromEveryVersion_data();
     void upgradesFromEveryVersion();
     void newerArchiveIsRefusedUntouched();
+    void databaseUrls_data();
+    void databaseUrls();
+    void openersAtOnceMigrateOnce();
 };
 
 void TestMigrations::upgradesFromEveryVersion_data()
@@ -85,14 +100,12 @@ void TestMigrations::upgradesFromEveryVersion()
 {
     QFETCH(int, version);
     QTemporaryDir dir;
-    store::DatabaseConfig config;
-    config.dataDir = dir.path();
+    const store::DatabaseConfig config = testarchive::config(dir.path());
     {
         // The archive as FaceDesk of that version left it.
-        QSqlDatabase old = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
-        old.setDatabaseName(config.sqlitePath());
-        QVERIFY(old.open());
         QString error;
+        QSqlDatabase old = store::connectDatabase(config, QStringLiteral("old"), &error);
+        QVERIFY2(old.isOpen(), qPrintable(error));
         QVERIFY2(store::migrateTo(old, version, &error), qPrintable(error));
         QCOMPARE(scalar(old, QStringLiteral("SELECT version FROM schema_version")), qint64(version));
         QVERIFY(seed(old, version));
@@ -140,7 +153,10 @@ void TestMigrations::upgradesFromEveryVersion()
         QVERIFY2(events.lastError().isEmpty(), qPrintable(events.lastError()));
         QCOMPARE(page.hits.size(), version >= 1 ? 1 : 0);
         if (version >= 5) {
-            QVERIFY(run(db, QStringLiteral("UPDATE local_features SET vector = x'000000000000803f' WHERE event_id = 1")));
+            QSqlQuery update(db);
+            update.prepare(QStringLiteral("UPDATE local_features SET vector = ? WHERE event_id = 1"));
+            update.addBindValue(QByteArray::fromHex("000000000000803f"));
+            QVERIFY2(update.exec(), qPrintable(update.lastError().text()));
             QVERIFY(scalar(db, QStringLiteral("SELECT added FROM local_features WHERE event_id = 1")) > 0);
         }
     }
@@ -150,8 +166,7 @@ void TestMigrations::upgradesFromEveryVersion()
 void TestMigrations::newerArchiveIsRefusedUntouched()
 {
     QTemporaryDir dir;
-    store::DatabaseConfig config;
-    config.dataDir = dir.path();
+    const store::DatabaseConfig config = testarchive::config(dir.path());
     {
         QString error;
         QSqlDatabase db = store::openDatabase(config, QStringLiteral("today"), &error);
@@ -173,15 +188,90 @@ void TestMigrations::newerArchiveIsRefusedUntouched()
     refused = {};
     QSqlDatabase::removeDatabase(QStringLiteral("older"));
     {
-        QSqlDatabase look = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("look"));
-        look.setDatabaseName(config.sqlitePath());
-        QVERIFY(look.open());
+        QSqlDatabase look = store::connectDatabase(config, QStringLiteral("look"), &error);
+        QVERIFY2(look.isOpen(), qPrintable(error));
         QCOMPARE(scalar(look, QStringLiteral("SELECT version FROM schema_version")), qint64(store::schemaVersion() + 1));
         QCOMPARE(scalar(look, QStringLiteral("SELECT COUNT(*) FROM events")), qint64(1));
         QCOMPARE(scalar(look, QStringLiteral("SELECT COUNT(*) FROM from_the_future")), qint64(0));
         look.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("look"));
+}
+
+void TestMigrations::databaseUrls_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("display");  // empty: refused
+    QTest::addColumn<QString>("words");    // the refusal's words, or the options passed on
+    QTest::newRow("host and port") << QStringLiteral("postgresql://desk@db.site:5433/facedesk")
+                                   << QStringLiteral("postgresql://desk@db.site:5433/facedesk") << QString();
+    QTest::newRow("default port, short scheme") << QStringLiteral("postgres://desk@db/facedesk")
+                                                << QStringLiteral("postgresql://desk@db:5432/facedesk") << QString();
+    QTest::newRow("socket folder") << QStringLiteral("postgresql://desk@localhost/fd?host=/run/postgresql")
+                                   << QStringLiteral("postgresql://desk@/fd?host=/run/postgresql") << QString();
+    QTest::newRow("tls") << QStringLiteral("postgresql://desk@db/fd?sslmode=verify-full&sslrootcert=/etc/ca.pem")
+                         << QStringLiteral("postgresql://desk@db:5432/fd")
+                         << QStringLiteral("sslmode=verify-full;sslrootcert=/etc/ca.pem");
+    QTest::newRow("password in the URL") << QStringLiteral("postgresql://desk:secret@db/fd") << QString()
+                                         << QStringLiteral("PGPASSWORD");
+    QTest::newRow("no user") << QStringLiteral("postgresql://db/fd") << QString() << QStringLiteral("must name a user");
+    QTest::newRow("no database") << QStringLiteral("postgresql://desk@db/") << QString() << QStringLiteral("must name a user and a database");
+    QTest::newRow("misspelt parameter") << QStringLiteral("postgresql://desk@db/fd?sslmod=require") << QString()
+                                        << QStringLiteral("'sslmod' is not one");
+    QTest::newRow("not postgres") << QStringLiteral("mysql://desk@db/fd") << QString() << QStringLiteral("not a PostgreSQL URL");
+}
+
+void TestMigrations::databaseUrls()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, display);
+    QFETCH(QString, words);
+    store::PostgresTarget target;
+    QString error;
+    const bool ok = store::parsePostgresUrl(url, &target, &error);
+    QCOMPARE(ok, !display.isEmpty());
+    if (ok) {
+        QCOMPARE(target.display(), display);
+        QCOMPARE(target.options.join(u';'), words);
+    } else {
+        QVERIFY2(error.contains(words), qPrintable(error));
+        QVERIFY2(!error.contains(QLatin1String("secret")), qPrintable(error));
+    }
+}
+
+// Two collectors starting at once on an empty database: the advisory lock lets one
+// migrate and the other find the schema current (without it, both create the tables
+// and one fails). On SQLite the write lock does the same.
+void TestMigrations::openersAtOnceMigrateOnce()
+{
+    QTemporaryDir dir;
+    const store::DatabaseConfig config = testarchive::config(dir.path());
+    QList<QString> errors(4);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 4; ++i) {
+        threads.emplace_back([&, i] {
+            const QString name = QStringLiteral("opener%1").arg(i);
+            {
+                QString error;
+                QSqlDatabase db = store::openDatabase(config, name, &error);
+                errors[i] = db.isOpen() ? QString() : error;
+            }
+            QSqlDatabase::removeDatabase(name);
+        });
+    }
+    for (std::thread &t : threads)
+        t.join();
+    for (const QString &e : errors)
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+    QString error;
+    {
+        QSqlDatabase db = store::openDatabase(config, QStringLiteral("after"), &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM schema_version")), qint64(1));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT version FROM schema_version")), qint64(store::schemaVersion()));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM face_lists")), qint64(4));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("after"));
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)

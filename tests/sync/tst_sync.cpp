@@ -3,6 +3,7 @@
 // library can be compared with what FaceDesk wants), a hand-driven device for the
 // answers no simulator gives, and `facedesk serve` as a process killed mid-sync.
 // Real faces from ../shared/faces; real SQLite in temporary folders.
+#include "../support/TestArchive.h"
 #include "../support/ServePorts.h"
 #include "../server/TestClient.h"
 
@@ -113,7 +114,7 @@ struct Desk {
 
     explicit Desk(sync::SyncConfig config)
     {
-        db.dataDir = dir.path();
+        db = testarchive::config(dir.path());
         writer = std::make_unique<store::StoreWriter>(db);
         QString error;
         if (!writer->start(&error))
@@ -235,10 +236,10 @@ QString compareLibrary(LibraryStore &library, const sim::SimDevice &device, qsiz
 // `facedesk serve` as a child process; its first stdout line names its ports.
 class Serve {
 public:
-    bool start(const QString &dataDir, quint16 http = 0, quint16 tcp = 0)
+    bool start(const store::DatabaseConfig &db, quint16 http = 0, quint16 tcp = 0)
     {
         m_process.setProgram(QStringLiteral(FACEDESK_BINARY));
-        m_process.setArguments({QStringLiteral("serve"), QStringLiteral("--data-dir"), dataDir, QStringLiteral("--bind"),
+        m_process.setArguments(QStringList{QStringLiteral("serve")} + testarchive::arguments(db) + QStringList{QStringLiteral("--bind"),
                                 QStringLiteral("127.0.0.1"), QStringLiteral("--http-port"), QString::number(http),
                                 QStringLiteral("--tcp-port"), QString::number(tcp), QStringLiteral("--accept-new-devices"),
                                 QStringLiteral("--sync-retry-ms"), QStringLiteral("100")});
@@ -605,8 +606,7 @@ void TestSync::busyAndSilentDevicesAreRetried()
 void TestSync::killedServeResumesOnRestart()
 {
     QTemporaryDir dir;
-    store::DatabaseConfig db;
-    db.dataDir = dir.path();
+    const store::DatabaseConfig db = testarchive::config(dir.path());
     QString error;
     QList<qint64> ids;
     {
@@ -622,7 +622,7 @@ void TestSync::killedServeResumesOnRestart()
     QCOMPARE(ids.size(), 1000);
 
     Serve first;
-    QVERIFY(first.start(dir.path()));
+    QVERIFY(first.start(db));
     const quint16 http = first.http();
     const quint16 tcp = first.tcp();
     auto sim = simDevices(http, tcp, QStringLiteral("RST"), 1, [](sim::SimConfig &c) {
@@ -633,8 +633,8 @@ void TestSync::killedServeResumesOnRestart()
 
     // Assigned from the command line while serve runs: it notices within a second.
     int rc = -1;
-    const QString assigned = runFacedesk({QStringLiteral("assign"), QStringLiteral("--data-dir"), dir.path(),
-                                          QStringLiteral("--device"), uuid, QStringLiteral("--list"), QStringLiteral("VIP")},
+    const QString assigned = runFacedesk(QStringList{QStringLiteral("assign")} + testarchive::arguments(db)
+                                             + QStringList{QStringLiteral("--device"), uuid, QStringLiteral("--list"), QStringLiteral("VIP")},
                                          &rc);
     QVERIFY2(rc == 0, qPrintable(assigned));
     QVERIFY2(assigned.contains(QStringLiteral("%1 should now hold 1000 persons").arg(uuid)), qPrintable(assigned));
@@ -654,7 +654,7 @@ void TestSync::killedServeResumesOnRestart()
     // Same archive, same ports: the device comes back, and the sync picks up where the
     // archive says it stopped.
     Serve second;
-    QVERIFY(second.start(dir.path(), http, tcp));
+    QVERIFY(second.start(db, http, tcp));
     {
         QSqlDatabase conn = store::openDatabase(db, QStringLiteral("watch"), &error);
         LibraryStore library(conn, db.libraryDir());
@@ -665,9 +665,9 @@ void TestSync::killedServeResumesOnRestart()
         QVERIFY2(sim->stats().libraryItemsAccepted <= 1000 + 20, qPrintable(QString::number(sim->stats().libraryItemsAccepted)));
 
         // Taken back from the command line: the device is emptied.
-        const QString removed = runFacedesk({QStringLiteral("assign"), QStringLiteral("--data-dir"), dir.path(),
-                                             QStringLiteral("--device"), uuid, QStringLiteral("--list"),
-                                             QStringLiteral("3"), QStringLiteral("--remove")},
+        const QString removed = runFacedesk(QStringList{QStringLiteral("assign")} + testarchive::arguments(db)
+                                                + QStringList{QStringLiteral("--device"), uuid, QStringLiteral("--list"),
+                                                              QStringLiteral("3"), QStringLiteral("--remove")},
                                             &rc);
         QVERIFY2(rc == 0, qPrintable(removed));
         QTRY_VERIFY_WITH_TIMEOUT(device.library().size() == 0, 30000);
@@ -676,8 +676,8 @@ void TestSync::killedServeResumesOnRestart()
     QSqlDatabase::removeDatabase(QStringLiteral("watch"));
     QCOMPARE(second.stop(), 0);
 
-    const QString status = runFacedesk({QStringLiteral("sync-status"), QStringLiteral("--data-dir"), dir.path(),
-                                        QStringLiteral("--csv"), QStringLiteral("--failures")},
+    const QString status = runFacedesk(QStringList{QStringLiteral("sync-status")} + testarchive::arguments(db)
+                                           + QStringList{QStringLiteral("--csv"), QStringLiteral("--failures")},
                                        &rc);
     QCOMPARE(rc, 0);
     QVERIFY2(status.startsWith(QLatin1String("device,name,synced,pending,failed,removals,retrying_later")), qPrintable(status));

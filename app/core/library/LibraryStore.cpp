@@ -91,12 +91,14 @@ int LibraryStore::addList(const QString &name)
     if (name.trimmed().isEmpty())
         return fail(QStringLiteral("a list needs a name")), 0;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO face_lists (name, pic_sort) VALUES (?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO face_lists (name, pic_sort) VALUES (?, ?) RETURNING id"));
     q.addBindValue(name.trimmed());
     q.addBindValue(sort::Custom);
-    if (!q.exec())
+    if (!q.exec() || !q.next())
         return fail(QStringLiteral("cannot add the list \"%1\": %2").arg(name, q.lastError().text())), 0;
-    return q.lastInsertId().toInt();
+    const int id = q.value(0).toInt();
+    q.finish();
+    return id;
 }
 
 bool LibraryStore::renameList(int id, const QString &name)
@@ -224,7 +226,7 @@ QList<qint64> LibraryStore::addPersons(const QList<NewPerson> &persons)
     const qint64 now = nowMs();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO persons (name, gender, card_no, list_id, notes, created_at, updated_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                             "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING index_id"));
     ids.reserve(persons.size());
     for (const NewPerson &p : persons) {
         q.addBindValue(text(p.name));
@@ -234,12 +236,13 @@ QList<qint64> LibraryStore::addPersons(const QList<NewPerson> &persons)
         q.addBindValue(text(p.notes));
         q.addBindValue(now);
         q.addBindValue(now);
-        if (!q.exec()) {
+        if (!q.exec() || !q.next()) {
             fail(QStringLiteral("cannot add %1: %2").arg(p.name, q.lastError().text()));
             m_db.rollback();
             return {};
         }
-        const qint64 id = q.lastInsertId().toLongLong();
+        const qint64 id = q.value(0).toLongLong();
+        q.finish();  // SQLite holds a RETURNING statement open (and the commit back) until it is finished
         if (!insertPhotos(id, p.photos, now)) {
             m_db.rollback();
             return {};
@@ -395,7 +398,7 @@ QList<Person> LibraryStore::persons(const PersonFilter &filter)
     QList<Person> result;
     QVariantList values;
     QString sql = QStringLiteral("SELECT %1 FROM persons p").arg(QLatin1String(personColumns))
-        + filterClause(filter, &values) + QStringLiteral(" ORDER BY p.name COLLATE NOCASE, p.index_id");
+        + filterClause(filter, &values) + QStringLiteral(" ORDER BY lower(p.name), p.index_id");
     if (filter.limit >= 0)
         sql += QStringLiteral(" LIMIT %1 OFFSET %2").arg(filter.limit).arg(filter.offset);
     QSqlQuery q(m_db);
@@ -541,11 +544,12 @@ int LibraryStore::addGroup(const QString &name, const QStringList &members)
     if (name.trimmed().isEmpty())
         return fail(QStringLiteral("a group needs a name")), 0;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO device_groups (name) VALUES (?)"));
+    q.prepare(QStringLiteral("INSERT INTO device_groups (name) VALUES (?) RETURNING id"));
     q.addBindValue(name.trimmed());
-    if (!q.exec())
+    if (!q.exec() || !q.next())
         return fail(QStringLiteral("cannot add the group \"%1\": %2").arg(name, q.lastError().text())), 0;
-    const int id = q.lastInsertId().toInt();
+    const int id = q.value(0).toInt();
+    q.finish();
     return setGroupMembers(id, members) ? id : 0;
 }
 
@@ -558,7 +562,7 @@ bool LibraryStore::setGroupMembers(int groupId, const QStringList &members)
     q.addBindValue(groupId);
     bool ok = q.exec();
     QSqlQuery add(m_db);
-    add.prepare(QStringLiteral("INSERT OR IGNORE INTO device_group_members (group_id, device_uuid) VALUES (?, ?)"));
+    add.prepare(QStringLiteral("INSERT INTO device_group_members (group_id, device_uuid) VALUES (?, ?) ON CONFLICT DO NOTHING"));
     for (const QString &uuid : members) {
         if (!ok)
             break;
@@ -606,8 +610,8 @@ bool LibraryStore::assign(const Assignment &a)
     if ((a.listId == 0) == (a.indexId == 0))
         return fail(QStringLiteral("an assignment names a list or a person"));
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO assignments (device_uuid, group_id, list_id, index_id) "
-                             "VALUES (?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO assignments (device_uuid, group_id, list_id, index_id) "
+                             "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"));
     q.addBindValue(text(a.deviceUuid));
     q.addBindValue(a.groupId);
     q.addBindValue(a.listId);

@@ -1,9 +1,12 @@
 #include "EventQuery.h"
 
 #include "store/ArchiveReader.h"
+#include "store/SqlDialect.h"
 
 #include <QDir>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -121,7 +124,7 @@ QString EventQuery::whereClause(const EventFilter &f, QVariantList *values)
         where << QStringLiteral("NOT EXISTS (SELECT 1 FROM alert_acks a WHERE a.event_id = e.id)");
     if (f.eventIds) {
         if (f.eventIds->isEmpty()) {
-            where << QStringLiteral("0");
+            where << QStringLiteral("FALSE");
         } else {
             // Ids are numbers: inlined, as thousands of bound values would exceed
             // SQLite's variable limit.
@@ -132,7 +135,7 @@ QString EventQuery::whereClause(const EventFilter &f, QVariantList *values)
             where << QStringLiteral("e.id IN (%1)").arg(ids.join(u','));
         }
     }
-    return where.isEmpty() ? QStringLiteral("1") : where.join(QStringLiteral(" AND "));
+    return where.isEmpty() ? QStringLiteral("TRUE") : where.join(QStringLiteral(" AND "));
 }
 
 QString EventQuery::pageSql(const EventFilter &filter, EventOrder order, const PageCursor &after, int limit,
@@ -229,7 +232,7 @@ qint64 EventQuery::count(const EventFilter &filter, qint64 cap)
 {
     QVariantList values;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM events e WHERE %1 LIMIT %2)")
+    q.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM events e WHERE %1 LIMIT %2) AS capped")
                   .arg(whereClause(filter, &values))
                   .arg(cap));
     for (const QVariant &v : values)
@@ -245,16 +248,31 @@ QStringList EventQuery::plan(const EventFilter &filter, EventOrder order)
 {
     QVariantList values;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + pageSql(filter, order, {}, 50, &values));
-    for (const QVariant &v : values)
-        q.addBindValue(v);
+    // SQLite's plan has a row per step with the words in column 3; PostgreSQL's a line per row.
+    const bool sqlite = store::backendOf(m_db) == store::Backend::Sqlite;
+    QString sql = pageSql(filter, order, {}, 50, &values);
     QStringList steps;
-    if (!q.exec()) {
+    bool ok = false;
+    if (sqlite) {
+        q.prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + sql);
+        for (const QVariant &v : values)
+            q.addBindValue(v);
+        ok = q.exec();
+    } else {
+        // PostgreSQL cannot PREPARE an EXPLAIN: the values go in as literals.
+        for (const QVariant &v : values) {
+            QSqlField field(QString(), v.metaType());
+            field.setValue(v);
+            sql.replace(sql.indexOf(u'?'), 1, m_db.driver()->formatValue(field));
+        }
+        ok = q.exec(QStringLiteral("EXPLAIN ") + sql);
+    }
+    if (!ok) {
         m_error = q.lastError().text();
         return steps;
     }
     while (q.next())
-        steps << q.value(3).toString();
+        steps << q.value(sqlite ? 3 : 0).toString().trimmed();
     return steps;
 }
 

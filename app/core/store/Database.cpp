@@ -1,5 +1,7 @@
 #include "Database.h"
 
+#include "DatabaseUrl.h"
+
 #include <algorithm>
 
 #include <QDir>
@@ -217,7 +219,30 @@ QStringList statements(const QString &migration)
 
 } // namespace
 
-bool migrateTo(QSqlDatabase &db, int target, QString *error)
+namespace {
+
+// The statements of step `v` (0-based) for this connection's backend.
+QStringList stepStatements(Backend backend, int v)
+{
+    const QStringList sqlite = statements(migrations()[v]);
+    if (backend == Backend::Sqlite)
+        return sqlite;
+    QStringList out = v == 0 ? postgresCompatibility() : QStringList();
+    for (const QString &statement : sqlite)
+        out << postgresStatements(statement);
+    return out << postgresAfterStep(v + 1);
+}
+
+// The version the archive's schema is at; -1 for a new one (no version row yet).
+int currentVersion(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next() ? q.value(0).toInt() : -1;
+}
+
+// Runs the steps from the archive's version up to `target`; `ownTransactions`: one
+// transaction a step (PostgreSQL, under the advisory lock), else the caller's one.
+bool runSteps(QSqlDatabase &db, int target, bool ownTransactions, QString *error)
 {
     if (!execStatement(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"), error))
         return false;
@@ -227,6 +252,7 @@ bool migrateTo(QSqlDatabase &db, int target, QString *error)
         version = q.value(0).toInt();
     else if (!execStatement(db, QStringLiteral("INSERT INTO schema_version (version) VALUES (0)"), error))
         return false;
+    q.finish();
     if (version > schemaVersion()) {
         // Opened by an older FaceDesk: changing nothing is the only safe thing to do.
         *error = QStringLiteral("the archive was written by a newer FaceDesk (schema version %1; this FaceDesk reads "
@@ -236,22 +262,54 @@ bool migrateTo(QSqlDatabase &db, int target, QString *error)
         return false;
     }
     for (int v = version; v < std::min(target, schemaVersion()); ++v) {
-        if (!db.transaction()) {
+        if (ownTransactions && !db.transaction()) {
             *error = db.lastError().text();
             return false;
         }
-        for (const QString &statement : statements(migrations()[v])) {
-            if (!execStatement(db, statement, error)) {
-                db.rollback();
-                return false;
-            }
-        }
-        if (!execStatement(db, QStringLiteral("UPDATE schema_version SET version = %1").arg(v + 1), error) || !db.commit()) {
+        bool ok = true;
+        for (const QString &statement : stepStatements(backendOf(db), v))
+            ok = ok && execStatement(db, statement, error);
+        ok = ok && execStatement(db, QStringLiteral("UPDATE schema_version SET version = %1").arg(v + 1), error);
+        if (ownTransactions && !(ok && db.commit())) {
             db.rollback();
             return false;
         }
+        if (!ok)
+            return false;
     }
     return true;
+}
+
+// Any number: the lock is FaceDesk's own within the database ("FDsk").
+constexpr qint64 kMigrationLock = 0x4644736b;
+
+} // namespace
+
+bool migrateTo(QSqlDatabase &db, int target, QString *error)
+{
+    if (currentVersion(db) == std::min(target, schemaVersion()))
+        return true;  // the common case: nothing to do, no lock taken
+    if (backendOf(db) == Backend::Sqlite) {
+        // Two processes opening a new archive at once: a deferred transaction that
+        // reads the version and then writes cannot wait for the other's write lock
+        // ("database is locked" at once); IMMEDIATE takes the lock first and waits
+        // the busy timeout for it. The steps run in that one transaction.
+        if (!execStatement(db, QStringLiteral("BEGIN IMMEDIATE"), error))
+            return false;
+        const bool ok = runSteps(db, target, false, error);
+        QString endError;
+        if (!execStatement(db, ok ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"), ok ? error : &endError))
+            return false;
+        return ok;
+    }
+    // Two collectors starting at once: the second waits here and then finds the
+    // schema current. Session-level, released on every path below.
+    if (!execStatement(db, QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kMigrationLock), error))
+        return false;
+    const bool ok = runSteps(db, target, true, error);
+    QString unlockError;
+    execStatement(db, QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrationLock), &unlockError);
+    return ok;
 }
 
 bool execStatement(QSqlDatabase &db, const QString &sql, QString *error)
@@ -284,31 +342,112 @@ int schemaVersion()
     return int(migrations().size());
 }
 
-QSqlDatabase openDatabase(const DatabaseConfig &config, const QString &connectionName, QString *error)
+Backend DatabaseConfig::backend() const
 {
-    if (!QDir().mkpath(config.dataDir)) {
-        *error = QStringLiteral("cannot create the data folder %1").arg(config.dataDir);
-        return {};
-    }
-    QSqlDatabase db = QSqlDatabase::contains(connectionName)
-        ? QSqlDatabase::database(connectionName, false)
-        : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    return url.isEmpty() ? Backend::Sqlite : Backend::Postgres;
+}
+
+QString DatabaseConfig::display() const
+{
+    PostgresTarget target;
+    QString error;
+    if (url.isEmpty())
+        return sqlitePath();
+    return parsePostgresUrl(url, &target, &error) ? target.display() : QStringLiteral("(a database URL that does not parse)");
+}
+
+namespace {
+
+QSqlDatabase connectionFor(const QString &driver, const QString &connectionName)
+{
+    if (QSqlDatabase::contains(connectionName))
+        return QSqlDatabase::database(connectionName, false);
+    return QSqlDatabase::addDatabase(driver, connectionName);
+}
+
+bool openSqlite(QSqlDatabase &db, const DatabaseConfig &config, QString *error)
+{
     db.setDatabaseName(config.sqlitePath());
     // Writers wait for each other instead of failing with "database is locked".
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db.open()) {
         *error = db.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool openPostgres(QSqlDatabase &db, const DatabaseConfig &config, QString *error)
+{
+    PostgresTarget target;
+    if (!parsePostgresUrl(config.url, &target, error))
+        return false;
+    db.setHostName(target.host);
+    db.setPort(target.port);
+    db.setUserName(target.user);
+    db.setDatabaseName(target.database);
+    // No password here: libpq reads PGPASSWORD or ~/.pgpass itself. A desk waits at
+    // most 10 s for an unreachable server before saying so.
+    QStringList options = target.options;
+    if (!std::any_of(options.cbegin(), options.cend(), [](const QString &o) { return o.startsWith(QLatin1String("connect_timeout=")); }))
+        options << QStringLiteral("connect_timeout=10");
+    db.setConnectOptions(options.join(u';'));
+    if (!db.open()) {
+        *error = QStringLiteral("cannot reach the database %1: %2").arg(target.display(), db.lastError().text().trimmed());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QSqlDatabase connectDatabase(const DatabaseConfig &config, const QString &connectionName, QString *error)
+{
+    if (!QDir().mkpath(config.dataDir)) {
+        *error = QStringLiteral("cannot create the data folder %1").arg(config.dataDir);
         return {};
     }
-    // WAL: readers (the window, exports) never block the writer. NORMAL sync in WAL
-    // mode loses nothing on a process crash; FULL also survives power loss.
-    if (!execStatement(db, QStringLiteral("PRAGMA journal_mode=WAL"), error)
-        || !execStatement(db, config.fullSync ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"), error)
-        || !execStatement(db, QStringLiteral("PRAGMA foreign_keys=ON"), error) || !migrateTo(db, schemaVersion(), error)) {
+    const Backend backend = config.backend();
+    QSqlDatabase db = connectionFor(backend == Backend::Postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"),
+                                    connectionName);
+    if (!(backend == Backend::Postgres ? openPostgres(db, config, error) : openSqlite(db, config, error)))
+        return {};
+    for (const QString &statement : sessionSetup(backend, config.fullSync)) {
+        if (!execStatement(db, statement, error)) {
+            db.close();
+            return {};
+        }
+    }
+    return db;
+}
+
+QSqlDatabase openDatabase(const DatabaseConfig &config, const QString &connectionName, QString *error)
+{
+    QSqlDatabase db = connectDatabase(config, connectionName, error);
+    if (db.isOpen() && !migrateTo(db, schemaVersion(), error)) {
         db.close();
         return {};
     }
     return db;
+}
+
+bool resyncSequences(QSqlDatabase &db, QString *error)
+{
+    if (backendOf(db) != Backend::Postgres)
+        return true;
+    QSqlQuery serials(db);
+    if (!serials.exec(QStringLiteral("SELECT table_name, column_name FROM information_schema.columns "
+                                     "WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%'"))) {
+        *error = serials.lastError().text();
+        return false;
+    }
+    while (serials.next()) {
+        const QString table = serials.value(0).toString(), column = serials.value(1).toString();
+        if (!execStatement(db, QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', '%2'), "
+                                              "COALESCE((SELECT MAX(%2) FROM %1), 0) + 1, false)").arg(table, column), error))
+            return false;
+    }
+    return true;
 }
 
 } // namespace fd::store

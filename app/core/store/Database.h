@@ -1,6 +1,10 @@
 // Where the archive lives and how to open it. SQLite (QSQLITE, WAL) in the data
-// folder is the embedded default; the schema is migrated on open.
+// folder is the embedded default; a site with several desks shares one PostgreSQL
+// (QPSQL, #12) named by `url`. The schema is migrated on open, on PostgreSQL under an
+// advisory lock so that two collectors starting at once migrate it once.
 #pragma once
+
+#include "SqlDialect.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -9,7 +13,12 @@ namespace fd::store {
 
 struct DatabaseConfig {
     QString dataDir;           // images/ and facedesk.sqlite live here
+    QString url;               // postgresql://...: the site's database; empty: SQLite in dataDir
     bool fullSync = false;     // synchronous=FULL: survive power loss, not only crashes
+
+    Backend backend() const;
+    // The archive's name for logs and titles: the SQLite file or the URL without secrets.
+    QString display() const;
 
     QString sqlitePath() const;
     QString imagesDir() const;
@@ -18,17 +27,28 @@ struct DatabaseConfig {
 };
 
 // Opens (creating and migrating as needed) a connection with this name for the
-// calling thread. Every thread that touches the archive opens its own.
+// calling thread. Every thread that touches the archive opens its own. A PostgreSQL
+// URL that does not parse fails here with the parser's sentence.
 QSqlDatabase openDatabase(const DatabaseConfig &config, const QString &connectionName, QString *error);
 
-// Runs one statement; false with *error (the statement and SQLite's words) if it fails.
+// Opens a connection with this name without touching the schema: the session's
+// settings only. For tools that look at an archive as it is (tests, `migrate`'s source).
+QSqlDatabase connectDatabase(const DatabaseConfig &config, const QString &connectionName, QString *error);
+
+// PostgreSQL: moves every serial column's sequence past the largest id its table
+// holds, after rows were written with their ids (a copied archive, a test's seed), so
+// that the next insert never reuses an id. SQLite needs nothing (it takes max()+1).
+bool resyncSequences(QSqlDatabase &db, QString *error);
+
+// Runs one statement; false with *error (the statement and the database's words) if it fails.
 bool execStatement(QSqlDatabase &db, const QString &sql, QString *error);
 
 // The schema version this build writes.
 int schemaVersion();
 
-// Moves an open archive's schema up to `version` and no further, one transaction a
-// step; an archive newer than this build is refused untouched. openDatabase() takes
+// Moves an open archive's schema up to `version` and no further (SQLite: all steps in
+// one IMMEDIATE transaction; PostgreSQL: one transaction a step under an advisory
+// lock); an archive newer than this build is refused untouched. openDatabase() takes
 // every archive to schemaVersion(); the migration tests stop earlier to make an
 // archive as each earlier FaceDesk left it (steps are never edited once shipped).
 bool migrateTo(QSqlDatabase &db, int version, QString *error);

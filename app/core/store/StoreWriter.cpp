@@ -84,8 +84,9 @@ bool StoreWriter::start(QString *error)
         // The writer's B-tree pages stay in its own cache: with SQLite's default 2 MB,
         // a growing archive's indexes were read back from the kernel for every group
         // (pread was a sixth of the writer's time).
-        ok = ok && execStatement(db, QStringLiteral("PRAGMA cache_size=-65536"), error);
-        if (ok && m_options.walCheckpointMs > 0)
+        const bool sqlite = m_config.backend() == Backend::Sqlite;
+        ok = ok && (!sqlite || execStatement(db, QStringLiteral("PRAGMA cache_size=-65536"), error));
+        if (ok && sqlite && m_options.walCheckpointMs > 0)
             ok = execStatement(db, QStringLiteral("PRAGMA wal_autocheckpoint=16384"), error);  // a 64 MB safety net
         if (ok) {
             m_retentionTimer = new QTimer(this);
@@ -95,7 +96,7 @@ bool StoreWriter::start(QString *error)
             QMetaObject::invokeMethod(this, [this] { applyRetention(QDateTime::currentDateTimeUtc()); }, Qt::QueuedConnection);
         }
     }, Qt::BlockingQueuedConnection);
-    if (ok && m_options.walCheckpointMs > 0) {
+    if (ok && m_config.backend() == Backend::Sqlite && m_options.walCheckpointMs > 0) {
         m_checkpointer = std::make_unique<WalCheckpointer>(m_config, m_options.walCheckpointMs);
         ok = m_checkpointer->start(error);
     }
@@ -516,7 +517,7 @@ bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id,
         "track_id, face_id, age, gender, glasses, mask, beard, race, emotion, temperature, warning_temperature, "
         "warning_type, img_name, img_fr_name, face_path, scene_path, scene_bytes, feature, feature_dims) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-        "ON CONFLICT(dedup_key) DO NOTHING"));
+        "ON CONFLICT(dedup_key) DO NOTHING RETURNING id"));
     }
     QSqlQuery &q = *m_insertEvent;
     const bool hasPos = p.position.valid;
@@ -538,7 +539,7 @@ bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id,
         *failure = failureOf(q.lastError());
         return false;
     }
-    if (q.numRowsAffected() == 0) {
+    if (!q.next()) {
         // A retry of an event already stored: find its id; the device gets success.
         QSqlQuery existing(db);
         existing.prepare(QStringLiteral("SELECT id FROM events WHERE dedup_key = ?"));
@@ -547,7 +548,8 @@ bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id,
         *fresh = false;
         return true;
     }
-    *id = q.lastInsertId().toLongLong();
+    *id = q.value(0).toLongLong();
+    q.finish();  // SQLite: the statement is done with its row; the next exec starts afresh
     return true;
 }
 

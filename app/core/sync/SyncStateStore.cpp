@@ -161,14 +161,18 @@ bool SyncStateStore::record(const QString &uuid, const QList<ItemOutcome> &outco
         "INSERT INTO sync_state (device_uuid, index_id, failed_revision, error_code, error_text, attempts, updated_at) "
         "VALUES (?, ?, ?, ?, ?, 1, ?) "
         "ON CONFLICT (device_uuid, index_id) DO UPDATE SET failed_revision = excluded.failed_revision, "
-        "error_code = excluded.error_code, error_text = excluded.error_text, attempts = attempts + 1, "
-        "next_attempt_at = 0, may_hold = CASE WHEN ? THEN 0 ELSE may_hold END, updated_at = excluded.updated_at"));
+        "error_code = excluded.error_code, error_text = excluded.error_text, attempts = sync_state.attempts + 1, "
+        "next_attempt_at = 0, may_hold = CASE WHEN ? = 1 THEN 0 ELSE sync_state.may_hold END, updated_at = excluded.updated_at"));
     backoff.prepare(QStringLiteral(
         "INSERT INTO sync_state (device_uuid, index_id, error_code, error_text, attempts, next_attempt_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (device_uuid, index_id) DO UPDATE SET error_code = excluded.error_code, "
         "error_text = excluded.error_text, attempts = excluded.attempts, next_attempt_at = excluded.next_attempt_at, "
         "updated_at = excluded.updated_at"));
+    // A statement that does not prepare says why here, not as "transaction aborted" later.
+    for (const QSqlQuery *q : {&confirm, &dropped, &failed, &backoff})
+        if (q->lastError().isValid())
+            return abort(*q);
 
     for (const ItemOutcome &o : outcomes) {
         const Action &a = o.action;

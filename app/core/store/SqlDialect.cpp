@@ -1,0 +1,77 @@
+#include "SqlDialect.h"
+
+#include <QRegularExpression>
+#include <QSqlDriver>
+
+namespace fd::store {
+
+Backend backendOf(const QSqlDatabase &db)
+{
+    return db.driver() && db.driver()->dbmsType() == QSqlDriver::PostgreSQL ? Backend::Postgres : Backend::Sqlite;
+}
+
+namespace {
+
+// CREATE TRIGGER name <timing and event> ON table BEGIN <statements> END
+QStringList postgresTrigger(const QRegularExpressionMatch &m)
+{
+    const QString name = m.captured(1);
+    const QString function = name + QStringLiteral("_fn");
+    return {
+        QStringLiteral("CREATE OR REPLACE FUNCTION %1() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN %2 RETURN NULL; END $$")
+            .arg(function, m.captured(4).trimmed()),
+        QStringLiteral("CREATE TRIGGER %1 %2 ON %3 FOR EACH ROW EXECUTE FUNCTION %4()")
+            .arg(name, m.captured(2).simplified(), m.captured(3), function),
+    };
+}
+
+} // namespace
+
+QStringList postgresStatements(const QString &sqliteStatement)
+{
+    static const QRegularExpression trigger(QStringLiteral(R"(^CREATE TRIGGER (\w+) (.+?) ON (\w+)\s+BEGIN\s(.*)\bEND$)"),
+                                            QRegularExpression::DotMatchesEverythingOption);
+    if (const auto m = trigger.match(sqliteStatement.trimmed()); m.hasMatch())
+        return postgresTrigger(m);
+    static const QRegularExpression serial(QStringLiteral(R"(\b(id|index_id) INTEGER PRIMARY KEY( AUTOINCREMENT)?)"));
+    static const QRegularExpression integer(QStringLiteral(R"(\bINTEGER\b)"));
+    static const QRegularExpression real(QStringLiteral(R"(\bREAL\b)"));
+    static const QRegularExpression blob(QStringLiteral(R"(\bBLOB\b)"));
+    static const QRegularExpression nocase(QStringLiteral(R"((\w+) COLLATE NOCASE)"));
+    QString s = sqliteStatement;
+    s.replace(serial, QStringLiteral("\\1 BIGSERIAL PRIMARY KEY"));
+    s.replace(integer, QStringLiteral("BIGINT"));
+    s.replace(real, QStringLiteral("DOUBLE PRECISION"));
+    s.replace(blob, QStringLiteral("BYTEA"));
+    s.replace(nocase, QStringLiteral("lower(\\1)"));
+    return {s};
+}
+
+QStringList postgresAfterStep(int step)
+{
+    if (step == 3)  // the four lists step 3 inserts with ids 1..4
+        return {QStringLiteral("SELECT setval(pg_get_serial_sequence('face_lists', 'id'), 4)")};
+    return {};
+}
+
+QStringList postgresCompatibility()
+{
+    return {QStringLiteral("CREATE OR REPLACE FUNCTION instr(haystack text, needle text) RETURNS integer "
+                           "LANGUAGE sql IMMUTABLE AS 'SELECT strpos(haystack, needle)'")};
+}
+
+QStringList sessionSetup(Backend backend, bool fullSync)
+{
+    if (backend == Backend::Postgres) {
+        // IF NOT EXISTS and the like report NOTICEs; a commit is durable by default
+        // (synchronous_commit=on), which fullSync asks for and NORMAL never loses on a crash.
+        return {QStringLiteral("SET client_min_messages TO warning")};
+    }
+    // WAL: readers (the window, exports) never block the writer. NORMAL sync in WAL
+    // mode loses nothing on a process crash; FULL also survives power loss.
+    return {QStringLiteral("PRAGMA journal_mode=WAL"),
+            fullSync ? QStringLiteral("PRAGMA synchronous=FULL") : QStringLiteral("PRAGMA synchronous=NORMAL"),
+            QStringLiteral("PRAGMA foreign_keys=ON")};
+}
+
+} // namespace fd::store
