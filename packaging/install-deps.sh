@@ -19,6 +19,9 @@ packages=(
     # The fuzz targets (tests/fuzz/run.sh): clang with libFuzzer and its sanitizer
     # runtimes (libclang-rt-14-dev), llvm-symbolizer for their stack traces.
     clang-14 libclang-rt-14-dev llvm-14
+    # PostgreSQL 15 (#12): a site's shared archive, and the throw-away cluster the
+    # tests' _pg runs start (tests/support/pg-cluster.sh: initdb + pg_ctl).
+    postgresql
 )
 
 # npm fetches the face models (below); Node itself never runs in FaceDesk.

@@ -2814,10 +2814,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The archive in %1 cannot be opened: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>FaceDesk cannot listen: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2867,6 +2863,14 @@
     </message>
     <message>
         <source>the window while the archive&apos;s disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A site&apos;s shared archive: postgresql://USER@HOST[:PORT]/DBNAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive %1 cannot be opened: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

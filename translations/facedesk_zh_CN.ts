@@ -2833,7 +2833,7 @@
     </message>
     <message>
         <source>The archive in %1 cannot be opened: %2</source>
-        <translation>无法打开 %1 中的存档：%2</translation>
+        <translation type="vanished">无法打开 %1 中的存档：%2</translation>
     </message>
     <message>
         <source>FaceDesk cannot listen: %1</source>
@@ -2894,6 +2894,14 @@
     <message>
         <source>the window while the archive&apos;s disk is full</source>
         <translation>存档磁盘已满时的窗口</translation>
+    </message>
+    <message>
+        <source>A site&apos;s shared archive: postgresql://USER@HOST[:PORT]/DBNAME.</source>
+        <translation>站点共享的档案库：postgresql://用户@主机[:端口]/数据库名。</translation>
+    </message>
+    <message>
+        <source>The archive %1 cannot be opened: %2</source>
+        <translation>无法打开档案库 %1：%2</translation>
     </message>
 </context>
 </TS>
