@@ -87,6 +87,8 @@ private slots:
     void databaseUrls_data();
     void databaseUrls();
     void openersAtOnceMigrateOnce();
+    void diskFullIsToldByCode_data();
+    void diskFullIsToldByCode();
 };
 
 void TestMigrations::upgradesFromEveryVersion_data()
@@ -272,6 +274,32 @@ void TestMigrations::openersAtOnceMigrateOnce()
         QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM face_lists")), qint64(4));
     }
     QSqlDatabase::removeDatabase(QStringLiteral("after"));
+}
+
+// The writer refuses with the busy code and shows "disk full" when this says so; the
+// codes are each engine's own, never the (translated) text.
+void TestMigrations::diskFullIsToldByCode_data()
+{
+    QTest::addColumn<int>("backend");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("full");
+    const int sqlite = int(store::Backend::Sqlite), postgres = int(store::Backend::Postgres);
+    QTest::newRow("SQLite SQLITE_FULL") << sqlite << QStringLiteral("13") << true;
+    QTest::newRow("SQLite SQLITE_IOERR_WRITE") << sqlite << QStringLiteral("778") << false;
+    QTest::newRow("SQLite constraint") << sqlite << QStringLiteral("19") << false;
+    QTest::newRow("PostgreSQL disk_full") << postgres << QStringLiteral("53100") << true;
+    QTest::newRow("PostgreSQL unique_violation") << postgres << QStringLiteral("23505") << false;
+    // SQLite's rule would call this full: PostgreSQL's codes are SQLSTATEs, not numbers.
+    QTest::newRow("PostgreSQL code 13 read as SQLite's") << postgres << QStringLiteral("13") << false;
+}
+
+void TestMigrations::diskFullIsToldByCode()
+{
+    QFETCH(int, backend);
+    QFETCH(QString, code);
+    QFETCH(bool, full);
+    const QSqlError error(QStringLiteral("driver words"), QStringLiteral("database words"), QSqlError::StatementError, code);
+    QCOMPARE(store::isDiskFull(error, store::Backend(backend)), full);
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)

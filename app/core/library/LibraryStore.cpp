@@ -1,6 +1,7 @@
 #include "LibraryStore.h"
 
 #include "match/FeatureStore.h"
+#include "store/Database.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -94,11 +95,10 @@ int LibraryStore::addList(const QString &name)
     q.prepare(QStringLiteral("INSERT INTO face_lists (name, pic_sort) VALUES (?, ?) RETURNING id"));
     q.addBindValue(name.trimmed());
     q.addBindValue(sort::Custom);
-    if (!q.exec() || !q.next())
+    qint64 id = -1;
+    if (!store::execReturningId(q, &id) || id < 0)
         return fail(QStringLiteral("cannot add the list \"%1\": %2").arg(name, q.lastError().text())), 0;
-    const int id = q.value(0).toInt();
-    q.finish();
-    return id;
+    return int(id);
 }
 
 bool LibraryStore::renameList(int id, const QString &name)
@@ -236,13 +236,12 @@ QList<qint64> LibraryStore::addPersons(const QList<NewPerson> &persons)
         q.addBindValue(text(p.notes));
         q.addBindValue(now);
         q.addBindValue(now);
-        if (!q.exec() || !q.next()) {
+        qint64 id = -1;
+        if (!store::execReturningId(q, &id) || id < 0) {
             fail(QStringLiteral("cannot add %1: %2").arg(p.name, q.lastError().text()));
             m_db.rollback();
             return {};
         }
-        const qint64 id = q.value(0).toLongLong();
-        q.finish();  // SQLite holds a RETURNING statement open (and the commit back) until it is finished
         if (!insertPhotos(id, p.photos, now)) {
             m_db.rollback();
             return {};
@@ -546,11 +545,10 @@ int LibraryStore::addGroup(const QString &name, const QStringList &members)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO device_groups (name) VALUES (?) RETURNING id"));
     q.addBindValue(name.trimmed());
-    if (!q.exec() || !q.next())
+    qint64 id = -1;
+    if (!store::execReturningId(q, &id) || id < 0)
         return fail(QStringLiteral("cannot add the group \"%1\": %2").arg(name, q.lastError().text())), 0;
-    const int id = q.value(0).toInt();
-    q.finish();
-    return setGroupMembers(id, members) ? id : 0;
+    return setGroupMembers(int(id), members) ? int(id) : 0;
 }
 
 bool LibraryStore::setGroupMembers(int groupId, const QStringList &members)

@@ -230,7 +230,7 @@ QStringList stepStatements(Backend backend, int v)
     QStringList out = v == 0 ? postgresCompatibility() : QStringList();
     for (const QString &statement : sqlite)
         out << postgresStatements(statement);
-    return out << postgresAfterStep(v + 1);
+    return out;
 }
 
 // The version the archive's schema is at; -1 for a new one (no version row yet).
@@ -246,13 +246,13 @@ bool runSteps(QSqlDatabase &db, int target, bool ownTransactions, QString *error
 {
     if (!execStatement(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"), error))
         return false;
-    QSqlQuery q(db);
-    int version = 0;
-    if (q.exec(QStringLiteral("SELECT version FROM schema_version")) && q.next())
-        version = q.value(0).toInt();
-    else if (!execStatement(db, QStringLiteral("INSERT INTO schema_version (version) VALUES (0)"), error))
-        return false;
-    q.finish();
+    // Read again under the lock: another process may have migrated meanwhile.
+    int version = currentVersion(db);
+    if (version < 0) {
+        if (!execStatement(db, QStringLiteral("INSERT INTO schema_version (version) VALUES (0)"), error))
+            return false;
+        version = 0;
+    }
     if (version > schemaVersion()) {
         // Opened by an older FaceDesk: changing nothing is the only safe thing to do.
         *error = QStringLiteral("the archive was written by a newer FaceDesk (schema version %1; this FaceDesk reads "
@@ -269,6 +269,9 @@ bool runSteps(QSqlDatabase &db, int target, bool ownTransactions, QString *error
         bool ok = true;
         for (const QString &statement : stepStatements(backendOf(db), v))
             ok = ok && execStatement(db, statement, error);
+        // A step may insert rows with their ids (the built-in lists): PostgreSQL's
+        // sequences move past them, as after any copy.
+        ok = ok && resyncSequences(db, error);
         ok = ok && execStatement(db, QStringLiteral("UPDATE schema_version SET version = %1").arg(v + 1), error);
         if (ownTransactions && !(ok && db.commit())) {
             db.rollback();
@@ -429,6 +432,15 @@ QSqlDatabase openDatabase(const DatabaseConfig &config, const QString &connectio
         return {};
     }
     return db;
+}
+
+bool execReturningId(QSqlQuery &q, qint64 *id)
+{
+    if (!q.exec())
+        return false;
+    *id = q.next() ? q.value(0).toLongLong() : -1;
+    q.finish();
+    return true;
 }
 
 bool resyncSequences(QSqlDatabase &db, QString *error)

@@ -7,6 +7,7 @@
 #include "SqlDialect.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 namespace fd::store {
@@ -32,7 +33,7 @@ struct DatabaseConfig {
 QSqlDatabase openDatabase(const DatabaseConfig &config, const QString &connectionName, QString *error);
 
 // Opens a connection with this name without touching the schema: the session's
-// settings only. For tools that look at an archive as it is (tests, `migrate`'s source).
+// settings only. For looking at an archive as it is (the migration tests).
 QSqlDatabase connectDatabase(const DatabaseConfig &config, const QString &connectionName, QString *error);
 
 // PostgreSQL: moves every serial column's sequence past the largest id its table
@@ -42,6 +43,13 @@ bool resyncSequences(QSqlDatabase &db, QString *error);
 
 // Runs one statement; false with *error (the statement and the database's words) if it fails.
 bool execStatement(QSqlDatabase &db, const QString &sql, QString *error);
+
+// Runs a prepared `INSERT ... RETURNING id` (values bound) and sets *id to the id it
+// returned, or -1 when it returned none (ON CONFLICT DO NOTHING met the row already
+// there); false when the statement failed. Both backends: QPSQL has no last insert
+// id. The statement is finished before it returns: SQLite keeps a RETURNING statement
+// open, and with it the transaction's commit, until then.
+bool execReturningId(QSqlQuery &q, qint64 *id);
 
 // The schema version this build writes.
 int schemaVersion();

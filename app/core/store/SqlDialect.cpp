@@ -47,24 +47,25 @@ QStringList postgresStatements(const QString &sqliteStatement)
     return {s};
 }
 
-QStringList postgresAfterStep(int step)
-{
-    if (step == 3)  // the four lists step 3 inserts with ids 1..4
-        return {QStringLiteral("SELECT setval(pg_get_serial_sequence('face_lists', 'id'), 4)")};
-    return {};
-}
-
 QStringList postgresCompatibility()
 {
     return {QStringLiteral("CREATE OR REPLACE FUNCTION instr(haystack text, needle text) RETURNS integer "
                            "LANGUAGE sql IMMUTABLE AS 'SELECT strpos(haystack, needle)'")};
 }
 
+bool isDiskFull(const QSqlError &error, Backend backend)
+{
+    if (backend == Backend::Postgres)
+        return error.nativeErrorCode() == QLatin1String("53100");
+    return (error.nativeErrorCode().toInt() & 0xff) == 13;
+}
+
 QStringList sessionSetup(Backend backend, bool fullSync)
 {
     if (backend == Backend::Postgres) {
-        // IF NOT EXISTS and the like report NOTICEs; a commit is durable by default
-        // (synchronous_commit=on), which fullSync asks for and NORMAL never loses on a crash.
+        // Quiet the NOTICEs of IF NOT EXISTS and the like. Durability needs no setting:
+        // PostgreSQL's default (synchronous_commit=on) already survives power loss,
+        // which is what fullSync asks of SQLite.
         return {QStringLiteral("SET client_min_messages TO warning")};
     }
     // WAL: readers (the window, exports) never block the writer. NORMAL sync in WAL

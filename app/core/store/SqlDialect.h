@@ -11,6 +11,7 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 #include <QStringList>
 
@@ -27,13 +28,14 @@ Backend backendOf(const QSqlDatabase &db);
 // plpgsql function plus a trigger that runs it for each row.
 QStringList postgresStatements(const QString &sqliteStatement);
 
-// Statements PostgreSQL runs after migration step `step` (1-based) and SQLite does not
-// need: a serial column's sequence moved past the ids a step inserted by hand.
-QStringList postgresAfterStep(int step);
-
 // Functions PostgreSQL lacks and FaceDesk's queries use, created (or replaced) before
 // the first migration step: instr(haystack, needle) as SQLite defines it.
 QStringList postgresCompatibility();
+
+// Whether a failed statement or commit failed because the database's disk is full:
+// SQLite's SQLITE_FULL (13, the low byte of the extended code Qt gives as text) or
+// PostgreSQL's SQLSTATE 53100 (disk_full). Told by codes: the texts are the locale's.
+bool isDiskFull(const QSqlError &error, Backend backend);
 
 // Connection settings run on every new connection.
 QStringList sessionSetup(Backend backend, bool fullSync);

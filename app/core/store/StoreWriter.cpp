@@ -44,14 +44,10 @@ QByteArray featureBlob(const QList<float> &f)
     return QByteArray(reinterpret_cast<const char *>(f.constData()), f.size() * qsizetype(sizeof(float)));
 }
 
-} // namespace
-
-namespace {
-
-// SQLITE_FULL is 13; Qt's driver gives the (extended) code as text.
-StoreWriter::Failure failureOf(const QSqlError &e)
+// Why a statement or commit failed, and whether the disk being full is why.
+StoreWriter::Failure failureOf(const QSqlError &e, Backend backend)
 {
-    return {e.text(), (e.nativeErrorCode().toInt() & 0xff) == 13};
+    return {e.text(), isDiskFull(e, backend)};
 }
 
 } // namespace
@@ -250,7 +246,7 @@ void StoreWriter::drain()
         Failure error, eventError;
         bool ok = db.transaction();
         if (!ok)
-            error = failureOf(db.lastError());
+            error = failureOf(db.lastError(), m_config.backend());
         for (const Job &job : batch) {
             if (!ok)
                 break;
@@ -314,7 +310,7 @@ void StoreWriter::drain()
         }
         if (ok && !db.commit()) {
             ok = false;
-            error = failureOf(db.lastError());
+            error = failureOf(db.lastError(), m_config.backend());
             db.rollback();
         }
         if (ok && m_checkpointer)
@@ -400,8 +396,8 @@ void StoreWriter::returnFreedMemory()
 #endif
 }
 
-// A full disk is ENOSPC on an image file (ImageStore::put says so) or SQLITE_FULL from
-// the database, told by their codes: the texts are the locale's. It ends when an event
+// A full disk is ENOSPC on an image file (ImageStore::put says so) or the database's
+// disk-full code (isDiskFull, either backend), told by codes: the texts are the locale's. It ends when an event
 // is stored again: devices keep retrying, so the first retry after space returns clears it.
 void StoreWriter::noteStorage(bool anyStored, const Failure &failure)
 {
@@ -535,11 +531,11 @@ bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id,
         p.feature.isEmpty() ? QVariant() : QVariant(featureBlob(p.feature)), int(p.feature.size())};
     for (int i = 0; i < values.size(); ++i)
         q.bindValue(i, values[i]);
-    if (!q.exec()) {
-        *failure = failureOf(q.lastError());
+    if (!execReturningId(q, id)) {
+        *failure = failureOf(q.lastError(), m_config.backend());
         return false;
     }
-    if (!q.next()) {
+    if (*id < 0) {
         // A retry of an event already stored: find its id; the device gets success.
         QSqlQuery existing(db);
         existing.prepare(QStringLiteral("SELECT id FROM events WHERE dedup_key = ?"));
@@ -548,8 +544,6 @@ bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id,
         *fresh = false;
         return true;
     }
-    *id = q.value(0).toLongLong();
-    q.finish();  // SQLite: the statement is done with its row; the next exec starts afresh
     return true;
 }
 
