@@ -10,6 +10,20 @@
 
 namespace fd::store {
 
+namespace {
+
+// SHA-256 fetched once, when the program loads, on the main thread. Two reasons: an
+// implicit fetch (EVP_sha256() handed to EVP_Digest) looks the digest up again on every
+// call (OpenSSL 3's manual recommends fetching once); and the first call initialises
+// OpenSSL, whose configuration loading gives the calling thread a 904-byte error
+// state. When that thread was the import's worker, which Qt runs detached, a process
+// exiting right after the worker's last signal could be checked by LeakSanitizer before
+// the worker's thread-exit destructor freed it (the one sanitizer finding of 2026-12-05). Here the
+// state belongs to the main thread, and OpenSSL's own exit handler frees it.
+const EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+
+} // namespace
+
 QByteArray ImageStore::contentHash(const QByteArray &bytes)
 {
     // SHA-256 by libcrypto: 1.8 GB/s with SHA-NI against 0.9 GB/s for BLAKE2b (the
@@ -17,7 +31,7 @@ QByteArray ImageStore::contentHash(const QByteArray &bytes)
     // CPU. Cryptographic, so a hostile device cannot make its image take another's name.
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    if (EVP_Digest(bytes.constData(), size_t(bytes.size()), digest, &length, EVP_sha256(), nullptr) != 1)
+    if (!sha256 || EVP_Digest(bytes.constData(), size_t(bytes.size()), digest, &length, sha256, nullptr) != 1)
         return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();  // the same digest, slower
     return QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex();
 }
