@@ -2814,10 +2814,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>FaceDesk cannot listen: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Also save %1 as PNG.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2870,7 +2866,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The archive %1 cannot be opened: %2</source>
+        <source>FaceDesk cannot start: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2837,7 +2837,7 @@
     </message>
     <message>
         <source>FaceDesk cannot listen: %1</source>
-        <translation>FaceDesk 无法监听：%1</translation>
+        <translation type="vanished">FaceDesk 无法监听：%1</translation>
     </message>
     <message>
         <source>Also save the newest event&apos;s detail view as PNG.</source>
@@ -2901,7 +2901,11 @@
     </message>
     <message>
         <source>The archive %1 cannot be opened: %2</source>
-        <translation>无法打开档案库 %1：%2</translation>
+        <translation type="vanished">无法打开档案库 %1：%2</translation>
+    </message>
+    <message>
+        <source>FaceDesk cannot start: %1</source>
+        <translation>FaceDesk 无法启动：%1</translation>
     </message>
 </context>
 </TS>

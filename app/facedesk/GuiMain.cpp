@@ -13,12 +13,7 @@
 #include "MainWindow.h"
 
 #include "SimRunner.h"
-#include "devices/DeviceRegistry.h"
-#include "server/FaceServer.h"
-#include "server/ServerThread.h"
-#include "sync/SyncEngine.h"
-#include "store/ArchiveReader.h"
-#include "store/StoreWriter.h"
+#include "runtime/ServerRuntime.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -89,41 +84,35 @@ int runGui(int argc, char *argv[])
     if (demo)  // the demo's window layout and alert rules are its own, not the desk's
         QApplication::setApplicationName(QStringLiteral("FaceDesk Demo"));
     QTemporaryDir demoDir;
-    fd::store::DatabaseConfig db;
+    fd::runtime::RuntimeOptions options;
+    fd::store::DatabaseConfig &db = options.database;
     db.dataDir = demo ? demoDir.path() : p.value(QStringLiteral("data-dir"));
     db.url = demo ? QString() : p.value(QStringLiteral("database"));
-    fd::store::StoreWriter writer(db);
-    QString error;
-    if (!writer.start(&error)) {
-        QMessageBox::critical(nullptr, QStringLiteral("FaceDesk"),
-                              QApplication::translate("main", "The archive %1 cannot be opened: %2").arg(db.display(), error));
-        return 1;
-    }
-    const QList<fd::store::DeviceRow> known = fd::store::loadDevices(db, &error);
     if (demo)
         fd::app::seedDemoLibrary(db, demoFacesDir());
-
-    fd::devices::RegistryPolicy policy;
-    policy.acceptNewDevices = demo || p.isSet(QStringLiteral("accept-new-devices"));
-    policy.reportUser = QStringLiteral("admin");
-    policy.reportPassword = QStringLiteral("admin");
-    fd::server::ServerConfig config;
+    options.registry.acceptNewDevices = demo || p.isSet(QStringLiteral("accept-new-devices"));
+    options.registry.reportUser = QStringLiteral("admin");
+    options.registry.reportPassword = QStringLiteral("admin");
     // The demo takes any free ports, so it never collides with a real installation.
-    config.httpPort = demo ? 0 : quint16(p.value(QStringLiteral("http-port")).toUInt());
-    config.tcpPort = demo ? 0 : quint16(p.value(QStringLiteral("tcp-port")).toUInt());
+    options.server.httpPort = demo ? 0 : quint16(p.value(QStringLiteral("http-port")).toUInt());
+    options.server.tcpPort = demo ? 0 : quint16(p.value(QStringLiteral("tcp-port")).toUInt());
     if (demo)
-        config.bind = QHostAddress::LocalHost;
-    fd::server::ServerThread network;
-    if (!network.start(config, policy, &writer, known, &error)) {
+        options.server.bind = QHostAddress::LocalHost;
+    options.ownThread = true;  // pushes are read and admitted beside the painting, never in its way
+    fd::runtime::ServerRuntime serving(options);
+    QString error;
+    if (!serving.start(&error)) {
         QMessageBox::critical(nullptr, QStringLiteral("FaceDesk"),
-                              QApplication::translate("main", "FaceDesk cannot listen: %1").arg(error));
+                              QApplication::translate("main", "FaceDesk cannot start: %1").arg(error));
         return 1;
     }
-    fd::server::FaceServer &server = *network.server();
-    fd::devices::DeviceRegistry &registry = *network.registry();
+    fd::server::FaceServer &server = *serving.server();
+    fd::devices::DeviceRegistry &registry = *serving.registry();
+    fd::store::StoreWriter &writer = *serving.writer();
+    const QList<fd::store::DeviceRow> &known = serving.knownDevices();
 
     fd::ui::MainWindow window(&server, &registry, &writer, db);
-    window.setSyncEngine(network.sync());
+    window.setSyncEngine(serving.sync());
     if (!demo && known.isEmpty())
         window.showWelcome();  // a new desk: how to point devices at it
     if (demo) {
@@ -180,7 +169,6 @@ int runGui(int argc, char *argv[])
     const int rc = QApplication::exec();
     if (devices)
         devices.reset();
-    network.stop();
-    writer.stop();
+    serving.stop();
     return rc;
 }

@@ -1,12 +1,8 @@
 #include "Commands.h"
 #include "UnixSignals.h"
 
-#include "devices/DeviceRegistry.h"
-#include "server/FaceServer.h"
-#include "store/ArchiveReader.h"
+#include "runtime/ServerRuntime.h"
 #include "store/ImageFileCheck.h"
-#include "store/StoreWriter.h"
-#include "sync/SyncEngine.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -18,6 +14,25 @@
 #include <atomic>
 
 namespace fd::app {
+
+namespace {
+
+// The library sync's settings from the command line; false when one is not a number
+// or out of range.
+bool readSyncOptions(const QCommandLineParser &p, sync::SyncConfig *config)
+{
+    bool okBatch = false, okKb = false, okTimeout = false, okRetry = false, okReconcile = false;
+    config->batch.maxPersons = p.value(QStringLiteral("sync-batch")).toInt(&okBatch);
+    config->batch.maxBytes = p.value(QStringLiteral("sync-batch-kb")).toLongLong(&okKb) * 1024;
+    config->replyTimeoutMs = int(p.value(QStringLiteral("sync-timeout")).toDouble(&okTimeout) * 1000);
+    config->retry.baseMs = p.value(QStringLiteral("sync-retry-ms")).toInt(&okRetry);
+    config->reconcileIntervalMs = int(p.value(QStringLiteral("sync-reconcile")).toDouble(&okReconcile) * 1000);
+    return okBatch && okKb && okTimeout && okRetry && okReconcile && config->batch.maxPersons >= 1
+        && config->batch.maxBytes >= 1024 && config->replyTimeoutMs >= 100 && config->retry.baseMs >= 1
+        && config->reconcileIntervalMs >= 0;
+}
+
+} // namespace
 
 int runServe(const QStringList &arguments)
 {
@@ -61,65 +76,40 @@ int runServe(const QStringList &arguments)
     }
     config.limits.frame.maxFrameBytes = qsizetype(bodyMb) * 1024 * 1024;
 
-    store::DatabaseConfig db;
-    if (!archiveFromOptions(p, QStringLiteral("serve"), &db))
+    runtime::RuntimeOptions options;
+    options.server = config;
+    if (!archiveFromOptions(p, QStringLiteral("serve"), &options.database))
         return 2;
+    store::DatabaseConfig &db = options.database;
     db.fullSync = p.isSet(QStringLiteral("full-sync"));
-    store::WriterOptions writerOptions;
-    writerOptions.maxQueued = maxQueue;
-    store::StoreWriter writer(db, writerOptions);
+    options.writer.maxQueued = maxQueue;
     bool okDays = false, okQuota = false;
-    store::RetentionPolicy retention;
-    retention.maxAgeDays = p.value(QStringLiteral("keep-days")).toInt(&okDays);
-    retention.maxSceneBytes = p.value(QStringLiteral("scene-quota-mb")).toLongLong(&okQuota) * 1024 * 1024;
-    if (!okDays || !okQuota || retention.maxAgeDays < 0 || retention.maxSceneBytes < 0) {
+    options.retention.maxAgeDays = p.value(QStringLiteral("keep-days")).toInt(&okDays);
+    options.retention.maxSceneBytes = p.value(QStringLiteral("scene-quota-mb")).toLongLong(&okQuota) * 1024 * 1024;
+    if (!okDays || !okQuota || options.retention.maxAgeDays < 0 || options.retention.maxSceneBytes < 0) {
         err << "facedesk serve: --keep-days and --scene-quota-mb take whole numbers" << Qt::endl;
         return 2;
     }
-    writer.setRetention(retention);
-    QString error;
-    if (!writer.start(&error)) {
-        err << "facedesk serve: cannot open the archive " << db.display() << ": " << error << Qt::endl;
-        return 1;
-    }
-    const QList<store::DeviceRow> known = store::loadDevices(db, &error);
-
-    devices::RegistryPolicy policy;
+    devices::RegistryPolicy &policy = options.registry;
     policy.acceptNewDevices = p.isSet(QStringLiteral("accept-new-devices"));
     policy.deviceKey = p.value(QStringLiteral("device-key"));
     policy.reportUser = p.value(QStringLiteral("report-user"));
     policy.reportPassword = p.value(QStringLiteral("report-password"));
-    devices::DeviceRegistry registry(&writer, policy);
-    registry.load(known);
-
-    server::FaceServer server(config, &registry, &writer);
-    if (!server.start(&error)) {
-        err << "facedesk serve: " << error << Qt::endl;
-        return 1;
-    }
-    // The library goes to the devices from this thread, beside the server.
     sync::SyncConfig syncConfig;
-    bool okBatch = false, okKb = false, okTimeout = false, okRetry = false, okReconcile = false;
-    syncConfig.batch.maxPersons = p.value(QStringLiteral("sync-batch")).toInt(&okBatch);
-    syncConfig.batch.maxBytes = p.value(QStringLiteral("sync-batch-kb")).toLongLong(&okKb) * 1024;
-    syncConfig.replyTimeoutMs = int(p.value(QStringLiteral("sync-timeout")).toDouble(&okTimeout) * 1000);
-    syncConfig.retry.baseMs = p.value(QStringLiteral("sync-retry-ms")).toInt(&okRetry);
-    syncConfig.reconcileIntervalMs = int(p.value(QStringLiteral("sync-reconcile")).toDouble(&okReconcile) * 1000);
-    if (!okBatch || !okKb || !okTimeout || !okRetry || !okReconcile || syncConfig.batch.maxPersons < 1
-        || syncConfig.batch.maxBytes < 1024 || syncConfig.replyTimeoutMs < 100 || syncConfig.retry.baseMs < 1
-        || syncConfig.reconcileIntervalMs < 0) {
+    if (!readSyncOptions(p, &syncConfig)) {
         err << "facedesk serve: bad --sync-batch, --sync-batch-kb, --sync-timeout, --sync-retry-ms or --sync-reconcile"
             << Qt::endl;
         return 2;
     }
-    std::unique_ptr<sync::SyncEngine> syncEngine;
-    if (!p.isSet(QStringLiteral("no-sync"))) {
-        syncEngine = std::make_unique<sync::SyncEngine>(db, &server, syncConfig);
-        if (!syncEngine->start(&error)) {
-            err << "facedesk serve: the library sync cannot open the archive: " << error << Qt::endl;
-            return 1;
-        }
+    options.sync = p.isSet(QStringLiteral("no-sync")) ? std::nullopt : std::optional(syncConfig);
+
+    runtime::ServerRuntime serving(options);
+    QString error;
+    if (!serving.start(&error)) {
+        err << "facedesk serve: " << error << Qt::endl;
+        return 1;
     }
+    const server::FaceServer &server = *serving.server();
     // One line on stdout with the real ports, for scripts that asked for port 0.
     QTextStream(stdout) << "facedesk serve: listening on http=" << server.httpPort() << " tcp=" << server.tcpPort()
                         << " data=" << db.dataDir << " archive=" << db.display() << Qt::endl;
@@ -151,23 +141,10 @@ int runServe(const QStringList &arguments)
     const int rc = QCoreApplication::exec();
     stopCheck = true;
     imageCheck.waitForFinished();
-    // Stop taking new work; everyone is offline once FaceDesk stops listening. What
-    // the library sync sent and did not hear back about is sent again next time.
-    syncEngine.reset();
-    server.close();
-    for (store::DeviceRow row : registry.devices()) {
-        if (row.online) {
-            row.online = false;
-            writer.enqueueDevice(row);
-        }
-    }
-    // Commit what is queued and answer it before leaving: the commits arrive as queued
-    // signals, so deliver them, then give the sockets a moment to send the answers.
-    writer.stop();
-    QCoreApplication::sendPostedEvents();
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 200);
-    err << "facedesk serve: " << server.counters().eventsCommitted << " events archived, "
-        << server.counters().messagesRejected << " messages refused" << Qt::endl;
+    serving.stop();
+    const server::FaceServer::Counters counters = serving.counters();
+    err << "facedesk serve: " << counters.eventsCommitted << " events archived, " << counters.messagesRejected
+        << " messages refused" << Qt::endl;
     return rc;
 }
 

@@ -11,8 +11,8 @@
 #include "MainWindow.h"
 
 #include "devices/DeviceRegistry.h"
+#include "runtime/ServerRuntime.h"
 #include "server/FaceServer.h"
-#include "server/ServerThread.h"
 #include "store/StoreWriter.h"
 
 #include <QApplication>
@@ -54,24 +54,22 @@ RunResult run(bool showWall, double rate, double seconds, const QString &simBina
 {
     RunResult r;
     QTemporaryDir dir;
-    store::DatabaseConfig db;
-    db.dataDir = dir.path();
-    store::StoreWriter writer(db);
-    QString error;
-    if (!writer.start(&error))
-        qFatal("archive: %s", qPrintable(error));
-    devices::RegistryPolicy policy;
-    policy.acceptNewDevices = true;
-    server::ServerConfig config;
-    config.bind = QHostAddress::LocalHost;
-    config.httpPort = 0;
-    config.tcpPort = 0;
     // As in the application: listener and registry on their own thread.
-    server::ServerThread network;
-    if (!network.start(config, policy, &writer, {}, &error))
+    runtime::RuntimeOptions options;
+    options.database.dataDir = dir.path();
+    options.registry.acceptNewDevices = true;
+    options.server.bind = QHostAddress::LocalHost;
+    options.server.httpPort = 0;
+    options.server.tcpPort = 0;
+    options.ownThread = true;
+    runtime::ServerRuntime serving(options);
+    QString error;
+    if (!serving.start(&error))
         qFatal("server: %s", qPrintable(error));
-    server::FaceServer &server = *network.server();
-    devices::DeviceRegistry &registry = *network.registry();
+    const store::DatabaseConfig &db = options.database;
+    store::StoreWriter &writer = *serving.writer();
+    server::FaceServer &server = *serving.server();
+    devices::DeviceRegistry &registry = *serving.registry();
     ui::MainWindow window(&server, &registry, &writer, db);
     if (showWall)
         window.show();
@@ -137,8 +135,7 @@ RunResult run(bool showWall, double rate, double seconds, const QString &simBina
     r.p50TileMs = pct(tileMs, 50);
     r.p99TileMs = pct(tileMs, 99);
     r.events = tileMs.size();
-    network.stop();
-    writer.stop();
+    serving.stop();
     return r;
 }
 

@@ -4,6 +4,7 @@
 // in-process simulator; the test clicks, types and reads back what the window shows
 // and what reached the archive.
 #include "../server/TestClient.h"
+#include "../support/TestDesk.h"
 
 #include "AlertBanner.h"
 #include "LibraryPanel.h"
@@ -31,7 +32,6 @@
 #include "protocol/ErrorCodes.h"
 #include "protocol/MessageCodec.h"
 #include "server/FaceServer.h"
-#include "server/ServerThread.h"
 #include "store/Database.h"
 #include "store/StoreWriter.h"
 
@@ -241,39 +241,22 @@ QString runToEnd(sim::SimRunner &runner)
     return exit == 0 ? QString() : QStringLiteral("the simulator exited with %1").arg(exit);
 }
 
-struct Desk {
-    QTemporaryDir dir;
-    store::DatabaseConfig db;
-    std::unique_ptr<store::StoreWriter> writer;
-    std::unique_ptr<server::ServerThread> network;
-    server::FaceServer *server = nullptr;
-    devices::DeviceRegistry *registry = nullptr;
+// The shared test desk (TestDesk.h) as the application runs it (server side on a
+// thread of its own, with the library sync) and the window on top.
+struct Desk : TestDesk {
     std::unique_ptr<ui::MainWindow> window;
 
     bool start(bool acceptNewDevices, QString *error, const QHostAddress &bind = QHostAddress::LocalHost)
     {
-        if (!dir.isValid()) {
-            *error = QStringLiteral("no temporary folder");
+        options.database = store::DatabaseConfig{};
+        options.database.dataDir = dir.path();
+        options.registry.acceptNewDevices = acceptNewDevices;
+        options.server.bind = bind;
+        options.sync = sync::SyncConfig{};
+        options.ownThread = true;
+        if (!TestDesk::start(error))
             return false;
-        }
-        db.dataDir = dir.path();
-        writer = std::make_unique<store::StoreWriter>(db);
-        if (!writer->start(error))
-            return false;
-        devices::RegistryPolicy policy;
-        policy.acceptNewDevices = acceptNewDevices;
-        policy.reportUser = QStringLiteral("admin");
-        policy.reportPassword = QStringLiteral("admin");
-        server::ServerConfig config;
-        config.bind = bind;
-        config.httpPort = 0;
-        config.tcpPort = 0;
-        network = std::make_unique<server::ServerThread>();
-        if (!network->start(config, policy, writer.get(), {}, error))
-            return false;
-        server = network->server();
-        registry = network->registry();
-        window = std::make_unique<ui::MainWindow>(server, registry, writer.get(), db);
+        window = std::make_unique<ui::MainWindow>(server, registry, writer, db);
         window->show();
         if (!QTest::qWaitForWindowExposed(window.get())) {
             *error = QStringLiteral("the window was never exposed");
@@ -282,44 +265,13 @@ struct Desk {
         return true;
     }
 
-    ~Desk()
+    ~Desk() override
     {
         window.reset();
         QThreadPool::globalInstance()->waitForDone();  // face decoders still running
-        if (network)
-            network->stop();
-        if (writer)
-            writer->stop();
-        QSqlDatabase::removeDatabase(QStringLiteral("gui-check"));
     }
 
-    // Rows of a query on the archive, after the writer has put everything queued on
-    // disk (stop drains the queue); the writer is started again afterwards.
-    QList<QVariantList> query(const QString &sql)
-    {
-        writer->stop();
-        QList<QVariantList> rows;
-        {
-            QString error;
-            QSqlDatabase check = store::openDatabase(db, QStringLiteral("gui-check"), &error);
-            if (!check.isOpen())
-                qWarning("archive: %s", qPrintable(error));
-            QSqlQuery q(check);
-            if (!q.exec(sql))
-                qWarning("query: %s", qPrintable(q.lastError().text()));
-            while (q.next()) {
-                QVariantList row;
-                for (int c = 0; c < q.record().count(); ++c)
-                    row << q.value(c);
-                rows << row;
-            }
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("gui-check"));
-        QString error;
-        if (!writer->start(&error))
-            qWarning("writer restart: %s", qPrintable(error));
-        return rows;
-    }
+    QList<QVariantList> query(const QString &sql) { return rows(sql); }
 
     LiveEventModel *wall() const { return window->wallModel(); }
     ui::AlertBanner *banner() const { return window->alertBanner(); }

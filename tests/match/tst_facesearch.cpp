@@ -12,6 +12,7 @@
 #include "match/LocalFeatureBackfill.h"
 #include "store/Database.h"
 #include "store/ImageStore.h"
+#include "store/VectorBlob.h"
 #include "face/detect/HaarFaceDetector.h"
 
 #include <algorithm>
@@ -204,7 +205,7 @@ qint64 TestFaceSearch::insertEvent(const QString &device, int list, const QStrin
     q.addBindValue(at);
     q.addBindValue(list ? QVariant(list) : QVariant(QMetaType(QMetaType::Int)));
     q.addBindValue(facePath.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(facePath));
-    q.addBindValue(feature.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(FeatureStore::toBlob(feature)));
+    q.addBindValue(feature.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(fd::store::vectorToBlob(feature)));
     q.addBindValue(int(feature.size()));
     if (!q.exec())
         qFatal("insert: %s", qPrintable(q.lastError().text()));
@@ -270,7 +271,7 @@ void TestFaceSearch::seed()
     m_photoWithDevice = m_photos.last();
     QSqlQuery q(db());
     q.prepare(QStringLiteral("UPDATE events SET feature = ?, feature_dims = 256 WHERE id = ?"));
-    q.addBindValue(FeatureStore::toBlob(randomVector(rng, 256)));
+    q.addBindValue(fd::store::vectorToBlob(randomVector(rng, 256)));
     q.addBindValue(m_photoWithDevice);
     if (!q.exec())
         qFatal("update: %s", qPrintable(q.lastError().text()));
@@ -528,7 +529,7 @@ void TestFaceSearch::liveAddAndRemove()
     QRandomGenerator rng(66);
     QSqlQuery q(db());
     QVERIFY(q.exec(QStringLiteral("SELECT feature FROM events WHERE id = %1").arg(m_query128)) && q.next());
-    const QVector<float> query = FeatureStore::fromBlob(q.value(0).toByteArray(), 128);
+    const QVector<float> query = fd::store::vectorFromBlob(q.value(0).toByteArray(), 128);
     const QVector<float> live = nearby(rng, query, 0.001);
     const qint64 id = insertEvent(QStringLiteral("DEV-LIVE"), 0, {}, live);
     QVERIFY(m_search->addDeviceFeature(id, m_rows[id].timeMs, QStringLiteral("DEV-LIVE"), 0, live));
@@ -573,7 +574,7 @@ void TestFaceSearch::listFilterUsesFaceDesksList()
 {
     QSqlQuery q(db());
     QVERIFY(q.exec(QStringLiteral("SELECT feature FROM events WHERE id = %1").arg(m_query128)) && q.next());
-    const QVector<float> feature = FeatureStore::fromBlob(q.value(0).toByteArray(), 128);
+    const QVector<float> feature = fd::store::vectorFromBlob(q.value(0).toByteArray(), 128);
     QCOMPARE(feature.size(), 128);
     fd::library::LibraryStore lib(db(), m_config.libraryDir());
     fd::library::NewPerson p;

@@ -1,6 +1,6 @@
 // The embedded server in-process on loopback: tokens, admission, presence, every
 // kind of bad input, ordered replies, and what reaches the archive.
-#include "../support/TestArchive.h"
+#include "../support/TestDesk.h"
 #include "TestClient.h"
 #include "../support/HostileJpegs.h"
 
@@ -94,32 +94,18 @@ int httpStatus(const std::optional<net::Frame> &frame)
     return frame && frame->kind == net::Frame::Kind::Http ? frame->http.statusCode : 0;
 }
 
-// Everything a test needs: a data folder, the writer, the registry, the server.
-struct Desk {
-    QTemporaryDir dir;
-    store::DatabaseConfig db;
-    std::unique_ptr<store::StoreWriter> writer;
-    std::unique_ptr<devices::DeviceRegistry> registry;
-    std::unique_ptr<server::FaceServer> server;
-
+// The shared test desk (TestDesk.h) without the library sync, started at once, with
+// this suite's account for sw_cap_face_report.
+struct Desk : TestDesk {
     explicit Desk(devices::RegistryPolicy policy = acceptAll(), server::ServerConfig config = local(),
                   store::WriterOptions writerOptions = {}, const QString &dataDir = {})
     {
-        db = testarchive::config(dataDir.isEmpty() ? dir.path() : dataDir);
-        writer = std::make_unique<store::StoreWriter>(db, writerOptions);
-        QString error;
-        if (!writer->start(&error))
-            qFatal("writer: %s", qPrintable(error));
-        registry = std::make_unique<devices::DeviceRegistry>(writer.get(), policy);
-        server = std::make_unique<server::FaceServer>(config, registry.get(), writer.get());
-        if (!server->start(&error))
-            qFatal("server: %s", qPrintable(error));
-    }
-    ~Desk()
-    {
-        server.reset();
-        writer->stop();
-        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+        options.registry = policy;
+        options.server = config;
+        options.writer = writerOptions;
+        if (!dataDir.isEmpty())
+            options.database = testarchive::config(dataDir);
+        startOrDie();
     }
 
     static devices::RegistryPolicy acceptAll()
@@ -151,18 +137,6 @@ struct Desk {
         const Decoded d = decode(reply->json);
         const auto *t = d.as<AccessTokenReply>();
         return t ? t->token : QString();
-    }
-
-    qint64 count(const QString &where = QStringLiteral("1=1"))
-    {
-        writer->stop();  // everything queued is on disk; reopen to read it
-        QString error;
-        QSqlDatabase check = store::openDatabase(db, QStringLiteral("check"), &error);
-        QSqlQuery q(check);
-        q.exec(QStringLiteral("SELECT COUNT(*) FROM events WHERE ") + where);
-        const qint64 n = q.next() ? q.value(0).toLongLong() : -1;
-        writer->start(&error);
-        return n;
     }
 };
 
@@ -281,7 +255,7 @@ void TestServer::pushIsAcknowledgedAfterCommit()
     QVERIFY(c.connectTo(desk.server->httpPort()));
     const QString token = desk.token(c, QStringLiteral("DEV1"));
     QCOMPARE(token.size(), 64);
-    QSignalSpy committed(desk.server.get(), &server::FaceServer::eventCommitted);
+    QSignalSpy committed(desk.server, &server::FaceServer::eventCommitted);
     const FacePush p = push(QStringLiteral("DEV1"), token);
     const auto reply = c.post("/cloud_kq/api/face/push", encode(p));
     QCOMPARE(codeOf(reply), code::Ok);
@@ -313,7 +287,7 @@ void TestServer::pendingDeviceUntilApproved()
 {
     devices::RegistryPolicy policy;  // the default for a new install: hold new devices
     Desk desk(policy);
-    QSignalSpy pending(desk.registry.get(), &devices::DeviceRegistry::devicePending);
+    QSignalSpy pending(desk.registry, &devices::DeviceRegistry::devicePending);
     TestClient c;
     QVERIFY(c.connectTo(desk.server->httpPort()));
     QVERIFY(desk.token(c, QStringLiteral("NEW1")).isEmpty());
@@ -397,7 +371,7 @@ void TestServer::badInputIsRefusedAndNothingStored()
     QVERIFY(c.connectTo(desk.server->httpPort()));
     const QString token = desk.token(c, QStringLiteral("DEV9"));
     body.replace("TOKEN", token.toLatin1());
-    QSignalSpy rejected(desk.server.get(), &server::FaceServer::messageRejected);
+    QSignalSpy rejected(desk.server, &server::FaceServer::messageRejected);
     const auto reply = c.post("/faceinfo", body);
     QCOMPARE(codeOf(reply), code);
     QCOMPARE(httpStatus(reply), status);
@@ -559,8 +533,8 @@ void TestServer::longConnectionRepliesInOrder()
 void TestServer::sessionsOpenCloseAndReplace()
 {
     Desk desk;
-    QSignalSpy opened(desk.server.get(), &server::FaceServer::deviceSessionOpened);
-    QSignalSpy closed(desk.server.get(), &server::FaceServer::deviceSessionClosed);
+    QSignalSpy opened(desk.server, &server::FaceServer::deviceSessionOpened);
+    QSignalSpy closed(desk.server, &server::FaceServer::deviceSessionClosed);
     TestClient http;
     QVERIFY(http.connectTo(desk.server->httpPort()));
     KeepaliveRequest k;
@@ -621,7 +595,7 @@ void TestServer::presenceGoesOfflineAfterMissedHeartbeats()
     TestClient c;
     QVERIFY(c.connectTo(desk.server->httpPort()));
     const QString token = desk.token(c, QStringLiteral("DEV8"));
-    QSignalSpy presence(desk.registry.get(), &devices::DeviceRegistry::presenceChanged);
+    QSignalSpy presence(desk.registry, &devices::DeviceRegistry::presenceChanged);
     KeepaliveRequest k;
     k.uuid = QStringLiteral("DEV8");
     k.token = token;
@@ -701,7 +675,7 @@ void TestServer::retentionByAgeAndSceneQuota()
     QVERIFY(QFile::exists(fileOf(old.image)));
     QVERIFY(QFile::exists(fileOf(old.background)));
 
-    QSignalSpy deleted(desk.writer.get(), &store::StoreWriter::eventsDeleted);
+    QSignalSpy deleted(desk.writer, &store::StoreWriter::eventsDeleted);
     store::RetentionPolicy policy;
     policy.maxAgeDays = 30;
     desk.writer->setRetention(policy);
@@ -802,7 +776,7 @@ void TestServer::implausibleImagesAreRefusedAtTheDoor()
     QVERIFY(c.connectTo(desk.server->httpPort()));
     const QString token = desk.token(c, QStringLiteral("DOOR1"));
     QVERIFY(!token.isEmpty());
-    QSignalSpy rejected(desk.server.get(), &server::FaceServer::messageRejected);
+    QSignalSpy rejected(desk.server, &server::FaceServer::messageRejected);
     int n = 0;
     for (const HostileJpeg &bad : hostileJpegs()) {
         for (const bool scene : {false, true}) {
@@ -986,7 +960,7 @@ void TestServer::diskFullRefusesWithTheBusyCodeAndResumes()
         QSKIP("cannot mount a tmpfs here");
     const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint.path()}); });
     Desk desk(Desk::acceptAll(), Desk::local(), {}, mountPoint.path());
-    QSignalSpy full(desk.writer.get(), &store::StoreWriter::storageFullChanged);
+    QSignalSpy full(desk.writer, &store::StoreWriter::storageFullChanged);
     TestClient c;
     QVERIFY(c.connectTo(desk.server->httpPort()));
     const QString token = desk.token(c, QStringLiteral("FULL1"));

@@ -3,7 +3,7 @@
 // library can be compared with what FaceDesk wants), a hand-driven device for the
 // answers no simulator gives, and `facedesk serve` as a process killed mid-sync.
 // Real faces from ../shared/faces; real SQLite in temporary folders.
-#include "../support/TestArchive.h"
+#include "../support/TestDesk.h"
 #include "../support/ServePorts.h"
 #include "../server/TestClient.h"
 
@@ -100,47 +100,23 @@ NewPerson person(const QString &name, const QByteArray &jpeg, int list = library
     return p;
 }
 
-// FaceDesk in this process: writer, registry, server and the sync engine, plus a
+// FaceDesk in this process (the shared test desk, with the library sync), plus a
 // library store of the test's own on its own connection.
-struct Desk {
-    QTemporaryDir dir;
-    store::DatabaseConfig db;
-    std::unique_ptr<store::StoreWriter> writer;
-    std::unique_ptr<devices::DeviceRegistry> registry;
-    std::unique_ptr<server::FaceServer> server;
-    std::unique_ptr<sync::SyncEngine> engine;
+struct Desk : TestDesk {
     std::unique_ptr<LibraryStore> library;
     std::unique_ptr<sync::SyncStatusReader> reader;
 
     explicit Desk(sync::SyncConfig config)
     {
-        db = testarchive::config(dir.path());
-        writer = std::make_unique<store::StoreWriter>(db);
+        options.sync = config;
+        startOrDie();
         QString error;
-        if (!writer->start(&error))
-            qFatal("writer: %s", qPrintable(error));
-        devices::RegistryPolicy policy;
-        policy.acceptNewDevices = true;
-        registry = std::make_unique<devices::DeviceRegistry>(writer.get(), policy);
-        server::ServerConfig sc;
-        sc.bind = QHostAddress::LocalHost;
-        sc.httpPort = 0;
-        sc.tcpPort = 0;
-        server = std::make_unique<server::FaceServer>(sc, registry.get(), writer.get());
-        if (!server->start(&error))
-            qFatal("server: %s", qPrintable(error));
-        engine = std::make_unique<sync::SyncEngine>(db, server.get(), config);
-        if (!engine->start(&error))
-            qFatal("engine: %s", qPrintable(error));
         QSqlDatabase test = store::openDatabase(db, QStringLiteral("test"), &error);
         library = std::make_unique<LibraryStore>(test, db.libraryDir());
         reader = std::make_unique<sync::SyncStatusReader>(test, db.libraryDir());
     }
-    ~Desk()
+    ~Desk() override
     {
-        engine.reset();
-        server.reset();
-        writer->stop();
         reader.reset();
         library.reset();
         QSqlDatabase::removeDatabase(QStringLiteral("test"));
@@ -325,7 +301,7 @@ void TestSync::thousandPersonsToThreeDevices()
     const int group = desk.library->addGroup(QStringLiteral("Entrances"), uuids);
     QVERIFY(group > 0);
     QVERIFY(desk.library->assign({-1, {}, group, library::sort::Whitelist, 0}));
-    QSignalSpy progress(desk.engine.get(), &sync::SyncEngine::progress);
+    QSignalSpy progress(desk.engine, &sync::SyncEngine::progress);
     roomy->start();
     small->start();
 
@@ -354,7 +330,7 @@ void TestSync::thousandPersonsToThreeDevices()
     // Not retried: two more reconcile ticks send nothing to anyone.
     const qint64 received = all[2]->commandsReceived();
     const qint64 sent = desk.engine->counters(uuids[2]).commands;
-    QSignalSpy ticks(desk.engine.get(), &sync::SyncEngine::reconcileTicked);
+    QSignalSpy ticks(desk.engine, &sync::SyncEngine::reconcileTicked);
     QVERIFY(ticks.wait(5000));
     QVERIFY(ticks.wait(5000));
     QCOMPARE(all[2]->commandsReceived(), received);
@@ -466,14 +442,14 @@ void TestSync::badPhotoFailsForGoodUntilReconciled()
     QVERIFY(status.first().errorText.contains(QLatin1String("no face")));
 
     const qint64 received = device.commandsReceived();
-    QSignalSpy ticks(desk.engine.get(), &sync::SyncEngine::reconcileTicked);
+    QSignalSpy ticks(desk.engine, &sync::SyncEngine::reconcileTicked);
     QVERIFY(ticks.wait(5000));
     QVERIFY(ticks.wait(5000));
     QCOMPARE(device.commandsReceived(), received);
 
     // An admin's full reconcile offers it once more (and verifies the library first);
     // it fails again, and stays failed.
-    QSignalSpy verified(desk.engine.get(), &sync::SyncEngine::deviceVerified);
+    QSignalSpy verified(desk.engine, &sync::SyncEngine::deviceVerified);
     desk.engine->reconcileDevice(uuid);
     QVERIFY(verified.wait(10000));
     QCOMPARE(verified.first().at(1).toLongLong(), qint64(persons.size() - 1));
@@ -514,7 +490,7 @@ void TestSync::verifyRepairsWhatTheDeviceReallyHolds()
 
     // The device asks for a full sync (as sw_device_sync_data does): what it lists is
     // compared with what it confirmed.
-    QSignalSpy verified(desk.engine.get(), &sync::SyncEngine::deviceVerified);
+    QSignalSpy verified(desk.engine, &sync::SyncEngine::deviceVerified);
     desk.engine->reconcileDevice(uuid);
     QVERIFY(verified.wait(10000));
     QTRY_VERIFY_WITH_TIMEOUT(desk.done(uuid) && !device.library().people().contains(ids[0]), 10000);

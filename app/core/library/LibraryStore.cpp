@@ -1,7 +1,7 @@
 #include "LibraryStore.h"
 
-#include "match/FeatureStore.h"
 #include "store/Database.h"
+#include "store/VectorBlob.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -160,7 +160,7 @@ bool LibraryStore::insertPhotos(qint64 indexId, const QList<NewPhoto> &photos, q
         q.addBindValue(now);
         q.addBindValue(text(photo.descriptorKind));
         q.addBindValue(photo.descriptor.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
-                                                  : QVariant(match::FeatureStore::toBlob(photo.descriptor)));
+                                                  : QVariant(store::vectorToBlob(photo.descriptor)));
         if (!q.exec())
             return fail(q.lastError().text());
     }
@@ -182,7 +182,7 @@ QList<PhotoDescriptor> LibraryStore::photoDescriptors(const QString &kind, int d
     }
     while (q.next()) {
         PhotoDescriptor d{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toInt(),
-                          match::FeatureStore::fromBlob(q.value(3).toByteArray(), dims)};
+                          store::vectorFromBlob(q.value(3).toByteArray(), dims)};
         if (!d.values.isEmpty())
             out << d;
     }
@@ -211,7 +211,7 @@ bool LibraryStore::setPhotoDescriptor(qint64 photoId, const QString &kind, const
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE person_photos SET descriptor_kind = ?, descriptor = ? WHERE id = ?"));
     q.addBindValue(kind);
-    q.addBindValue(values.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(match::FeatureStore::toBlob(values)));
+    q.addBindValue(values.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(store::vectorToBlob(values)));
     q.addBindValue(photoId);
     return q.exec() || fail(q.lastError().text());
 }

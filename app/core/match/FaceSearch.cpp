@@ -5,6 +5,7 @@
 #include "image/ImageHeader.h"
 #include "library/LibraryStore.h"
 #include "store/ArchiveReader.h"
+#include "store/VectorBlob.h"
 
 #include <QAtomicInteger>
 #include <QReadLocker>
@@ -98,7 +99,7 @@ FaceSearch::IndexPtr FaceSearch::makeDeviceIndex(int dims) const
         q.addBindValue(dims);
         if (!q.exec() || !q.next())
             return false;
-        out = FeatureStore::fromBlob(q.value(0).toByteArray(), dims);
+        out = store::vectorFromBlob(q.value(0).toByteArray(), dims);
         return !out.isEmpty();
     });
     return index;
@@ -120,7 +121,7 @@ FaceSearch::IndexPtr FaceSearch::makeLocalIndex() const
         q.addBindValue(dims);
         if (!q.exec() || !q.next())
             return false;
-        out = FeatureStore::fromBlob(q.value(0).toByteArray(), dims);
+        out = store::vectorFromBlob(q.value(0).toByteArray(), dims);
         return !out.isEmpty();
     });
     return index;
@@ -164,7 +165,7 @@ bool FaceSearch::load(QString *error)
     while (q.next()) {
         const int dims = q.value(5).toInt();
         const IndexPtr index = fresh.device.value(dims);
-        const QVector<float> v = FeatureStore::fromBlob(q.value(4).toByteArray(), dims);
+        const QVector<float> v = store::vectorFromBlob(q.value(4).toByteArray(), dims);
         if (!index || v.isEmpty())
             continue;  // a blob that does not match its dims is skipped, not fatal
         const FeatureMeta meta{q.value(1).toLongLong(), fresh.devices.idFor(q.value(2).toString()), listOf(q.value(3))};
@@ -186,7 +187,7 @@ bool FaceSearch::load(QString *error)
     if (!q.exec())
         return failed(q);
     while (q.next()) {
-        const QVector<float> v = FeatureStore::fromBlob(q.value(4).toByteArray(), dims);
+        const QVector<float> v = store::vectorFromBlob(q.value(4).toByteArray(), dims);
         if (v.isEmpty())
             continue;
         const FeatureMeta meta{q.value(1).toLongLong(), fresh.devices.idFor(q.value(2).toString()), listOf(q.value(3))};
@@ -230,7 +231,7 @@ qsizetype FaceSearch::loadNewLocal(QString *error)
     qsizetype added = 0;
     qint64 highWater = after;
     while (q.next()) {
-        const QVector<float> v = FeatureStore::fromBlob(q.value(4).toByteArray(), dims);
+        const QVector<float> v = store::vectorFromBlob(q.value(4).toByteArray(), dims);
         const qint64 id = q.value(0).toLongLong();
         highWater = std::max(highWater, q.value(5).toLongLong());
         if (!v.isEmpty() && add(FeatureKind::Local, id, q.value(1).toLongLong(), q.value(2).toString(),
@@ -358,11 +359,11 @@ FaceSearchResult FaceSearch::byEvent(qint64 eventId, int k, const FaceSearchFilt
     }
     // FaceDesk's own feature first: it is comparable with every event the backfill
     // has reached, whatever device took it; the device's only with its own kind.
-    const QVector<float> local = FeatureStore::fromBlob(q.value(2).toByteArray(), m_engine->dimensions());
+    const QVector<float> local = store::vectorFromBlob(q.value(2).toByteArray(), m_engine->dimensions());
     if (!local.isEmpty())
         return run(FeatureKind::Local, int(local.size()), local, eventId, k, filter, minSimilarity);
     const int dims = q.value(1).toInt();
-    const QVector<float> device = FeatureStore::fromBlob(q.value(0).toByteArray(), dims);
+    const QVector<float> device = store::vectorFromBlob(q.value(0).toByteArray(), dims);
     if (device.isEmpty()) {
         result.error = tr("This event has no face feature yet.");
         return result;

@@ -1,11 +1,10 @@
 #include "FeatureStore.h"
 
+#include "store/VectorBlob.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
-#include <QtEndian>
-
-#include <cstring>
 
 namespace fd::match {
 
@@ -17,35 +16,6 @@ bool FeatureStore::fail(const QSqlQuery &q)
 {
     m_error = q.lastError().text();
     return false;
-}
-
-QByteArray FeatureStore::toBlob(const QVector<float> &values)
-{
-    // Never a null QByteArray: Qt binds a null one as SQL NULL, and vector is NOT NULL
-    // even for the "no face" rows.
-    QByteArray blob(values.size() * qsizetype(sizeof(float)), Qt::Uninitialized);
-    if constexpr (Q_BYTE_ORDER == Q_LITTLE_ENDIAN) {
-        if (!values.isEmpty())
-            std::memcpy(blob.data(), values.constData(), size_t(blob.size()));
-    } else {
-        for (qsizetype i = 0; i < values.size(); ++i)
-            qToLittleEndian(values[i], blob.data() + i * qsizetype(sizeof(float)));
-    }
-    return blob.isNull() ? QByteArray("") : blob;
-}
-
-QVector<float> FeatureStore::fromBlob(const QByteArray &blob, int dims)
-{
-    if (dims <= 0 || blob.size() != qsizetype(dims) * qsizetype(sizeof(float)))
-        return {};
-    QVector<float> values(dims);
-    if constexpr (Q_BYTE_ORDER == Q_LITTLE_ENDIAN) {
-        std::memcpy(values.data(), blob.constData(), size_t(blob.size()));
-    } else {
-        for (int i = 0; i < dims; ++i)
-            values[i] = qFromLittleEndian<float>(blob.constData() + qsizetype(i) * qsizetype(sizeof(float)));
-    }
-    return values;
 }
 
 bool FeatureStore::put(const QList<StoredFeature> &rows)
@@ -69,7 +39,7 @@ bool FeatureStore::put(const QList<StoredFeature> &rows)
     for (const StoredFeature &row : rows) {
         const bool face = row.hasFace() && !row.face.isEmpty();
         const QList<QVariant> values = {
-            row.eventId, row.kind, int(row.values.size()), toBlob(row.values),
+            row.eventId, row.kind, int(row.values.size()), store::vectorToBlob(row.values),
             face ? QVariant(row.face.x()) : QVariant(), face ? QVariant(row.face.y()) : QVariant(),
             face ? QVariant(row.face.width()) : QVariant(), face ? QVariant(row.face.height()) : QVariant(),
             row.eventId};
@@ -105,7 +75,7 @@ std::optional<StoredFeature> FeatureStore::get(qint64 eventId)
     StoredFeature row;
     row.eventId = eventId;
     row.kind = q.value(0).toString();
-    row.values = fromBlob(q.value(2).toByteArray(), q.value(1).toInt());
+    row.values = store::vectorFromBlob(q.value(2).toByteArray(), q.value(1).toInt());
     if (!q.value(5).isNull())
         row.face = QRect(q.value(3).toInt(), q.value(4).toInt(), q.value(5).toInt(), q.value(6).toInt());
     return row;
@@ -125,7 +95,7 @@ bool FeatureStore::fetch(qint64 eventId, const QString &kind, QVector<float> &ou
         return fail(*m_fetch);
     const bool found = m_fetch->next();
     if (found)
-        out = fromBlob(m_fetch->value(1).toByteArray(), m_fetch->value(0).toInt());
+        out = store::vectorFromBlob(m_fetch->value(1).toByteArray(), m_fetch->value(0).toInt());
     m_fetch->finish();
     return found && !out.isEmpty();
 }

@@ -61,10 +61,6 @@ public:
     // Rows of this kind; withFaceOnly leaves out the "no face found" rows.
     qint64 count(const QString &kind, bool withFaceOnly = false);
 
-    // float32, little-endian: the layout of events.feature too.
-    static QByteArray toBlob(const QVector<float> &values);
-    static QVector<float> fromBlob(const QByteArray &blob, int dims);
-
 private:
     bool fail(const QSqlQuery &q);
 

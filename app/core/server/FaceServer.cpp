@@ -52,7 +52,7 @@ QString senderOf(const Message &message)
 
 FaceServer::FaceServer(ServerConfig config, devices::DeviceRegistry *registry, store::StoreWriter *writer,
                        QObject *parent)
-    : QObject(parent), m_config(config), m_registry(registry), m_writer(writer), m_http(this, config.limits, this),
+    : DeviceChannel(parent), m_config(config), m_registry(registry), m_writer(writer), m_http(this, config.limits, this),
       m_tcp(this, config.limits, this)
 {
     // The writer's signals come from its own thread; queued onto ours.

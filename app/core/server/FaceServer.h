@@ -4,6 +4,7 @@
 // -1001 (HTTP 503) and sends again later.
 #pragma once
 
+#include "devices/DeviceChannel.h"
 #include "devices/DeviceRegistry.h"
 #include "net/Listener.h"
 #include "protocol/MessageCodec.h"
@@ -25,7 +26,7 @@ struct ServerConfig {
     int maxImageBytes = 8 * 1024 * 1024;  // per image, after base64 decoding
 };
 
-class FaceServer : public QObject, public net::FrameHandler {
+class FaceServer : public devices::DeviceChannel, public net::FrameHandler {
     Q_OBJECT
 public:
     FaceServer(ServerConfig config, devices::DeviceRegistry *registry, store::StoreWriter *writer,
@@ -39,15 +40,11 @@ public:
     quint16 tcpPort() const { return m_tcp.serverPort(); }
     int connectionCount() const { return m_http.connectionCount() + m_tcp.connectionCount(); }
 
-    // Sends a command down a device's long connection (library sync).
-    bool sendToDevice(const QString &uuid, const QByteArray &json);
+    // The device channel (DeviceChannel.h): the library sync's way to devices.
+    bool sendToDevice(const QString &uuid, const QByteArray &json) override;
+    QStringList connectedDevices() const override { return m_sessions.keys(); }
+    void dropSession(const QString &uuid) override;
     bool isConnected(const QString &uuid) const { return m_sessions.contains(uuid); }
-    // Devices with a long connection now.
-    QStringList connectedDevices() const { return m_sessions.keys(); }
-    // Aborts a device's long connection. The sync engine does this when a command
-    // timed out: replies carry no request id, so a late answer on the same connection
-    // could not be told from the answer to the next command.
-    void dropSession(const QString &uuid);
 
     void handleFrame(net::PeerConnection *connection, const net::Frame &frame) override;
     void connectionClosed(net::PeerConnection *connection) override;
@@ -65,13 +62,8 @@ signals:
     void eventCommitted(qint64 eventId, const fd::protocol::FacePush &push, const QString &deviceUuid);
     // A message was refused: who, and why, in the protocol's terms.
     void messageRejected(const QString &peer, const QString &reason);
-    void deviceSyncRequested(const QString &uuid);
-    void deviceReplied(const QString &uuid, const fd::protocol::Decoded &reply);
-    // A device's long connection began (its first successful bare-JSON heartbeat on a
-    // connection), or ended. A newer connection replacing an older one is reported
-    // as closed, then opened.
-    void deviceSessionOpened(const QString &uuid);
-    void deviceSessionClosed(const QString &uuid);
+    // deviceSyncRequested, deviceReplied, deviceSessionOpened and deviceSessionClosed
+    // come from DeviceChannel.
 
 private:
     void onCommitted(const QList<quint64> &tickets, const QList<qint64> &ids, const QList<bool> &fresh);

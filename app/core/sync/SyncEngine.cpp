@@ -2,7 +2,7 @@
 
 #include "library/LibraryStore.h"
 #include "protocol/ErrorCodes.h"
-#include "server/FaceServer.h"
+#include "devices/DeviceChannel.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -47,8 +47,8 @@ QString clipUtf8(const QString &text, int maxBytes)
 
 } // namespace
 
-SyncEngine::SyncEngine(store::DatabaseConfig database, server::FaceServer *server, SyncConfig config, QObject *parent)
-    : QObject(parent), m_database(std::move(database)), m_server(server), m_config(config)
+SyncEngine::SyncEngine(store::DatabaseConfig database, devices::DeviceChannel *channel, SyncConfig config, QObject *parent)
+    : QObject(parent), m_database(std::move(database)), m_channel(channel), m_config(config)
 {
     m_kickTimer.setSingleShot(true);
     m_kickTimer.setInterval(std::max(0, m_config.kickDelayMs));
@@ -81,15 +81,15 @@ bool SyncEngine::start(QString *error)
     m_state = std::make_unique<SyncStateStore>(db);
     m_changeCounter = m_state->libraryChangeCounter();
 
-    connect(m_server, &server::FaceServer::deviceSessionOpened, this, &SyncEngine::onSessionOpened);
-    connect(m_server, &server::FaceServer::deviceSessionClosed, this, &SyncEngine::onSessionClosed);
-    connect(m_server, &server::FaceServer::deviceReplied, this, &SyncEngine::onReplied);
-    connect(m_server, &server::FaceServer::deviceSyncRequested, this, &SyncEngine::reconcileDevice);
+    connect(m_channel, &devices::DeviceChannel::deviceSessionOpened, this, &SyncEngine::onSessionOpened);
+    connect(m_channel, &devices::DeviceChannel::deviceSessionClosed, this, &SyncEngine::onSessionClosed);
+    connect(m_channel, &devices::DeviceChannel::deviceReplied, this, &SyncEngine::onReplied);
+    connect(m_channel, &devices::DeviceChannel::deviceSyncRequested, this, &SyncEngine::reconcileDevice);
     if (m_config.reconcileIntervalMs > 0)
         m_reconcile.start(m_config.reconcileIntervalMs);
     if (m_config.changePollMs > 0)
         m_poll.start(m_config.changePollMs);
-    for (const QString &uuid : m_server->connectedDevices())
+    for (const QString &uuid : m_channel->connectedDevices())
         onSessionOpened(uuid);
     return true;
 }
@@ -231,7 +231,7 @@ void SyncEngine::onWatchdog()
                                     << m_config.replyTimeoutMs << "ms; dropping the connection";
         failInFlight(uuid, *d, tr("the device did not answer within %1 s").arg(m_config.replyTimeoutMs / 1000.0));
         // A late answer on this connection would be taken for the next command's.
-        m_server->dropSession(uuid);
+        m_channel->dropSession(uuid);
     }
     bool busy = false;
     for (const auto &[uuid, d] : m_devices)
@@ -387,7 +387,7 @@ void SyncEngine::send(const QString &uuid, Device &d, Command command)
         d.dirty = true;
         return;
     }
-    if (!m_server->sendToDevice(uuid, command.bytes)) {
+    if (!m_channel->sendToDevice(uuid, command.bytes)) {
         d.connected = false;  // the session is gone; its closing was or will be reported
         d.dirty = true;
         return;

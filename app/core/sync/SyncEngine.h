@@ -1,5 +1,5 @@
 // Keeps every connected device's face library equal to what FaceDesk wants it to
-// hold. Lives on the server's thread beside FaceServer, with its own database
+// hold. Lives on the server's thread beside the device channel (FaceServer), with its own database
 // connection opened there.
 //
 // The persistent state is the queue: what a device should hold (LibraryStore::wantedBy)
@@ -27,7 +27,7 @@
 #include <memory>
 
 namespace fd::library { class LibraryStore; }
-namespace fd::server { class FaceServer; }
+namespace fd::devices { class DeviceChannel; }
 
 namespace fd::sync {
 
@@ -54,7 +54,7 @@ public:
         qint64 verifies = 0;       // sw_server_get_sort answers applied
     };
 
-    SyncEngine(store::DatabaseConfig database, server::FaceServer *server, SyncConfig config = {},
+    SyncEngine(store::DatabaseConfig database, devices::DeviceChannel *channel, SyncConfig config = {},
                QObject *parent = nullptr);
     ~SyncEngine() override;
 
@@ -131,7 +131,7 @@ private:
     SourcedPicture pictureOf(const Action &action);
 
     store::DatabaseConfig m_database;
-    server::FaceServer *m_server;
+    devices::DeviceChannel *m_channel;
     SyncConfig m_config;
     QString m_connectionName;
     std::unique_ptr<library::LibraryStore> m_library;
