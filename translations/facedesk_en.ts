@@ -1954,6 +1954,22 @@
         <source>Archive disk full</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Archive: unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive database unreachable since %1: events are refused, devices retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceDesk cannot reach the archive&apos;s database %1 (%2). Devices stay connected and are told to send their events again later; nothing they were told is stored gets lost. FaceDesk reconnects by itself every second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive database unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::PersonEditDialog</name>

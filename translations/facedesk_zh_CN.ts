@@ -1977,6 +1977,22 @@
         <source>Archive disk full</source>
         <translation>存档磁盘已满</translation>
     </message>
+    <message>
+        <source>Archive: unreachable</source>
+        <translation>存档：无法连接</translation>
+    </message>
+    <message>
+        <source>Archive database unreachable since %1: events are refused, devices retry</source>
+        <translation>自 %1 起无法连接存档数据库：事件被拒收，设备将重试</translation>
+    </message>
+    <message>
+        <source>FaceDesk cannot reach the archive&apos;s database %1 (%2). Devices stay connected and are told to send their events again later; nothing they were told is stored gets lost. FaceDesk reconnects by itself every second.</source>
+        <translation>FaceDesk 无法连接存档数据库 %1（%2）。设备保持连接，并被告知稍后重发事件；已确认存储的内容不会丢失。FaceDesk 每秒自动重连。</translation>
+    </message>
+    <message>
+        <source>Archive database unreachable</source>
+        <translation>无法连接存档数据库</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::PersonEditDialog</name>

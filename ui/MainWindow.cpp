@@ -37,6 +37,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QListView>
 #include <QProcess>
@@ -191,6 +192,7 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     for (QLabel *l : {m_diskFullLabel, m_listenerLabel, m_devicesLabel, m_rateLabel, m_storeLabel, m_matchLabel, m_alertLabel})
         statusBar()->addPermanentWidget(l);
     connect(writer, &store::StoreWriter::storageFullChanged, this, &MainWindow::showStorageFull);
+    connect(writer, &store::StoreWriter::databaseReachableChanged, this, &MainWindow::showDatabaseReachable);
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(windowIcon(), this);
@@ -888,9 +890,11 @@ void MainWindow::updateStatus()
     m_devicesLabel->setText(tr("Devices online: %1 of %2").arg(m_devices->onlineCount()).arg(m_devices->rowCount()));
     m_rateLabel->setText(tr("Events/min: %1").arg(m_recent.size()));
     const int queued = m_writer->queued();
-    const bool diskFull = !m_diskFullLabel->isHidden();
-    m_storeLabel->setText(diskFull ? tr("Archive: disk full")
-                                   : queued > 1000 ? tr("Archive: %1 waiting").arg(queued) : tr("Archive: OK"));
+    const bool diskFull = !m_diskFullLabel->isHidden() && !m_databaseLostSince.isValid();
+    m_storeLabel->setText(m_databaseLostSince.isValid() ? tr("Archive: unreachable")
+                          : diskFull                    ? tr("Archive: disk full")
+                          : queued > 1000               ? tr("Archive: %1 waiting").arg(queued)
+                                                        : tr("Archive: OK"));
     m_storeLabel->setStyleSheet(queued > 1000 ? QStringLiteral("color: #E65100;") : QString());
     const int behind = m_matcher ? m_matcher->backlog() : 0;
     m_matchLabel->setText(!m_matcher ? QString()
@@ -914,6 +918,26 @@ void MainWindow::showStorageFull(bool full, const QString &reason)
                                     .arg(QDir::toNativeSeparators(m_archive.dataDir), reason));
     if (m_tray)
         m_tray->showMessage(tr("Archive disk full"), m_diskFullLabel->toolTip(), QSystemTrayIcon::Critical);
+}
+
+// The database server of a site's archive (PostgreSQL) went away: restarted, or the
+// network to it is down. The collector side keeps its devices connected and answers
+// their events with the busy code until it is back, so the desk says since when.
+void MainWindow::showDatabaseReachable(bool reachable, const QDateTime &since, const QString &reason)
+{
+    m_databaseLostSince = reachable ? QDateTime() : since;
+    m_diskFullLabel->setVisible(!reachable);
+    updateStatus();
+    if (reachable)
+        return;
+    m_diskFullLabel->setText(tr("Archive database unreachable since %1: events are refused, devices retry")
+                                 .arg(QLocale().toString(since.toLocalTime().time(), QLocale::ShortFormat)));
+    m_diskFullLabel->setToolTip(tr("FaceDesk cannot reach the archive's database %1 (%2). Devices stay connected and "
+                                   "are told to send their events again later; nothing they were told is stored gets "
+                                   "lost. FaceDesk reconnects by itself every second.")
+                                    .arg(m_archive.display(), reason));
+    if (m_tray)
+        m_tray->showMessage(tr("Archive database unreachable"), m_diskFullLabel->toolTip(), QSystemTrayIcon::Critical);
 }
 
 } // namespace fd::ui

@@ -10,6 +10,7 @@
 #include "protocol/Messages.h"
 #include "store/Database.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <QPointer>
 #include <QMap>
@@ -97,6 +98,7 @@ public:
     // The archive's disk is full (a red note in the status bar and a tray message), or
     // has room again.
     void showStorageFull(bool full, const QString &reason);
+    void showDatabaseReachable(bool reachable, const QDateTime &since, const QString &reason);
 
 signals:
     // Emitted when a tile is handed to the wall; it appears within one frame (or when
@@ -156,7 +158,8 @@ private:
     QLabel *m_listenerLabel;
     QLabel *m_devicesLabel;
     QLabel *m_rateLabel;
-    QLabel *m_diskFullLabel = nullptr;  // shown while the archive's disk is full
+    QLabel *m_diskFullLabel = nullptr;  // shown while the archive's disk is full or its database unreachable
+    QDateTime m_databaseLostSince;      // valid while the archive's database is unreachable
     QLabel *m_storeLabel;
     QLabel *m_alertLabel;
     std::deque<qint64> m_recent;  // ms of recent events, for events per minute

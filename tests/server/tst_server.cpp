@@ -23,6 +23,7 @@
 #include <QScopeGuard>
 #include <QStorageInfo>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QtTest>
 
 #include <unistd.h>
@@ -157,6 +158,7 @@ private slots:
     void tricklingDoesNotKeepAFrameAlive();
     void idleClockCountsTheLastMessage();
     void busyArchiveAsksForRetry();
+    void databaseOutageAsksForRetryAndResumes();
     void longConnectionRepliesInOrder();
     void sessionsOpenCloseAndReplace();
     void capFaceReportUsesItsAccount();
@@ -496,6 +498,72 @@ void TestServer::busyArchiveAsksForRetry()
     QCOMPARE(codeOf(reply), code::SystemException);
     QCOMPARE(httpStatus(reply), 503);
     QCOMPARE(desk.server->counters().eventsRefusedBusy, qint64(1));
+}
+
+// Runs statements as the test cluster's administrator.
+bool asAdmin(const QStringList &statements)
+{
+    store::DatabaseConfig admin;
+    admin.url = testarchive::adminUrl();
+    admin.dataDir = QDir::tempPath();
+    bool ok = true;
+    {
+        QString error;
+        QSqlDatabase db = store::connectDatabase(admin, QStringLiteral("outage-admin"), &error);
+        ok = db.isOpen();
+        for (const QString &sql : statements)
+            ok = ok && store::execStatement(db, sql, &error);
+        if (!ok)
+            qWarning("admin: %s", qPrintable(error));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("outage-admin"));
+    return ok;
+}
+
+// #12: the collector's database goes away (connections ended and refused, as when the
+// server restarts or the network to it drops) and comes back. Meanwhile events are
+// answered with the busy code, never acknowledged; the desk's own records (here an
+// alert acknowledgement) wait in memory; when the database takes connections again the
+// writer reconnects by itself and the device's retry is stored, once.
+void TestServer::databaseOutageAsksForRetryAndResumes()
+{
+    if (!testarchive::onPostgres())
+        QSKIP("a PostgreSQL server going away: the _pg run");
+    Desk desk;
+    QSignalSpy reachable(desk.writer, &store::StoreWriter::databaseReachableChanged);
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    const QString token = desk.token(c, QStringLiteral("DEVPG"));
+    QCOMPARE(codeOf(c.post("/faceinfo", encode(push(QStringLiteral("DEVPG"), token, 1)))), code::Ok);
+
+    const QString name = QUrl(desk.db.url).path().mid(1);
+    QVERIFY(asAdmin({QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS false").arg(name),
+                     QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'").arg(name)}));
+    auto allowAgain = qScopeGuard([&] { asAdmin({QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(name)}); });
+
+    const auto refused = c.post("/faceinfo", encode(push(QStringLiteral("DEVPG"), token, 2)));
+    QCOMPARE(codeOf(refused), code::SystemException);
+    QCOMPARE(httpStatus(refused), 503);
+    QVERIFY(reachable.count() >= 1 || reachable.wait(5000));
+    QCOMPARE(reachable.first().at(0).toBool(), false);
+    QVERIFY(reachable.first().at(1).toDateTime().isValid());
+    store::AlertAck ack;
+    ack.kind = QStringLiteral("blacklist");
+    ack.raisedAt = ack.acknowledgedAt = QDateTime::currentMSecsSinceEpoch();
+    ack.acknowledgedBy = QStringLiteral("guard");
+    desk.writer->enqueueAlertAck(ack);
+    // Still away: the retry is refused again, and nothing is lost meanwhile.
+    QCOMPARE(codeOf(c.post("/faceinfo", encode(push(QStringLiteral("DEVPG"), token, 2)))), code::SystemException);
+
+    allowAgain.dismiss();
+    QVERIFY(asAdmin({QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(name)}));
+    // The held acknowledgement makes the writer try again every second by itself.
+    QTRY_VERIFY_WITH_TIMEOUT(reachable.count() >= 2, 10000);
+    QCOMPARE(reachable.last().at(0).toBool(), true);
+    QCOMPARE(codeOf(c.post("/faceinfo", encode(push(QStringLiteral("DEVPG"), token, 2)))), code::Ok);
+    QCOMPARE(codeOf(c.post("/faceinfo", encode(push(QStringLiteral("DEVPG"), token, 2)))), code::Ok);  // a retry
+    QCOMPARE(desk.count(), qint64(2));
+    QCOMPARE(desk.rows(QStringLiteral("SELECT COUNT(*) FROM alert_acks WHERE acknowledged_by = 'guard'")).value(0).value(0).toInt(), 1);
 }
 
 void TestServer::longConnectionRepliesInOrder()

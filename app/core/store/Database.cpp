@@ -434,6 +434,24 @@ QSqlDatabase openDatabase(const DatabaseConfig &config, const QString &connectio
     return db;
 }
 
+bool reconnectIfLost(QSqlDatabase &db, const DatabaseConfig &config, QString *error)
+{
+    if (config.backend() != Backend::Postgres)
+        return db.isOpen();
+    if (db.isOpen() && QSqlQuery(db).exec(QStringLiteral("SELECT 1")))
+        return true;
+    db.close();
+    if (!openPostgres(db, config, error))
+        return false;
+    for (const QString &statement : sessionSetup(Backend::Postgres, config.fullSync)) {
+        if (!execStatement(db, statement, error)) {
+            db.close();
+            return false;
+        }
+    }
+    return true;
+}
+
 bool execReturningId(QSqlQuery &q, qint64 *id)
 {
     if (!q.exec())

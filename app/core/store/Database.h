@@ -36,6 +36,13 @@ QSqlDatabase openDatabase(const DatabaseConfig &config, const QString &connectio
 // settings only. For looking at an archive as it is (the migration tests).
 QSqlDatabase connectDatabase(const DatabaseConfig &config, const QString &connectionName, QString *error);
 
+// Whether the connection still reaches its database (a trivial query answers), and if
+// not, one attempt to open it again with the session's settings. A PostgreSQL server
+// restarted, or a connection its administrator ended, leaves Qt's connection "open"
+// but dead: every statement fails until it is reopened. Copies of the QSqlDatabase
+// share the reopened connection; statements prepared on the dead one must be prepared
+// again. SQLite's file connection has no such state: true when it is open.
+bool reconnectIfLost(QSqlDatabase &db, const DatabaseConfig &config, QString *error);
 // PostgreSQL: moves every serial column's sequence past the largest id its table
 // holds, after rows were written with their ids (a copied archive, a test's seed), so
 // that the next insert never reuses an id. SQLite needs nothing (it takes max()+1).

@@ -4,6 +4,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QTimer>
 #include <QVariant>
 
 #include <variant>
@@ -109,8 +110,11 @@ void StoreWriter::stop()
     // connection on its own thread.
     m_filePool.waitForDone();
     QMetaObject::invokeMethod(this, [this] {
-        while (queued() > 0)
-            drain();
+        // Not while the database is unreachable: what is held then cannot be written.
+        while (queued() > 0 && drainOnce()) {
+        }
+        if (const int left = queued(); left > 0)
+            qCCritical(lcStore) << left << "records not written at shutdown: the archive's database is unreachable";
         delete m_retentionTimer;
         m_retentionTimer = nullptr;
         {
@@ -226,134 +230,227 @@ void StoreWriter::enqueueAlertAck(const AlertAck &ack)
     pushLocked(Job{ack});
 }
 
-void StoreWriter::drain()
+std::vector<StoreWriter::Job> StoreWriter::takeBatch()
 {
     std::vector<Job> batch;
-    {
-        QMutexLocker lock(&m_mutex);
-        const size_t n = std::min(m_queue.size(), size_t(m_options.maxBatch));
-        batch.reserve(n);
-        for (size_t i = 0; i < n; ++i) {
-            batch.push_back(std::move(m_queue.front()));
-            m_queue.pop_front();
-        }
+    QMutexLocker lock(&m_mutex);
+    const size_t n = std::min(m_queue.size(), size_t(m_options.maxBatch));
+    batch.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+        batch.push_back(std::move(m_queue.front()));
+        m_queue.pop_front();
     }
-    if (!batch.empty()) {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        QList<quint64> tickets, failedTickets;
-        QList<qint64> ids;
-        QList<bool> fresh;
-        Failure error, eventError;
-        bool ok = db.transaction();
-        if (!ok)
-            error = failureOf(db.lastError(), m_config.backend());
-        for (const Job &job : batch) {
-            if (!ok)
-                break;
-            if (const auto *e = std::get_if<EventRecord>(&job.what)) {
-                qint64 id = -1;
-                bool isNew = true;
-                Failure why;
-                if (writeEvent(db, *e, &id, &isNew, &why)) {
-                    tickets.append(e->ticket);
-                    ids.append(id);
-                    fresh.append(isNew);
-                } else {
-                    // One bad event must not sink the others in its group.
-                    qCWarning(lcStore) << "event from" << e->deviceUuid << "not stored:" << why.text;
-                    failedTickets.append(e->ticket);
-                    if (eventError.text.isEmpty())
-                        eventError = why;
-                }
-            } else if (const auto *d = std::get_if<DeviceRow>(&job.what)) {
-                QSqlQuery q(db);
-                q.prepare(QStringLiteral(
-                    "INSERT INTO devices (uuid, mac, device_type, name, host, soft_version, state, first_seen, last_seen, "
-                    "heartbeat_interval, online) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(uuid) DO UPDATE SET "
-                    "mac=excluded.mac, device_type=excluded.device_type, name=excluded.name, host=excluded.host, "
-                    "soft_version=excluded.soft_version, state=excluded.state, last_seen=excluded.last_seen, "
-                    "heartbeat_interval=excluded.heartbeat_interval, online=excluded.online"));
-                for (const QVariant &v : {QVariant(d->uuid), orNull(d->mac), orNull(d->deviceType), orNull(d->name),
-                                          orNull(d->host), orNull(d->softVersion), QVariant(d->state),
-                                          QVariant(d->firstSeen), QVariant(d->lastSeen),
-                                          QVariant(d->heartbeatInterval), QVariant(d->online ? 1 : 0)})
-                    q.addBindValue(v);
-                if (!q.exec())
-                    qCWarning(lcStore) << "device" << d->uuid << "not saved:" << q.lastError().text();
-            } else if (const auto *rm = std::get_if<DeviceRemoval>(&job.what)) {
-                // The device goes; its events stay in the archive, as evidence should.
-                QSqlQuery q(db);
-                q.prepare(QStringLiteral("DELETE FROM devices WHERE uuid = ?"));
-                q.addBindValue(rm->uuid);
-                if (!q.exec())
-                    qCWarning(lcStore) << "device" << rm->uuid << "not removed:" << q.lastError().text();
-            } else if (const auto *ack = std::get_if<AlertAck>(&job.what)) {
-                QSqlQuery q(db);
-                q.prepare(QStringLiteral("INSERT INTO alert_acks (event_id, device_uuid, kind, raised_at, "
-                                         "acknowledged_at, acknowledged_by, note) VALUES (?,?,?,?,?,?,?)"));
-                for (const QVariant &v : {orNull(ack->eventId), orNull(ack->deviceUuid), QVariant(ack->kind),
-                                          QVariant(ack->raisedAt), QVariant(ack->acknowledgedAt),
-                                          QVariant(ack->acknowledgedBy), orNull(ack->note)})
-                    q.addBindValue(v);
-                if (!q.exec())
-                    qCWarning(lcStore) << "acknowledgement not saved:" << q.lastError().text();
-            } else if (const auto *de = std::get_if<DeviceEventRow>(&job.what)) {
-                QSqlQuery q(db);
-                q.prepare(QStringLiteral("INSERT INTO device_events (device_uuid, at, kind, detail) VALUES (?,?,?,?)"));
-                q.addBindValue(de->uuid);
-                q.addBindValue(de->at);
-                q.addBindValue(de->kind);
-                q.addBindValue(de->detail);
-                if (!q.exec())
-                    qCWarning(lcStore) << "device event not saved:" << q.lastError().text();
-            }
-        }
-        if (ok && !db.commit()) {
-            ok = false;
-            error = failureOf(db.lastError(), m_config.backend());
-            db.rollback();
-        }
-        if (ok && m_checkpointer)
-            m_checkpointer->noteCommit();
-        if (!ok) {
-            qCCritical(lcStore) << "commit failed:" << error.text;
-            failedTickets += tickets;
-            tickets.clear();
-            ids.clear();
-            fresh.clear();
-        }
-        int events = 0;
-        for (const Job &job : batch)
-            events += std::holds_alternative<EventRecord>(job.what);
-        bool backlogGone = false;
-        {
-            QMutexLocker lock(&m_mutex);
-            m_backlogPeak = std::max(m_backlogPeak, m_queuedEvents);
-            m_queuedEvents -= events;
-            backlogGone = m_queuedEvents == 0 && m_backlogPeak >= kTrimAfterBacklog;
-            if (backlogGone)
-                m_backlogPeak = 0;
-        }
-        if (backlogGone)
-            returnFreedMemory();
-        if (error.text.isEmpty())
-            error = eventError;
-        noteStorage(!tickets.isEmpty(), error);
-        if (m_storageFull && !failedTickets.isEmpty())
-            error.text = QStringLiteral("the archive's disk is full; send the event again later");
-        if (!tickets.isEmpty())
-            emit committed(tickets, ids, fresh);
-        if (!failedTickets.isEmpty())
-            emit failed(failedTickets, error.text.isEmpty() ? QStringLiteral("the event could not be stored") : error.text);
-    }
+    return batch;
+}
+
+void StoreWriter::drain()
+{
+    const bool reached = drainOnce();
     QMutexLocker lock(&m_mutex);
     if (m_queue.empty()) {
         m_drainScheduled = false;
+    } else if (!reached) {
+        // The database is unreachable and records wait for it: try again in a second
+        // (events that come meanwhile wait at most that long for their busy answer).
+        QTimer::singleShot(kReconnectMs, this, &StoreWriter::drain);
     } else {
         // More arrived while committing: the next group goes right away, but after
         // any other queued work on this thread.
         QMetaObject::invokeMethod(this, &StoreWriter::drain, Qt::QueuedConnection);
     }
+}
+
+bool StoreWriter::drainOnce()
+{
+    std::vector<Job> batch = takeBatch();
+    if (batch.empty())
+        return true;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!databaseReachable(db)) {
+        holdBack(batch);
+        return false;
+    }
+    return commitBatch(db, batch);
+}
+
+// While the database is unreachable, a reconnection is tried at most once a second:
+// a host that does not answer makes each try wait for libpq's connect timeout.
+bool StoreWriter::databaseReachable(QSqlDatabase &db)
+{
+    if (!m_unreachableSince.isValid())
+        return true;
+    if (m_reconnectClock.isValid() && m_reconnectClock.elapsed() < kReconnectMs)
+        return false;
+    m_reconnectClock.start();
+    QString error;
+    if (!reconnectIfLost(db, m_config, &error)) {
+        qCWarning(lcStore).noquote() << "the archive's database is still unreachable:" << error;
+        return false;
+    }
+    m_insertEvent.reset();  // prepared on the connection that died
+    qCInfo(lcStore).noquote() << "the archive's database is reachable again after"
+                              << m_unreachableSince.secsTo(QDateTime::currentDateTimeUtc()) << "s";
+    m_unreachableSince = {};
+    emit databaseReachableChanged(true, {}, {});
+    return true;
+}
+
+// After a group failed as a whole: was the connection lost? (Only PostgreSQL's can be.)
+bool StoreWriter::connectionLost(QSqlDatabase &db, const QString &why)
+{
+    if (m_config.backend() != Backend::Postgres)
+        return false;
+    QString error;
+    if (reconnectIfLost(db, m_config, &error)) {
+        m_insertEvent.reset();  // the connection may be a new one
+        return false;
+    }
+    if (!m_unreachableSince.isValid()) {
+        m_unreachableSince = QDateTime::currentDateTimeUtc();
+        m_reconnectClock.start();
+        qCCritical(lcStore).noquote() << "the archive's database is unreachable:" << why << "/" << error;
+        emit databaseReachableChanged(false, m_unreachableSince, error.isEmpty() ? why : error);
+    }
+    return true;
+}
+
+// Records that could not reach the database: events are answered with the busy code
+// (their devices send them again: a device is told "stored" only after a commit), and
+// everything else FaceDesk itself wrote (device rows and history, acknowledgements)
+// goes back to the head of the queue, in order, to be written when the database
+// returns. Those are few and small; events, the bulk, are never held.
+void StoreWriter::holdBack(std::vector<Job> &batch)
+{
+    QList<quint64> tickets;
+    std::vector<Job> kept;
+    for (Job &job : batch) {
+        if (const auto *e = std::get_if<EventRecord>(&job.what))
+            tickets.append(e->ticket);
+        else
+            kept.push_back(std::move(job));
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        m_queuedEvents -= int(tickets.size());
+        for (auto it = kept.rbegin(); it != kept.rend(); ++it)
+            m_queue.push_front(std::move(*it));
+    }
+    if (!tickets.isEmpty())
+        emit failed(tickets, QStringLiteral("the archive's database is unreachable; send the event again later"));
+}
+
+bool StoreWriter::commitBatch(QSqlDatabase &db, std::vector<Job> &batch)
+{
+    QList<quint64> tickets, failedTickets;
+    QList<qint64> ids;
+    QList<bool> fresh;
+    Failure error, eventError;
+    bool ok = db.transaction();
+    if (!ok)
+        error = failureOf(db.lastError(), m_config.backend());
+    for (const Job &job : batch) {
+        if (!ok)
+            break;
+        if (const auto *e = std::get_if<EventRecord>(&job.what)) {
+            qint64 id = -1;
+            bool isNew = true;
+            Failure why;
+            if (writeEvent(db, *e, &id, &isNew, &why)) {
+                tickets.append(e->ticket);
+                ids.append(id);
+                fresh.append(isNew);
+            } else {
+                // One bad event must not sink the others in its group.
+                qCWarning(lcStore) << "event from" << e->deviceUuid << "not stored:" << why.text;
+                failedTickets.append(e->ticket);
+                if (eventError.text.isEmpty())
+                    eventError = why;
+            }
+        } else if (const auto *d = std::get_if<DeviceRow>(&job.what)) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral(
+                "INSERT INTO devices (uuid, mac, device_type, name, host, soft_version, state, first_seen, last_seen, "
+                "heartbeat_interval, online) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(uuid) DO UPDATE SET "
+                "mac=excluded.mac, device_type=excluded.device_type, name=excluded.name, host=excluded.host, "
+                "soft_version=excluded.soft_version, state=excluded.state, last_seen=excluded.last_seen, "
+                "heartbeat_interval=excluded.heartbeat_interval, online=excluded.online"));
+            for (const QVariant &v : {QVariant(d->uuid), orNull(d->mac), orNull(d->deviceType), orNull(d->name),
+                                      orNull(d->host), orNull(d->softVersion), QVariant(d->state),
+                                      QVariant(d->firstSeen), QVariant(d->lastSeen),
+                                      QVariant(d->heartbeatInterval), QVariant(d->online ? 1 : 0)})
+                q.addBindValue(v);
+            if (!q.exec())
+                qCWarning(lcStore) << "device" << d->uuid << "not saved:" << q.lastError().text();
+        } else if (const auto *rm = std::get_if<DeviceRemoval>(&job.what)) {
+            // The device goes; its events stay in the archive, as evidence should.
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("DELETE FROM devices WHERE uuid = ?"));
+            q.addBindValue(rm->uuid);
+            if (!q.exec())
+                qCWarning(lcStore) << "device" << rm->uuid << "not removed:" << q.lastError().text();
+        } else if (const auto *ack = std::get_if<AlertAck>(&job.what)) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("INSERT INTO alert_acks (event_id, device_uuid, kind, raised_at, "
+                                     "acknowledged_at, acknowledged_by, note) VALUES (?,?,?,?,?,?,?)"));
+            for (const QVariant &v : {orNull(ack->eventId), orNull(ack->deviceUuid), QVariant(ack->kind),
+                                      QVariant(ack->raisedAt), QVariant(ack->acknowledgedAt),
+                                      QVariant(ack->acknowledgedBy), orNull(ack->note)})
+                q.addBindValue(v);
+            if (!q.exec())
+                qCWarning(lcStore) << "acknowledgement not saved:" << q.lastError().text();
+        } else if (const auto *de = std::get_if<DeviceEventRow>(&job.what)) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("INSERT INTO device_events (device_uuid, at, kind, detail) VALUES (?,?,?,?)"));
+            q.addBindValue(de->uuid);
+            q.addBindValue(de->at);
+            q.addBindValue(de->kind);
+            q.addBindValue(de->detail);
+            if (!q.exec())
+                qCWarning(lcStore) << "device event not saved:" << q.lastError().text();
+        }
+    }
+    if (ok && !db.commit()) {
+        ok = false;
+        error = failureOf(db.lastError(), m_config.backend());
+        db.rollback();
+    }
+    if (ok && m_checkpointer)
+        m_checkpointer->noteCommit();
+    if (!ok && connectionLost(db, error.text)) {
+        holdBack(batch);
+        return false;
+    }
+    if (!ok) {
+        qCCritical(lcStore) << "commit failed:" << error.text;
+        failedTickets += tickets;
+        tickets.clear();
+        ids.clear();
+        fresh.clear();
+    }
+    int events = 0;
+    for (const Job &job : batch)
+        events += std::holds_alternative<EventRecord>(job.what);
+    bool backlogGone = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_backlogPeak = std::max(m_backlogPeak, m_queuedEvents);
+        m_queuedEvents -= events;
+        backlogGone = m_queuedEvents == 0 && m_backlogPeak >= kTrimAfterBacklog;
+        if (backlogGone)
+            m_backlogPeak = 0;
+    }
+    if (backlogGone)
+        returnFreedMemory();
+    if (error.text.isEmpty())
+        error = eventError;
+    noteStorage(!tickets.isEmpty(), error);
+    if (m_storageFull && !failedTickets.isEmpty())
+        error.text = QStringLiteral("the archive's disk is full; send the event again later");
+    if (!tickets.isEmpty())
+        emit committed(tickets, ids, fresh);
+    if (!failedTickets.isEmpty())
+        emit failed(failedTickets, error.text.isEmpty() ? QStringLiteral("the event could not be stored") : error.text);
+    return true;
 }
 
 void StoreWriter::setRetention(const RetentionPolicy &policy)

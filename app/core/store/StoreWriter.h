@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QThreadPool>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTimer>
@@ -118,10 +119,21 @@ signals:
     // While full, every event that cannot be written is answered with the busy code
     // (never acknowledged): devices send it again, nothing acknowledged is lost.
     void storageFullChanged(bool full, const QString &reason);
+    // PostgreSQL only: the connection to the archive's database was lost (a server
+    // restarted or unreachable), or is back. While lost, events are answered with the
+    // busy code and the writer's other records wait in memory; a reconnection is
+    // tried every second. `since` is when it was lost (UTC).
+    void databaseReachableChanged(bool reachable, const QDateTime &since, const QString &reason);
 
 private:
     struct Job;
     void drain();
+    bool drainOnce();  // false: the database was unreachable and records were held back
+    std::vector<Job> takeBatch();
+    bool commitBatch(QSqlDatabase &db, std::vector<Job> &batch);
+    bool databaseReachable(QSqlDatabase &db);
+    bool connectionLost(QSqlDatabase &db, const QString &why);
+    void holdBack(std::vector<Job> &batch);
     void noteStorage(bool anyStored, const Failure &failure);
     static void returnFreedMemory();
     void pushLocked(Job job);  // m_mutex held
@@ -140,6 +152,9 @@ private:
     std::deque<Job> m_queue;
     int m_queuedEvents = 0;
     bool m_storageFull = false;
+    QDateTime m_unreachableSince;  // valid while the database cannot be reached
+    QElapsedTimer m_reconnectClock;
+    static constexpr int kReconnectMs = 1000;
     // The most events queued since the queue was last empty; past kTrimAfterBacklog,
     // the freed memory goes back to the system when it empties (returnFreedMemory).
     int m_backlogPeak = 0;

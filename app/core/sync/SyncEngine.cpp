@@ -165,7 +165,29 @@ void SyncEngine::onPoll()
     if (counter >= 0 && counter != m_changeCounter) {
         m_changeCounter = counter;
         kick();
+    } else if (counter < 0) {
+        reconnect();
     }
+}
+
+// The counter could not be read: on PostgreSQL, the server may have restarted or the
+// network to it dropped, which leaves the connection dead until it is opened again.
+// Tried on every poll (each second) until it works; then every device is planned
+// afresh, since anything may have changed meanwhile.
+void SyncEngine::reconnect()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QString error;
+    if (!store::reconnectIfLost(db, m_database, &error)) {
+        if (!m_databaseLost)
+            qCWarning(lcSync).noquote() << "the archive's database is unreachable; the library sync waits:" << error;
+        m_databaseLost = true;
+        return;
+    }
+    if (m_databaseLost)
+        qCInfo(lcSync) << "the archive's database is reachable again; planning every device afresh";
+    m_databaseLost = false;
+    kick();
 }
 
 void SyncEngine::onReconcileTick()

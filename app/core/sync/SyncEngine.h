@@ -119,6 +119,7 @@ private:
     void onReconcileTick();
     void replanAll();  // every device dirty, unstalled, and pumped
     void onPoll();
+    void reconnect();
 
     void pump(const QString &uuid);
     void prepare(const QString &uuid);
@@ -144,6 +145,7 @@ private:
     std::unordered_map<QString, Device> m_devices;
     PictureCache m_pictures;
     std::atomic<bool> m_kickQueued{false};
+    bool m_databaseLost = false;  // the last poll found the database unreachable
     qint64 m_changeCounter = -1;
     QTimer m_kickTimer;
     QTimer m_watchdog;
