@@ -10,7 +10,7 @@ ctest --test-dir build --output-on-failure --timeout 900
 # run and removed again.
 bash packaging/deb.sh
 bash packaging/test-deb.sh
-# Issue #14 (docs/FUZZING.md): the suite again under ASan + UBSan (build-asan), then
-# every libFuzzer target for 20 s (build-fuzz).
-bash tests/sanitize.sh
+# Issue #14 (docs/FUZZING.md): the whole suite again under ASan + UBSan (build-asan),
+# then every libFuzzer target for 20 s (build-fuzz).
+bash tests/sanitize.sh --all
 bash tests/fuzz/run.sh 20

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test suite under AddressSanitizer and UndefinedBehaviorSanitizer:
-#   tests/sanitize.sh          the suites CI runs: those of the core alone (below)
-#   tests/sanitize.sh --all    every suite, the slow ones too
+#   tests/sanitize.sh          the quick part: the suites of the core alone (below)
+#   tests/sanitize.sh --all    every suite, the slow ones too (what CI runs)
 # Further arguments go to ctest (e.g. -R tst_framing).
 #
 # Builds ./build-asan (SANITIZE_BUILD_DIR) with the project's compiler, -O1 and
@@ -18,10 +18,10 @@ if [ "${1:-}" = --all ]; then
     shift
 fi
 
-# CI's part: every suite that needs only facedesk_core (no widgets, no facedesk or
-# facedesk-sim executable), so that CI builds the core and these under ASan and not the
-# GUI as well (docs/FUZZING.md, "Sanitizer suite", has the measurements). --all builds
-# and runs everything. A new core-only suite belongs here.
+# The quick part: every suite that needs only facedesk_core (no widgets, no facedesk
+# or facedesk-sim executable), which builds the core and these under ASan and not the
+# GUI as well (docs/FUZZING.md, "Sanitizer suite", has the measurements). --all, which
+# CI runs, builds and runs everything. A new core-only suite belongs here.
 ci_tests=(tst_protocolcodec tst_framing tst_fuzzreplay tst_imagecheck tst_photovalidation
           tst_librarystore tst_featureindex tst_faceengine tst_livematcher tst_facemodels
           tst_facevision tst_eventquery tst_migrations tst_server tst_syncplanner)

@@ -3,6 +3,9 @@
 # machine's own server.
 #   tests/support/pg-cluster.sh start DIR   initdb + pg_ctl start; writes DIR/url
 #   tests/support/pg-cluster.sh stop DIR    pg_ctl stop; removes the cluster
+#   tests/support/pg-cluster.sh restart DIR [SECONDS]
+#                                           stops the server, waits SECONDS (0), starts
+#                                           it again on the same data and socket
 # The cluster lives in a fresh folder under /tmp, runs as an unprivileged user (the
 # invoking user, or 'postgres' - else 'nobody' - when run as root: PostgreSQL refuses
 # root), listens on a Unix socket in that folder only (no TCP port to collide with),
@@ -39,9 +42,10 @@ start)
     port=$((20000 + RANDOM % 30000))
     as_owner "$bindir/initdb" -D "$cluster/data" -U facedesk_admin --auth=trust -E UTF8 --locale=C.UTF-8 >"$cluster/initdb.log" 2>&1 \
         || { cat "$cluster/initdb.log" >&2; exit 1; }
-    as_owner "$bindir/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 start \
-        -o "-k $cluster -p $port -c listen_addresses='' -c fsync=off -c max_connections=300" >/dev/null \
+    options="-k $cluster -p $port -c listen_addresses='' -c fsync=off -c max_connections=300"
+    as_owner "$bindir/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 start -o "$options" >/dev/null \
         || { cat "$cluster/server.log" >&2; exit 1; }
+    echo "$options" >"$state/options"
     echo "$cluster" >"$state/cluster"
     echo "$bindir" >"$state/bindir"
     echo "$owner" >"$state/owner"
@@ -53,11 +57,19 @@ stop)
     cluster=$(cat "$state/cluster")
     as_owner "$bindir/pg_ctl" -D "$cluster/data" -m fast -w stop >/dev/null 2>&1 || true
     rm -rf "$cluster"
-    rm -f "$state/cluster" "$state/url" "$state/bindir" "$state/owner"
+    rm -f "$state/cluster" "$state/url" "$state/bindir" "$state/owner" "$state/options"
     echo "pg-cluster: stopped and removed $cluster"
     ;;
+restart)
+    cluster=$(cat "$state/cluster")
+    as_owner "$bindir/pg_ctl" -D "$cluster/data" -m fast -w stop >/dev/null
+    sleep "${3:-0}"
+    as_owner "$bindir/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 start -o "$(cat "$state/options")" >/dev/null \
+        || { cat "$cluster/server.log" >&2; exit 1; }
+    echo "pg-cluster: restarted $cluster"
+    ;;
 *)
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|stop|restart DIR" >&2
     exit 2
     ;;
 esac

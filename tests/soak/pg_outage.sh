@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# A collector on PostgreSQL through its two worst moments (#12, item 5): `facedesk
+# serve --database postgresql://...` under simulated devices (facedesk-sim, both
+# transports) while
+#   - at a third of the run, PostgreSQL itself is stopped for DOWN_SECONDS and started
+#     again (tests/support/pg-cluster.sh restart): the collector keeps its devices,
+#     answers their events with the busy code and reconnects by itself;
+#   - at two thirds, the collector is killed with SIGKILL and started again.
+# Then: every event the simulator saw acknowledged (its ack log: uuid, img_name,
+# SHA-256 of the face) is a row of the archive whose face file has that hash, and no
+# (device, img_name) is stored twice.
+#
+#   tests/soak/pg_outage.sh [SECONDS] [BUILD_DIR]      (defaults: 120, ./build)
+#
+# Environment: DEVICES=50, RATE=50 (events/s, all devices), DOWN_SECONDS=10,
+# WORK=DIR (default: a new temporary folder). Starts and removes its own throw-away
+# cluster. UPDATE_DOC=1 writes the result between <!-- pg-outage:begin --> and
+# <!-- pg-outage:end --> in docs/PERFORMANCE.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SECONDS_TOTAL=${1:-120}
+BUILD=${2:-build}
+DEVICES=${DEVICES:-50}
+RATE=${RATE:-50}
+DOWN_SECONDS=${DOWN_SECONDS:-10}
+FACEDESK=$BUILD/app/facedesk/facedesk
+SIM=$BUILD/app/sim/facedesk-sim
+[[ -x $FACEDESK && -x $SIM ]] || { echo "build first: $FACEDESK and $SIM are missing" >&2; exit 2; }
+WORK=${WORK:-$(mktemp -d /tmp/facedesk-pg-outage.XXXXXX)}
+DATA=$WORK/data
+mkdir -p "$DATA"
+PG=$WORK/pg
+bash tests/support/pg-cluster.sh start "$PG" >/dev/null
+trap 'bash tests/support/pg-cluster.sh stop "$PG" >/dev/null' EXIT
+ADMIN_URL=$(cat "$PG/url")
+psql "$ADMIN_URL" -q -c "CREATE DATABASE outage"
+URL=${ADMIN_URL/\/postgres\?/\/outage?}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+HTTP=$(free_port)
+TCP=$(free_port)
+
+SERVE_PID=
+start_serve() {
+    : >"$WORK/serve.started"
+    "$FACEDESK" serve --data-dir "$DATA" --database "$URL" --bind 127.0.0.1 --http-port "$HTTP" --tcp-port "$TCP" \
+        --accept-new-devices > >(tee -a "$WORK/serve.started" >>"$WORK/serve.log") 2>>"$WORK/serve.log" &
+    SERVE_PID=$!
+    for _ in $(seq 300); do
+        grep -q "listening on" "$WORK/serve.started" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    echo "facedesk serve did not start; see $WORK/serve.log" >&2
+    exit 1
+}
+
+FACES=()
+[[ -d ../shared/faces ]] && FACES=(--faces ../shared/faces)
+start_serve
+T0=$(date +%s)
+"$SIM" --server 127.0.0.1 --http-port "$HTTP" --tcp-port "$TCP" --devices "$DEVICES" --rate "$RATE" \
+    --duration "$SECONDS_TOTAL" --grace 120 --transport both --quiet --ack-log "$WORK/acks.tsv" "${FACES[@]}" \
+    >"$WORK/sim.log" 2>&1 &
+SIM_PID=$!
+
+sleep $(( SECONDS_TOTAL / 3 ))
+echo "$(( $(date +%s) - T0 )) s: PostgreSQL stopped for ${DOWN_SECONDS} s" | tee -a "$WORK/faults.log"
+bash tests/support/pg-cluster.sh restart "$PG" "$DOWN_SECONDS" >/dev/null
+echo "$(( $(date +%s) - T0 )) s: PostgreSQL started again" | tee -a "$WORK/faults.log"
+
+sleep $(( SECONDS_TOTAL / 3 ))
+echo "$(( $(date +%s) - T0 )) s: SIGKILL facedesk serve ($SERVE_PID), restart" | tee -a "$WORK/faults.log"
+kill -9 "$SERVE_PID"
+wait "$SERVE_PID" 2>/dev/null || true
+start_serve
+
+wait "$SIM_PID" || true
+kill -TERM "$SERVE_PID"
+wait "$SERVE_PID" 2>/dev/null || true
+
+psql "$URL" -At -F $'\t' -c "SELECT device_uuid, img_name, COALESCE(face_path, '') FROM events" >"$WORK/rows.tsv"
+python3 - "$WORK" "$SECONDS_TOTAL" "$DEVICES" "$RATE" "$DOWN_SECONDS" <<'PY' | tee "$WORK/result.md"
+import os, sys
+work, total, devices, rate, down = sys.argv[1:6]
+acks = [l.rstrip("\n").split("\t") for l in open(os.path.join(work, "acks.tsv")) if l.strip()]
+rows = {}
+for line in open(os.path.join(work, "rows.tsv")):
+    uuid, name, face = line.rstrip("\n").split("\t")
+    rows.setdefault((uuid, name), []).append(face)
+lost = [a for a in acks if (a[0], a[1]) not in rows
+        or (a[2] != "-" and not any(p and os.path.basename(p).startswith(a[2]) for p in rows[(a[0], a[1])]))]
+twice = [k for k, v in rows.items() if len(v) > 1]
+log = open(os.path.join(work, "serve.log")).read()
+print(f"| devices | {devices} (rate {rate} events/s offered, both transports) |")
+print(f"| duration | {total} s; PostgreSQL stopped for {down} s at a third, the collector SIGKILLed and restarted at two thirds |")
+print(f"| events acknowledged (ack log) | {len(acks)} |")
+print(f"| rows in the archive | {sum(len(v) for v in rows.values())} |")
+print(f"| acknowledged but not in the archive | **{len(lost)}** |")
+print(f"| stored twice (same device and img_name) | **{len(twice)}** |")
+print(f"| events answered busy while the database was away | {log.count('database is unreachable; send the event again later')} |")
+print(f"| reconnections logged (archive writer and library sync) | {log.count('reachable again')} |")
+summary = [l.strip() for l in open(os.path.join(work, "sim.log")).read().splitlines() if ":" in l and l.startswith("  ")]
+print("")
+print("facedesk-sim's summary:")
+print("")
+print("```")
+print("\n".join(summary[:12]))
+print("```")
+sys.exit(1 if lost or twice or not acks else 0)
+PY
+RC=${PIPESTATUS[0]}
+echo "work folder: $WORK (serve.log, sim.log, faults.log, acks.tsv, rows.tsv)"
+if [[ ${UPDATE_DOC:-0} == 1 ]]; then
+    python3 - "$WORK/result.md" "$SECONDS_TOTAL" <<'PY'
+import datetime, platform, re, subprocess, sys
+result = open(sys.argv[1]).read()
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine())
+commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+section = (f"<!-- pg-outage:begin -->\n_Run {datetime.date.today()} on {cpu}, {cores} cores, commit {commit}, "
+           f"by `tests/soak/pg_outage.sh {sys.argv[2]}`._\n\n| | |\n|---|---|\n{result}\n<!-- pg-outage:end -->")
+doc = open("docs/PERFORMANCE.md").read()
+if "<!-- pg-outage:begin -->" in doc:
+    doc = re.sub(r"<!-- pg-outage:begin -->.*?<!-- pg-outage:end -->", lambda m: section, doc, flags=re.S)
+else:
+    doc += "\n## A collector on PostgreSQL through an outage\n\n" + section + "\n"
+open("docs/PERFORMANCE.md", "w").write(doc)
+PY
+fi
+exit "$RC"
