@@ -110,20 +110,6 @@ PY
 RC=${PIPESTATUS[0]}
 echo "work folder: $WORK (serve.log, sim.log, faults.log, acks.tsv, rows.tsv)"
 if [[ ${UPDATE_DOC:-0} == 1 ]]; then
-    python3 - "$WORK/result.md" "$SECONDS_TOTAL" <<'PY'
-import datetime, platform, re, subprocess, sys
-result = open(sys.argv[1]).read()
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine())
-commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-section = (f"<!-- pg-outage:begin -->\n_Run {datetime.date.today()} on {cpu}, {cores} cores, commit {commit}, "
-           f"by `tests/soak/pg_outage.sh {sys.argv[2]}`._\n\n| | |\n|---|---|\n{result}\n<!-- pg-outage:end -->")
-doc = open("docs/PERFORMANCE.md").read()
-if "<!-- pg-outage:begin -->" in doc:
-    doc = re.sub(r"<!-- pg-outage:begin -->.*?<!-- pg-outage:end -->", lambda m: section, doc, flags=re.S)
-else:
-    doc += "\n## A collector on PostgreSQL through an outage\n\n" + section + "\n"
-open("docs/PERFORMANCE.md", "w").write(doc)
-PY
+    python3 tests/soak/update_doc_section.py pg-outage "A collector on PostgreSQL through an outage" "$WORK/result.md" "tests/soak/pg_outage.sh $SECONDS_TOTAL"
 fi
 exit "$RC"

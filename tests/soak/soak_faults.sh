@@ -150,19 +150,6 @@ PY
 RC=${PIPESTATUS[0]}
 echo "work folder: $WORK (serve.log, sim.log, faults.log, rss.csv, acks.tsv)"
 if [[ ${UPDATE_DOC:-0} == 1 ]]; then
-    python3 - "$WORK/result.md" "$SECONDS_TOTAL" <<'PY'
-import datetime, platform, re, subprocess, sys
-result = open(sys.argv[1]).read()
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine())
-commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-section = (f"<!-- soak-faults:begin -->\n_Run {datetime.date.today()} on {cpu}, {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores, "
-           f"commit {commit}, by `tests/soak/soak_faults.sh {sys.argv[2]}`._\n\n| | |\n|---|---|\n{result}\n<!-- soak-faults:end -->")
-doc = open("docs/PERFORMANCE.md").read()
-if "<!-- soak-faults:begin -->" in doc:
-    doc = re.sub(r"<!-- soak-faults:begin -->.*?<!-- soak-faults:end -->", lambda m: section, doc, flags=re.S)
-else:
-    doc += "\n## Soak with faults\n\n" + section + "\n"
-open("docs/PERFORMANCE.md", "w").write(doc)
-PY
+    python3 tests/soak/update_doc_section.py soak-faults "Soak with faults" "$WORK/result.md" "tests/soak/soak_faults.sh $SECONDS_TOTAL"
 fi
 exit "$RC"
