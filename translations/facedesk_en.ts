@@ -859,6 +859,10 @@
         <source>%1: %2 at %3, %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 at %2 was acknowledged on another desk by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::AlertRules</name>
@@ -2883,6 +2887,10 @@
     </message>
     <message>
         <source>FaceDesk cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events from the site&apos;s other collectors cannot be followed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -873,6 +873,10 @@
         <source>%1: %2 at %3, %4</source>
         <translation>%1：%2 出现在 %3，%4</translation>
     </message>
+    <message>
+        <source>%1 at %2 was acknowledged on another desk by %3</source>
+        <translation>%1（%2）已由 %3 在另一台值班席确认</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::AlertRules</name>
@@ -2922,6 +2926,10 @@
     <message>
         <source>FaceDesk cannot start: %1</source>
         <translation>FaceDesk 无法启动：%1</translation>
+    </message>
+    <message>
+        <source>Events from the site&apos;s other collectors cannot be followed: %1</source>
+        <translation>无法跟踪站点其他采集端的事件：%1</translation>
     </message>
 </context>
 </TS>

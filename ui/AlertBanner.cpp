@@ -1,5 +1,8 @@
 #include "AlertBanner.h"
 
+#include <QLocale>
+#include <QTime>
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -86,6 +89,21 @@ void AlertBanner::acknowledgeFirst()
     m_note->clear();
     refresh();
     emit acknowledged(first, note);
+}
+
+bool AlertBanner::acknowledgedElsewhere(qint64 eventId, const QString &by)
+{
+    const auto it = std::find_if(m_alerts.begin(), m_alerts.end(), [eventId](const Alert &a) {
+        return a.kind == Alert::Kind::Face && a.tile.eventId == eventId;
+    });
+    if (it == m_alerts.end())
+        return false;
+    m_elsewhere = tr("%1 at %2 was acknowledged on another desk by %3")
+                      .arg(it->tile.personName.isEmpty() ? it->tile.deviceName : it->tile.personName,
+                           QLocale().toString(QTime::currentTime(), QLocale::ShortFormat), by);
+    m_alerts.erase(it);
+    refresh();
+    return true;
 }
 
 void AlertBanner::refresh()

@@ -42,6 +42,11 @@ public:
     QLineEdit *noteEdit() const { return m_note; }
     QPushButton *acknowledgeButton() const { return m_ack; }
     void playChime();
+    // The face alert of this event was acknowledged on another desk (a shared
+    // PostgreSQL archive): it leaves this banner too, and its alarm stops, with a line
+    // saying who acknowledged it. Returns whether an alert was waiting for it here.
+    bool acknowledgedElsewhere(qint64 eventId, const QString &by);
+    QString lastElsewhereNote() const { return m_elsewhere; }
     // Where the banner gets a face to show: alerts do not keep their images, so that a
     // night of unacknowledged hits costs a few hundred bytes each, not a picture each.
     void setFaceLoader(std::function<QImage(qint64 eventId)> loader) { m_faceLoader = std::move(loader); }
@@ -55,6 +60,7 @@ private:
 
     std::deque<Alert> m_alerts;
     std::function<QImage(qint64)> m_faceLoader;
+    QString m_elsewhere;  // the last "acknowledged on another desk" line
     QLabel *m_face;
     QLabel *m_text;
     QLineEdit *m_note;

@@ -19,6 +19,7 @@
 
 #include "devices/DeviceRegistry.h"
 #include "server/FaceServer.h"
+#include "store/ArchiveFeed.h"
 #include "store/ArchiveReader.h"
 #include "store/StoreWriter.h"
 #include "sync/SyncEngine.h"
@@ -904,6 +905,16 @@ void MainWindow::updateStatus()
     const int alerts = m_alerts->pending();
     m_alertLabel->setText(alerts > 0 ? tr("Unacknowledged alerts: %1").arg(alerts) : tr("No alerts"));
     m_alertLabel->setStyleSheet(alerts > 0 ? QStringLiteral("color: #C62828; font-weight: bold;") : QString());
+}
+
+void MainWindow::followArchive(store::ArchiveFeed *feed)
+{
+    connect(feed, &store::ArchiveFeed::eventArrived, this, &MainWindow::addEvent);
+    connect(feed, &store::ArchiveFeed::acknowledgementArrived, this,
+            [this](qint64 eventId, const QString &, const QString &, const QString &by) {
+                if (eventId >= 0 && m_alerts->acknowledgedElsewhere(eventId, by))
+                    statusBar()->showMessage(m_alerts->lastElsewhereNote(), 15000);
+            });
 }
 
 void MainWindow::showStorageFull(bool full, const QString &reason)

@@ -34,7 +34,7 @@ class QTimer;
 namespace fd::devices { class DeviceRegistry; }
 namespace fd::match { class LiveMatcher; struct LiveMatch; }
 namespace fd::server { class FaceServer; }
-namespace fd::store { class StoreWriter; }
+namespace fd::store { class ArchiveFeed; class StoreWriter; }
 namespace fd::sync { class SyncEngine; class SyncStatusReader; }
 
 namespace fd::ui {
@@ -92,6 +92,10 @@ public:
     // The library sync on the network thread: the editor and the device panel show
     // its state, and library edits wake it at once.
     void setSyncEngine(sync::SyncEngine *engine);
+    // A shared PostgreSQL archive: events other collectors store join the wall (and
+    // raise their alerts here too), and an alert acknowledged on another desk stops
+    // here, with a line in the status bar saying who acknowledged it.
+    void followArchive(store::ArchiveFeed *feed);
     void refreshSyncStatus();
     PersonTimelineDialog *openTimeline(qint64 indexId);
     ImportWizard *openImport();

@@ -14,6 +14,7 @@
 
 #include "SimRunner.h"
 #include "runtime/ServerRuntime.h"
+#include "store/ArchiveFeed.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -113,6 +114,18 @@ int runGui(int argc, char *argv[])
 
     fd::ui::MainWindow window(&server, &registry, &writer, db);
     window.setSyncEngine(serving.sync());
+    // A site's shared archive: what the other collectors store, and the other desks'
+    // acknowledgements, reach this window too.
+    std::unique_ptr<fd::store::ArchiveFeed> feed;
+    if (db.backend() == fd::store::Backend::Postgres) {
+        feed = std::make_unique<fd::store::ArchiveFeed>(db, [&writer](qint64 id) { return writer.isOwnEvent(id); });
+        if (feed->start(&error))
+            window.followArchive(feed.get());
+        else
+            QMessageBox::warning(&window, QStringLiteral("FaceDesk"),
+                                 QApplication::translate("main", "Events from the site's other collectors cannot be "
+                                                                 "followed: %1").arg(error));
+    }
     if (!demo && known.isEmpty())
         window.showWelcome();  // a new desk: how to point devices at it
     if (demo) {
@@ -169,6 +182,7 @@ int runGui(int argc, char *argv[])
     const int rc = QApplication::exec();
     if (devices)
         devices.reset();
+    feed.reset();
     serving.stop();
     return rc;
 }

@@ -8,6 +8,7 @@
 #include "protocol/ErrorCodes.h"
 #include "protocol/MessageCodec.h"
 #include "server/FaceServer.h"
+#include "store/ArchiveFeed.h"
 #include "store/ArchiveReader.h"
 #include "store/ImageFileCheck.h"
 #include "store/ImageStore.h"
@@ -99,12 +100,15 @@ int httpStatus(const std::optional<net::Frame> &frame)
 // this suite's account for sw_cap_face_report.
 struct Desk : TestDesk {
     explicit Desk(devices::RegistryPolicy policy = acceptAll(), server::ServerConfig config = local(),
-                  store::WriterOptions writerOptions = {}, const QString &dataDir = {})
+                  store::WriterOptions writerOptions = {}, const QString &dataDir = {},
+                  const std::optional<store::DatabaseConfig> &database = std::nullopt)
     {
         options.registry = policy;
         options.server = config;
         options.writer = writerOptions;
-        if (!dataDir.isEmpty())
+        if (database)
+            options.database = *database;  // another collector's archive
+        else if (!dataDir.isEmpty())
             options.database = testarchive::config(dataDir);
         startOrDie();
     }
@@ -159,6 +163,7 @@ private slots:
     void idleClockCountsTheLastMessage();
     void busyArchiveAsksForRetry();
     void databaseOutageAsksForRetryAndResumes();
+    void feedBringsWhatOtherProcessesCommit();
     void longConnectionRepliesInOrder();
     void sessionsOpenCloseAndReplace();
     void capFaceReportUsesItsAccount();
@@ -564,6 +569,65 @@ void TestServer::databaseOutageAsksForRetryAndResumes()
     QCOMPARE(codeOf(c.post("/faceinfo", encode(push(QStringLiteral("DEVPG"), token, 2)))), code::Ok);  // a retry
     QCOMPARE(desk.count(), qint64(2));
     QCOMPARE(desk.rows(QStringLiteral("SELECT COUNT(*) FROM alert_acks WHERE acknowledged_by = 'guard'")).value(0).value(0).toInt(), 1);
+}
+
+// #12: two collectors on one PostgreSQL archive. The first one's desk feed reports the
+// second one's events (with their faces) and acknowledgements, never its own events
+// (its listener shows those), and after its connection is cut it reconnects and
+// catches up from the archive, so an event committed meanwhile is not missed.
+void TestServer::feedBringsWhatOtherProcessesCommit()
+{
+    if (!testarchive::onPostgres())
+        QSKIP("LISTEN/NOTIFY between processes: the _pg run");
+    Desk a;
+    Desk b(Desk::acceptAll(), Desk::local(), {}, QString(), a.db);
+    store::ArchiveFeed feed(a.db, [&a](qint64 id) { return a.writer->isOwnEvent(id); }, 300);
+    QString error;
+    QVERIFY2(feed.start(&error), qPrintable(error));
+    QSignalSpy events(&feed, &store::ArchiveFeed::eventArrived);
+    QSignalSpy acks(&feed, &store::ArchiveFeed::acknowledgementArrived);
+
+    TestClient ca, cb;
+    QVERIFY(ca.connectTo(a.server->httpPort()));
+    QVERIFY(cb.connectTo(b.server->httpPort()));
+    const QString tokenA = a.token(ca, QStringLiteral("DEVA"));
+    const QString tokenB = b.token(cb, QStringLiteral("DEVB"));
+    QCOMPARE(codeOf(ca.post("/faceinfo", encode(push(QStringLiteral("DEVA"), tokenA, 1)))), code::Ok);
+    const FacePush sent = push(QStringLiteral("DEVB"), tokenB, 2);
+    QCOMPARE(codeOf(cb.post("/faceinfo", encode(sent))), code::Ok);
+    QVERIFY(events.wait(5000));
+    QCOMPARE(events.count(), 1);  // DEVB's; DEVA's is the listener's to show
+    QCOMPARE(events.first().at(2).toString(), QStringLiteral("DEVB"));
+    const auto arrived = events.first().at(1).value<FacePush>();
+    QCOMPARE(arrived.image, sent.image);
+    QCOMPARE(arrived.imageName, sent.imageName);
+
+    store::AlertAck ack;
+    ack.eventId = events.first().at(0).toLongLong();
+    ack.kind = QStringLiteral("blacklist");
+    ack.raisedAt = ack.acknowledgedAt = QDateTime::currentMSecsSinceEpoch();
+    ack.acknowledgedBy = QStringLiteral("guard-b");
+    b.writer->enqueueAlertAck(ack);
+    QVERIFY(acks.wait(5000));
+    QCOMPARE(acks.first().at(0).toLongLong(), ack.eventId);
+    QCOMPARE(acks.first().at(3).toString(), QStringLiteral("guard-b"));
+
+    // Every connection to the archive cut: the feed's LISTEN is gone with it.
+    const QString name = QUrl(a.db.url).path().mid(1);
+    QVERIFY(asAdmin({QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1'").arg(name)}));
+    const QByteArray again = encode(push(QStringLiteral("DEVB"), tokenB, 3));
+    // The first try meets B's dead connection and is answered busy (503, which closes
+    // the device's connection); B reconnects at once, so a retry is stored.
+    int code = -1;
+    for (int attempt = 0; attempt < 3 && code != code::Ok; ++attempt) {
+        TestClient retry;
+        QVERIFY(retry.connectTo(b.server->httpPort()));
+        code = codeOf(retry.post("/faceinfo", again));
+    }
+    QCOMPARE(code, code::Ok);
+    QTRY_COMPARE_WITH_TIMEOUT(events.count(), 2, 10000);
+    QCOMPARE(events.last().at(1).value<FacePush>().imageName, push(QStringLiteral("DEVB"), tokenB, 3).imageName);
+    feed.stop();
 }
 
 void TestServer::longConnectionRepliesInOrder()

@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <QVariant>
 
+#include <algorithm>
 #include <variant>
 
 #if defined(__GLIBC__)
@@ -339,6 +340,45 @@ void StoreWriter::holdBack(std::vector<Job> &batch)
         emit failed(tickets, QStringLiteral("the archive's database is unreachable; send the event again later"));
 }
 
+// PostgreSQL: the other processes on the archive (desks' ArchiveFeed) hear of new
+// events and acknowledgements. NOTIFY is transactional, delivered at the commit, so a
+// listener never hears of rows it cannot read yet. The new ids are also noted as this
+// process's own, before the commit, so that this desk's feed skips what its own
+// listener already shows.
+bool StoreWriter::announce(QSqlDatabase &db, const QList<qint64> &ids, const QList<bool> &fresh,
+                           const std::vector<Job> &batch, Failure *error)
+{
+    if (m_config.backend() != Backend::Postgres)
+        return true;
+    qint64 newest = -1;
+    {
+        QMutexLocker lock(&m_mutex);
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            if (fresh[i]) {
+                m_ownEvents.insert(ids[i]);
+                newest = std::max(newest, ids[i]);
+            }
+        }
+        while (m_ownEvents.size() > kOwnEventsKept)
+            m_ownEvents.erase(m_ownEvents.begin());
+    }
+    const bool acks = std::any_of(batch.cbegin(), batch.cend(),
+                                  [](const Job &j) { return std::holds_alternative<AlertAck>(j.what); });
+    QSqlQuery q(db);
+    if ((newest >= 0 && !q.exec(QStringLiteral("NOTIFY facedesk_events, '%1'").arg(newest)))
+        || (acks && !q.exec(QStringLiteral("NOTIFY facedesk_acks")))) {
+        *error = failureOf(q.lastError(), m_config.backend());
+        return false;
+    }
+    return true;
+}
+
+bool StoreWriter::isOwnEvent(qint64 id) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_ownEvents.count(id) > 0;
+}
+
 bool StoreWriter::commitBatch(QSqlDatabase &db, std::vector<Job> &batch)
 {
     QList<quint64> tickets, failedTickets;
@@ -409,6 +449,8 @@ bool StoreWriter::commitBatch(QSqlDatabase &db, std::vector<Job> &batch)
                 qCWarning(lcStore) << "device event not saved:" << q.lastError().text();
         }
     }
+    if (ok)
+        ok = announce(db, ids, fresh, batch, &error);
     if (ok && !db.commit()) {
         ok = false;
         error = failureOf(db.lastError(), m_config.backend());

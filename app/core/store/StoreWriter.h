@@ -20,6 +20,7 @@
 
 #include <deque>
 #include <map>
+#include <set>
 #include <functional>
 #include <memory>
 
@@ -101,6 +102,9 @@ public:
     void enqueueDeviceRemoval(const QString &uuid);
     void enqueueAlertAck(const AlertAck &ack);
     int queued() const;
+    // Thread-safe: whether this writer stored the event (PostgreSQL; the last 100,000
+    // of them), so that a desk's ArchiveFeed skips what its own listener already shows.
+    bool isOwnEvent(qint64 id) const;
 
     void setRetention(const RetentionPolicy &policy);
     // Applies the policy now, on the writer thread, and waits for it (tests, CLI).
@@ -134,6 +138,8 @@ private:
     bool databaseReachable(QSqlDatabase &db);
     bool connectionLost(QSqlDatabase &db, const QString &why);
     void holdBack(std::vector<Job> &batch);
+    bool announce(QSqlDatabase &db, const QList<qint64> &ids, const QList<bool> &fresh, const std::vector<Job> &batch,
+                  Failure *error);
     void noteStorage(bool anyStored, const Failure &failure);
     static void returnFreedMemory();
     void pushLocked(Job job);  // m_mutex held
@@ -152,6 +158,8 @@ private:
     std::deque<Job> m_queue;
     int m_queuedEvents = 0;
     bool m_storageFull = false;
+    std::set<qint64> m_ownEvents;  // m_mutex held; see isOwnEvent
+    static constexpr size_t kOwnEventsKept = 100000;
     QDateTime m_unreachableSince;  // valid while the database cannot be reached
     QElapsedTimer m_reconnectClock;
     static constexpr int kReconnectMs = 1000;

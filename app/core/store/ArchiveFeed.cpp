@@ -1,0 +1,196 @@
+#include "ArchiveFeed.h"
+
+#include "ArchiveReader.h"
+
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+Q_LOGGING_CATEGORY(lcFeed, "facedesk.feed")
+
+namespace fd::store {
+
+namespace {
+
+const QString kEventsChannel = QStringLiteral("facedesk_events");
+const QString kAcksChannel = QStringLiteral("facedesk_acks");
+constexpr int kPage = 200;                        // events loaded per query while catching up
+constexpr qint64 kMaxFaceBytes = 8 * 1024 * 1024;  // the server's own limit for one image
+
+QByteArray readFace(const QString &path)
+{
+    QFile f(path);
+    if (path.isEmpty() || !f.open(QIODevice::ReadOnly) || f.size() > kMaxFaceBytes)
+        return {};
+    return f.readAll();
+}
+
+} // namespace
+
+ArchiveFeed::ArchiveFeed(DatabaseConfig config, std::function<bool(qint64)> isOwnEvent, int pollMs)
+    : m_config(std::move(config)), m_isOwnEvent(std::move(isOwnEvent)), m_pollMs(pollMs)
+{
+    static QAtomicInt counter;
+    m_connectionName = QStringLiteral("facedesk-feed-%1").arg(counter.fetchAndAddRelaxed(1));
+    m_thread.setObjectName(QStringLiteral("facedesk-feed"));
+}
+
+ArchiveFeed::~ArchiveFeed()
+{
+    stop();
+}
+
+protocol::FacePush ArchiveFeed::pushOf(const EventDetails &e)
+{
+    protocol::FacePush p;
+    p.kind = e.indexId >= 0 ? protocol::FacePush::Kind::Compare : protocol::FacePush::Kind::Capture;
+    p.uuid = e.deviceUuid;
+    p.channel = e.channel;
+    p.indexId = e.indexId;
+    p.picSort = e.picSort;
+    p.picName = e.picName;
+    if (e.matchScore >= 0)
+        p.matchScore = e.matchScore;
+    if (!e.position.isNull())
+        p.position = {e.position.x(), e.position.y(), e.position.width(), e.position.height(), true};
+    p.captureTime = e.captureTime;
+    p.quality = e.quality;
+    p.visitCount = e.visitCount;
+    p.attributes = {e.age, e.gender, e.glasses, e.mask, e.beard, e.race, e.emotion};
+    if (e.temperature > -1000)
+        p.temperature.realtime = e.temperature;
+    if (e.warningTemperature > -1000)
+        p.temperature.warning = e.warningTemperature;
+    p.temperature.warningType = e.warningType;
+    p.imageName = e.imageName;
+    p.image = readFace(e.facePath);
+    return p;
+}
+
+bool ArchiveFeed::start(QString *error)
+{
+    moveToThread(&m_thread);
+    m_thread.start();
+    bool ok = false;
+    QMetaObject::invokeMethod(this, [this, &ok, error] { ok = open(error); }, Qt::BlockingQueuedConnection);
+    if (!ok)
+        stop();
+    return ok;
+}
+
+void ArchiveFeed::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(this, [this] {
+        delete m_poll;
+        m_poll = nullptr;
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+// On the feed's thread: the connection, where the archive stands now, the channels.
+bool ArchiveFeed::open(QString *error)
+{
+    QSqlDatabase db = connectDatabase(m_config, m_connectionName, error);
+    if (!db.isOpen())
+        return false;
+    if (!m_positioned) {  // the first time only: a reconnection catches up from where it was
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM events), "
+                                   "(SELECT COALESCE(MAX(id), 0) FROM alert_acks)")) || !q.next()) {
+            *error = q.lastError().text();
+            return false;
+        }
+        m_lastEvent = q.value(0).toLongLong();
+        m_lastAck = q.value(1).toLongLong();
+        m_positioned = true;
+    }
+    for (const QString &channel : {kEventsChannel, kAcksChannel}) {
+        if (!db.driver()->subscribeToNotification(channel)) {
+            *error = QStringLiteral("cannot listen on %1: %2").arg(channel, db.driver()->lastError().text());
+            return false;
+        }
+    }
+    connect(db.driver(), &QSqlDriver::notification, this, &ArchiveFeed::fetchNew, Qt::UniqueConnection);
+    if (!m_poll) {
+        m_poll = new QTimer(this);
+        connect(m_poll, &QTimer::timeout, this, &ArchiveFeed::fetchNew);
+        m_poll->start(m_pollMs);
+    }
+    return true;
+}
+
+void ArchiveFeed::fetchNew()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (m_lost || !QSqlQuery(db).exec(QStringLiteral("SELECT 1"))) {
+        // The server restarted or the network dropped: open again and listen again.
+        // What was committed meanwhile is above the last ids seen, so nothing is missed.
+        db.close();
+        QString error;
+        const bool wasLost = m_lost;
+        m_lost = !open(&error);
+        if (m_lost) {
+            if (!wasLost)
+                qCWarning(lcFeed).noquote() << "the archive's database is unreachable; catching up when it returns:" << error;
+            return;
+        }
+        qCInfo(lcFeed) << "the archive's database is reachable again; catching up";
+    }
+    fetchEvents(db);
+    fetchAcknowledgements(db);
+}
+
+void ArchiveFeed::fetchEvents(QSqlDatabase &db)
+{
+    for (;;) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT id FROM events WHERE id > ? ORDER BY id LIMIT %1").arg(kPage));
+        q.addBindValue(m_lastEvent);
+        if (!q.exec()) {
+            qCWarning(lcFeed).noquote() << "cannot read new events:" << q.lastError().text();
+            return;
+        }
+        QList<qint64> ids;
+        while (q.next())
+            ids << q.value(0).toLongLong();
+        for (qint64 id : ids) {
+            m_lastEvent = id;
+            if (m_isOwnEvent && m_isOwnEvent(id))
+                continue;
+            if (const std::optional<EventDetails> e = loadEvent(db, id, m_config.imagesDir()))
+                emit eventArrived(id, pushOf(*e), e->deviceUuid);
+        }
+        if (ids.size() < kPage)
+            return;
+    }
+}
+
+void ArchiveFeed::fetchAcknowledgements(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT id, event_id, device_uuid, kind, acknowledged_by, acknowledged_at, note "
+                             "FROM alert_acks WHERE id > ? ORDER BY id"));
+    q.addBindValue(m_lastAck);
+    if (!q.exec()) {
+        qCWarning(lcFeed).noquote() << "cannot read new acknowledgements:" << q.lastError().text();
+        return;
+    }
+    while (q.next()) {
+        m_lastAck = q.value(0).toLongLong();
+        emit acknowledgementArrived(q.value(1).isNull() ? -1 : q.value(1).toLongLong(), q.value(2).toString(),
+                                    q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong(),
+                                    q.value(6).toString());
+    }
+}
+
+} // namespace fd::store
