@@ -13,6 +13,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QtTest>
 
 #include <thread>
@@ -89,6 +90,7 @@ private slots:
     void openersAtOnceMigrateOnce();
     void diskFullIsToldByCode_data();
     void diskFullIsToldByCode();
+    void siteRolesCannotChangeTheSchema();
 };
 
 void TestMigrations::upgradesFromEveryVersion_data()
@@ -300,6 +302,79 @@ void TestMigrations::diskFullIsToldByCode()
     QFETCH(bool, full);
     const QSqlError error(QStringLiteral("driver words"), QStringLiteral("database words"), QSqlError::StatementError, code);
     QCOMPARE(store::isDiskFull(error, store::Backend(backend)), full);
+}
+
+// The same database as another login (trust authentication on the test cluster).
+store::DatabaseConfig asLogin(const store::DatabaseConfig &config, const QString &user)
+{
+    store::DatabaseConfig c = config;
+    QUrl url(config.url);
+    url.setUserName(user);
+    c.url = url.toString();
+    return c;
+}
+
+// #12, the site set-up: packaging/postgresql/site-roles.sql on a new database, the
+// schema created by the owner's login, then the desk's login works with rows (an
+// event, an acknowledgement: serial ids included) but can neither create, alter nor
+// drop a table; and opening the archive as the desk does not try to migrate it.
+void TestMigrations::siteRolesCannotChangeTheSchema()
+{
+    if (!testarchive::onPostgres())
+        QSKIP("PostgreSQL roles: the _pg run");
+    QFile script(QStringLiteral(SITE_ROLES_SQL));
+    QVERIFY2(script.open(QIODevice::ReadOnly), SITE_ROLES_SQL);
+    QTemporaryDir dir;
+    const store::DatabaseConfig site = testarchive::config(dir.path());
+    {
+        store::DatabaseConfig admin = site;  // the cluster's superuser, on the site's database
+        admin.url = testarchive::urlOfDatabase(testarchive::adminUrl(), QUrl(site.url).path().mid(1));
+        QString error;
+        QSqlDatabase db = store::connectDatabase(admin, QStringLiteral("roles-admin"), &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+        const QString sql = QString::fromUtf8(script.readAll());
+        QVERIFY2(store::execStatement(db, sql, &error), qPrintable(error));
+        QVERIFY2(store::execStatement(db, sql, &error), qPrintable(error));  // twice: harmless
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("roles-admin"));
+    {
+        // The schema one version behind (a FaceDesk upgrade): the desk cannot migrate it
+        // and refuses to open it; the owner can.
+        QString error;
+        QSqlDatabase owner = store::connectDatabase(asLogin(site, QStringLiteral("facedesk_owner")), QStringLiteral("owner"), &error);
+        QVERIFY2(owner.isOpen(), qPrintable(error));
+        QVERIFY2(store::migrateTo(owner, store::schemaVersion() - 1, &error), qPrintable(error));
+        QSqlDatabase early = store::openDatabase(asLogin(site, QStringLiteral("facedesk_desk")), QStringLiteral("early"), &error);
+        QVERIFY(!early.isOpen());
+        QVERIFY2(error.contains(QLatin1String("owner")) || error.contains(QLatin1String("permission denied")), qPrintable(error));
+        QVERIFY2(store::migrateTo(owner, store::schemaVersion(), &error), qPrintable(error));
+        owner.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("early"));
+    QSqlDatabase::removeDatabase(QStringLiteral("owner"));
+    {
+        QString error;
+        QSqlDatabase desk = store::openDatabase(asLogin(site, QStringLiteral("facedesk_desk")), QStringLiteral("desk"), &error);
+        QVERIFY2(desk.isOpen(), qPrintable(error));
+        QVERIFY2(store::execStatement(desk, QStringLiteral("INSERT INTO alert_acks (kind, raised_at, acknowledged_at, "
+                                                            "acknowledged_by) VALUES ('blacklist', 1, 2, 'guard')"), &error),
+                 qPrintable(error));
+        QVERIFY2(store::execStatement(desk, QStringLiteral("INSERT INTO events (device_uuid, method, capture_at, received_at, "
+                                                            "dedup_key) VALUES ('D', 'm', 1, 2, 'k')"), &error),
+                 qPrintable(error));
+        QCOMPARE(scalar(desk, QStringLiteral("SELECT COUNT(*) FROM events")), qint64(1));
+        for (const QString &change : {QStringLiteral("DROP TABLE events"), QStringLiteral("TRUNCATE alert_acks"),
+                                      QStringLiteral("ALTER TABLE events ADD COLUMN x INTEGER"),
+                                      QStringLiteral("CREATE TABLE intruder (x INTEGER)")}) {
+            QVERIFY2(!store::execStatement(desk, change, &error), qPrintable(change));
+            QVERIFY2(error.contains(QLatin1String("permission denied")) || error.contains(QLatin1String("must be owner")),
+                     qPrintable(error));
+        }
+        QCOMPARE(scalar(desk, QStringLiteral("SELECT COUNT(*) FROM alert_acks")), qint64(1));
+        desk.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("desk"));
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)
