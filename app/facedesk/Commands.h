@@ -1,5 +1,5 @@
 // The headless subcommands: `facedesk serve`, `export`, `devices`, `assign`, `sync-status`,
-// `search`, `import`.
+// `search`, `import`, `migrate`.
 // Each takes the arguments after its name and returns the process exit status.
 #pragma once
 
@@ -18,6 +18,7 @@ int runAssign(const QStringList &arguments);
 int runSyncStatus(const QStringList &arguments);
 int runSearch(const QStringList &arguments);
 int runImport(const QStringList &arguments);
+int runMigrate(const QStringList &arguments);
 
 // The data folder used when --data-dir is not given.
 QString defaultDataDir();

@@ -1,5 +1,5 @@
 // facedesk: the desk window, or a headless subcommand (serve, export, devices,
-// assign, sync-status, search, import).
+// assign, sync-status, search, import, migrate).
 #include "Commands.h"
 
 #include <QCoreApplication>
@@ -18,7 +18,7 @@ int main(int argc, char *argv[])
     const bool headless = command == QLatin1String("serve") || command == QLatin1String("export")
         || command == QLatin1String("devices") || command == QLatin1String("assign")
         || command == QLatin1String("sync-status") || command == QLatin1String("search")
-        || command == QLatin1String("import");
+        || command == QLatin1String("import") || command == QLatin1String("migrate");
     if (!headless)
         return runGui(argc, argv);
 
@@ -47,5 +47,7 @@ int main(int argc, char *argv[])
         return fd::app::runSearch(rest);
     if (command == QLatin1String("import"))
         return fd::app::runImport(rest);
+    if (command == QLatin1String("migrate"))
+        return fd::app::runMigrate(rest);
     return fd::app::runDevices(rest);
 }

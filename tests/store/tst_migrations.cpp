@@ -7,12 +7,15 @@
 #include "../support/TestArchive.h"
 #include "library/LibraryStore.h"
 #include "search/EventQuery.h"
+#include "store/ArchiveCopy.h"
+#include "store/ArchiveReader.h"
 #include "store/Database.h"
 #include "store/DatabaseUrl.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QBuffer>
 #include <QUrl>
 #include <QtTest>
 
@@ -91,6 +94,7 @@ private slots:
     void diskFullIsToldByCode_data();
     void diskFullIsToldByCode();
     void siteRolesCannotChangeTheSchema();
+    void copyToPostgresResumesAndMatches();
 };
 
 void TestMigrations::upgradesFromEveryVersion_data()
@@ -375,6 +379,62 @@ void TestMigrations::siteRolesCannotChangeTheSchema()
         desk.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("desk"));
+}
+
+// `facedesk migrate` (#12): a one-PC archive copied into PostgreSQL. Stopped after its
+// first page of events and run again, it goes on; run a third time, it changes
+// nothing; the counts match, the export of events is the same on both sides, the
+// source's renamed list wins over the new archive's seeded one, and new rows get
+// fresh ids.
+void TestMigrations::copyToPostgresResumesAndMatches()
+{
+    if (!testarchive::onPostgres())
+        QSKIP("copying into PostgreSQL: the _pg run");
+    QTemporaryDir dir;
+    store::DatabaseConfig sqlite;
+    sqlite.dataDir = dir.path();
+    QString error;
+    QSqlDatabase source = store::openDatabase(sqlite, QStringLiteral("copy-from"), &error);
+    QVERIFY2(source.isOpen(), qPrintable(error));
+    QVERIFY(seed(source, store::schemaVersion()));
+    QVERIFY(run(source, QStringLiteral("UPDATE face_lists SET name = 'Watch list' WHERE id = 1")));
+    QVERIFY(source.transaction());
+    for (int i = 2; i <= 251; ++i)
+        QVERIFY(run(source, QStringLiteral("INSERT INTO events (dedup_key, received_at, device_uuid, method, capture_at, "
+                                           "img_name, match_score, feature) VALUES ('k%1', %1, 'DEV-1', 'sw_capture_face_push', "
+                                           "%1, 'face%1.jpg', 0.5, X'0000803f')").arg(i)));
+    QVERIFY(source.commit());
+    const store::DatabaseConfig postgres = testarchive::config(dir.path());
+    QSqlDatabase target = store::openDatabase(postgres, QStringLiteral("copy-to"), &error);
+    QVERIFY2(target.isOpen(), qPrintable(error));
+
+    const auto stopInEvents = [](const QString &table, qint64 done, qint64) { return !(table == QLatin1String("events") && done >= 100); };
+    store::ArchiveCopyResult first = store::copyArchive(source, target, stopInEvents, 100);
+    QVERIFY(!first.completed);
+    QVERIFY2(first.error.contains(QLatin1String("events")), qPrintable(first.error));
+    QCOMPARE(scalar(target, QStringLiteral("SELECT COUNT(*) FROM events")), qint64(100));
+    for (int run = 0; run < 2; ++run) {
+        const store::ArchiveCopyResult again = store::copyArchive(source, target, {}, 100);
+        QVERIFY2(again.completed, qPrintable(again.error));
+        for (const store::TableCount &c : again.counts)
+            QVERIFY2(c.source == c.target, qPrintable(QStringLiteral("%1: %2 against %3").arg(c.table).arg(c.source).arg(c.target)));
+        QVERIFY(again.countsMatch());
+    }
+    QCOMPARE(scalar(target, QStringLiteral("SELECT COUNT(*) FROM events")), qint64(251));
+    QCOMPARE(scalar(target, QStringLiteral("SELECT COUNT(*) FROM face_lists WHERE id = 1 AND name = 'Watch list'")), qint64(1));
+    QByteArray fromCsv, toCsv;
+    QBuffer a(&fromCsv), b(&toCsv);
+    a.open(QIODevice::WriteOnly);
+    b.open(QIODevice::WriteOnly);
+    QCOMPARE(store::exportEventsCsv(source, &a, {}, {}, sqlite.imagesDir(), &error), qint64(251));
+    QCOMPARE(store::exportEventsCsv(target, &b, {}, {}, postgres.imagesDir(), &error), qint64(251));
+    QCOMPARE(toCsv, fromCsv);
+    QVERIFY(run(target, QStringLiteral("INSERT INTO device_events (device_uuid, at, kind) VALUES ('DEV-1', 9, 'online')")));
+    QCOMPARE(scalar(target, QStringLiteral("SELECT COUNT(*) FROM device_events")), qint64(2));
+    source.close();
+    target.close();
+    QSqlDatabase::removeDatabase(QStringLiteral("copy-from"));
+    QSqlDatabase::removeDatabase(QStringLiteral("copy-to"));
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)
