@@ -1,7 +1,6 @@
 #include "AlertBanner.h"
 
 #include <QLocale>
-#include <QTime>
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -100,7 +99,7 @@ bool AlertBanner::acknowledgedElsewhere(qint64 eventId, const QString &by)
         return false;
     m_elsewhere = tr("%1 at %2 was acknowledged on another desk by %3")
                       .arg(it->tile.personName.isEmpty() ? it->tile.deviceName : it->tile.personName,
-                           QLocale().toString(QTime::currentTime(), QLocale::ShortFormat), by);
+                           QLocale().toString(it->tile.time.toLocalTime().time(), QLocale::ShortFormat), by);
     m_alerts.erase(it);
     refresh();
     return true;

@@ -912,8 +912,10 @@ void MainWindow::followArchive(store::ArchiveFeed *feed)
     connect(feed, &store::ArchiveFeed::eventArrived, this, &MainWindow::addEvent);
     connect(feed, &store::ArchiveFeed::acknowledgementArrived, this,
             [this](qint64 eventId, const QString &, const QString &, const QString &by) {
-                if (eventId >= 0 && m_alerts->acknowledgedElsewhere(eventId, by))
+                if (eventId >= 0 && m_alerts->acknowledgedElsewhere(eventId, by)) {
                     statusBar()->showMessage(m_alerts->lastElsewhereNote(), 15000);
+                    updateStatus();
+                }
             });
 }
 

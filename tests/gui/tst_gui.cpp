@@ -5,6 +5,7 @@
 // and what reached the archive.
 #include "../server/TestClient.h"
 #include "../support/TestDesk.h"
+#include "store/ArchiveFeed.h"
 
 #include "AlertBanner.h"
 #include "LibraryPanel.h"
@@ -60,6 +61,7 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <QToolBar>
+#include <QStatusBar>
 #include <QToolButton>
 #include <QtTest>
 
@@ -246,10 +248,15 @@ QString runToEnd(sim::SimRunner &runner)
 struct Desk : TestDesk {
     std::unique_ptr<ui::MainWindow> window;
 
-    bool start(bool acceptNewDevices, QString *error, const QHostAddress &bind = QHostAddress::LocalHost)
+    std::unique_ptr<store::ArchiveFeed> feed;  // on a shared PostgreSQL archive, as GuiMain runs it
+
+    // site: a shared PostgreSQL archive (#12) instead of SQLite in the desk's folder.
+    bool start(bool acceptNewDevices, QString *error, const QHostAddress &bind = QHostAddress::LocalHost,
+               const std::optional<store::DatabaseConfig> &site = std::nullopt)
     {
-        options.database = store::DatabaseConfig{};
-        options.database.dataDir = dir.path();
+        options.database = site ? *site : store::DatabaseConfig{};
+        if (!site)
+            options.database.dataDir = dir.path();
         options.registry.acceptNewDevices = acceptNewDevices;
         options.server.bind = bind;
         options.sync = sync::SyncConfig{};
@@ -257,6 +264,12 @@ struct Desk : TestDesk {
         if (!TestDesk::start(error))
             return false;
         window = std::make_unique<ui::MainWindow>(server, registry, writer, db);
+        if (site) {
+            feed = std::make_unique<store::ArchiveFeed>(db, [w = writer](qint64 id) { return w->isOwnEvent(id); }, 300);
+            if (!feed->start(error))
+                return false;
+            window->followArchive(feed.get());
+        }
         window->show();
         if (!QTest::qWaitForWindowExposed(window.get())) {
             *error = QStringLiteral("the window was never exposed");
@@ -267,6 +280,7 @@ struct Desk : TestDesk {
 
     ~Desk() override
     {
+        feed.reset();
         window.reset();
         QThreadPool::globalInstance()->waitForDone();  // face decoders still running
     }
@@ -312,6 +326,21 @@ QList<qint64> idsOf(const QAbstractItemModel *model)
     for (int row = 0; row < model->rowCount(); ++row)
         ids << model->index(row, 0).data(LiveEventModel::EventIdRole).toLongLong();
     return ids;
+}
+
+// One quiet simulated device of this type talking to the desk's listener.
+sim::SimConfig oneSimDevice(const Desk &desk, int deviceType, double rate, double seconds)
+{
+    sim::SimConfig config;
+    config.server = QStringLiteral("127.0.0.1");
+    config.httpPort = desk.server->httpPort();
+    config.tcpPort = desk.server->tcpPort();
+    config.devices = 1;
+    config.deviceTypes = {deviceType};
+    config.rate = rate;
+    config.duration = seconds;
+    config.quiet = true;
+    return config;
 }
 
 // Pushes one event and waits until the window has placed its tile (the face is
@@ -387,6 +416,7 @@ private slots:
     void renameFromPanel();
     void libraryPersonNamesTheTileAndSetsItsList();
     void captureOfLibraryPersonRaisesAlert();
+    void siteDesksShareEventsAlertsAndTheLibrary();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -1482,14 +1512,7 @@ void TestGui::captureOfLibraryPersonRaisesAlert()
     // another photo of him, cut as it cuts faces.
     QTemporaryDir seen;
     QVERIFY(QFile::copy(faces + QStringLiteral("obama_2.jpg"), seen.filePath(QStringLiteral("obama_2.jpg"))));
-    sim::SimConfig config;
-    config.httpPort = desk.server->httpPort();
-    config.tcpPort = desk.server->tcpPort();
-    config.devices = 1;
-    config.deviceTypes = {0x10};
-    config.rate = 2;
-    config.duration = 1;
-    config.quiet = true;
+    sim::SimConfig config = oneSimDevice(desk, 0x10, 2, 1);
     config.facesDir = seen.path();
     sim::SimRunner runner(config);
     const QString ran = runToEnd(runner);
@@ -1576,6 +1599,65 @@ void TestGui::welcomePageGuidesTheFirstDevice()
     QCOMPARE(gate.requestToken(), code::Ok);
     QVERIFY(pushToWall(desk, gate, gate.stranger()) > 0);
     QVERIFY(desk.window->isWallShown());
+}
+
+// #12, end to end on one PostgreSQL archive: two desks, each a window with its own
+// collector (listener, writer, library sync), sharing the archive and the data folder
+// as docs/SITE-SETUP.md sets them up. A blacklist hit that reaches desk A's collector
+// rings on both desks; acknowledged on A, it stops on B, which says who acknowledged
+// it; a person desk A adds to the library reaches a device that desk B's collector
+// holds.
+void TestGui::siteDesksShareEventsAlertsAndTheLibrary()
+{
+    if (!testarchive::onPostgres())
+        QSKIP("two desks on one PostgreSQL archive: the _pg run (tst_gui_pg)");
+    const QByteArray photo = sharedPhoto();
+    if (photo.isEmpty())
+        QSKIP("needs a face photo from ../shared/faces for the library");
+    Desk a, b;
+    const store::DatabaseConfig site = testarchive::config(a.dir.path());
+    QString error;
+    QVERIFY2(a.start(true, &error, QHostAddress::LocalHost, site), qPrintable(error));
+    QVERIFY2(b.start(true, &error, QHostAddress::LocalHost, site), qPrintable(error));
+
+    FakeDevice gate(QStringLiteral("GATE-A"), QStringLiteral("Gate A"));
+    QVERIFY(gate.connectTo(a.server->httpPort()));
+    QCOMPARE(gate.requestToken(), 0);
+    QCOMPARE(gate.post(gate.match(1, QStringLiteral("Mallory.jpg"), 0.93)), 0);
+    QTRY_COMPARE(a.banner()->pending(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(b.banner()->pending(), 1, 5000);  // from the archive, not from B's listener
+    QTRY_COMPARE(b.wall()->rowCount(), 1);
+    QVERIFY(b.banner()->alarmPlaying());
+
+    a.banner()->noteEdit()->setText(QStringLiteral("escorted out"));
+    QTest::mouseClick(a.banner()->acknowledgeButton(), Qt::LeftButton);
+    QCOMPARE(a.banner()->pending(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(b.banner()->pending(), 0, 5000);
+    QVERIFY(!b.banner()->alarmPlaying());
+    QVERIFY2(b.window->statusBar()->currentMessage().contains(QLatin1String("acknowledged on another desk by")),
+             qPrintable(b.window->statusBar()->currentMessage()));
+    if (const QString shots = qEnvironmentVariable("FACEDESK_TEST_SCREENSHOTS"); !shots.isEmpty())
+        b.window->grab().save(shots + QStringLiteral("/site-desk-b-after-ack.png"));  // to look at, by hand
+
+    // A device on desk B's collector; a person added and assigned on desk A.
+    sim::SimConfig config = oneSimDevice(b, 0x12, 0.2, 120);
+    config.heartbeatSeconds = 2;
+    config.facesDir.clear();
+    sim::SimRunner door(config);
+    QVERIFY2(door.prepare(&error), qPrintable(error));
+    door.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!b.server->connectedDevices().isEmpty(), 10000);
+    const QString doorUuid = b.server->connectedDevices().first();
+    library::NewPerson person;
+    person.name = QStringLiteral("Mallory");
+    person.listId = 1;
+    const QImage image = QImage::fromData(photo);
+    person.photos << library::NewPhoto{photo, 0, image.size(), QStringLiteral("mallory.jpg")};
+    library::LibraryStore *library = a.window->libraryPanel()->store();
+    QCOMPARE(library->addPersons({person}).size(), 1);
+    QVERIFY(library->assign({-1, doorUuid, 0, 1, 0}));
+    QTRY_VERIFY_WITH_TIMEOUT(door.stats().libraryItemsAccepted >= 1, 20000);
+    QCOMPARE(door.stats().libraryItemsRejected, qint64(0));
 }
 
 QTEST_MAIN(TestGui)
