@@ -5,6 +5,7 @@
 // and what reached the archive.
 #include "../server/TestClient.h"
 #include "../support/TestDesk.h"
+#include "../support/ThreadSafeSpy.h"
 #include "store/ArchiveFeed.h"
 
 #include "AlertBanner.h"
@@ -1503,7 +1504,7 @@ void TestGui::captureOfLibraryPersonRaisesAlert()
     ui::LibraryPanel *library = desk.window->libraryPanel();
     const qint64 obama = library->store()->addPersons({p}).value(0, -1);
     QVERIFY(obama > 0);
-    QSignalSpy loaded(matcher, &match::LiveMatcher::libraryLoaded);
+    ThreadSafeSpy<int, int> loaded(matcher, &match::LiveMatcher::libraryLoaded);
     emit library->libraryChanged();
     QVERIFY(loaded.wait(30000));
     QTRY_VERIFY_WITH_TIMEOUT(desk.window->faceSearch()->search() != nullptr, 60000);

@@ -12,6 +12,8 @@
 #include "match/LiveMatcher.h"
 #include "store/Database.h"
 
+#include "../support/ThreadSafeSpy.h"
+
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -112,11 +114,11 @@ protocol::FacePush TestLiveMatcher::pushOf(const cv::Mat &face, qint64 deviceInd
 match::LiveMatch TestLiveMatcher::matchOne(match::LiveMatcher &matcher, qint64 eventId, const cv::Mat &face,
                                            qint64 deviceIndexId)
 {
-    QSignalSpy spy(&matcher, &match::LiveMatcher::matched);
+    ThreadSafeSpy<match::LiveMatch> spy(&matcher, &match::LiveMatcher::matched);
     matcher.submit(eventId, pushOf(face, deviceIndexId), QStringLiteral("DEV"));
     if (!spy.wait(30000))
         return {};
-    return spy.first().first().value<match::LiveMatch>();
+    return std::get<0>(spy.first());
 }
 
 void TestLiveMatcher::initTestCase()
@@ -218,9 +220,9 @@ void TestLiveMatcher::olderPhotosAreDescribedOnReload()
 {
     const qint64 rose = addPerson(QStringLiteral("Rose Leslie"), QStringLiteral("rose_leslie_1"), 3, false);
     match::LiveMatcher matcher(m_config, m_engine);
-    QSignalSpy loaded(&matcher, &match::LiveMatcher::libraryLoaded);
-    QVERIFY(loaded.count() > 0 || loaded.wait(30000));
-    QCOMPARE(loaded.last().at(1).toInt(), 3);  // photos: Obama, Biden and Rose's, described now
+    ThreadSafeSpy<int, int> loaded(&matcher, &match::LiveMatcher::libraryLoaded);
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(std::get<1>(loaded.last()), 3);  // photos: Obama, Biden and Rose's, described now
     const cv::Mat face = deviceFaceCrop(photo(QStringLiteral("rose_leslie_2")));
     const match::LiveMatch m = matchOne(matcher, addEvent(face), face);
     QCOMPARE(m.indexId, rose);
@@ -239,14 +241,13 @@ void TestLiveMatcher::imagesAreReadBackWhenBehind()
     for (int i = 0; i < match::LiveMatcher::kKeepImages + 20; ++i)
         ids << addEvent(face);
     match::LiveMatcher matcher(m_config, m_engine, 2);
-    QSignalSpy spy(&matcher, &match::LiveMatcher::matched);
+    ThreadSafeSpy<match::LiveMatch> spy(&matcher, &match::LiveMatcher::matched);
     for (qint64 id : ids)
         matcher.submit(id, pushOf(face, -1), QStringLiteral("DEV"));
     QVERIFY(matcher.backlog() > match::LiveMatcher::kKeepImages / 2);
     QVERIFY(QTest::qWaitFor([&] { return spy.count() == ids.size(); }, 600000));
     QSet<qint64> seen;
-    for (const QList<QVariant> &args : spy) {
-        const match::LiveMatch m = args.first().value<match::LiveMatch>();
+    for (const auto &[m] : spy.calls()) {
         QCOMPARE(m.indexId, m_obama);
         seen.insert(m.eventId);
     }

@@ -1,6 +1,7 @@
 // The embedded server in-process on loopback: tokens, admission, presence, every
 // kind of bad input, ordered replies, and what reaches the archive.
 #include "../support/TestDesk.h"
+#include "../support/ThreadSafeSpy.h"
 #include "TestClient.h"
 #include "../support/HostileJpegs.h"
 
@@ -535,7 +536,7 @@ void TestServer::databaseOutageAsksForRetryAndResumes()
     if (!testarchive::onPostgres())
         QSKIP("a PostgreSQL server going away: the _pg run");
     Desk desk;
-    QSignalSpy reachable(desk.writer, &store::StoreWriter::databaseReachableChanged);
+    ThreadSafeSpy<bool, QDateTime, QString> reachable(desk.writer, &store::StoreWriter::databaseReachableChanged);
     TestClient c;
     QVERIFY(c.connectTo(desk.server->httpPort()));
     const QString token = desk.token(c, QStringLiteral("DEVPG"));
@@ -549,9 +550,9 @@ void TestServer::databaseOutageAsksForRetryAndResumes()
     const auto refused = c.post("/faceinfo", encode(push(QStringLiteral("DEVPG"), token, 2)));
     QCOMPARE(codeOf(refused), code::SystemException);
     QCOMPARE(httpStatus(refused), 503);
-    QVERIFY(reachable.count() >= 1 || reachable.wait(5000));
-    QCOMPARE(reachable.first().at(0).toBool(), false);
-    QVERIFY(reachable.first().at(1).toDateTime().isValid());
+    QTRY_VERIFY_WITH_TIMEOUT(reachable.count() >= 1, 5000);
+    QCOMPARE(std::get<0>(reachable.first()), false);
+    QVERIFY(std::get<1>(reachable.first()).isValid());
     store::AlertAck ack;
     ack.kind = QStringLiteral("blacklist");
     ack.raisedAt = ack.acknowledgedAt = QDateTime::currentMSecsSinceEpoch();
@@ -564,7 +565,7 @@ void TestServer::databaseOutageAsksForRetryAndResumes()
     QVERIFY(asAdmin({QStringLiteral("ALTER DATABASE %1 ALLOW_CONNECTIONS true").arg(name)}));
     // The held acknowledgement makes the writer try again every second by itself.
     QTRY_VERIFY_WITH_TIMEOUT(reachable.count() >= 2, 10000);
-    QCOMPARE(reachable.last().at(0).toBool(), true);
+    QCOMPARE(std::get<0>(reachable.last()), true);
     QCOMPARE(codeOf(c.post("/faceinfo", encode(push(QStringLiteral("DEVPG"), token, 2)))), code::Ok);
     QCOMPARE(codeOf(c.post("/faceinfo", encode(push(QStringLiteral("DEVPG"), token, 2)))), code::Ok);  // a retry
     QCOMPARE(desk.count(), qint64(2));
@@ -584,8 +585,8 @@ void TestServer::feedBringsWhatOtherProcessesCommit()
     store::ArchiveFeed feed(a.db, [&a](qint64 id) { return a.writer->isOwnEvent(id); }, 300);
     QString error;
     QVERIFY2(feed.start(&error), qPrintable(error));
-    QSignalSpy events(&feed, &store::ArchiveFeed::eventArrived);
-    QSignalSpy acks(&feed, &store::ArchiveFeed::acknowledgementArrived);
+    ThreadSafeSpy<qint64, FacePush, QString> events(&feed, &store::ArchiveFeed::eventArrived);
+    ThreadSafeSpy<qint64, QString, QString, QString, qint64, QString> acks(&feed, &store::ArchiveFeed::acknowledgementArrived);
 
     TestClient ca, cb;
     QVERIFY(ca.connectTo(a.server->httpPort()));
@@ -597,20 +598,20 @@ void TestServer::feedBringsWhatOtherProcessesCommit()
     QCOMPARE(codeOf(cb.post("/faceinfo", encode(sent))), code::Ok);
     QVERIFY(events.wait(5000));
     QCOMPARE(events.count(), 1);  // DEVB's; DEVA's is the listener's to show
-    QCOMPARE(events.first().at(2).toString(), QStringLiteral("DEVB"));
-    const auto arrived = events.first().at(1).value<FacePush>();
+    QCOMPARE(std::get<2>(events.first()), QStringLiteral("DEVB"));
+    const FacePush arrived = std::get<1>(events.first());
     QCOMPARE(arrived.image, sent.image);
     QCOMPARE(arrived.imageName, sent.imageName);
 
     store::AlertAck ack;
-    ack.eventId = events.first().at(0).toLongLong();
+    ack.eventId = std::get<0>(events.first());
     ack.kind = QStringLiteral("blacklist");
     ack.raisedAt = ack.acknowledgedAt = QDateTime::currentMSecsSinceEpoch();
     ack.acknowledgedBy = QStringLiteral("guard-b");
     b.writer->enqueueAlertAck(ack);
     QVERIFY(acks.wait(5000));
-    QCOMPARE(acks.first().at(0).toLongLong(), ack.eventId);
-    QCOMPARE(acks.first().at(3).toString(), QStringLiteral("guard-b"));
+    QCOMPARE(std::get<0>(acks.first()), ack.eventId);
+    QCOMPARE(std::get<3>(acks.first()), QStringLiteral("guard-b"));
 
     // Every connection to the archive cut: the feed's LISTEN is gone with it.
     const QString name = QUrl(a.db.url).path().mid(1);
@@ -626,7 +627,7 @@ void TestServer::feedBringsWhatOtherProcessesCommit()
     }
     QCOMPARE(code, code::Ok);
     QTRY_COMPARE_WITH_TIMEOUT(events.count(), 2, 10000);
-    QCOMPARE(events.last().at(1).value<FacePush>().imageName, push(QStringLiteral("DEVB"), tokenB, 3).imageName);
+    QCOMPARE(std::get<1>(events.last()).imageName, push(QStringLiteral("DEVB"), tokenB, 3).imageName);
     feed.stop();
 }
 
@@ -807,15 +808,15 @@ void TestServer::retentionByAgeAndSceneQuota()
     QVERIFY(QFile::exists(fileOf(old.image)));
     QVERIFY(QFile::exists(fileOf(old.background)));
 
-    QSignalSpy deleted(desk.writer, &store::StoreWriter::eventsDeleted);
+    ThreadSafeSpy<QList<qint64>> deleted(desk.writer, &store::StoreWriter::eventsDeleted);
     store::RetentionPolicy policy;
     policy.maxAgeDays = 30;
     desk.writer->setRetention(policy);
     store::RetentionResult r = desk.writer->applyRetentionNow(now);
     QCOMPARE(r.eventsDeleted, qint64(1));
     // The face index hears of it (FaceSearchController drops the ids), exactly once.
-    QTRY_COMPARE(deleted.size(), 1);
-    QCOMPARE(deleted.first().first().value<QList<qint64>>().size(), 1);
+    QTRY_COMPARE(deleted.count(), 1);
+    QCOMPARE(std::get<0>(deleted.first()).size(), 1);
     QCOMPARE(r.filesRemoved, qint64(2));
     QVERIFY(!QFile::exists(fileOf(old.image)));
     QVERIFY(!QFile::exists(fileOf(old.background)));
@@ -1092,7 +1093,7 @@ void TestServer::diskFullRefusesWithTheBusyCodeAndResumes()
         QSKIP("cannot mount a tmpfs here");
     const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint.path()}); });
     Desk desk(Desk::acceptAll(), Desk::local(), {}, mountPoint.path());
-    QSignalSpy full(desk.writer, &store::StoreWriter::storageFullChanged);
+    ThreadSafeSpy<bool, QString> full(desk.writer, &store::StoreWriter::storageFullChanged);
     TestClient c;
     QVERIFY(c.connectTo(desk.server->httpPort()));
     const QString token = desk.token(c, QStringLiteral("FULL1"));
@@ -1117,15 +1118,15 @@ void TestServer::diskFullRefusesWithTheBusyCodeAndResumes()
     }
     QVERIFY(acknowledged > 0);
     QVERIFY(!refused.isEmpty());
-    QVERIFY(!full.isEmpty());
-    QCOMPARE(full.first().first().toBool(), true);
+    QTRY_VERIFY(full.count() > 0);
+    QCOMPARE(std::get<0>(full.first()), true);
     QCOMPARE(desk.count(), qint64(acknowledged));  // everything acknowledged is there
 
     QVERIFY(QFile::remove(filler.fileName()));  // space returns
     for (int n : std::as_const(refused))
         QCOMPARE(codeOf(c.post("/faceinfo", encode(push(QStringLiteral("FULL1"), token, n)))), code::Ok);
     QCOMPARE(desk.count(), qint64(40));
-    QCOMPARE(full.last().first().toBool(), false);
+    QTRY_COMPARE(std::get<0>(full.last()), false);
 }
 
 // After a power cut a file can have its full size and the wrong content. Reading it

@@ -219,7 +219,7 @@ bool LibraryStore::setPhotoDescriptor(qint64 photoId, const QString &kind, const
 QList<qint64> LibraryStore::addPersons(const QList<NewPerson> &persons)
 {
     QList<qint64> ids;
-    if (!m_db.transaction()) {
+    if (!store::beginWrite(m_db)) {
         fail(m_db.lastError().text());
         return {};
     }
@@ -279,7 +279,7 @@ bool LibraryStore::updatePerson(const Person &person)
 
 bool LibraryStore::setPhotos(qint64 indexId, const QList<NewPhoto> &photos)
 {
-    if (!m_db.transaction())
+    if (!store::beginWrite(m_db))
         return fail(m_db.lastError().text());
     QSqlQuery del(m_db);
     del.prepare(QStringLiteral("DELETE FROM person_photos WHERE index_id = ?"));
@@ -314,7 +314,7 @@ bool LibraryStore::removePersons(const QList<qint64> &indexIds)
 {
     if (indexIds.isEmpty())
         return true;
-    if (!m_db.transaction())
+    if (!store::beginWrite(m_db))
         return fail(m_db.lastError().text());
     // Photos go with the person (ON DELETE CASCADE); files stay, content-named, in
     // case another person or a later import uses the same bytes. sync_state rows
@@ -553,7 +553,7 @@ int LibraryStore::addGroup(const QString &name, const QStringList &members)
 
 bool LibraryStore::setGroupMembers(int groupId, const QStringList &members)
 {
-    if (!m_db.transaction())
+    if (!store::beginWrite(m_db))
         return fail(m_db.lastError().text());
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM device_group_members WHERE group_id = ?"));
@@ -619,7 +619,7 @@ bool LibraryStore::assign(const Assignment &a)
 
 bool LibraryStore::assignPersons(const QString &deviceUuid, int groupId, const QList<qint64> &indexIds)
 {
-    if (!m_db.transaction())
+    if (!store::beginWrite(m_db))
         return fail(m_db.lastError().text());
     for (qint64 id : indexIds) {
         if (!assign({-1, deviceUuid, groupId, 0, id})) {

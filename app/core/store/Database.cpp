@@ -434,6 +434,13 @@ QSqlDatabase openDatabase(const DatabaseConfig &config, const QString &connectio
     return db;
 }
 
+bool beginWrite(QSqlDatabase &db)
+{
+    if (backendOf(db) != Backend::Sqlite)
+        return db.transaction();
+    return QSqlQuery(db).exec(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
 bool reconnectIfLost(QSqlDatabase &db, const DatabaseConfig &config, QString *error)
 {
     if (config.backend() != Backend::Postgres)

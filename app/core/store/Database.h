@@ -48,6 +48,13 @@ bool reconnectIfLost(QSqlDatabase &db, const DatabaseConfig &config, QString *er
 // that the next insert never reuses an id. SQLite needs nothing (it takes max()+1).
 bool resyncSequences(QSqlDatabase &db, QString *error);
 
+// Begins a transaction that will write. SQLite: BEGIN IMMEDIATE, which takes the write
+// lock first (waiting for it as the busy timeout allows): a deferred transaction that
+// reads and then writes fails at once, without waiting, when another connection
+// committed in between (SQLITE_BUSY_SNAPSHOT; the sync's record of a device's answer
+// did, under load, beside the writer's heartbeat rows). PostgreSQL: a plain BEGIN.
+// End it with db.commit() or db.rollback() as usual.
+bool beginWrite(QSqlDatabase &db);
 // Runs one statement; false with *error (the statement and the database's words) if it fails.
 bool execStatement(QSqlDatabase &db, const QString &sql, QString *error);
 

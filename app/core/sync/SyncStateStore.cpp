@@ -1,6 +1,7 @@
 #include "SyncStateStore.h"
 
 #include "protocol/ErrorCodes.h"
+#include "store/Database.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -98,7 +99,7 @@ bool SyncStateStore::markSent(const QString &uuid, const QList<Action> &adds)
 {
     if (adds.isEmpty())
         return true;
-    if (!m_db.transaction())
+    if (!store::beginWrite(m_db))
         return fail(m_db.lastError().text());
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO sync_state (device_uuid, index_id, may_hold, updated_at) VALUES (?, ?, 1, ?) "
@@ -122,7 +123,7 @@ bool SyncStateStore::record(const QString &uuid, const QList<ItemOutcome> &outco
 {
     if (outcomes.isEmpty())
         return true;
-    if (!m_db.transaction())
+    if (!store::beginWrite(m_db))
         return fail(m_db.lastError().text());
     const auto abort = [this](const QSqlQuery &q) {
         fail(q.lastError().text());
@@ -238,7 +239,7 @@ bool SyncStateStore::applyVerify(const QString &uuid, const QSet<qint64> &held, 
     const QList<StateRow> current = rows(uuid);
     if (!m_error.isEmpty())
         return false;
-    if (!m_db.transaction())
+    if (!store::beginWrite(m_db))
         return fail(m_db.lastError().text());
     QSqlQuery gone(m_db), maybe(m_db), device(m_db);
     gone.prepare(QStringLiteral("UPDATE sync_state SET confirmed_revision = 0, may_hold = 0, updated_at = ? "
