@@ -141,7 +141,7 @@ private:
     bool announce(QSqlDatabase &db, const QList<qint64> &ids, const QList<bool> &fresh, const std::vector<Job> &batch,
                   Failure *error);
     void noteStorage(bool anyStored, const Failure &failure);
-    static void returnFreedMemory();
+    static void returnFreedMemory();  // on m_trimTimer: gives glibc's free heap back when it is large
     void pushLocked(Job job);  // m_mutex held
     void runFileWorker();      // a pool thread: writes queued events' files until none are left
     void writeFiles(EventRecord &record);
@@ -163,10 +163,9 @@ private:
     QDateTime m_unreachableSince;  // valid while the database cannot be reached
     QElapsedTimer m_reconnectClock;
     static constexpr int kReconnectMs = 1000;
-    // The most events queued since the queue was last empty; past kTrimAfterBacklog,
-    // the freed memory goes back to the system when it empties (returnFreedMemory).
-    int m_backlogPeak = 0;
-    static constexpr int kTrimAfterBacklog = 500;  // the writer thread's view, for storageFullChanged
+    QTimer *m_trimTimer = nullptr;  // lives on the writer thread
+    static constexpr int kTrimCheckMs = 5000;
+    static constexpr size_t kTrimAboveBytes = 64u * 1024 * 1024;
     bool m_drainScheduled = false;
     QString m_connectionName;
     RetentionPolicy m_retention;
