@@ -132,25 +132,26 @@ bool ArchiveFeed::open(QString *error)
 void ArchiveFeed::fetchNew()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (m_lost || !QSqlQuery(db).exec(QStringLiteral("SELECT 1"))) {
-        // The server restarted or the network dropped: open again and listen again.
-        // What was committed meanwhile is above the last ids seen, so nothing is missed.
-        db.close();
-        QString error;
-        const bool wasLost = m_lost;
-        m_lost = !open(&error);
-        if (m_lost) {
-            if (!wasLost)
-                qCWarning(lcFeed).noquote() << "the archive's database is unreachable; catching up when it returns:" << error;
-            return;
-        }
-        qCInfo(lcFeed) << "the archive's database is reachable again; catching up";
+    if (!m_lost && fetchEvents(db) && fetchAcknowledgements(db))
+        return;
+    // A read failed: the server restarted or the network dropped. Open again and listen
+    // again; what was committed meanwhile is above the last ids seen, so nothing is
+    // missed. (No probe before each fetch: that was a round trip per notification.)
+    db.close();
+    QString error;
+    const bool wasLost = m_lost;
+    m_lost = !open(&error);
+    if (m_lost) {
+        if (!wasLost)
+            qCWarning(lcFeed).noquote() << "the archive's database is unreachable; catching up when it returns:" << error;
+        return;
     }
+    qCInfo(lcFeed) << "the archive's database is reachable again; catching up";
     fetchEvents(db);
     fetchAcknowledgements(db);
 }
 
-void ArchiveFeed::fetchEvents(QSqlDatabase &db)
+bool ArchiveFeed::fetchEvents(QSqlDatabase &db)
 {
     for (;;) {
         QSqlQuery q(db);
@@ -158,7 +159,7 @@ void ArchiveFeed::fetchEvents(QSqlDatabase &db)
         q.addBindValue(m_lastEvent);
         if (!q.exec()) {
             qCWarning(lcFeed).noquote() << "cannot read new events:" << q.lastError().text();
-            return;
+            return false;
         }
         QList<qint64> ids;
         while (q.next())
@@ -171,11 +172,11 @@ void ArchiveFeed::fetchEvents(QSqlDatabase &db)
                 emit eventArrived(id, pushOf(*e), e->deviceUuid);
         }
         if (ids.size() < kPage)
-            return;
+            return true;
     }
 }
 
-void ArchiveFeed::fetchAcknowledgements(QSqlDatabase &db)
+bool ArchiveFeed::fetchAcknowledgements(QSqlDatabase &db)
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT id, event_id, device_uuid, kind, acknowledged_by, acknowledged_at, note "
@@ -183,7 +184,7 @@ void ArchiveFeed::fetchAcknowledgements(QSqlDatabase &db)
     q.addBindValue(m_lastAck);
     if (!q.exec()) {
         qCWarning(lcFeed).noquote() << "cannot read new acknowledgements:" << q.lastError().text();
-        return;
+        return false;
     }
     while (q.next()) {
         m_lastAck = q.value(0).toLongLong();
@@ -191,6 +192,7 @@ void ArchiveFeed::fetchAcknowledgements(QSqlDatabase &db)
                                     q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong(),
                                     q.value(6).toString());
     }
+    return true;
 }
 
 } // namespace fd::store

@@ -51,8 +51,8 @@ signals:
 private:
     bool open(QString *error);  // on the feed's thread
     void fetchNew();
-    void fetchEvents(QSqlDatabase &db);
-    void fetchAcknowledgements(QSqlDatabase &db);
+    bool fetchEvents(QSqlDatabase &db);  // false: the archive did not answer
+    bool fetchAcknowledgements(QSqlDatabase &db);
 
     DatabaseConfig m_config;
     std::function<bool(qint64)> m_isOwnEvent;
