@@ -530,7 +530,8 @@ qint64 StoreWriter::removeUnreferenced(QSqlDatabase &db, const QStringList &path
 // malloc_info of a serve process 2 minutes after such a stall: 732 MiB taken from the
 // system, 53 MiB in use, 679 MiB free in the main arena. So the check runs every few
 // seconds on the writer thread and trims when glibc holds more than 64 MiB free
-// (mallinfo2 walks the arenas' bins: microseconds; a trim: a few milliseconds).
+// (mallinfo2 only reads the arenas' counters and bins; neither it nor the trim has
+// been timed on its own, tests/soak/stall_memory.sh shows the whole effect).
 void StoreWriter::returnFreedMemory()
 {
 #if defined(__GLIBC__)
