@@ -1963,15 +1963,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Archive database unreachable since %1: events are refused, devices retry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>FaceDesk cannot reach the archive&apos;s database %1 (%2). Devices stay connected and are told to send their events again later; nothing they were told is stored gets lost. FaceDesk reconnects by itself every second.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Archive database unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive database unreachable since %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2891,6 +2891,10 @@
     </message>
     <message>
         <source>Events from the site&apos;s other collectors cannot be followed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the window while the archive&apos;s PostgreSQL cannot be reached</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

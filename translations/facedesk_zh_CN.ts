@@ -1986,8 +1986,8 @@
         <translation>存档：无法连接</translation>
     </message>
     <message>
-        <source>Archive database unreachable since %1: events are refused, devices retry</source>
-        <translation>自 %1 起无法连接存档数据库：事件被拒收，设备将重试</translation>
+        <source>Archive database unreachable since %1</source>
+        <translation>自 %1 起无法连接存档数据库</translation>
     </message>
     <message>
         <source>FaceDesk cannot reach the archive&apos;s database %1 (%2). Devices stay connected and are told to send their events again later; nothing they were told is stored gets lost. FaceDesk reconnects by itself every second.</source>
@@ -2930,6 +2930,10 @@
     <message>
         <source>Events from the site&apos;s other collectors cannot be followed: %1</source>
         <translation>无法跟踪站点其他采集端的事件：%1</translation>
+    </message>
+    <message>
+        <source>the window while the archive&apos;s PostgreSQL cannot be reached</source>
+        <translation>存档的 PostgreSQL 无法连接时的窗口</translation>
     </message>
 </context>
 </TS>

@@ -943,7 +943,7 @@ void MainWindow::showDatabaseReachable(bool reachable, const QDateTime &since, c
     updateStatus();
     if (reachable)
         return;
-    m_diskFullLabel->setText(tr("Archive database unreachable since %1: events are refused, devices retry")
+    m_diskFullLabel->setText(tr("Archive database unreachable since %1")
                                  .arg(QLocale().toString(since.toLocalTime().time(), QLocale::ShortFormat)));
     m_diskFullLabel->setToolTip(tr("FaceDesk cannot reach the archive's database %1 (%2). Devices stay connected and "
                                    "are told to send their events again later; nothing they were told is stored gets "

@@ -13,6 +13,7 @@
 #include "SearchPanel.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -59,7 +60,9 @@ QList<QPair<QString, QString>> screenshotKinds()
             {QStringLiteral("import-preview"), QApplication::translate("main", "the import wizard's preview of the demo photos")},
             {QStringLiteral("import-report"), QApplication::translate("main", "the import wizard's report on the demo photos")},
             {QStringLiteral("welcome"), QApplication::translate("main", "the welcome page a desk without devices shows")},
-            {QStringLiteral("disk-full"), QApplication::translate("main", "the window while the archive's disk is full")}};
+            {QStringLiteral("disk-full"), QApplication::translate("main", "the window while the archive's disk is full")},
+            {QStringLiteral("database-unreachable"),
+             QApplication::translate("main", "the window while the archive's PostgreSQL cannot be reached")}};
 }
 
 void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QMap<QString, QString> &files,
@@ -81,6 +84,14 @@ void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QM
         settle(300);  // the status bar lays the label out
         window.grab().save(files[QStringLiteral("disk-full")]);
         window.showStorageFull(false, {});
+    }
+    if (files.contains(QStringLiteral("database-unreachable"))) {
+        window.showDatabaseReachable(false, QDateTime::currentDateTimeUtc().addSecs(-90),
+                                     QStringLiteral("connection to server at \"db.site.lan\" (10.0.0.5), port 5432 failed: "
+                                                    "Connection refused"));
+        settle(300);
+        window.grab().save(files[QStringLiteral("database-unreachable")]);
+        window.showDatabaseReachable(true, {}, {});
     }
     if (files.contains(QStringLiteral("devices")))
         window.deviceTable()->parentWidget()->grab().save(files[QStringLiteral("devices")]);
