@@ -35,8 +35,8 @@ int runMigrate(const QStringList &arguments)
         "Copy the SQLite archive in --data-dir into the PostgreSQL archive named by --database: events, devices and "
         "their history, acknowledgements, the face library, assignments and sync state. Run it again after an "
         "interruption: it goes on where it stopped and never stores a row twice. Exit status: 0 when every table's "
-        "rows are all there, 1 otherwise, 2 on a usage error. The images stay in --data-dir: keep using that folder "
-        "with --database."));
+        "rows are all there, 1 otherwise, 2 on a usage error. The images and library photos go into the database too "
+        "(every desk of the site reads them from there); --data-dir stays this PC's cache of them."));
     p.addHelpOption();
     p.addOptions(archiveOptions());
     if (const int exit = parseCommandLine(p, QStringLiteral("migrate"), arguments); exit >= 0)
@@ -63,7 +63,7 @@ int runMigrate(const QStringList &arguments)
     }
     err << "facedesk migrate: " << source.display() << " -> " << target.display() << Qt::endl;
     QString lastTable;
-    const store::ArchiveCopyResult result = store::copyArchive(from, to, [&](const QString &table, qint64 done, qint64 total) {
+    const store::ArchiveCopyResult result = store::copyArchive(from, to, source, [&](const QString &table, qint64 done, qint64 total) {
         if (table != lastTable || done == total)
             err << "facedesk migrate: " << table << ' ' << done << '/' << total << Qt::endl;
         lastTable = table;
@@ -73,6 +73,8 @@ int runMigrate(const QStringList &arguments)
         err << "facedesk migrate: " << result.error << Qt::endl;
         return 1;
     }
+    for (const QString &why : result.missingImages)
+        err << "facedesk migrate: image not copied: " << why << Qt::endl;
     if (!printCounts(result, out)) {
         err << "facedesk migrate: the counts differ (the target held other rows, or rows were added meanwhile)" << Qt::endl;
         return 1;

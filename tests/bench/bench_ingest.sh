@@ -3,6 +3,9 @@
 # `facedesk serve`, side by side with nginx answering the same POSTs, driven by the
 # same load generator (wrk) with the same bytes. Writes its table into
 # docs/PERFORMANCE.md between <!-- ingest:begin --> and <!-- ingest:end -->.
+# With BACKENDS="sqlite postgres" (#12) the same run also measures FaceDesk on a local
+# PostgreSQL and PostgreSQL's own insert rate for the same rows and bytes (pgbench),
+# in a second table of the same section.
 #
 #   tests/bench/bench_ingest.sh [BUILD_DIR]
 #
@@ -38,6 +41,28 @@
 #                       auto: when root can loop-mount and DATA_ROOT is not given; 0: never
 #   BUILD_COMMIT=abc123 the commit the build came from, for the report, when its source
 #                       is not a git checkout (e.g. made with git archive)
+#   MAKE_PUSH_BODY=FILE the make_push_body to use instead of BUILD_DIR's
+#   BACKENDS=sqlite     the archives FaceDesk is measured on, each against the same nginx
+#                       run: sqlite (the first table), postgres (the second table, with
+#                       the pgbench ceiling), or both: "sqlite postgres" (#12). The soak
+#                       (SOAK) runs on SQLite.
+#   PG_SETTINGS="shared_buffers=1GB wal_buffers=16MB max_wal_size=4GB checkpoint_timeout=15min synchronous_commit=on"
+#                       postgres: server settings on top of PostgreSQL's defaults, which
+#                       include fsync=on (tests/support/pg-cluster.sh turns fsync off for
+#                       the test suite; here it stays on). The default is the usual advice
+#                       for a write-heavy server: shared_buffers a quarter of the RAM, at
+#                       most 1GB; wal_buffers 16MB; max_wal_size 4GB and checkpoint_timeout
+#                       15min (fewer checkpoints, fewer full-page images in the WAL);
+#                       synchronous_commit on (PostgreSQL's default, kept: a device is
+#                       told "stored" only after its commit, so a commit must be durable)
+#   PGBENCH_CLIENTS=4   postgres: pgbench connections (a list, e.g. "1 4", runs each; the
+#                       table shows the best, the notes all). FaceDesk's writer has one
+#                       connection; more let PostgreSQL overlap commits, so the ceiling
+#                       is the database's, not one connection's
+#   PGBENCH_EVENTS=auto postgres: events per pgbench transaction; auto: the mean group
+#                       FaceDesk's writer committed in its PostgreSQL run of the same body
+#                       and device count (events inserted / write transactions), so that
+#                       both commit the same rows per transaction
 #
 # What is measured, per body and device count:
 #   nginx     Debian's nginx on a free loopback port with its own config (below): it
@@ -51,6 +76,33 @@
 #             events per second; the archive's row count after shutdown is checked
 #             against it. RSS and CPU of the serve process are sampled every second.
 #
+#   FaceDesk on PostgreSQL (BACKENDS with postgres)
+#             the same `facedesk serve` run with --database postgresql://... on a new
+#             throw-away cluster (tests/support/pg-cluster.sh: initdb, Unix socket only,
+#             fsync on, PG_SETTINGS) in a new database, the cluster on the same fresh
+#             file system as that run's --data-dir. Besides the rate: the mean events
+#             per commit (events inserted / transaction ids PostgreSQL handed out during
+#             the run: the writer's group commits, plus the few other writes), the WAL
+#             bytes per event, and how many image bytes per event FaceDesk stored in
+#             the database (table image_blobs; a build that keeps images as files only
+#             stores none). Rows in the archive are counted by `facedesk export
+#             --database`.
+#   pgbench   PostgreSQL's own rate for the same rows and bytes, the ceiling for the
+#             collector: tests/bench/bench_ingest_pg.sql (read its header) on another
+#             new cluster with the same settings, in a new database whose schema
+#             FaceDesk made (`facedesk export` migrates the database it opens), with
+#             table image_blobs added in its schema-8 shape when the build is older.
+#             Per transaction PGBENCH_EVENTS events, each as the writer sends it: the
+#             face's image row (20 KB), the background's (300 KB, background body
+#             only), the events row with the same columns and values, then NOTIFY and
+#             COMMIT; -M prepared, -n, PGBENCH_CLIENTS clients, DURATION seconds. Its
+#             rate counts events (each: one events row and its image rows). The bytes
+#             are random, made once before the run into a pool table and sent with
+#             every insert, so generating them is not measured; to show that, the same
+#             script without its INSERTs and NOTIFY (every value still made, sent,
+#             parsed and sent back) runs once per table row, DURATION/4 seconds (3 at
+#             least), as "generation alone".
+#
 # Why wrk and not facedesk-sim: FaceDesk's tokens belong to a device uuid, not to a
 # connection, so wrk can carry real per-device tokens (bench_ingest.lua); the sim
 # encodes every push on one thread and cannot saturate nginx on this machine, and it
@@ -63,7 +115,8 @@ REPO=$(cd "$HERE/../.." && pwd)
 
 # The exact command, with the settings that were given, for the report.
 COMMAND=""
-for v in SHORT DURATION DEVICES BODIES WRK_THREADS NGINX_WORKERS MAX_QUEUE DATA_ROOT SOAK SOAK_DEVICES SOAK_BODY SOAK_RATE; do
+for v in SHORT DURATION DEVICES BODIES BACKENDS WRK_THREADS NGINX_WORKERS MAX_QUEUE DATA_ROOT SOAK SOAK_DEVICES SOAK_BODY SOAK_RATE \
+    PG_SETTINGS PGBENCH_CLIENTS PGBENCH_EVENTS; do
     if [[ -n "${!v:-}" ]]; then
         COMMAND+="$v=\"${!v}\" "
     fi
@@ -89,6 +142,20 @@ MIN_FREE_MB=${MIN_FREE_MB:-4096}
 WORK_ROOT=${WORK_ROOT:-${TMPDIR:-/tmp}}
 KEEP_WORK=${KEEP_WORK:-0}
 URL_PATH=/cloud_kq/api/face/push   # where devices POST sw_face_compare_push
+BACKENDS=${BACKENDS:-sqlite}
+for b in $BACKENDS; do
+    [[ $b == sqlite || $b == postgres ]] || { echo "bench_ingest: unknown backend $b (sqlite, postgres)" >&2; exit 2; }
+done
+has_backend() { [[ " $BACKENDS " == *" $1 "* ]]; }
+# shared_buffers: a quarter of the RAM, at most 1 GB.
+SHARED_BUFFERS_MB=$(awk '/^MemTotal:/ { m = int($2 / 4 / 1024); print (m > 1024 ? 1024 : m) }' /proc/meminfo)
+PG_SETTINGS=${PG_SETTINGS:-"shared_buffers=${SHARED_BUFFERS_MB}MB wal_buffers=16MB max_wal_size=4GB checkpoint_timeout=15min synchronous_commit=on"}
+PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-4}
+PGBENCH_EVENTS=${PGBENCH_EVENTS:-auto}
+[[ $PGBENCH_EVENTS == auto || $PGBENCH_EVENTS =~ ^[1-9][0-9]*$ ]] || { echo "bench_ingest: PGBENCH_EVENTS is auto or a number" >&2; exit 2; }
+for c in $PGBENCH_CLIENTS; do
+    [[ $c =~ ^[1-9][0-9]*$ ]] || { echo "bench_ingest: PGBENCH_CLIENTS is a list of numbers" >&2; exit 2; }
+done
 
 log() { printf '[bench_ingest %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -107,6 +174,10 @@ install_tools() {
             missing+=(nginx)
         fi
     fi
+    # postgres: the server (initdb, pg_ctl), psql and pgbench; Debian's postgresql.
+    if has_backend postgres && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+        missing+=(postgresql)
+    fi
     ((${#missing[@]} == 0)) && return 0
     log "installing ${missing[*]}"
     local sudo=()
@@ -120,7 +191,7 @@ install_tools
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 FACEDESK=$BUILD_DIR/app/facedesk/facedesk
-HELPER=$BUILD_DIR/tests/bench/make_push_body
+HELPER=${MAKE_PUSH_BODY:-$BUILD_DIR/tests/bench/make_push_body}
 [[ -x $FACEDESK ]] || die "no $FACEDESK: build first (ninja -C $BUILD_DIR -j1 facedesk) or pass BUILD_DIR"
 if [[ ! -x $HELPER ]]; then
     log "building make_push_body in $BUILD_DIR"
@@ -142,6 +213,7 @@ DATA_ROOT=${DATA_ROOT:-$WORK}   # where the archives go (e.g. /dev/shm to leave 
 [[ $DATA_ROOT == "$WORK" ]] || DATA_ROOT=$(mktemp -d "$DATA_ROOT/bench-ingest-data.XXXXXX")
 PIDS=()             # everything this script started, stopped by its pid on exit
 MOUNTS=()           # fresh file systems still mounted, unmounted on exit
+PG_STATES=()        # PostgreSQL clusters still running (pg-cluster.sh state folders)
 
 cleanup() {
     local rc=$?
@@ -150,6 +222,10 @@ cleanup() {
     done
     for pid in "${PIDS[@]}"; do
         wait "$pid" 2>/dev/null || true
+    done
+    # Before the unmounts: a cluster may live on a fresh file system.
+    for s in "${PG_STATES[@]}"; do
+        bash "$REPO/tests/support/pg-cluster.sh" stop "$s" >/dev/null 2>&1 || true
     done
     for m in "${MOUNTS[@]}"; do
         umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
@@ -202,13 +278,17 @@ http_post() {
 }
 
 # utime+stime ticks of a process and its direct children (nginx: master and workers).
+# With $2 = reaped, also the children that exited and were waited for (cutime+cstime
+# of the root): PostgreSQL's backends end with their connections (pgbench's before
+# the second count), and the postmaster waits for each.
 cpu_ticks() {
-    local root=$1
-    awk -v root="$root" '{
+    local root=$1 reaped=${2:-}
+    awk -v root="$root" -v reaped="$reaped" '{
             # the command name (field 2) may hold spaces: fields after the last ")"
             s = $0; sub(/^.*\) /, "", s); split(s, f, " ")
             pid = $1 + 0; ppid = f[2] + 0
             if (pid == root || ppid == root) t += f[12] + f[13]
+            if (pid == root && reaped != "") t += f[14] + f[15]
         } END { print t + 0 }' < <(cat /proc/[0-9]*/stat 2>/dev/null)
 }
 
@@ -257,14 +337,18 @@ sampler() {
 }
 
 # Runs wrk with the template and device file against a port; fills the W_* variables
-# from its WRK line. $5: pid to sample (RSS, CPU); $6: data folder to watch.
+# from its WRK line. $5: pid to sample (RSS, CPU); $6: data folder to watch. When
+# EXTRA_PID is set (PostgreSQL's postmaster), its CPU and its children's is measured
+# too (W_EXTRA_CPU) and left out of the other processes' share.
+EXTRA_PID=""
 run_wrk() {
     local port=$1 template=$2 devices_file=$3 conns=$4 pid=$5 datadir=$6 tag=$7 duration=$8
     local threads=$((WRK_THREADS < conns ? WRK_THREADS : conns))
     local out=$LOGS/$tag.wrk samples=$LOGS/$tag.samples stop=$LOGS/$tag.stop
     rm -f "$samples" "$stop" "$samples.stopped"
-    local before_ticks
+    local before_ticks extra0=0
     before_ticks=$(cpu_ticks "$pid")
+    [[ -z $EXTRA_PID ]] || extra0=$(cpu_ticks "$EXTRA_PID" reaped)
     thread_ticks "$pid" >"$out.threads0"
     local overflows0 cookies0 busy0
     busy0=$(busy_ticks)
@@ -289,8 +373,9 @@ run_wrk() {
     local rc=0
     wait "$wrkpid" || rc=$?
     forget_pid "$wrkpid"
-    local after_ticks
+    local after_ticks extra1=0
     after_ticks=$(cpu_ticks "$pid")
+    [[ -z $EXTRA_PID ]] || extra1=$(cpu_ticks "$EXTRA_PID" reaped)
     thread_ticks "$pid" >"$out.threads1"
     local busy1
     busy1=$(busy_ticks)
@@ -302,7 +387,8 @@ run_wrk() {
     ((rc == 0)) || { cat "$out" >&2; die "wrk failed ($tag)"; }
     local line
     line=$(grep '^WRK requests=' "$out") || { cat "$out" >&2; die "no result from wrk ($tag)"; }
-    # WRK key=value ... -> W_key=value
+    # WRK key=value ... -> W_key=value (these at least; bench_ingest.lua prints them all)
+    W_ok=0 W_duration_s=0 W_p50_ms=0 W_p99_ms=0 W_status_errors=0 W_connect_errors=0 W_read_errors=0 W_write_errors=0 W_timeouts=0
     local kv
     for kv in ${line#WRK }; do
         printf -v "W_${kv%%=*}" '%s' "${kv#*=}"
@@ -320,11 +406,13 @@ run_wrk() {
             printf "%.0f", t / s * 100
         }' "$out.times" 2>/dev/null || echo "?")
     W_SAMPLES=$samples
+    W_EXTRA_CPU=$(awk -v a="$extra0" -v b="$extra1" -v hz="$CLK_TCK" -v s="$W_duration_s" \
+        'BEGIN { printf "%.0f", (b - a) / hz / s * 100 }')
     # CPU used by everything else on the machine meanwhile (other users, builds): the
     # whole machine's busy time minus the server's and wrk's, in % of a core.
     W_OTHERS=$(awk -v b0="$busy0" -v b1="$busy1" -v a="$before_ticks" -v b="$after_ticks" -v hz="$CLK_TCK" \
-        -v s="$W_duration_s" -v w="$W_WRK_CPU" 'BEGIN {
-            o = ((b1 - b0) - (b - a)) / hz / s * 100 - w
+        -v s="$W_duration_s" -v w="$W_WRK_CPU" -v x="$((extra1 - extra0))" 'BEGIN {
+            o = ((b1 - b0) - (b - a) - x) / hz / s * 100 - w
             printf "%.0f", (o < 0 ? 0 : o)
         }')
     # Per thread, by name, in % of a core: "facedesk 95, facedesk-store 60".
@@ -470,27 +558,52 @@ settle_disk() {
     fi
 }
 
-# Fills F_* (and W_*): a fresh archive, N devices online, wrk for $3 seconds.
+# A fresh ext4 file system for one run, mounted at $WORK/fs-$1 (FS_MNT); drop_fs
+# unmounts it and deletes it, at once, as one file.
+fresh_fs() {
+    FS_MNT=$WORK/fs-$1
+    mkdir -p "$FS_MNT"
+    # As big as the host's free space, so that the full-disk stop (MIN_FREE_MB) still
+    # protects the host; sparse, so it takes only what the run writes.
+    truncate -s "$(df -Pk "$WORK" | awk 'NR == 2 { print $4 }')K" "$WORK/fs-$1.img"
+    mkfs.ext4 -q -F "$WORK/fs-$1.img" || die "mkfs.ext4 failed"
+    mount -o loop "$WORK/fs-$1.img" "$FS_MNT" || die "cannot loop-mount a fresh file system (FRESH_FS=0 to use the host's)"
+    MOUNTS+=("$FS_MNT")
+    sync
+}
+drop_fs() {
+    local mnt=$WORK/fs-$1
+    umount "$mnt" && rm -f "$WORK/fs-$1.img"
+    MOUNTS=("${MOUNTS[@]/$mnt}")
+}
+
+# Fills F_* (and W_*): a fresh archive, N devices online, wrk for $3 seconds. $5: sqlite
+# (the default) or postgres: a new cluster on the archive's file system, a new database
+# in it, and also F_GROUP (events per write transaction), F_WAL_KB (WAL per event) and
+# F_IMAGE_KB (image bytes per event stored in the database).
 run_facedesk() {
-    local body=$1 n=$2 duration=$3 tag=$4
+    local body=$1 n=$2 duration=$3 tag=$4 backend=${5:-sqlite}
     local data=$DATA_ROOT/data-$tag mnt=""
     if [[ $FRESH_FS == 1 ]]; then
-        mnt=$WORK/fs-$tag
-        mkdir -p "$mnt"
-        # As big as the host's free space, so that the full-disk stop (MIN_FREE_MB) still
-        # protects the host; sparse, so it takes only what the run writes.
-        truncate -s "$(df -Pk "$WORK" | awk 'NR == 2 { print $4 }')K" "$WORK/fs-$tag.img"
-        mkfs.ext4 -q -F "$WORK/fs-$tag.img" || die "mkfs.ext4 failed"
-        mount -o loop "$WORK/fs-$tag.img" "$mnt" || die "cannot loop-mount a fresh file system (FRESH_FS=0 to use the host's)"
-        MOUNTS+=("$mnt")
+        fresh_fs "$tag"
+        mnt=$FS_MNT
         data=$mnt/data
-        sync
     else
         settle_disk
     fi
     rm -rf "$data"
     mkdir -p "$data"
-    "$FACEDESK" serve --data-dir "$data" --http-port 0 --tcp-port 0 --bind 127.0.0.1 --accept-new-devices \
+    local database=() url=""
+    F_GROUP="" F_WAL_KB="" F_IMAGE_KB=""
+    if [[ $backend == postgres ]]; then
+        pg_start "$(dirname "$data")"
+        [[ -n ${PG_VERSION:-} ]] || pg_describe
+        pg_sql "$PG_ADMIN_URL" "CREATE DATABASE facedesk" >/dev/null
+        url=$(pg_url facedesk)
+        database=(--database "$url")
+        EXTRA_PID=$PG_POSTMASTER
+    fi
+    "$FACEDESK" serve "${database[@]}" --data-dir "$data" --http-port 0 --tcp-port 0 --bind 127.0.0.1 --accept-new-devices \
         --max-queue "$MAX_QUEUE" >"$LOGS/$tag.serve.out" 2>"$LOGS/$tag.serve.err" &
     local serve=$!
     PIDS+=("$serve")
@@ -516,7 +629,10 @@ run_facedesk() {
     done
     grep -q 'devices online' "$LOGS/$tag.devices" || die "devices not online after 60 s"
 
+    local mark0="" mark1=""
+    [[ -z $url ]] || mark0=$(pg_mark "$url")
     run_wrk "$port" "$(body_file "$body")" "$devices_file" "$n" "$serve" "$data" "$tag" "$duration"
+    [[ -z $url ]] || mark1=$(pg_mark "$url")
 
     kill -TERM "$holder" 2>/dev/null || true
     wait "$holder" 2>/dev/null || true
@@ -531,16 +647,244 @@ run_facedesk() {
     F_REFUSED=${F_REFUSED:-0}
     # Rows in the archive: facedesk export's own count, else its lines minus the header.
     local export_err=$LOGS/$tag.export.err lines
-    lines=$("$FACEDESK" export --data-dir "$data" --out - 2>"$export_err" | wc -l)
+    lines=$("$FACEDESK" export "${database[@]}" --data-dir "$data" --out - 2>"$export_err" | wc -l)
     F_ROWS=$(sed -n 's/^facedesk export: \([0-9]*\) events$/\1/p' "$export_err")
     [[ -n $F_ROWS ]] || F_ROWS=$((lines > 0 ? lines - 1 : 0))
+    if [[ -n $url ]]; then
+        local x0 l0 r0 x1 l1 r1 wal images
+        read -r x0 l0 r0 <<<"$mark0"
+        read -r x1 l1 r1 <<<"$mark1"
+        wal=$(pg_sql "$url" "SELECT pg_wal_lsn_diff('$l1', '$l0')")
+        images=$(pg_image_bytes "$url")
+        # Transaction ids between the two marks (each mark takes one of its own).
+        F_GROUP=$(awk -v e="$((r1 - r0))" -v x="$((x1 - x0 - 1))" 'BEGIN { if (x > 0 && e > 0) printf "%.1f", e / x }')
+        F_WAL_KB=$(awk -v w="$wal" -v e="$((r1 - r0))" 'BEGIN { if (e > 0) printf "%.1f", w / e / 1024 }')
+        F_IMAGE_KB=$(awk -v b="$images" -v r="$F_ROWS" 'BEGIN { printf "%.0f", (r > 0 ? b / r / 1024 : 0) }')
+        EXTRA_PID=""
+        pg_stop
+    fi
     # On the host's file system the archive stays until the end: deleting thousands of
     # files here would make the next run's file creation slower on ext4 without a
     # journal (settle_disk). A fresh file system goes at once, as one file.
-    if [[ -n $mnt ]]; then
-        umount "$mnt" && rm -f "$WORK/fs-$tag.img"
-        MOUNTS=("${MOUNTS[@]/$mnt}")
+    [[ -z $mnt ]] || drop_fs "$tag"
+}
+
+# ---- 4b. PostgreSQL and pgbench (BACKENDS with postgres) ---------------------------------
+
+# psql without ~/.psqlrc, unaligned, tuples only, stopping at the first error.
+pg_sql() { psql -X -A -t -q -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
+
+# A new cluster in the folder $1 (tests/support/pg-cluster.sh: initdb, Unix socket,
+# fsync on, PG_SETTINGS); sets PG_STATE, PG_ADMIN_URL (database postgres), PG_BIN and
+# PG_POSTMASTER (the server's pid: its children are the backends, WAL writer,
+# checkpointer and the rest).
+pg_start() {
+    local root=$1
+    # The socket is ROOT/facedesk-pg.XXXXXX/.s.PGSQL.NNNNN: at most 107 bytes.
+    ((${#root} + 36 <= 107)) || die "the folder $root is too long for PostgreSQL's socket path: use a shorter WORK_ROOT or DATA_ROOT"
+    PG_STATE=$(mktemp -d "$WORK/pg-state.XXXXXX")
+    PG_STATES+=("$PG_STATE")
+    PG_FSYNC=on PG_SETTINGS="$PG_SETTINGS" PG_ROOT="$root" bash "$REPO/tests/support/pg-cluster.sh" start "$PG_STATE" \
+        >>"$LOGS/pg-cluster.log" 2>&1 || { tail -20 "$LOGS/pg-cluster.log" >&2; die "cannot start PostgreSQL"; }
+    PG_ADMIN_URL=$(cat "$PG_STATE/url")
+    PG_BIN=$(cat "$PG_STATE/bindir")
+    PG_POSTMASTER=$(head -1 "$(cat "$PG_STATE/cluster")/data/postmaster.pid")
+}
+
+pg_stop() {
+    bash "$REPO/tests/support/pg-cluster.sh" stop "$PG_STATE" >>"$LOGS/pg-cluster.log" 2>&1 || true
+    local keep=() s
+    for s in "${PG_STATES[@]}"; do [[ $s == "$PG_STATE" ]] || keep+=("$s"); done
+    PG_STATES=("${keep[@]}")
+}
+
+# The URL of the database $1 in the running cluster.
+pg_url() { printf '%s' "${PG_ADMIN_URL/\/postgres\?/\/$1?}"; }
+
+# For the report: the server's version and, as the running server has them, the
+# settings a write-heavy load depends on.
+pg_describe() {
+    PG_VERSION=$(pg_sql "$PG_ADMIN_URL" "SHOW server_version")
+    PG_SHOWN=$(pg_sql "$PG_ADMIN_URL" "SELECT string_agg(name || '=' || current_setting(name), ', ' ORDER BY ord)
+        FROM unnest(ARRAY['fsync', 'synchronous_commit', 'full_page_writes', 'wal_level', 'shared_buffers', 'wal_buffers',
+                          'max_wal_size', 'checkpoint_timeout', 'checkpoint_completion_target', 'wal_compression',
+                          'commit_delay']) WITH ORDINALITY AS s(name, ord)")
+}
+
+# "xid lsn rows": a new transaction id, the WAL position and the rows of events; two
+# marks give the write transactions, WAL bytes and events between them.
+pg_mark() { pg_sql "$1" "SELECT txid_current() || ' ' || pg_current_wal_lsn() || ' ' || (SELECT count(*) FROM events)"; }
+
+# Bytes of image rows in the database (0 when it has no table image_blobs).
+pg_image_bytes() {
+    if [[ $(pg_sql "$1" "SELECT to_regclass('image_blobs') IS NOT NULL") == t ]]; then
+        pg_sql "$1" "SELECT COALESCE(sum(octet_length(bytes)), 0) FROM image_blobs"
+    else
+        echo 0
     fi
+}
+
+# pgbench's transaction script from bench_ingest_pg.sql: its per-event part $1 times
+# between the other two; $2 = 0 leaves the writes out (generation alone).
+pg_script() {
+    awk -v n="$1" -v writes="$2" '
+        /^-- \[per transaction: before\]/ { part = "before"; next }
+        /^-- \[per event\]/ { part = "event"; next }
+        /^-- \[per transaction: after\]/ { part = "after"; next }
+        part == "" { next }
+        !writes && (/^INSERT INTO / || /^ON CONFLICT / || /^NOTIFY /) { next }
+        { text[part] = text[part] $0 "\n" }
+        END { printf "%s", text["before"]; for (i = 0; i < n; i++) printf "%s", text["event"]; printf "%s", text["after"] }' \
+        "$HERE/bench_ingest_pg.sql"
+}
+
+# A new database $1 with FaceDesk's schema (made by FaceDesk: export migrates the
+# database it opens), table image_blobs (its schema-8 shape, when this build's schema
+# is older: P_BLOBS_ADDED=1), and bench_ingest_pool: 16 rows of random bytes for body $2
+# (face 20 KB, feature 1 KB, background 300 KB or NULL). Checkpointed, so that the run
+# starts with nothing to write back.
+pgbench_database() {
+    local db=$1 body=$2 url scene=NULL
+    pg_sql "$PG_ADMIN_URL" "CREATE DATABASE $db" >/dev/null
+    url=$(pg_url "$db")
+    "$FACEDESK" export --database "$url" --data-dir "$WORK/pgbench-data" --out /dev/null >>"$LOGS/pgbench-schema.log" 2>&1 \
+        || { tail -5 "$LOGS/pgbench-schema.log" >&2; die "facedesk could not make its schema in database $db"; }
+    P_SCHEMA=$(pg_sql "$url" "SELECT version FROM schema_version")
+    P_BLOBS_ADDED=0
+    if [[ $(pg_sql "$url" "SELECT to_regclass('image_blobs') IS NULL") == t ]]; then
+        pg_sql "$url" "CREATE TABLE image_blobs (hash TEXT PRIMARY KEY, bytes BYTEA NOT NULL, stored_at BIGINT NOT NULL)"
+        P_BLOBS_ADDED=1
+    fi
+    # Random bytes from md5(), 16 at a time: incompressible, like JPEG data and features.
+    local random="(SELECT decode(string_agg(md5(random()::text || i || '.' || j), ''), 'hex') FROM generate_series(1, %d / 16) j)"
+    # shellcheck disable=SC2059 # the format is the SQL above
+    [[ $body != background ]] || scene=$(printf "$random" 307200)
+    # shellcheck disable=SC2059
+    pg_sql "$url" "CREATE TABLE bench_ingest_pool (id INTEGER PRIMARY KEY, face BYTEA NOT NULL, feature BYTEA NOT NULL, scene BYTEA);
+        INSERT INTO bench_ingest_pool SELECT i, $(printf "$random" 20480), $(printf "$random" 1024), $scene FROM generate_series(1, 16) i"
+    pg_sql "$url" "VACUUM ANALYZE"
+    pg_sql "$url" "CHECKPOINT"
+}
+
+# One pgbench run of the script $2 with $3 clients for $4 seconds against the URL $1
+# ($5 devices, $6 background bytes; $7 names its log; $8 is the folder whose disk is
+# watched). Fills B_TPS (empty when it failed), B_PROCESSED, B_LATENCY_MS, B_STOPPED,
+# and CPU in % of a core: B_CPU_PG (the cluster), B_CPU_SELF (pgbench), B_OTHERS.
+pgbench_once() {
+    local url=$1 script=$2 clients=$3 seconds=$4 n=$5 scene=$6 tag=$7 datadir=$8
+    local out=$LOGS/$tag.pgbench samples=$LOGS/$tag.samples stop=$LOGS/$tag.stop cores
+    cores=$(nproc)
+    rm -f "$samples" "$stop" "$samples.stopped"
+    local pg0 busy0 t0
+    pg0=$(cpu_ticks "$PG_POSTMASTER" reaped)
+    busy0=$(busy_ticks)
+    t0=$(date +%s%N)
+    (
+        rc=0
+        "$PG_BIN/pgbench" -n -M prepared -c "$clients" -j "$((clients < cores ? clients : cores))" -T "$seconds" \
+            -D devices="$n" -D scene_bytes="$scene" -f "$script" "$url" >"$out" 2>&1 || rc=$?
+        times >"$out.times"
+        exit $rc
+    ) &
+    local bpid=$!
+    PIDS+=("$bpid")
+    sampler "$PG_POSTMASTER" "$samples" "$bpid" "$datadir" "$stop" &
+    local spid=$!
+    PIDS+=("$spid")
+    local rc=0
+    wait "$bpid" || rc=$?
+    forget_pid "$bpid"
+    # pgbench's backends end as it disconnects; the postmaster then waits for them.
+    sleep 0.5
+    local pg1 busy1 t1
+    pg1=$(cpu_ticks "$PG_POSTMASTER" reaped)
+    busy1=$(busy_ticks)
+    t1=$(date +%s%N)
+    touch "$stop"
+    wait "$spid" || true
+    forget_pid "$spid"
+    B_STOPPED=$(cat "$samples.stopped" 2>/dev/null || true)
+    B_TPS=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$out")
+    B_PROCESSED=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$out")
+    B_LATENCY_MS=$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$out")
+    if ((rc != 0)) || [[ -z $B_TPS ]]; then
+        log "pgbench failed ($tag, exit $rc): $(grep -m3 -i 'error' "$out" | tr '\n' ' ')"
+        B_TPS=""
+    fi
+    local self
+    self=$(awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] } print t }' \
+        "$out.times" 2>/dev/null || echo 0)
+    read -r B_CPU_PG B_CPU_SELF B_OTHERS < <(awk -v p0="$pg0" -v p1="$pg1" -v b0="$busy0" -v b1="$busy1" \
+        -v t0="$t0" -v t1="$t1" -v hz="$CLK_TCK" -v self="${self:-0}" 'BEGIN {
+            s = (t1 - t0) / 1e9; pg = (p1 - p0) / hz
+            o = (b1 - b0) / hz - pg - self
+            printf "%.0f %.0f %.0f\n", pg / s * 100, self / s * 100, (o < 0 ? 0 : o) / s * 100
+        }')
+}
+
+# Fills P_*: PostgreSQL's own rate for body $1's rows and bytes ($2 devices) with $3
+# events per transaction, on a new cluster with the same settings, once per
+# PGBENCH_CLIENTS value, each in a new database; the best run's numbers, and all runs
+# in P_ALL. $4 names the logs.
+run_pgbench() {
+    local body=$1 n=$2 events=$3 tag=$4 root=$DATA_ROOT mnt=""
+    if [[ $FRESH_FS == 1 ]]; then
+        fresh_fs "$tag"
+        mnt=$FS_MNT
+        root=$mnt
+    else
+        settle_disk
+    fi
+    pg_start "$root"
+    local scene=0 c i=0 max_clients=0
+    [[ $body != background ]] || scene=307200
+    pg_script "$events" 1 >"$WORK/$tag.sql"
+    pg_script "$events" 0 >"$WORK/$tag.gen.sql"
+    for c in $PGBENCH_CLIENTS; do
+        if ((c > max_clients)); then max_clients=$c; fi
+    done
+    P_RATE="" P_CLIENTS="" P_ALL="" P_GEN_RATE="" P_NOTES="" P_GEN_CLIENTS=$max_clients
+    P_CPU_PG="" P_CPU_SELF="" P_OTHERS="" P_WAL_KB="" P_IMAGE_KB=""
+    for c in $PGBENCH_CLIENTS; do
+        i=$((i + 1))
+        local url
+        pgbench_database "bench$i" "$body"
+        url=$(pg_url "bench$i")
+        if ((i == 1)); then
+            # Generation alone: nothing is written, so this database stays new.
+            pgbench_once "$url" "$WORK/$tag.gen.sql" "$max_clients" "$((DURATION / 4 < 3 ? 3 : DURATION / 4))" "$n" "$scene" "$tag-gen" "$root"
+            P_GEN_RATE=$(awk -v t="$B_TPS" -v e="$events" 'BEGIN { if (t != "") printf "%.0f", t * e; else print "-" }')
+        fi
+        local mark0 mark1 x0 l0 r0 x1 l1 r1 wal rate images
+        mark0=$(pg_mark "$url")
+        pgbench_once "$url" "$WORK/$tag.sql" "$c" "$DURATION" "$n" "$scene" "$tag-c$c" "$root"
+        mark1=$(pg_mark "$url")
+        read -r x0 l0 r0 <<<"$mark0"
+        read -r x1 l1 r1 <<<"$mark1"
+        if [[ -z $B_TPS ]]; then
+            P_NOTES+="- pgbench, $body, $n devices, $c clients: failed (see $tag-c$c.pgbench in the logs)${B_STOPPED:+, stopped early: $B_STOPPED}"$'\n'
+            P_ALL+="${P_ALL:+, }$(clients "$c"): failed"
+            continue
+        fi
+        rate=$(awk -v t="$B_TPS" -v e="$events" 'BEGIN { printf "%.0f", t * e }')
+        P_ALL+="${P_ALL:+, }$(clients "$c"): $rate events/s (latency $(ms "$B_LATENCY_MS") ms a transaction)"
+        # Every transaction pgbench counted must be in the table; a few more may have
+        # committed as it stopped.
+        if ((r1 - r0 < B_PROCESSED * events || r1 - r0 > (B_PROCESSED + c) * events)); then
+            P_NOTES+="- pgbench, $body, $n devices, $c clients: $((r1 - r0)) events rows for $B_PROCESSED transactions of $events events"$'\n'
+        fi
+        [[ -z $B_STOPPED ]] || P_NOTES+="- pgbench, $body, $n devices, $c clients: stopped early, $B_STOPPED"$'\n'
+        if [[ -z $P_RATE ]] || ((rate > P_RATE)); then
+            wal=$(pg_sql "$url" "SELECT pg_wal_lsn_diff('$l1', '$l0')")
+            images=$(pg_image_bytes "$url")
+            P_RATE=$rate P_CLIENTS=$c P_CPU_PG=$B_CPU_PG P_CPU_SELF=$B_CPU_SELF P_OTHERS=$B_OTHERS
+            P_WAL_KB=$(awk -v w="$wal" -v e="$((r1 - r0))" 'BEGIN { if (e > 0) printf "%.1f", w / e / 1024 }')
+            P_IMAGE_KB=$(awk -v b="$images" -v e="$(pg_sql "$url" "SELECT count(*) FROM events")" \
+                'BEGIN { printf "%.0f", (e > 0 ? b / e / 1024 : 0) }')
+        fi
+    done
+    pg_stop
+    [[ -z $mnt ]] || drop_fs "$tag"
 }
 
 # ---- 5. the table ---------------------------------------------------------------------------
@@ -548,6 +892,7 @@ run_facedesk() {
 machine_line() {
     local cpu os
     cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+    # shellcheck source=/dev/null
     os=$(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-Linux}")
     printf '%s, %s cores, %s (%s), measured %s; load average before the run %s, after %s' "${cpu:-$(uname -m)}" \
         "$(nproc)" "${os:-Linux}" "$(uname -r)" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$LOAD_BEFORE" \
@@ -608,10 +953,12 @@ ms() { awk -v v="$1" 'BEGIN { printf (v < 1 ? "%.2f" : v < 10 ? "%.1f" : "%.0f")
 run_table() {
     make_bodies
     start_nginx
-    local rows=$WORK/rows.md notes=$WORK/notes.md
+    local rows=$WORK/rows.md notes=$WORK/notes.md pg_rows=$WORK/pg-rows.md targets=$WORK/targets.md
     : >"$rows"
     : >"$notes"
-    local body n
+    : >"$pg_rows"
+    : >"$targets"
+    local body n blobs_added=0 schema=""
     for body in $BODIES; do
         for n in $DEVICES; do
             local fake=$WORK/fake-devices-$n.lua
@@ -628,36 +975,65 @@ run_table() {
             ((n_bad == 0)) || echo "- nginx, $body, $n devices: errors: $W_status_errors not HTTP 200, $W_connect_errors connect, $W_read_errors read, $W_write_errors write, $W_timeouts timeouts" >>"$notes"
             sleep 1
 
-            log "$body, $n devices: FaceDesk, ${DURATION} s"
-            run_facedesk "$body" "$n" "$DURATION" "facedesk-$body-$n"
-            local f_rate f_bad ratio
-            f_rate=$(awk -v ok="$W_ok" -v s="$W_duration_s" 'BEGIN { printf "%.0f", ok / s }')
-            f_bad=$((W_status_errors + W_connect_errors + W_read_errors + W_write_errors + W_timeouts))
-            ratio=$(awk -v f="$f_rate" -v n="$n_rate" 'BEGIN { if (n > 0) printf "%.1f %%", 100 * f / n; else print "-" }')
-            if ((f_bad > 0)); then
-                local refusal
-                refusal=$(grep -m1 'facedesk.server: refused' "$LOGS/facedesk-$body-$n.serve.err" | cut -c1-200 || true)
-                echo "- FaceDesk, $body, $n devices: errors: $W_status_errors not HTTP 200, $W_connect_errors connect, $W_read_errors read, $W_write_errors write, $W_timeouts timeouts${refusal:+; first refusal in its log: $refusal}" >>"$notes"
-            fi
-            # A listen backlog too short for N devices connecting at once shows here.
-            if ((W_OVERFLOWS > 0 || W_COOKIES_FAILED > 0)); then
-                echo "- FaceDesk, $body, $n devices: the kernel counted $W_OVERFLOWS listen-queue overflows and $W_COOKIES_FAILED failed SYN cookies (connections reset) during the run (machine-wide counters; the nginx run before it: $N_OVERFLOWS and $N_COOKIES_FAILED)" >>"$notes"
-            fi
-            # Every acknowledged event must be in the archive; at most one per
-            # connection more (answered after wrk stopped listening).
-            if ((F_ROWS < W_ok || F_ROWS > W_ok + n)); then
-                echo "- FaceDesk, $body, $n devices: $F_ROWS rows in the archive for $W_ok acknowledged events" >>"$notes"
-            fi
-            [[ -z $W_STOPPED ]] || echo "- FaceDesk, $body, $n devices: stopped early, $W_STOPPED" >>"$notes"
-            ((F_REFUSED == 0)) || echo "- FaceDesk, $body, $n devices: $F_REFUSED refusals in the serve log" >>"$notes"
+            local f_rate="" ratio
+            if has_backend sqlite; then
+                log "$body, $n devices: FaceDesk, ${DURATION} s"
+                run_facedesk "$body" "$n" "$DURATION" "facedesk-$body-$n"
+                f_rate=$(awk -v ok="$W_ok" -v s="$W_duration_s" 'BEGIN { printf "%.0f", ok / s }')
+                ratio=$(awk -v f="$f_rate" -v n="$n_rate" 'BEGIN { if (n > 0) printf "%.1f %%", 100 * f / n; else print "-" }')
+                facedesk_notes FaceDesk "facedesk-$body-$n" "$body" "$n" >>"$notes"
 
-            printf '| %s | %s | %s | %s / %s | %s / %s %% | %s | %s / %s | %s | **%s** | %s → %s → %s | %s / %s %% | %s | %s / %s %% |\n' \
-                "$(body_label "$body")" "$n" "$n_rate" "$(ms "$n_p50")" "$(ms "$n_p99")" "$n_cpu" "$n_wrk" \
-                "$f_rate" "$(ms "$W_p50_ms")" "$(ms "$W_p99_ms")" "$F_ROWS" "$ratio" \
-                "$(mb "$W_RSS_IDLE")" "$(mb "$W_RSS_PEAK")" "$(mb "$W_RSS_END")" "$W_CPU" "$W_WRK_CPU" "${W_THREADS:-?}" "$n_others" "$W_OTHERS" >>"$rows"
-            log "  nginx $n_rate req/s (p50 $n_p50 ms, p99 $n_p99 ms); FaceDesk $f_rate committed/s (p50 $W_p50_ms ms, p99 $W_p99_ms ms), $F_ROWS rows, ratio $ratio"
-            sync
-            sleep 1
+                printf '| %s | %s | %s | %s / %s | %s / %s %% | %s | %s / %s | %s | **%s** | %s → %s → %s | %s / %s %% | %s | %s / %s %% |\n' \
+                    "$(body_label "$body")" "$n" "$n_rate" "$(ms "$n_p50")" "$(ms "$n_p99")" "$n_cpu" "$n_wrk" \
+                    "$f_rate" "$(ms "$W_p50_ms")" "$(ms "$W_p99_ms")" "$F_ROWS" "$ratio" \
+                    "$(mb "$W_RSS_IDLE")" "$(mb "$W_RSS_PEAK")" "$(mb "$W_RSS_END")" "$W_CPU" "$W_WRK_CPU" "${W_THREADS:-?}" "$n_others" "$W_OTHERS" >>"$rows"
+                log "  nginx $n_rate req/s (p50 $n_p50 ms, p99 $n_p99 ms); FaceDesk $f_rate committed/s (p50 $W_p50_ms ms, p99 $W_p99_ms ms), $F_ROWS rows, ratio $ratio"
+                sync
+                sleep 1
+            fi
+
+            if has_backend postgres; then
+                log "$body, $n devices: FaceDesk on PostgreSQL, ${DURATION} s"
+                run_facedesk "$body" "$n" "$DURATION" "facedesk-pg-$body-$n" postgres
+                local g_rate
+                g_rate=$(awk -v ok="$W_ok" -v s="$W_duration_s" 'BEGIN { printf "%.0f", ok / s }')
+                facedesk_notes "FaceDesk on PostgreSQL" "facedesk-pg-$body-$n" "$body" "$n" >>"$notes"
+                local g_p50=$W_p50_ms g_p99=$W_p99_ms g_cpu=$W_CPU g_pg_cpu=$W_EXTRA_CPU g_wrk=$W_WRK_CPU g_threads=${W_THREADS:-?}
+                local g_others=$W_OTHERS g_rows=$F_ROWS g_group=${F_GROUP:-} g_wal=${F_WAL_KB:-} g_image=${F_IMAGE_KB:-0}
+                log "  FaceDesk on PostgreSQL $g_rate committed/s (p50 $g_p50 ms, p99 $g_p99 ms), $g_rows rows, ${g_group:-?} events per commit"
+                sync
+                sleep 1
+
+                local events=$PGBENCH_EVENTS
+                if [[ $events == auto ]]; then
+                    # FaceDesk's writer commits at most 1,000 events at a time (maxBatch).
+                    events=$(awk -v g="${g_group:-0}" 'BEGIN { e = int(g + 0.5); print (e < 1 ? 0 : e > 1000 ? 1000 : e) }')
+                    if ((events == 0)); then
+                        events=100
+                        echo "- pgbench, $body, $n devices: FaceDesk's events per commit could not be measured; pgbench used $events events per transaction" >>"$notes"
+                    fi
+                fi
+                log "$body, $n devices: pgbench, $events events per transaction, clients $PGBENCH_CLIENTS, ${DURATION} s each"
+                run_pgbench "$body" "$n" "$events" "pgbench-$body-$n"
+                printf '%s' "$P_NOTES" >>"$notes"
+                ((P_BLOBS_ADDED == 0)) || blobs_added=1
+                schema=$P_SCHEMA
+                local vs_sqlite vs_pgbench
+                vs_sqlite=$(pct "$g_rate" "$f_rate")
+                vs_pgbench=$(pct "$g_rate" "$P_RATE")
+                printf '| %s | %s | %s | %s | **%s** | %s / %s | %s | %s | %s / %s | %s / %s | **%s** (%s × %s events) | %s | **%s** | **%s** | %s / %s / %s %% | %s | %s / %s %% | %s / %s %% |\n' \
+                    "$(body_label "$body")" "$n" "$n_rate" "${f_rate:--}" "$g_rate" "$(ms "$g_p50")" "$(ms "$g_p99")" "$g_rows" \
+                    "${g_group:--}" "$g_image" "${P_IMAGE_KB:--}" "${g_wal:--}" "${P_WAL_KB:--}" "${P_RATE:--}" "$(clients "${P_CLIENTS:-}")" "$events" \
+                    "$P_GEN_RATE" "$vs_sqlite" "$vs_pgbench" "$g_cpu" "$g_pg_cpu" "$g_wrk" "$g_threads" \
+                    "${P_CPU_PG:--}" "${P_CPU_SELF:--}" "$g_others" "${P_OTHERS:--}" >>"$pg_rows"
+                echo "- pgbench, $body, $n devices, $events events per transaction: $P_ALL; generation alone ($(clients "$P_GEN_CLIENTS")): $P_GEN_RATE events/s" >>"$WORK/pgbench-runs.md"
+                if [[ $n == 500 ]]; then
+                    echo "- $(body_label "$body"), 500 devices: PostgreSQL/SQLite $vs_sqlite ($(verdict "$vs_sqlite")), PostgreSQL/pgbench $vs_pgbench ($(verdict "$vs_pgbench"))" >>"$targets"
+                fi
+                log "  pgbench ${P_RATE:-?} events/s ($(clients "${P_CLIENTS:-}") × $events events), generation alone $P_GEN_RATE events/s; PostgreSQL/SQLite $vs_sqlite, PostgreSQL/pgbench $vs_pgbench"
+                sync
+                sleep 1
+            fi
         done
     done
     stop_nginx
@@ -675,15 +1051,41 @@ run_table() {
         echo "Build: $(build_line). Archives: $(data_line)."
         echo
         echo "Load generator for both: wrk $(wrk -v 2>&1 | awk 'NR == 1 { print $2 }') with tests/bench/bench_ingest.lua, ${WRK_THREADS} threads, one connection per device, no pipelining. Bodies: a real \`sw_face_compare_push\` from \`make_push_body\` (fd::protocol::encode), 256 feature values, random JPEG-headed image bytes, filled in per request in place (see the script: a static-body speed generator)${thumb_bytes:+; face only: $thumb_bytes bytes}${bg_bytes:+; with background: $bg_bytes bytes}. Every request is a new event (its own img_name) with new image bytes, from one of N devices with its own valid token; for FaceDesk the N devices also hold their TCP long connections (online, heartbeating) during the run."
-        echo
-        echo "| body | devices | nginx: answered req/s | nginx p50 / p99 ms | CPU nginx / wrk | **FaceDesk: committed events/s** | FaceDesk ack p50 / p99 ms | rows in archive | **ratio FaceDesk/nginx** | FaceDesk RSS MB idle → peak → end | CPU FaceDesk / wrk | FaceDesk CPU by thread | CPU of other processes, nginx / FaceDesk run |"
-        echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-        cat "$rows"
-        echo
-        echo "- nginx (Debian's, worker_processes $NGINX_WORKERS, started by the benchmark on loopback with its own config) reads each body completely (\`mirror_request_body on\`, body kept in memory) and answers a fixed \`{\"code\":0}\`: its column counts **answered requests**, the cost of receiving the bytes and nothing else."
-        echo "- FaceDesk (\`facedesk serve\`, fresh archive per run, \`--accept-new-devices --max-queue $MAX_QUEUE\`) answers a push only after its group commit: its column counts **committed events** (answers with \`\"code\":0\` per second of the run). \"Rows in archive\" is counted by \`facedesk export\` after shutdown; it may exceed the acknowledged count by the pushes still in flight when wrk stopped (at most one per connection)."
-        echo "- Latency is wrk's, from sending the request to the whole answer; for FaceDesk it includes the commit. CPU is per second of the run, 100 % being one core: the server's (all its threads and processes), then wrk's; by thread, \`facedesk\` is FaceDesk's network thread (reading, framing, decoding) and \`facedesk-store\` its archive writer (image files, SQLite); all of them share the same $(nproc) cores, so when server and wrk together use them all, the rate is the machine's, not the server's alone. The last column is the CPU that other processes on the machine took during each run (the machine's user, system and steal time minus server and wrk, so other users' work, kernel threads such as page-cache writeback, and a few % for this script's own sampling): when it is high, the run was disturbed and its numbers are low."
-        echo "- Target: FaceDesk commits at least 10 % of nginx's request rate with 500 devices connected (long-term goal 30 %), and its memory stays flat over a 10-minute run (\`SOAK=600 tests/bench/bench_ingest.sh\`)."
+        if has_backend sqlite; then
+            echo
+            echo "| body | devices | nginx: answered req/s | nginx p50 / p99 ms | CPU nginx / wrk | **FaceDesk: committed events/s** | FaceDesk ack p50 / p99 ms | rows in archive | **ratio FaceDesk/nginx** | FaceDesk RSS MB idle → peak → end | CPU FaceDesk / wrk | FaceDesk CPU by thread | CPU of other processes, nginx / FaceDesk run |"
+            echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+            cat "$rows"
+            echo
+            echo "- nginx (Debian's, worker_processes $NGINX_WORKERS, started by the benchmark on loopback with its own config) reads each body completely (\`mirror_request_body on\`, body kept in memory) and answers a fixed \`{\"code\":0}\`: its column counts **answered requests**, the cost of receiving the bytes and nothing else."
+            echo "- FaceDesk (\`facedesk serve\`, fresh archive per run, \`--accept-new-devices --max-queue $MAX_QUEUE\`) answers a push only after its group commit: its column counts **committed events** (answers with \`\"code\":0\` per second of the run). \"Rows in archive\" is counted by \`facedesk export\` after shutdown; it may exceed the acknowledged count by the pushes still in flight when wrk stopped (at most one per connection)."
+            echo "- Latency is wrk's, from sending the request to the whole answer; for FaceDesk it includes the commit. CPU is per second of the run, 100 % being one core: the server's (all its threads and processes), then wrk's; by thread, \`facedesk\` is FaceDesk's network thread (reading, framing, decoding) and \`facedesk-store\` its archive writer (image files, SQLite); all of them share the same $(nproc) cores, so when server and wrk together use them all, the rate is the machine's, not the server's alone. The last column is the CPU that other processes on the machine took during each run (the machine's user, system and steal time minus server and wrk, so other users' work, kernel threads such as page-cache writeback, and a few % for this script's own sampling): when it is high, the run was disturbed and its numbers are low."
+            echo "- Target: FaceDesk commits at least 10 % of nginx's request rate with 500 devices connected (long-term goal 30 %), and its memory stays flat over a 10-minute run (\`SOAK=600 tests/bench/bench_ingest.sh\`)."
+        fi
+        if has_backend postgres; then
+            echo
+            echo "#### FaceDesk on PostgreSQL (#12): against SQLite, nginx, and PostgreSQL's own insert rate"
+            echo
+            echo "PostgreSQL $PG_VERSION, local, a new cluster (initdb, Unix socket only) for every run: PostgreSQL's defaults plus \`$PG_SETTINGS\`; as the server reported them: $PG_SHOWN. FaceDesk's schema version $schema$([[ $blobs_added == 1 ]] && echo "; this build's schema has no table image_blobs yet, so the benchmark created it for pgbench in the shape of schema step 8 (hash TEXT PRIMARY KEY, bytes BYTEA, stored_at BIGINT)")."
+            echo
+            echo "| body | devices | nginx: answered req/s | FaceDesk on SQLite: committed events/s | **FaceDesk on PostgreSQL: committed events/s** | PostgreSQL ack p50 / p99 ms | rows in archive | events per commit | image KB per event in PostgreSQL, FaceDesk / pgbench | WAL KB per event, FaceDesk / pgbench | **pgbench: events/s** | generation alone: events/s | **PostgreSQL / SQLite** | **PostgreSQL / pgbench** | CPU FaceDesk / postgres / wrk | FaceDesk CPU by thread | CPU postgres / pgbench, pgbench run | CPU of other processes, FaceDesk run / pgbench run |"
+            echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+            cat "$pg_rows"
+            echo
+            echo "- FaceDesk on PostgreSQL: the same \`facedesk serve\` and the same wrk load as the SQLite run, with \`--database postgresql://...\` (Unix socket) into a new database of a new cluster, the cluster on the same fresh file system as the run's \`--data-dir\`. Its rate counts **committed events**, like the SQLite column; \"rows in archive\" is \`facedesk export --database\` after shutdown. \"Events per commit\" is events inserted during the run over the transaction ids PostgreSQL handed out meanwhile (the writer's group commits, plus the few other writes: device rows). \"Image KB per event in PostgreSQL\" is the bytes of table image_blobs over the events; 0 means the build kept its images as files only, so PostgreSQL received the events rows alone while pgbench also wrote the image bytes, and the PostgreSQL/pgbench ratio compares the collector's present work with the database's ceiling for the whole #12 shape."
+            echo "- pgbench: PostgreSQL's own rate for the same rows and bytes, the ceiling: \`tests/bench/bench_ingest_pg.sql\` on another new cluster with the same settings, in a new database whose schema FaceDesk made; \`pgbench -n -M prepared -T $DURATION\`, clients as shown (PGBENCH_CLIENTS: $PGBENCH_CLIENTS). Each transaction inserts as many events as FaceDesk's writer committed per transaction in its run of that row (PGBENCH_EVENTS=$PGBENCH_EVENTS; rounded, at most the writer's 1,000), each event as the writer sends it: the face's image row (20 KB) and, for the background body, the background's (300 KB) into image_blobs, then the events row with the same columns and values (ON CONFLICT DO NOTHING RETURNING id), one prepared statement each; then NOTIFY and COMMIT. Its column counts events per second (transactions × events). The bytes are random, made once before the run in a pool table, fetched to pgbench once per transaction and sent with every insert as a hex text parameter, as Qt's driver sends a bytea. \"Generation alone\" is the same script without its INSERTs and NOTIFY (every value still made, sent, parsed and sent back), run once per row for $((DURATION / 4 < 3 ? 3 : DURATION / 4)) s with the most clients: when it is far above pgbench's rate, making the rows is not what pgbench measured."
+            echo "- CPU in % of one core per second of the run: FaceDesk (all its threads), PostgreSQL (the postmaster and all its processes: backends, WAL writer, checkpointer) and wrk; for pgbench's run, PostgreSQL and pgbench. All share the same $(nproc) cores."
+            echo "- Target (#12): with 500 devices, the PostgreSQL collector commits at least 50 % of what FaceDesk commits on SQLite on this machine, and at least 50 % of pgbench's rate for the same rows."
+            if [[ -s $targets ]]; then
+                cat "$targets"
+            fi
+            if [[ -s $WORK/pgbench-runs.md ]]; then
+                echo
+                echo "pgbench runs:"
+                echo
+                cat "$WORK/pgbench-runs.md"
+            fi
+        fi
         if [[ -s $notes ]]; then
             echo
             echo "Problems seen in this run:"
@@ -695,6 +1097,35 @@ run_table() {
     cat "$report"
     [[ $UPDATE_DOC != 1 ]] || update_section ingest "$report"
 }
+
+# Notes on one FaceDesk run ($1 names it, $2 is its tag, $3 body, $4 devices) from the
+# W_* and F_* variables: errors, listen-queue overflows, rows against acknowledgements.
+facedesk_notes() {
+    local label=$1 tag=$2 body=$3 n=$4 bad
+    bad=$((W_status_errors + W_connect_errors + W_read_errors + W_write_errors + W_timeouts))
+    if ((bad > 0)); then
+        local refusal
+        refusal=$(grep -m1 'facedesk.server: refused' "$LOGS/$tag.serve.err" | cut -c1-200 || true)
+        echo "- $label, $body, $n devices: errors: $W_status_errors not HTTP 200, $W_connect_errors connect, $W_read_errors read, $W_write_errors write, $W_timeouts timeouts${refusal:+; first refusal in its log: $refusal}"
+    fi
+    # A listen backlog too short for N devices connecting at once shows here.
+    if ((W_OVERFLOWS > 0 || W_COOKIES_FAILED > 0)); then
+        echo "- $label, $body, $n devices: the kernel counted $W_OVERFLOWS listen-queue overflows and $W_COOKIES_FAILED failed SYN cookies (connections reset) during the run (machine-wide counters; the nginx run before it: $N_OVERFLOWS and $N_COOKIES_FAILED)"
+    fi
+    # Every acknowledged event must be in the archive; at most one per connection more
+    # (answered after wrk stopped listening).
+    if ((F_ROWS < W_ok || F_ROWS > W_ok + n)); then
+        echo "- $label, $body, $n devices: $F_ROWS rows in the archive for $W_ok acknowledged events"
+    fi
+    [[ -z $W_STOPPED ]] || echo "- $label, $body, $n devices: stopped early, $W_STOPPED"
+    ((F_REFUSED == 0)) || echo "- $label, $body, $n devices: $F_REFUSED refusals in the serve log"
+    return 0
+}
+
+# 100 * $1 / $2 as "62.5 %", or "-" when either is missing.
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b != "" && b > 0) printf "%.1f %%", 100 * a / b; else print "-" }'; }
+clients() { case $1 in "") echo "-" ;; 1) echo "1 client" ;; *) echo "$1 clients" ;; esac; }
+verdict() { awk -v p="${1% %}" 'BEGIN { print (p == "-" ? "not measured" : p + 0 >= 50 ? "met" : "not met") }'; }
 
 run_soak() {
     BODIES=$SOAK_BODY

@@ -54,11 +54,14 @@ QByteArray randomJpegLike(int size, quint32 seed)
         return {};
     // Random bytes in comment segments of a JPEG's structure: what FaceDesk checks
     // before it stores an image (image/PushedJpeg). The @@SEQ@@ mark lands in them.
+    // The shell is kJpegShellBytes, plus its scan (kScanBytes), plus 4 bytes of
+    // header per comment segment: together exactly `size` bytes.
+    constexpr int kScanBytes = 4;
     const int segments = int(size / 65537) + 1;
-    QByteArray b(qMax(256, size - kJpegShellBytes - 4 * segments), Qt::Uninitialized);
+    QByteArray b(qMax(256, size - kJpegShellBytes - kScanBytes - 4 * segments), Qt::Uninitialized);
     QRandomGenerator rng(seed);
     rng.fillRange(reinterpret_cast<quint32 *>(b.data()), b.size() / 4);
-    return jpegShell(b);
+    return jpegShell(b, kScanBytes);
 }
 
 // Replaces 16 base64 characters of the image's text (a whole number of quads, well

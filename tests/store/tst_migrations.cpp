@@ -11,6 +11,7 @@
 #include "store/ArchiveReader.h"
 #include "store/Database.h"
 #include "store/DatabaseUrl.h"
+#include "store/ImageStore.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -398,24 +399,41 @@ void TestMigrations::copyToPostgresResumesAndMatches()
     QVERIFY2(source.isOpen(), qPrintable(error));
     QVERIFY(seed(source, store::schemaVersion()));
     QVERIFY(run(source, QStringLiteral("UPDATE face_lists SET name = 'Watch list' WHERE id = 1")));
+    // Twenty events with faces of their own and one scene they share, and a library
+    // photo: files in the data folder, which the copy moves into the database.
+    store::ImageStore events(sqlite.imagesDir()), library(sqlite.libraryDir());
+    QStringList faces;
+    for (int i = 0; i < 20; ++i)
+        faces << events.put(QByteArray("face ") + QByteArray::number(i) + QByteArray(2000, char(i)), &error);
+    const QString scene = events.put(QByteArray(50000, 's'), &error);
+    const QString photo = library.put(QByteArray(3000, 'p'), &error);
+    QVERIFY2(!scene.isEmpty() && !photo.isEmpty(), qPrintable(error));
+    QVERIFY(run(source, QStringLiteral("INSERT INTO person_photos (index_id, path, phash, width, height, bytes, added_at) "
+                                       "VALUES (7, '%1', 43, 400, 600, 3000, 1)").arg(photo)));
     QVERIFY(source.transaction());
     for (int i = 2; i <= 251; ++i)
         QVERIFY(run(source, QStringLiteral("INSERT INTO events (dedup_key, received_at, device_uuid, method, capture_at, "
-                                           "img_name, match_score, feature) VALUES ('k%1', %1, 'DEV-1', 'sw_capture_face_push', "
-                                           "%1, 'face%1.jpg', 0.5, X'0000803f')").arg(i)));
+                                           "img_name, match_score, feature, face_path, scene_path) VALUES ('k%1', %1, 'DEV-1', "
+                                           "'sw_capture_face_push', %1, 'face%1.jpg', 0.5, X'0000803f', %2, %3)")
+                                .arg(i)
+                                .arg(i < 22 ? QStringLiteral("'%1'").arg(faces[i - 2]) : QStringLiteral("NULL"))
+                                .arg(i < 22 ? QStringLiteral("'%1'").arg(scene) : QStringLiteral("NULL"))));
     QVERIFY(source.commit());
     const store::DatabaseConfig postgres = testarchive::config(dir.path());
     QSqlDatabase target = store::openDatabase(postgres, QStringLiteral("copy-to"), &error);
     QVERIFY2(target.isOpen(), qPrintable(error));
 
     const auto stopInEvents = [](const QString &table, qint64 done, qint64) { return !(table == QLatin1String("events") && done >= 100); };
-    store::ArchiveCopyResult first = store::copyArchive(source, target, stopInEvents, 100);
+    store::ArchiveCopyResult first = store::copyArchive(source, target, sqlite, stopInEvents, 100);
     QVERIFY(!first.completed);
     QVERIFY2(first.error.contains(QLatin1String("events")), qPrintable(first.error));
     QCOMPARE(scalar(target, QStringLiteral("SELECT COUNT(*) FROM events")), qint64(100));
     for (int run = 0; run < 2; ++run) {
-        const store::ArchiveCopyResult again = store::copyArchive(source, target, {}, 100);
+        const store::ArchiveCopyResult again = store::copyArchive(source, target, sqlite, {}, 100);
         QVERIFY2(again.completed, qPrintable(again.error));
+        QVERIFY2(again.missingImages.isEmpty(), qPrintable(again.missingImages.join(u'\n')));
+        QCOMPARE(again.counts.last().table, QStringLiteral("images"));
+        QCOMPARE(again.counts.last().target, qint64(22));
         for (const store::TableCount &c : again.counts)
             QVERIFY2(c.source == c.target, qPrintable(QStringLiteral("%1: %2 against %3").arg(c.table).arg(c.source).arg(c.target)));
         QVERIFY(again.countsMatch());
@@ -430,6 +448,19 @@ void TestMigrations::copyToPostgresResumesAndMatches()
     QCOMPARE(store::exportEventsCsv(target, &b, {}, {}, postgres.imagesDir(), &error), qint64(251));
     QCOMPARE(toCsv, fromCsv);
     QVERIFY(run(target, QStringLiteral("INSERT INTO device_events (device_uuid, at, kind) VALUES ('DEV-1', 9, 'online')")));
+
+    // A desk on another PC (its own, empty data folder) reads every image from the database.
+    QTemporaryDir otherPc;
+    store::DatabaseConfig desk = postgres;
+    desk.dataDir = otherPc.path();
+    QSqlDatabase deskDb = store::openDatabase(desk, QStringLiteral("copy-desk"), &error);
+    QVERIFY2(deskDb.isOpen(), qPrintable(error));
+    for (const QString &face : faces)
+        QCOMPARE(store::ImageStore(desk.imagesDir()).read(face, &error), events.read(face, &error));
+    QCOMPARE(store::ImageStore(desk.imagesDir()).read(scene, &error), QByteArray(50000, 's'));
+    QCOMPARE(store::ImageStore(desk.libraryDir()).read(photo, &error), QByteArray(3000, 'p'));
+    deskDb.close();
+    QSqlDatabase::removeDatabase(QStringLiteral("copy-desk"));
     QCOMPARE(scalar(target, QStringLiteral("SELECT COUNT(*) FROM device_events")), qint64(2));
     source.close();
     target.close();

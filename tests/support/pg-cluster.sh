@@ -12,6 +12,14 @@
 # and trusts local connections: its superuser is 'facedesk_admin'. fsync is off: the
 # tests stop and restart the server, they never pull the machine's plug.
 # ctest starts and stops it as the 'postgres' fixture (tests/CMakeLists.txt).
+#
+# Environment (start only; restart reuses what start was given):
+#   PG_FSYNC=off        on: PostgreSQL's durable default, for benchmarks that measure
+#                       commits (tests/bench/bench_ingest.sh)
+#   PG_SETTINGS=""      more server settings, "name=value name=value ..." (no spaces
+#                       inside a value), each passed as -c name=value
+#   PG_ROOT=/tmp        the folder the cluster's folder is made in (its socket path,
+#                       ROOT/facedesk-pg.XXXXXX/.s.PGSQL.PORT, must stay under 107 bytes)
 set -euo pipefail
 action=${1:?start or stop}
 state=${2:?a folder for the cluster\'s URL}
@@ -35,14 +43,17 @@ case "$action" in
 start)
     mkdir -p "$state"
     if [ -f "$state/cluster" ]; then "$0" stop "$state" || true; fi
-    cluster=$(mktemp -d /tmp/facedesk-pg.XXXXXX)
+    cluster=$(mktemp -d "${PG_ROOT:-/tmp}/facedesk-pg.XXXXXX")
     chmod 755 "$cluster"
     [ "$(id -u)" = 0 ] && chown "$owner" "$cluster"
     # Any port number: it only names the socket file inside the private folder.
     port=$((20000 + RANDOM % 30000))
     as_owner "$bindir/initdb" -D "$cluster/data" -U facedesk_admin --auth=trust -E UTF8 --locale=C.UTF-8 >"$cluster/initdb.log" 2>&1 \
         || { cat "$cluster/initdb.log" >&2; exit 1; }
-    options="-k $cluster -p $port -c listen_addresses='' -c fsync=off -c max_connections=300"
+    options="-k $cluster -p $port -c listen_addresses='' -c fsync=${PG_FSYNC:-off} -c max_connections=300"
+    for setting in ${PG_SETTINGS:-}; do
+        options="$options -c $setting"
+    done
     as_owner "$bindir/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 start -o "$options" >/dev/null \
         || { cat "$cluster/server.log" >&2; exit 1; }
     echo "$options" >"$state/options"

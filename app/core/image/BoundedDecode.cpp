@@ -4,6 +4,8 @@
 
 #include <QFile>
 
+#include <atomic>
+
 #include <opencv2/imgcodecs.hpp>
 
 namespace fd::image {
@@ -47,9 +49,25 @@ cv::Mat decodeWithinBudget(const QByteArray &bytes, int flags, QString *problem,
     return image;
 }
 
+namespace {
+std::atomic<MissingFileSource> missingFileSource{nullptr};
+} // namespace
+
+void setMissingFileSource(MissingFileSource source)
+{
+    missingFileSource.store(source);
+}
+
 QByteArray readImageFile(const QString &path, QString *problem, const ImageBudget &budget)
 {
     QFile file(path);
+    if (const MissingFileSource source = missingFileSource.load(); source && !file.exists()) {
+        QString why;
+        if (!source(path, &why)) {
+            tell(problem, QStringLiteral("%1 cannot be read: %2").arg(path, why));
+            return {};
+        }
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         tell(problem, QStringLiteral("%1 cannot be opened: %2").arg(path, file.errorString()));
         return {};

@@ -27,7 +27,14 @@ QString decodeProblem(const QByteArray &bytes, const ImageBudget &budget = {});
 cv::Mat decodeWithinBudget(const QByteArray &bytes, int flags, QString *problem = nullptr, const ImageBudget &budget = {});
 
 // A file's bytes when it holds no more than the budget's bytes; empty with *problem
-// otherwise.
+// otherwise. A file that is not there is first asked of the missing-file source.
 QByteArray readImageFile(const QString &path, QString *problem = nullptr, const ImageBudget &budget = {});
+
+// Where an image file that is not there may still come from: on a site's PostgreSQL,
+// store::ImageCache fetches it from the database into the desk's cache (#12). Set
+// once, at start, by the layer that knows (this library sits below the archive); it
+// returns whether the file is there now, with *problem its reason when not.
+using MissingFileSource = bool (*)(const QString &path, QString *problem);
+void setMissingFileSource(MissingFileSource source);
 
 } // namespace fd::image

@@ -138,8 +138,20 @@ bool LibraryStore::removeList(int id)
 
 // ---- Persons --------------------------------------------------------------------
 
+// On PostgreSQL a photo's bytes go into the database with its row (store/ImageBlobs):
+// the devices this desk's edit reaches may be held by a collector on another PC.
+bool LibraryStore::putPhotoBlob(const QString &path, const QByteArray &jpeg, qint64 now)
+{
+    QString error;
+    const QByteArray bytes = jpeg.isEmpty() ? m_images.read(path, &error) : jpeg;
+    if (bytes.isEmpty())
+        return fail(error);
+    return m_blobs.put(m_db, store::imageKeyOf(path), bytes, now, &error) || fail(error);
+}
+
 bool LibraryStore::insertPhotos(qint64 indexId, const QList<NewPhoto> &photos, qint64 now)
 {
+    m_blobs.reset();  // prepared again per call: the connection may have been reopened since
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO person_photos (index_id, path, phash, width, height, bytes, source_name, "
                              "position, added_at, descriptor_kind, descriptor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -149,6 +161,8 @@ bool LibraryStore::insertPhotos(qint64 indexId, const QList<NewPhoto> &photos, q
         const QString path = photo.storedPath.isEmpty() ? m_images.put(photo.jpeg, &error) : photo.storedPath;
         if (path.isEmpty())
             return fail(error);
+        if (store::imagesInDatabase(m_db) && !putPhotoBlob(path, photo.jpeg, now))
+            return false;
         q.addBindValue(indexId);
         q.addBindValue(path);
         q.addBindValue(qint64(photo.phash));  // SQLite integers are signed 64-bit: stored bit for bit
@@ -509,12 +523,11 @@ QString LibraryStore::storePhoto(const QByteArray &jpeg)
 
 QByteArray LibraryStore::photoJpeg(const PersonPhoto &photo)
 {
-    QFile f(photoPath(photo));
-    if (!f.open(QIODevice::ReadOnly)) {
-        fail(QStringLiteral("cannot read %1: %2").arg(f.fileName(), f.errorString()));
-        return {};
-    }
-    return f.readAll();
+    QString error;
+    const QByteArray bytes = m_images.read(photo.path, &error);
+    if (bytes.isEmpty())
+        fail(error);
+    return bytes;
 }
 
 // ---- Groups and assignments -------------------------------------------------------

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "LibraryTypes.h"
+#include "store/ImageBlobs.h"
 #include "store/ImageStore.h"
 
 #include <QHash>
@@ -100,10 +101,12 @@ public:
 private:
     bool fail(const QString &what);
     bool insertPhotos(qint64 indexId, const QList<NewPhoto> &photos, qint64 nowMs);
+    bool putPhotoBlob(const QString &path, const QByteArray &jpeg, qint64 nowMs);
     QList<PersonPhoto> photosOf(qint64 indexId);
 
     QSqlDatabase m_db;
     store::ImageStore m_images;
+    store::ImageBlobWriter m_blobs;
     QString m_error;
 };
 

@@ -1,6 +1,11 @@
 #include "ArchiveCopy.h"
 
 #include "Database.h"
+#include "ImageBlobs.h"
+#include "ImageStore.h"
+
+#include <QDateTime>
+#include <QSet>
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -45,7 +50,7 @@ QList<Table> tablesOf(QSqlDatabase &source, QString *error)
     QStringList names;
     QSqlQuery q(source);
     if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                               "AND name <> 'schema_version'"))) {
+                               "AND name NOT IN ('schema_version', 'image_blobs')"))) {
         *error = q.lastError().text();
         return {};
     }
@@ -167,6 +172,84 @@ bool copyTable(QSqlDatabase &source, QSqlDatabase &target, const Table &t, const
     return true;
 }
 
+// The images every event and library photo names, as (folder, relative path) in a
+// stable order, each key once.
+QList<std::pair<QString, QString>> referencedImages(QSqlDatabase &source, const DatabaseConfig &config, QString *error)
+{
+    QList<std::pair<QString, QString>> images;
+    QSet<QString> keys;
+    const std::pair<QString, QString> queries[] = {
+        {config.imagesDir(), QStringLiteral("SELECT face_path FROM events WHERE face_path IS NOT NULL UNION "
+                                            "SELECT scene_path FROM events WHERE scene_path IS NOT NULL ORDER BY 1")},
+        {config.libraryDir(), QStringLiteral("SELECT DISTINCT path FROM person_photos ORDER BY 1")}};
+    for (const auto &[folder, sql] : queries) {
+        QSqlQuery q(source);
+        q.setForwardOnly(true);
+        if (!q.exec(sql)) {
+            *error = QStringLiteral("images: %1").arg(q.lastError().text());
+            return {};
+        }
+        while (q.next()) {
+            const QString path = q.value(0).toString();
+            const QString key = imageKeyOf(path);
+            if (!key.isEmpty() && !keys.contains(key)) {
+                keys.insert(key);
+                images.append({folder, path});
+            }
+        }
+    }
+    return images;
+}
+
+// The images into image_blobs, a page a transaction; those the target holds already
+// are not read again, so a second run goes on where the first stopped. A file that is
+// missing or damaged is named in *missing and left out: the count check then tells.
+bool copyImages(QSqlDatabase &source, QSqlDatabase &target, const DatabaseConfig &config, const CopyProgress &progress,
+                int pageRows, TableCount *count, QStringList *missing, bool *stopped, QString *error)
+{
+    const QList<std::pair<QString, QString>> images = referencedImages(source, config, error);
+    if (!error->isEmpty())
+        return false;
+    count->table = QStringLiteral("images");
+    count->source = images.size();
+    ImageBlobWriter writer;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (qsizetype done = 0; done < images.size();) {
+        if (!target.transaction()) {
+            *error = target.lastError().text();
+            return false;
+        }
+        const qsizetype end = std::min(images.size(), done + pageRows);
+        for (; done < end; ++done) {
+            const auto &[folder, path] = images[done];
+            const QString key = imageKeyOf(path);
+            if (hasImageBlob(target, key))
+                continue;
+            QString why;
+            const QByteArray bytes = ImageStore(folder).read(path, &why);
+            if (bytes.isEmpty()) {
+                missing->append(why);
+                continue;
+            }
+            if (!writer.put(target, key, bytes, now, error)) {
+                target.rollback();
+                return false;
+            }
+        }
+        if (!target.commit()) {
+            *error = target.lastError().text();
+            return false;
+        }
+        if (progress && !progress(count->table, done, images.size())) {
+            *stopped = true;
+            return false;
+        }
+    }
+    for (const auto &[folder, path] : images)
+        count->target += hasImageBlob(target, imageKeyOf(path));
+    return true;
+}
+
 } // namespace
 
 bool ArchiveCopyResult::countsMatch() const
@@ -174,7 +257,8 @@ bool ArchiveCopyResult::countsMatch() const
     return completed && std::all_of(counts.cbegin(), counts.cend(), [](const TableCount &c) { return c.source == c.target; });
 }
 
-ArchiveCopyResult copyArchive(QSqlDatabase &source, QSqlDatabase &target, const CopyProgress &progress, int pageRows)
+ArchiveCopyResult copyArchive(QSqlDatabase &source, QSqlDatabase &target, const DatabaseConfig &sourceConfig,
+                              const CopyProgress &progress, int pageRows)
 {
     ArchiveCopyResult result;
     const QList<Table> tables = tablesOf(source, &result.error);
@@ -188,10 +272,19 @@ ArchiveCopyResult copyArchive(QSqlDatabase &source, QSqlDatabase &target, const 
             return result;
         }
     }
+    TableCount images;
+    bool stopped = false;
+    if (!copyImages(source, target, sourceConfig, progress, pageRows, &images, &result.missingImages, &stopped,
+                    &result.error)) {
+        if (stopped)
+            result.error = QStringLiteral("stopped during the images; run the copy again to go on");
+        return result;
+    }
     if (!resyncSequences(target, &result.error))
         return result;
     for (const Table &t : tables)
         result.counts << TableCount{t.name, countOf(source, t.name), countOf(target, t.name)};
+    result.counts << images;
     result.completed = true;
     return result;
 }

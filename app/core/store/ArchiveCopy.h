@@ -6,17 +6,22 @@
 // its own (the named lists, the change counters). At the end the sequences move past
 // the copied ids and every table is counted on both sides.
 //
-// Images are not copied: they stay as files in the data folder, which the collector
-// keeps using with --database (#12 will move them into the database).
+// Then the images every event and library photo names, from the data folder's files
+// into the database's image_blobs (checked against their hashes on the way; those
+// there already are skipped), counted as the pseudo-table "images": the desks of the
+// site read them from there. The folder stays, as this PC's cache.
 #pragma once
 
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
 namespace fd::store {
+
+struct DatabaseConfig;
 
 struct TableCount {
     QString table;
@@ -27,7 +32,8 @@ struct TableCount {
 struct ArchiveCopyResult {
     bool completed = false;  // every table copied (counts still to be compared)
     QString error;           // why not, when it stopped on an error
-    QList<TableCount> counts;
+    QList<TableCount> counts;  // every table, then "images"
+    QStringList missingImages; // why each image that could not be copied was not (missing, damaged)
     bool countsMatch() const;
 };
 
@@ -36,7 +42,8 @@ struct ArchiveCopyResult {
 using CopyProgress = std::function<bool(const QString &table, qint64 done, qint64 total)>;
 
 // Both archives must be at the current schema version (openDatabase does that).
-ArchiveCopyResult copyArchive(QSqlDatabase &source, QSqlDatabase &target, const CopyProgress &progress = {},
-                              int pageRows = 1000);
+// sourceConfig names the data folder whose images and library photos are copied.
+ArchiveCopyResult copyArchive(QSqlDatabase &source, QSqlDatabase &target, const DatabaseConfig &sourceConfig,
+                              const CopyProgress &progress = {}, int pageRows = 1000);
 
 } // namespace fd::store

@@ -1,6 +1,7 @@
 #include "ArchiveFeed.h"
 
 #include "ArchiveReader.h"
+#include "ImageCache.h"
 
 #include <QFile>
 #include <QLoggingCategory>
@@ -19,10 +20,11 @@ const QString kAcksChannel = QStringLiteral("facedesk_acks");
 constexpr int kPage = 200;                        // events loaded per query while catching up
 constexpr qint64 kMaxFaceBytes = 8 * 1024 * 1024;  // the server's own limit for one image
 
+// Another collector's face is not on this PC until the cache fetches it.
 QByteArray readFace(const QString &path)
 {
     QFile f(path);
-    if (path.isEmpty() || !f.open(QIODevice::ReadOnly) || f.size() > kMaxFaceBytes)
+    if (path.isEmpty() || !ImageCache::ensureLocal(path) || !f.open(QIODevice::ReadOnly) || f.size() > kMaxFaceBytes)
         return {};
     return f.readAll();
 }

@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "DatabaseUrl.h"
+#include "ImageCache.h"
 
 #include <algorithm>
 
@@ -190,6 +191,17 @@ ALTER TABLE person_photos ADD COLUMN descriptor BLOB;
 ALTER TABLE events ADD COLUMN local_index_id INTEGER;
 ALTER TABLE events ADD COLUMN local_distance REAL;
 ALTER TABLE events ADD COLUMN matched_by_desk INTEGER NOT NULL DEFAULT 0;
+)"),
+        // 8: image bytes in the database (#12, item 2), keyed by the SHA-256 their file
+        // names hold: on PostgreSQL every desk reads the images of every collector from
+        // here (store/ImageBlobs, store/ImageCache). A one-PC SQLite archive keeps its
+        // images as files and leaves the table empty: the same schema on both backends.
+        QStringLiteral(R"(
+CREATE TABLE image_blobs (
+    hash TEXT PRIMARY KEY,
+    bytes BLOB NOT NULL,
+    stored_at INTEGER NOT NULL
+);
 )"),
     };
     return steps;
@@ -415,6 +427,8 @@ QSqlDatabase connectDatabase(const DatabaseConfig &config, const QString &connec
                                     connectionName);
     if (!(backend == Backend::Postgres ? openPostgres(db, config, error) : openSqlite(db, config, error)))
         return {};
+    if (backend == Backend::Postgres)
+        ImageCache::install(config);  // the data folder's images are now a cache of the database's
     for (const QString &statement : sessionSetup(backend, config.fullSync)) {
         if (!execStatement(db, statement, error)) {
             db.close();

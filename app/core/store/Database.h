@@ -16,6 +16,8 @@ struct DatabaseConfig {
     QString dataDir;           // images/ and facedesk.sqlite live here
     QString url;               // postgresql://...: the site's database; empty: SQLite in dataDir
     bool fullSync = false;     // synchronous=FULL: survive power loss, not only crashes
+    // PostgreSQL: the bound of this PC's cache of the database's images (store/ImageCache).
+    qint64 imageCacheBytes = 2LL * 1024 * 1024 * 1024;
 
     Backend backend() const;
     // The archive's name for logs and titles: the SQLite file or the URL without secrets.

@@ -1,5 +1,7 @@
 #include "ImageStore.h"
 
+#include "ImageCache.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -65,6 +67,16 @@ bool ImageStore::matchesName(const QString &fileName, const QByteArray &bytes)
 
 QByteArray ImageStore::read(const QString &relative, QString *error, qint64 maxBytes) const
 {
+    QByteArray bytes = readChecked(relative, error, maxBytes);
+    // A damaged file in a cache of the site database's images is thrown away and fetched again.
+    if (bytes.isEmpty() && ImageCache::isCached(absolutePath(relative)) && QFile::remove(absolutePath(relative)))
+        bytes = readChecked(relative, error, maxBytes);
+    return bytes;
+}
+
+QByteArray ImageStore::readChecked(const QString &relative, QString *error, qint64 maxBytes) const
+{
+    ImageCache::ensureLocal(absolutePath(relative));
     QFile f(absolutePath(relative));
     if (!f.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("cannot read %1: %2").arg(relative, f.errorString());
@@ -126,17 +138,18 @@ QString ImageStore::put(const QByteArray &bytes, const QByteArray &hashHex, QStr
             return {};
         }
     }
-    if (f.write(bytes) != bytes.size() || !f.flush()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-        // Qt reports ENOSPC (and EDQUOT's kin) as ResourceError; the text is the
-        // locale's, so it cannot be matched.
-        if (noSpace)
-            *noSpace = f.error() == QFileDevice::ResourceError;
-        f.close();
-        QFile::remove(path);
-        return {};
+    if (f.write(bytes) == bytes.size() && f.flush()) {
+        ImageCache::noteWritten(path, bytes.size());
+        return relative;
     }
-    return relative;
+    *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+    // Qt reports ENOSPC (and EDQUOT's kin) as ResourceError; the text is the
+    // locale's, so it cannot be matched.
+    if (noSpace)
+        *noSpace = f.error() == QFileDevice::ResourceError;
+    f.close();
+    QFile::remove(path);
+    return {};
 }
 
 bool ImageStore::remove(const QString &relative)

@@ -44,6 +44,8 @@ public:
     static QString relativePathFor(const QByteArray &hashHex);
 
 private:
+    QByteArray readChecked(const QString &relative, QString *error, qint64 maxBytes) const;
+
     QString m_root;
     QMutex m_dirsMutex;
     QSet<QString> m_knownDirs;

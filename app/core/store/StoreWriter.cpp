@@ -1,5 +1,7 @@
 #include "StoreWriter.h"
 
+#include "ImageBlobs.h"
+
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -128,6 +130,7 @@ void StoreWriter::stop()
             db.close();
         }
         m_insertEvent.reset();
+        m_blobs.reset();
         QSqlDatabase::removeDatabase(m_connectionName);
         moveToThread(m_owner);  // back home, so the owner can delete it
     }, Qt::BlockingQueuedConnection);
@@ -294,6 +297,7 @@ bool StoreWriter::databaseReachable(QSqlDatabase &db)
         return false;
     }
     m_insertEvent.reset();  // prepared on the connection that died
+    m_blobs.reset();
     qCInfo(lcStore).noquote() << "the archive's database is reachable again after"
                               << m_unreachableSince.secsTo(QDateTime::currentDateTimeUtc()) << "s";
     m_unreachableSince = {};
@@ -309,6 +313,7 @@ bool StoreWriter::connectionLost(QSqlDatabase &db, const QString &why)
     QString error;
     if (reconnectIfLost(db, m_config, &error)) {
         m_insertEvent.reset();  // the connection may be a new one
+        m_blobs.reset();
         return false;
     }
     if (!m_unreachableSince.isValid()) {
@@ -506,9 +511,10 @@ RetentionResult StoreWriter::applyRetentionNow(const QDateTime &now)
     return result;
 }
 
-qint64 StoreWriter::removeUnreferenced(QSqlDatabase &db, const QStringList &paths)
+void StoreWriter::removeUnreferenced(QSqlDatabase &db, const QStringList &paths, RetentionResult *result)
 {
-    qint64 removed = 0;
+    if (imagesInDatabase(db))
+        result->blobsDropped += dropUnreferencedBlobs(db, paths);
     QSqlQuery still(db);
     still.prepare(QStringLiteral("SELECT 1 FROM events WHERE face_path = ? OR scene_path = ? LIMIT 1"));
     for (const QString &path : paths) {
@@ -516,9 +522,8 @@ qint64 StoreWriter::removeUnreferenced(QSqlDatabase &db, const QStringList &path
         still.addBindValue(path);
         // Content-addressed files can be shared by several events: only the last user's going frees one.
         if (still.exec() && !still.next() && m_images.remove(path))
-            ++removed;
+            ++result->filesRemoved;
     }
-    return removed;
 }
 
 // A backlog (a database stall, a disk that was full) holds every queued event's images
@@ -596,7 +601,7 @@ RetentionResult StoreWriter::applyRetention(const QDateTime &now)
             }
             emit eventsDeleted(deleted);
             result.eventsDeleted += ids.size();
-            result.filesRemoved += removeUnreferenced(db, paths);
+            removeUnreferenced(db, paths, &result);
         }
     }
     if (policy.maxSceneBytes > 0) {
@@ -624,13 +629,32 @@ RetentionResult StoreWriter::applyRetention(const QDateTime &now)
             drop.exec(QStringLiteral("UPDATE events SET scene_path = NULL, scene_bytes = 0 WHERE id IN (%1)").arg(ids.join(u',')));
             db.commit();
             result.scenesDropped += ids.size();
-            result.filesRemoved += removeUnreferenced(db, paths);
+            removeUnreferenced(db, paths, &result);
         }
     }
     if (result.eventsDeleted || result.scenesDropped)
         qCInfo(lcStore) << "retention:" << result.eventsDeleted << "events deleted," << result.scenesDropped
-                        << "background images dropped," << result.filesRemoved << "files removed";
+                        << "background images dropped," << result.filesRemoved << "files removed,"
+                        << result.blobsDropped << "images dropped from the database";
     return result;
+}
+
+// On PostgreSQL the images go into the database in the event's own transaction, so
+// that a desk on another PC can show every committed event's face (ImageBlobs).
+bool StoreWriter::writeImageBlobs(QSqlDatabase &db, const EventRecord &r, Failure *failure)
+{
+    const qint64 now = r.receivedAt.toMSecsSinceEpoch();
+    const std::pair<QString, const QByteArray *> images[] = {{r.facePath, &r.push.image},
+                                                             {r.scenePath, &r.push.background}};
+    for (const auto &[path, bytes] : images) {
+        if (path.isEmpty())
+            continue;
+        if (!m_blobs.put(db, imageKeyOf(path), *bytes, now, &failure->text)) {
+            failure->noSpace = isDiskFull(m_blobs.lastError(), Backend::Postgres);
+            return false;
+        }
+    }
+    return true;
 }
 
 bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id, bool *fresh, Failure *failure)
@@ -646,6 +670,8 @@ bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id,
     const QString &scenePath = r.scenePath;
     const qint64 received = r.receivedAt.toMSecsSinceEpoch();
     const qint64 captured = p.captureTime.isValid() ? p.captureTime.toMSecsSinceEpoch() : received;
+    if (imagesInDatabase(db) && !writeImageBlobs(db, r, failure))
+        return false;
 
     // Prepared once per connection: SQLite's prepare costs more than the insert itself.
     if (!m_insertEvent || m_insertEventConnection != db.connectionName()) {

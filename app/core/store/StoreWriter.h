@@ -6,6 +6,7 @@
 
 #include "Database.h"
 #include "EventRecord.h"
+#include "ImageBlobs.h"
 #include "ImageStore.h"
 #include "WalCheckpointer.h"
 
@@ -75,6 +76,7 @@ struct RetentionResult {
     qint64 eventsDeleted = 0;
     qint64 scenesDropped = 0;
     qint64 filesRemoved = 0;
+    qint64 blobsDropped = 0;  // PostgreSQL: image rows no event and no photo names any more
 };
 
 class StoreWriter : public QObject {
@@ -146,8 +148,9 @@ private:
     void runFileWorker();      // a pool thread: writes queued events' files until none are left
     void writeFiles(EventRecord &record);
     bool writeEvent(QSqlDatabase &db, const EventRecord &record, qint64 *id, bool *fresh, Failure *failure);
+    bool writeImageBlobs(QSqlDatabase &db, const EventRecord &record, Failure *failure);
     RetentionResult applyRetention(const QDateTime &now);
-    qint64 removeUnreferenced(QSqlDatabase &db, const QStringList &paths);
+    void removeUnreferenced(QSqlDatabase &db, const QStringList &paths, RetentionResult *result);
 
     DatabaseConfig m_config;
     WriterOptions m_options;
@@ -170,6 +173,7 @@ private:
     QString m_connectionName;
     RetentionPolicy m_retention;
     std::unique_ptr<QSqlQuery> m_insertEvent;  // owned by the writer thread
+    ImageBlobWriter m_blobs;                   // the same
     QString m_insertEventConnection;
     QTimer *m_retentionTimer = nullptr;
     QThreadPool m_filePool;
