@@ -137,6 +137,8 @@ void SimDevice::onDisconnected(Channel &channel, bool tcp)
             channel.queue.prepend(it->seq);
         } else if (it->work == Work::Token) {
             m_tokenPending = false;
+        } else if (it->work == Work::Malformed) {
+            --m_probesInFlight;  // never to be answered
         }
     }
     channel.inFlight.clear();
@@ -211,6 +213,7 @@ void SimDevice::pushEvent()
 
     if (m_config.malformedEvery > 0 && m_stats.eventsSent % m_config.malformedEvery == 0 && m_http.connected) {
         ++m_stats.malformedSent;
+        ++m_probesInFlight;
         const QByteArray garbage = "{\"method\":\"sw_face_compare_push\",\"uuid\":\"" + m_uuid.toLatin1()
             + "\",\"data\":{\"img_data\":\"not*base64\"";
         sendWork(m_http, false, Work::Malformed, garbage + "}}", 0, kComparePath);
@@ -406,8 +409,11 @@ void SimDevice::onReply(Channel &channel, bool tcp, const net::Frame &frame, con
         break;
     case Work::SyncRequest:
     case Work::Malformed:
-        if (f.work == Work::Malformed && (code != code::Ok || httpStatus >= 400))
-            ++m_stats.malformedAnsweredWithError;
+        if (f.work == Work::Malformed) {
+            --m_probesInFlight;
+            if (code != code::Ok || httpStatus >= 400)
+                ++m_stats.malformedAnsweredWithError;
+        }
         break;
     case Work::Event:
         if (code == code::Ok && httpStatus < 300) {

@@ -50,6 +50,9 @@ public:
     void pushEvent();
     // Events generated but neither acknowledged nor finally rejected.
     int outstanding() const { return m_outstanding; }
+    // Malformed probes sent and not answered yet: the summary counts their answers, so
+    // the run waits for them as for events (the last probe often follows the last event).
+    int probesAwaitingAnswer() const { return m_probesInFlight; }
     void stop();
     // Where acknowledged events are listed (see --ack-log); may be null.
     void setAckLog(QIODevice *log) { m_ackLog = log; }
@@ -114,6 +117,7 @@ private:
     QHash<QString, qint64> m_commands;
     quint64 m_nextSeq = 1;
     int m_outstanding = 0;
+    int m_probesInFlight = 0;
     int m_batchesDropped = 0;
     bool m_stopped = false;
     bool m_tokenPending = false;

@@ -76,7 +76,7 @@ void SimRunner::checkDone()
 {
     int outstanding = 0;
     for (const SimDevice *d : std::as_const(m_devices))
-        outstanding += d->outstanding();
+        outstanding += d->outstanding() + d->probesAwaitingAnswer();
     const double waited = double(m_clock.nsecsElapsed()) / 1e9 - m_pushSeconds;
     if (outstanding > 0 && waited < m_config.grace)
         return;

@@ -14,6 +14,9 @@
 #include <QSqlError>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
+
+#include <optional>
 
 namespace fd::store {
 
@@ -36,6 +39,13 @@ QStringList postgresCompatibility();
 // SQLite's SQLITE_FULL (13, the low byte of the extended code Qt gives as text) or
 // PostgreSQL's SQLSTATE 53100 (disk_full). Told by codes: the texts are the locale's.
 bool isDiskFull(const QSqlError &error, Backend backend);
+
+// A bound value that is NULL when the device did not send the field: negative
+// numbers and empty texts mean "absent" throughout the protocol's structs.
+inline QVariant orNull(qint64 v) { return v >= 0 ? QVariant(v) : QVariant(); }
+inline QVariant orNull(int v) { return v >= 0 ? QVariant(v) : QVariant(); }
+inline QVariant orNull(const QString &s) { return s.isEmpty() ? QVariant() : QVariant(s); }
+inline QVariant orNull(const std::optional<double> &v) { return v ? QVariant(*v) : QVariant(); }
 
 // Connection settings run on every new connection.
 QStringList sessionSetup(Backend backend, bool fullSync);

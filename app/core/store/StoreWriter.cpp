@@ -1,6 +1,7 @@
 #include "StoreWriter.h"
 
 #include "ImageBlobs.h"
+#include "SqlDialect.h"
 
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -36,17 +37,6 @@ struct StoreWriter::Job {
 };
 
 namespace {
-
-QVariant orNull(qint64 v) { return v >= 0 ? QVariant(v) : QVariant(); }
-QVariant orNull(int v) { return v >= 0 ? QVariant(v) : QVariant(); }
-QVariant orNull(const QString &s) { return s.isEmpty() ? QVariant() : QVariant(s); }
-QVariant orNull(const std::optional<double> &v) { return v ? QVariant(*v) : QVariant(); }
-
-QByteArray featureBlob(const QList<float> &f)
-{
-    // Little-endian float32, the machine's own order on every platform FaceDesk runs on.
-    return QByteArray(reinterpret_cast<const char *>(f.constData()), f.size() * qsizetype(sizeof(float)));
-}
 
 // Why a statement or commit failed, and whether the disk being full is why.
 StoreWriter::Failure failureOf(const QSqlError &e, Backend backend)
@@ -129,8 +119,7 @@ void StoreWriter::stop()
             QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
             db.close();
         }
-        m_insertEvent.reset();
-        m_blobs.reset();
+        m_inserter.reset();
         QSqlDatabase::removeDatabase(m_connectionName);
         moveToThread(m_owner);  // back home, so the owner can delete it
     }, Qt::BlockingQueuedConnection);
@@ -296,8 +285,7 @@ bool StoreWriter::databaseReachable(QSqlDatabase &db)
         qCWarning(lcStore).noquote() << "the archive's database is still unreachable:" << error;
         return false;
     }
-    m_insertEvent.reset();  // prepared on the connection that died
-    m_blobs.reset();
+    m_inserter.reset();  // prepared on the connection that died
     qCInfo(lcStore).noquote() << "the archive's database is reachable again after"
                               << m_unreachableSince.secsTo(QDateTime::currentDateTimeUtc()) << "s";
     m_unreachableSince = {};
@@ -312,8 +300,7 @@ bool StoreWriter::connectionLost(QSqlDatabase &db, const QString &why)
         return false;
     QString error;
     if (reconnectIfLost(db, m_config, &error)) {
-        m_insertEvent.reset();  // the connection may be a new one
-        m_blobs.reset();
+        m_inserter.reset();  // the connection may be a new one
         return false;
     }
     if (!m_unreachableSince.isValid()) {
@@ -398,25 +385,12 @@ bool StoreWriter::commitBatch(QSqlDatabase &db, std::vector<Job> &batch)
     bool ok = db.transaction();
     if (!ok)
         error = failureOf(db.lastError(), m_config.backend());
+    if (ok)
+        writeEvents(db, batch, &tickets, &ids, &fresh, &failedTickets, &eventError);
     for (const Job &job : batch) {
         if (!ok)
             break;
-        if (const auto *e = std::get_if<EventRecord>(&job.what)) {
-            qint64 id = -1;
-            bool isNew = true;
-            Failure why;
-            if (writeEvent(db, *e, &id, &isNew, &why)) {
-                tickets.append(e->ticket);
-                ids.append(id);
-                fresh.append(isNew);
-            } else {
-                // One bad event must not sink the others in its group.
-                qCWarning(lcStore) << "event from" << e->deviceUuid << "not stored:" << why.text;
-                failedTickets.append(e->ticket);
-                if (eventError.text.isEmpty())
-                    eventError = why;
-            }
-        } else if (const auto *d = std::get_if<DeviceRow>(&job.what)) {
+        if (const auto *d = std::get_if<DeviceRow>(&job.what)) {
             QSqlQuery q(db);
             q.prepare(QStringLiteral(
                 "INSERT INTO devices (uuid, mac, device_type, name, host, soft_version, state, first_seen, last_seen, "
@@ -639,82 +613,32 @@ RetentionResult StoreWriter::applyRetention(const QDateTime &now)
     return result;
 }
 
-// On PostgreSQL the images go into the database in the event's own transaction, so
-// that a desk on another PC can show every committed event's face (ImageBlobs).
-bool StoreWriter::writeImageBlobs(QSqlDatabase &db, const EventRecord &r, Failure *failure)
+// The group's events in a few multi-row statements (EventInserter). A bad event (its
+// files failed) does not sink the others in its group.
+void StoreWriter::writeEvents(QSqlDatabase &db, const std::vector<Job> &batch, QList<quint64> *tickets,
+                              QList<qint64> *ids, QList<bool> *fresh, QList<quint64> *failedTickets,
+                              Failure *firstError)
 {
-    const qint64 now = r.receivedAt.toMSecsSinceEpoch();
-    const std::pair<QString, const QByteArray *> images[] = {{r.facePath, &r.push.image},
-                                                             {r.scenePath, &r.push.background}};
-    for (const auto &[path, bytes] : images) {
-        if (path.isEmpty())
+    std::vector<const EventRecord *> events;
+    for (const Job &job : batch)
+        if (const auto *e = std::get_if<EventRecord>(&job.what))
+            events.push_back(e);
+    if (events.empty())
+        return;
+    const std::vector<EventInserter::Outcome> outcomes = m_inserter.insert(db, events);
+    for (size_t i = 0; i < events.size(); ++i) {
+        const EventInserter::Outcome &o = outcomes[i];
+        if (o.stored) {
+            tickets->append(events[i]->ticket);
+            ids->append(o.id);
+            fresh->append(o.fresh);
             continue;
-        if (!m_blobs.put(db, imageKeyOf(path), *bytes, now, &failure->text)) {
-            failure->noSpace = isDiskFull(m_blobs.lastError(), Backend::Postgres);
-            return false;
         }
+        qCWarning(lcStore) << "event from" << events[i]->deviceUuid << "not stored:" << o.error;
+        failedTickets->append(events[i]->ticket);
+        if (firstError->text.isEmpty())
+            *firstError = {o.error, o.noSpace};
     }
-    return true;
-}
-
-bool StoreWriter::writeEvent(QSqlDatabase &db, const EventRecord &r, qint64 *id, bool *fresh, Failure *failure)
-{
-    const protocol::FacePush &p = r.push;
-    if (!r.filesWritten || !r.fileError.isEmpty()) {
-        failure->text = r.filesWritten ? r.fileError : QStringLiteral("the images were not written");
-        failure->noSpace = r.fileNoSpace;
-        return false;
-    }
-    const QByteArray &faceHash = r.faceHash;
-    const QString &facePath = r.facePath;
-    const QString &scenePath = r.scenePath;
-    const qint64 received = r.receivedAt.toMSecsSinceEpoch();
-    const qint64 captured = p.captureTime.isValid() ? p.captureTime.toMSecsSinceEpoch() : received;
-    if (imagesInDatabase(db) && !writeImageBlobs(db, r, failure))
-        return false;
-
-    // Prepared once per connection: SQLite's prepare costs more than the insert itself.
-    if (!m_insertEvent || m_insertEventConnection != db.connectionName()) {
-        m_insertEvent = std::make_unique<QSqlQuery>(db);
-        m_insertEventConnection = db.connectionName();
-        m_insertEvent->prepare(QStringLiteral(
-        "INSERT INTO events (dedup_key, received_at, device_uuid, method, channel, index_id, pic_sort, pic_name, "
-        "match_score, pos_x, pos_y, pos_w, pos_h, capture_time, capture_at, send_time, quality, visit_count, "
-        "track_id, face_id, age, gender, glasses, mask, beard, race, emotion, temperature, warning_temperature, "
-        "warning_type, img_name, img_fr_name, face_path, scene_path, scene_bytes, feature, feature_dims) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-        "ON CONFLICT(dedup_key) DO NOTHING RETURNING id"));
-    }
-    QSqlQuery &q = *m_insertEvent;
-    const bool hasPos = p.position.valid;
-    const QList<QVariant> values = {
-        QString::fromLatin1(r.dedupKey(faceHash)), received, r.deviceUuid, r.methodName(), orNull(p.channel),
-        orNull(p.indexId), orNull(p.picSort), orNull(p.picName), orNull(p.matchScore),
-        hasPos ? QVariant(p.position.x) : QVariant(), hasPos ? QVariant(p.position.y) : QVariant(),
-        hasPos ? QVariant(p.position.w) : QVariant(), hasPos ? QVariant(p.position.h) : QVariant(),
-        orNull(p.captureTimeText), captured, orNull(p.sendTimeText), orNull(p.quality), orNull(p.visitCount),
-        orNull(p.trackId), orNull(p.faceId), orNull(p.attributes.age), orNull(p.attributes.gender),
-        orNull(p.attributes.glasses), orNull(p.attributes.mask), orNull(p.attributes.beard),
-        orNull(p.attributes.race), orNull(p.attributes.emotion), orNull(p.temperature.realtime),
-        orNull(p.temperature.warning), orNull(p.temperature.warningType), orNull(p.imageName),
-        orNull(p.backgroundName), orNull(facePath), orNull(scenePath), qint64(p.background.size()),
-        p.feature.isEmpty() ? QVariant() : QVariant(featureBlob(p.feature)), int(p.feature.size())};
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values[i]);
-    if (!execReturningId(q, id)) {
-        *failure = failureOf(q.lastError(), m_config.backend());
-        return false;
-    }
-    if (*id < 0) {
-        // A retry of an event already stored: find its id; the device gets success.
-        QSqlQuery existing(db);
-        existing.prepare(QStringLiteral("SELECT id FROM events WHERE dedup_key = ?"));
-        existing.addBindValue(values.first());
-        *id = existing.exec() && existing.next() ? existing.value(0).toLongLong() : -1;
-        *fresh = false;
-        return true;
-    }
-    return true;
 }
 
 } // namespace fd::store

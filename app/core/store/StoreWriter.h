@@ -5,6 +5,7 @@
 #pragma once
 
 #include "Database.h"
+#include "EventInserter.h"
 #include "EventRecord.h"
 #include "ImageBlobs.h"
 #include "ImageStore.h"
@@ -147,8 +148,8 @@ private:
     void pushLocked(Job job);  // m_mutex held
     void runFileWorker();      // a pool thread: writes queued events' files until none are left
     void writeFiles(EventRecord &record);
-    bool writeEvent(QSqlDatabase &db, const EventRecord &record, qint64 *id, bool *fresh, Failure *failure);
-    bool writeImageBlobs(QSqlDatabase &db, const EventRecord &record, Failure *failure);
+    void writeEvents(QSqlDatabase &db, const std::vector<Job> &batch, QList<quint64> *tickets, QList<qint64> *ids,
+                     QList<bool> *fresh, QList<quint64> *failedTickets, Failure *firstError);
     RetentionResult applyRetention(const QDateTime &now);
     void removeUnreferenced(QSqlDatabase &db, const QStringList &paths, RetentionResult *result);
 
@@ -172,9 +173,7 @@ private:
     bool m_drainScheduled = false;
     QString m_connectionName;
     RetentionPolicy m_retention;
-    std::unique_ptr<QSqlQuery> m_insertEvent;  // owned by the writer thread
-    ImageBlobWriter m_blobs;                   // the same
-    QString m_insertEventConnection;
+    EventInserter m_inserter;  // owned by the writer thread
     QTimer *m_retentionTimer = nullptr;
     QThreadPool m_filePool;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
