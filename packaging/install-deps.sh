@@ -9,7 +9,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-multimedia-dev qt6-svg-dev libgl-dev
     libopencv-dev libopencv-contrib-dev opencv-data
-    libquazip1-qt6-dev libhttp-parser-dev libssl-dev openssl
+    libquazip1-qt6-dev libhttp-parser-dev libssl-dev openssl libpq-dev
     fonts-dejavu-core
     # Chinese glyphs: without a CJK font the zh_CN translation shows as empty boxes.
     # WenQuanYi Micro Hei is 5 MB installed (Noto CJK would be 91 MB).

@@ -37,17 +37,45 @@ QList<QCommandLineOption> archiveOptions()
          QStringLiteral("A site's shared archive: postgresql://USER@HOST[:PORT]/DBNAME (password from PGPASSWORD or "
                         "~/.pgpass, TLS by ?sslmode=...). Default: SQLite in --data-dir."),
          QStringLiteral("URL")},
+        imageCacheOption(),
     };
+}
+
+QCommandLineOption imageCacheOption()
+{
+    return {QStringLiteral("image-cache-mb"),
+            QStringLiteral("With --database: MiB of images this machine keeps in --data-dir (least recently used "
+                           "go first; default 2048)."),
+            QStringLiteral("MB")};
+}
+
+bool imageCacheFromOptions(const QCommandLineParser &parser, qint64 *bytes, QString *error)
+{
+    if (!parser.isSet(QStringLiteral("image-cache-mb")))
+        return true;
+    bool ok = false;
+    const qint64 mb = parser.value(QStringLiteral("image-cache-mb")).toLongLong(&ok);
+    if (!ok || mb < 64) {
+        *error = QStringLiteral("--image-cache-mb wants a whole number of MiB, at least 64, not '%1'")
+                     .arg(parser.value(QStringLiteral("image-cache-mb")));
+        return false;
+    }
+    *bytes = mb * 1024 * 1024;
+    return true;
 }
 
 bool archiveFromOptions(const QCommandLineParser &parser, const QString &command, store::DatabaseConfig *config)
 {
     config->dataDir = parser.value(QStringLiteral("data-dir"));
     config->url = parser.value(QStringLiteral("database"));
+    QString error;
+    if (!imageCacheFromOptions(parser, &config->imageCacheBytes, &error)) {
+        QTextStream(stderr) << "facedesk " << command << ": " << error << Qt::endl;
+        return false;
+    }
     if (config->url.isEmpty())
         return true;
     store::PostgresTarget target;
-    QString error;
     if (store::parsePostgresUrl(config->url, &target, &error))
         return true;
     QTextStream(stderr) << "facedesk " << command << ": " << error << Qt::endl;

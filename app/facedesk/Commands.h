@@ -31,8 +31,13 @@ int parseCommandLine(QCommandLineParser &parser, const QString &command, const Q
 QDateTime parseTimeBound(const QString &text, bool *ok);
 // --data-dir DIR and --database URL, which every command takes (#12): the archive
 // folder (SQLite, the default) or a site's PostgreSQL, with DIR as this machine's
-// local folder for it.
+// local folder for it, and --image-cache-mb, the bound of that folder's image cache.
 QList<QCommandLineOption> archiveOptions();
+QCommandLineOption imageCacheOption();
+// The --image-cache-mb value in bytes into *bytes (unchanged when the option is not
+// given); false, with the reason in *error, for anything but a whole number of at
+// least 64 (MiB: below that a desk's wall alone would thrash it).
+bool imageCacheFromOptions(const QCommandLineParser &parser, qint64 *bytes, QString *error);
 // The archive the options name; false, with the reason on stderr, for a URL that does
 // not parse.
 bool archiveFromOptions(const QCommandLineParser &parser, const QString &command, store::DatabaseConfig *config);

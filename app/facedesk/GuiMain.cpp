@@ -24,6 +24,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QTemporaryDir>
+#include <QTextStream>
 #include <QTimer>
 #include <QTableView>
 #include <QTranslator>
@@ -76,6 +77,7 @@ int runGui(int argc, char *argv[])
         {QStringLiteral("screenshot"), QApplication::translate("main", "Save the window as PNG after --screenshot-after seconds, then quit."), QStringLiteral("FILE")},
         {QStringLiteral("screenshot-after"), QApplication::translate("main", "Seconds before the screenshot."), QStringLiteral("S"), QStringLiteral("6")},
     });
+    p.addOption(fd::app::imageCacheOption());
     for (const auto &[kind, what] : fd::app::screenshotKinds())
         p.addOption({QStringLiteral("screenshot-") + kind, QApplication::translate("main", "Also save %1 as PNG.").arg(what),
                      QStringLiteral("FILE")});
@@ -89,6 +91,11 @@ int runGui(int argc, char *argv[])
     fd::store::DatabaseConfig &db = options.database;
     db.dataDir = demo ? demoDir.path() : p.value(QStringLiteral("data-dir"));
     db.url = demo ? QString() : p.value(QStringLiteral("database"));
+    QString cacheError;
+    if (!fd::app::imageCacheFromOptions(p, &db.imageCacheBytes, &cacheError)) {
+        QTextStream(stderr) << "facedesk: " << cacheError << Qt::endl;
+        return 2;
+    }
     if (demo)
         fd::app::seedDemoLibrary(db, demoFacesDir());
     options.registry.acceptNewDevices = demo || p.isSet(QStringLiteral("accept-new-devices"));

@@ -11,6 +11,8 @@
 #include "store/ArchiveReader.h"
 #include "store/Database.h"
 #include "store/DatabaseUrl.h"
+#include "store/ImageBlobs.h"
+#include "store/ImageCache.h"
 #include "store/ImageStore.h"
 
 #include <QSqlError>
@@ -96,6 +98,7 @@ private slots:
     void diskFullIsToldByCode();
     void siteRolesCannotChangeTheSchema();
     void copyToPostgresResumesAndMatches();
+    void imageCacheKeepsItsBoundAndNeverTheOnlyCopy();
 };
 
 void TestMigrations::upgradesFromEveryVersion_data()
@@ -466,6 +469,67 @@ void TestMigrations::copyToPostgresResumesAndMatches()
     target.close();
     QSqlDatabase::removeDatabase(QStringLiteral("copy-from"));
     QSqlDatabase::removeDatabase(QStringLiteral("copy-to"));
+}
+
+// A desk's image cache (store/ImageCache) on PostgreSQL: trimmed to 80 % of its bound,
+// least recently used first; never a file the database does not hold; an evicted
+// image comes back, byte for byte, when it is read again.
+void TestMigrations::imageCacheKeepsItsBoundAndNeverTheOnlyCopy()
+{
+    if (!testarchive::onPostgres())
+        QSKIP("a SQLite archive's images are files, not a cache: the _pg run");
+    QTemporaryDir dir;
+    store::DatabaseConfig config = testarchive::config(dir.path());
+    QString error;
+    QSqlDatabase db = store::openDatabase(config, QStringLiteral("cache"), &error);
+    QVERIFY2(db.isOpen(), qPrintable(error));
+    // Ten 20 KB images in the database, as a collector on another PC stored them.
+    QList<QByteArray> images;
+    store::ImageBlobWriter blobs;
+    QVERIFY(db.transaction());
+    for (int i = 0; i < 10; ++i) {
+        images << QByteArray::number(i) + QByteArray(20 * 1024, char('a' + i));
+        QVERIFY2(blobs.put(db, QString::fromLatin1(store::ImageStore::contentHash(images.last())), images.last(), 1,
+                           &error), qPrintable(error));
+    }
+    QVERIFY(db.commit());
+    blobs.reset();
+    const store::ImageStore files(config.imagesDir());
+    const auto pathOf = [&](const QByteArray &bytes) {
+        return files.absolutePath(store::ImageStore::relativePathFor(store::ImageStore::contentHash(bytes)));
+    };
+    // This desk reads them all (fetched into its folder), oldest use first...
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < images.size(); ++i) {
+        QVERIFY2(store::ImageCache::ensureLocal(pathOf(images[i]), &error), qPrintable(error));
+        QFile f(pathOf(images[i]));
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(now.addSecs(-7200 + i * 60), QFileDevice::FileModificationTime));
+    }
+    // ...and holds one image the database has not got (a collector's, before its
+    // commit), the oldest of all.
+    const QByteArray onlyCopy(30 * 1024, 'z');
+    QDir().mkpath(QFileInfo(pathOf(onlyCopy)).path());
+    QFile local(pathOf(onlyCopy));
+    QVERIFY(local.open(QIODevice::WriteOnly) && local.write(onlyCopy) == onlyCopy.size());
+    local.close();
+    QVERIFY(local.open(QIODevice::ReadWrite) && local.setFileTime(now.addDays(-3), QFileDevice::FileModificationTime));
+    local.close();
+
+    // A bound of 100 KiB keeps 80 KiB: the only copy (30) and the two newest (2 x 20).
+    config.imageCacheBytes = 100 * 1024;
+    store::ImageCache::install(config);  // renews the bound of the cache already there
+    QCOMPARE(store::ImageCache::trim(config.dataDir), qint64(8));
+    QVERIFY(QFile::exists(pathOf(onlyCopy)));
+    for (int i = 0; i < images.size(); ++i)
+        QCOMPARE(QFile::exists(pathOf(images[i])), i >= 8);
+    QVERIFY(store::ImageCache::cachedBytes(config.dataDir) <= config.imageCacheBytes / 5 * 4);
+    // An evicted image is fetched again when read, and checked against its name.
+    QByteArray back = files.read(store::ImageStore::relativePathFor(store::ImageStore::contentHash(images[0])), &error);
+    QCOMPARE(back, images[0]);
+    db.close();
+    db = {};
+    QSqlDatabase::removeDatabase(QStringLiteral("cache"));
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)

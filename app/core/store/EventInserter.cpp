@@ -1,9 +1,11 @@
 #include "EventInserter.h"
 
 #include "ImageBlobs.h"
+#include "PostgresExec.h"
 #include "SqlDialect.h"
 
 #include <QSet>
+#include <QSqlRecord>
 #include <QVariant>
 
 #include <optional>
@@ -25,29 +27,35 @@ QByteArray featureBlob(const QList<float> &f)
     return QByteArray(reinterpret_cast<const char *>(f.constData()), f.size() * qsizetype(sizeof(float)));
 }
 
-// "(?,?,?),(?,?,?)": rows groups of columns placeholders.
-QString placeholderRows(int rows, int columns)
+// "(?,?,?),(?,?,?)" for SQLite through Qt; "($1,$2,$3),($4,$5,$6)" for libpq.
+QString placeholderRows(int rows, int columns, bool postgres)
 {
-    QString one = QStringLiteral("(");
-    for (int c = 0; c < columns; ++c)
-        one += c ? QStringLiteral(",?") : QStringLiteral("?");
-    one += QLatin1Char(')');
     QStringList all;
-    for (int r = 0; r < rows; ++r)
-        all << one;
+    for (int r = 0; r < rows; ++r) {
+        QString one;
+        if (postgres) {
+            one = postgresPlaceholders(r * columns + 1, columns);
+        } else {
+            QStringList marks;
+            for (int c = 0; c < columns; ++c)
+                marks << QStringLiteral("?");
+            one = marks.join(QLatin1Char(','));
+        }
+        all << QLatin1Char('(') + one + QLatin1Char(')');
+    }
     return all.join(QLatin1Char(','));
 }
 
-QString eventInsertSql(int rows)
+QString eventInsertSql(int rows, bool postgres)
 {
     return QStringLiteral("INSERT INTO events (%1) VALUES %2 ON CONFLICT(dedup_key) DO NOTHING RETURNING id, dedup_key")
-        .arg(QLatin1String(kEventColumns), placeholderRows(rows, kEventColumnCount));
+        .arg(QLatin1String(kEventColumns), placeholderRows(rows, kEventColumnCount, postgres));
 }
 
-QString blobInsertSql(int rows)
+QString blobInsertSql(int rows, bool postgres)
 {
     return QStringLiteral("INSERT INTO image_blobs (hash, bytes, stored_at) VALUES %1 ON CONFLICT (hash) DO NOTHING")
-        .arg(placeholderRows(rows, 3));
+        .arg(placeholderRows(rows, 3, postgres));
 }
 
 QList<QVariant> eventValues(const EventRecord &r, const QString &dedupKey)
@@ -84,9 +92,14 @@ void EventInserter::reset()
     m_connection.clear();
 }
 
-QSqlQuery *EventInserter::statement(QSqlDatabase &db, Cache &cache, int rows, QString (*sqlFor)(int),
-                                    QSqlError *error)
+// One statement of `rows` rows: on PostgreSQL through libpq with binary images
+// (PostgresExec.h says why), on SQLite through a QSqlQuery prepared once per row count
+// (SQLite's prepare costs more than its insert). Returned rows come back as text.
+bool EventInserter::run(QSqlDatabase &db, Cache &cache, int rows, QString (*sqlFor)(int, bool),
+                        const QList<QVariant> &values, std::vector<QList<QByteArray>> *returned, QSqlError *error)
 {
+    if (backendOf(db) == Backend::Postgres)
+        return execPostgres(db, sqlFor(rows, true).toUtf8(), values, returned, error);
     if (m_connection != db.connectionName()) {
         reset();
         m_connection = db.connectionName();
@@ -94,14 +107,27 @@ QSqlQuery *EventInserter::statement(QSqlDatabase &db, Cache &cache, int rows, QS
     std::unique_ptr<QSqlQuery> &q = cache[rows];
     if (!q) {
         auto prepared = std::make_unique<QSqlQuery>(db);
-        if (!prepared->prepare(sqlFor(rows))) {
+        if (!prepared->prepare(sqlFor(rows, false))) {
             *error = prepared->lastError();
             cache.erase(rows);
-            return nullptr;
+            return false;
         }
         q = std::move(prepared);
     }
-    return q.get();
+    for (int i = 0; i < values.size(); ++i)
+        q->bindValue(i, values[i]);
+    if (!q->exec()) {
+        *error = q->lastError();
+        return false;
+    }
+    while (returned && q->next()) {
+        QList<QByteArray> row;
+        for (int c = 0; c < q->record().count(); ++c)
+            row << q->value(c).toString().toUtf8();
+        returned->push_back(row);
+    }
+    q->finish();
+    return true;
 }
 
 std::vector<EventInserter::Outcome> EventInserter::insert(QSqlDatabase &db,
@@ -191,19 +217,11 @@ bool EventInserter::insertBlobs(QSqlDatabase &db, const std::vector<const EventR
         while (to < blobs.size() && int(to - from) < kBlobRows
                && (to == from || bytes + blobs[to].bytes->size() <= kBlobBytes))
             bytes += blobs[to++].bytes->size();
-        QSqlQuery *q = statement(db, m_blobInserts, int(to - from), blobInsertSql, error);
-        if (!q)
+        QList<QVariant> values;
+        for (size_t b = from; b < to; ++b)
+            values << blobs[b].key << *blobs[b].bytes << blobs[b].storedAt;
+        if (!run(db, m_blobInserts, int(to - from), blobInsertSql, values, nullptr, error))
             return false;
-        int p = 0;
-        for (size_t b = from; b < to; ++b) {
-            q->bindValue(p++, blobs[b].key);
-            q->bindValue(p++, *blobs[b].bytes);
-            q->bindValue(p++, blobs[b].storedAt);
-        }
-        if (!q->exec()) {
-            *error = q->lastError();
-            return false;
-        }
         from = to;
     }
     return true;
@@ -213,20 +231,14 @@ bool EventInserter::insertEvents(QSqlDatabase &db, const std::vector<const Event
                                  const std::vector<QString> &keys, const std::vector<size_t> &chunk,
                                  QHash<QString, qint64> *newIds, QSqlError *error)
 {
-    QSqlQuery *q = statement(db, m_eventInserts, int(chunk.size()), eventInsertSql, error);
-    if (!q)
-        return false;
-    int p = 0;
+    QList<QVariant> values;
     for (size_t i : chunk)
-        for (const QVariant &v : eventValues(*events[i], keys[i]))
-            q->bindValue(p++, v);
-    if (!q->exec()) {
-        *error = q->lastError();
+        values += eventValues(*events[i], keys[i]);
+    std::vector<QList<QByteArray>> returned;
+    if (!run(db, m_eventInserts, int(chunk.size()), eventInsertSql, values, &returned, error))
         return false;
-    }
-    while (q->next())
-        newIds->insert(q->value(1).toString(), q->value(0).toLongLong());
-    q->finish();
+    for (const QList<QByteArray> &row : returned)
+        newIds->insert(QString::fromLatin1(row.value(1)), row.value(0).toLongLong());
     return true;
 }
 
@@ -237,7 +249,7 @@ bool EventInserter::findExisting(QSqlDatabase &db, const QStringList &keys, QHas
         const QStringList part = keys.mid(from, kEventRows);
         QSqlQuery q(db);
         q.prepare(QStringLiteral("SELECT dedup_key, id FROM events WHERE dedup_key IN %1")
-                      .arg(placeholderRows(1, int(part.size()))));
+                      .arg(placeholderRows(1, int(part.size()), false)));
         for (const QString &key : part)
             q.addBindValue(key);
         if (!q.exec()) {
