@@ -1010,6 +1010,14 @@
         <source>Messages since FaceDesk started whose dataLength did not match their size. They were accepted; a steady count points at the device&apos;s firmware.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Held by another collector of this site: approve, rename or forget it on the desk that receives its events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (another collector)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::EventDetailDialog</name>
@@ -1974,6 +1982,10 @@
         <source>Archive database unreachable since %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Desk only: events from the site&apos;s collectors</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::PersonEditDialog</name>
@@ -2895,6 +2907,10 @@
     </message>
     <message>
         <source>the window while the archive&apos;s PostgreSQL cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --database: open no ports; devices send to the site&apos;s collectors (facedesk serve) and this desk follows their events, alerts and devices through the archive.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

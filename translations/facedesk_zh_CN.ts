@@ -1026,6 +1026,14 @@
         <source>Messages since FaceDesk started whose dataLength did not match their size. They were accepted; a steady count points at the device&apos;s firmware.</source>
         <translation>自 FaceDesk 启动以来 dataLength 与实际大小不符的消息数。这些消息已被接受；计数持续增长说明设备固件有问题。</translation>
     </message>
+    <message>
+        <source>Held by another collector of this site: approve, rename or forget it on the desk that receives its events.</source>
+        <translation>由本站点的另一台采集端管理：请在接收其事件的工作台上批准、重命名或移除。</translation>
+    </message>
+    <message>
+        <source>%1 (another collector)</source>
+        <translation>%1（其他采集端）</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::EventDetailDialog</name>
@@ -1997,6 +2005,10 @@
         <source>Archive database unreachable</source>
         <translation>无法连接存档数据库</translation>
     </message>
+    <message>
+        <source>Desk only: events from the site&apos;s collectors</source>
+        <translation>仅工作台：事件来自站点的采集端</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::PersonEditDialog</name>
@@ -2934,6 +2946,10 @@
     <message>
         <source>the window while the archive&apos;s PostgreSQL cannot be reached</source>
         <translation>存档的 PostgreSQL 无法连接时的窗口</translation>
+    </message>
+    <message>
+        <source>With --database: open no ports; devices send to the site&apos;s collectors (facedesk serve) and this desk follows their events, alerts and devices through the archive.</source>
+        <translation>与 --database 一起使用：不打开任何端口；设备发送到站点的采集端（facedesk serve），本工作台通过档案库跟随其事件、告警和设备。</translation>
     </message>
 </context>
 </TS>

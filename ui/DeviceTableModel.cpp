@@ -4,6 +4,7 @@
 #include "protocol/DeviceType.h"
 
 #include <QColor>
+#include <QFont>
 #include <QDateTime>
 
 namespace fd::ui {
@@ -19,8 +20,27 @@ DeviceTableModel::DeviceTableModel(devices::DeviceRegistry *registry, QObject *p
 
 void DeviceTableModel::reload()
 {
-    QList<store::DeviceRow> rows = m_registry->devices();
-    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.uuid < b.uuid; });
+    // A device is this desk's own when its registry holds the fresher word on it: the
+    // registry also loads the site's devices at start, and must not show another
+    // collector's online device as offline here.
+    QList<store::DeviceRow> rows;
+    QSet<QString> own;
+    for (const store::DeviceRow &r : m_registry->devices()) {
+        const auto site = m_site.constFind(r.uuid);
+        if (r.online || site == m_site.constEnd() || r.lastSeen > site->lastSeen) {
+            rows.append(r);
+            own.insert(r.uuid);
+        }
+    }
+    for (const store::DeviceRow &r : std::as_const(m_site))
+        if (!own.contains(r.uuid))
+            rows.append(r);
+    // This desk's own first, then the other collectors', each by uuid.
+    std::sort(rows.begin(), rows.end(), [&own](const auto &a, const auto &b) {
+        const bool ownA = own.contains(a.uuid), ownB = own.contains(b.uuid);
+        return ownA != ownB ? ownA : a.uuid < b.uuid;
+    });
+    m_own = own;
     const bool sameDevices = rows.size() == m_rows.size()
         && std::equal(rows.cbegin(), rows.cend(), m_rows.cbegin(), [](const auto &a, const auto &b) { return a.uuid == b.uuid; });
     if (sameDevices) {
@@ -73,6 +93,25 @@ void DeviceTableModel::setLibrarySync(const QHash<QString, QPair<QString, QStrin
         emit dataChanged(index(0, LibrarySync), index(int(m_rows.size()) - 1, LibrarySync));
 }
 
+void DeviceTableModel::setSiteDevices(const QList<store::DeviceRow> &devices)
+{
+    m_site.clear();
+    for (const store::DeviceRow &r : devices)
+        m_site.insert(r.uuid, r);
+    reload();
+}
+
+bool DeviceTableModel::isOwn(int row) const
+{
+    return row >= 0 && row < m_rows.size() && m_own.contains(m_rows[row].uuid);
+}
+
+std::optional<store::DeviceRow> DeviceTableModel::siteDevice(const QString &uuid) const
+{
+    const auto it = m_site.constFind(uuid);
+    return it == m_site.constEnd() ? std::nullopt : std::optional<store::DeviceRow>(*it);
+}
+
 int DeviceTableModel::onlineCount() const
 {
     return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const auto &r) { return r.online; }));
@@ -108,6 +147,15 @@ QVariant DeviceTableModel::data(const QModelIndex &index, int role) const
         return r.online ? QColor(0x2E, 0x7D, 0x32) : QColor(0x9E, 0x9E, 0x9E);
     if (role == Qt::ForegroundRole && index.column() == State && r.state == QLatin1String("pending"))
         return QColor(0xE6, 0x51, 0x00);
+    const bool own = m_own.contains(r.uuid);
+    if (!own && role == Qt::ToolTipRole)
+        return tr("Held by another collector of this site: approve, rename or forget it on the desk that "
+                  "receives its events.");
+    if (!own && role == Qt::FontRole) {
+        QFont italic;
+        italic.setItalic(true);
+        return italic;
+    }
     if (role == Qt::ToolTipRole && index.column() == LibrarySync)
         return m_sync.value(r.uuid).second;
     if (role == Qt::ToolTipRole && index.column() == LengthMismatches)
@@ -120,10 +168,12 @@ QVariant DeviceTableModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case Name: return r.name.isEmpty() ? r.uuid : r.name;
     case Type: return protocol::deviceTypeName(r.deviceType);
-    case State:
-        return r.state == QLatin1String("approved") ? tr("Approved")
-            : r.state == QLatin1String("rejected")  ? tr("Rejected")
-                                                    : tr("Pending approval");
+    case State: {
+        const QString state = r.state == QLatin1String("approved") ? tr("Approved")
+            : r.state == QLatin1String("rejected")                 ? tr("Rejected")
+                                                                   : tr("Pending approval");
+        return own ? state : tr("%1 (another collector)").arg(state);
+    }
     case Online: return r.online ? tr("Online") : tr("Offline");
     case Uuid: return r.uuid;
     case Mac: return r.mac;

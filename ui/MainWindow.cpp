@@ -429,8 +429,11 @@ QWidget *MainWindow::buildDevicePanel()
 
     const auto selectedUuids = [this] {
         QStringList uuids;
-        for (const QModelIndex &i : m_deviceTable->selectionModel()->selectedRows())
-            uuids << m_devices->uuidAt(m_deviceProxy->mapToSource(i).row());
+        for (const QModelIndex &i : m_deviceTable->selectionModel()->selectedRows()) {
+            const int row = m_deviceProxy->mapToSource(i).row();
+            if (m_devices->isOwn(row))  // another collector's device is managed on its desk
+                uuids << m_devices->uuidAt(row);
+        }
         return uuids;
     };
     auto *buttons = new QHBoxLayout;
@@ -585,8 +588,7 @@ void MainWindow::addEvent(qint64 eventId, const protocol::FacePush &push, const 
     tile.eventId = eventId;
     tile.time = push.captureTime.isValid() ? push.captureTime : QDateTime::currentDateTime();
     tile.deviceUuid = deviceUuid;
-    const auto device = m_registry->device(deviceUuid);
-    tile.deviceName = device && !device->name.isEmpty() ? device->name : deviceUuid;
+    tile.deviceName = deviceName(deviceUuid);
     if (const auto known = m_directory.constFind(push.indexId); push.indexId >= 0 && known != m_directory.constEnd()) {
         tile.personName = known->first;
     } else if (push.indexId >= 0) {
@@ -769,12 +771,11 @@ void MainWindow::onPresence(const QString &uuid, bool online)
             m_alerts->playChime();
         return;
     }
-    const auto device = m_registry->device(uuid);
     Alert alert;
     alert.kind = online ? Alert::Kind::DeviceOnline : Alert::Kind::DeviceOffline;
     alert.action = action;
     alert.deviceUuid = uuid;
-    alert.deviceName = device && !device->name.isEmpty() ? device->name : uuid;
+    alert.deviceName = deviceName(uuid);
     alert.raisedAt = QDateTime::currentDateTimeUtc();
     m_alerts->raiseAlert(alert);
 }
@@ -887,7 +888,9 @@ void MainWindow::updateStatus()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     while (!m_recent.empty() && now - m_recent.front() > 60000)
         m_recent.pop_front();
-    m_listenerLabel->setText(tr("Listening: HTTP %1, TCP %2").arg(m_server->httpPort()).arg(m_server->tcpPort()));
+    m_listenerLabel->setText(m_server->httpPort() == 0
+                                 ? tr("Desk only: events from the site's collectors")
+                                 : tr("Listening: HTTP %1, TCP %2").arg(m_server->httpPort()).arg(m_server->tcpPort()));
     m_devicesLabel->setText(tr("Devices online: %1 of %2").arg(m_devices->onlineCount()).arg(m_devices->rowCount()));
     m_rateLabel->setText(tr("Events/min: %1").arg(m_recent.size()));
     const int queued = m_writer->queued();
@@ -907,8 +910,20 @@ void MainWindow::updateStatus()
     m_alertLabel->setStyleSheet(alerts > 0 ? QStringLiteral("color: #C62828; font-weight: bold;") : QString());
 }
 
+// The name a device goes by: this desk's registry, else the site's (another collector's
+// device, on a shared archive), else its uuid.
+QString MainWindow::deviceName(const QString &uuid) const
+{
+    auto device = m_registry->device(uuid);
+    if (!device)
+        device = m_devices->siteDevice(uuid);
+    return device && !device->name.isEmpty() ? device->name : uuid;
+}
+
 void MainWindow::followArchive(store::ArchiveFeed *feed)
 {
+    connect(feed, &store::ArchiveFeed::devicesChanged, m_devices, &DeviceTableModel::setSiteDevices);
+    feed->requestDevices();
     connect(feed, &store::ArchiveFeed::eventArrived, this, &MainWindow::addEvent);
     connect(feed, &store::ArchiveFeed::acknowledgementArrived, this,
             [this](qint64 eventId, const QString &, const QString &, const QString &by) {

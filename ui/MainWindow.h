@@ -110,6 +110,7 @@ signals:
     void tileShown(qint64 eventId);
 
 private:
+    QString deviceName(const QString &uuid) const;
     PersonTimelineDialog::SimilarSightings similarSightings() const;
     int listOf(const protocol::FacePush &push) const { return listOf(push.indexId, push.picSort); }
     int listOf(qint64 indexId, int devicePicSort) const;

@@ -78,6 +78,10 @@ int runGui(int argc, char *argv[])
         {QStringLiteral("screenshot-after"), QApplication::translate("main", "Seconds before the screenshot."), QStringLiteral("S"), QStringLiteral("6")},
     });
     p.addOption(fd::app::imageCacheOption());
+    p.addOption({QStringLiteral("desk-only"),
+                 QApplication::translate("main", "With --database: open no ports; devices send to the site's "
+                                                 "collectors (facedesk serve) and this desk follows their events, "
+                                                 "alerts and devices through the archive.")});
     for (const auto &[kind, what] : fd::app::screenshotKinds())
         p.addOption({QStringLiteral("screenshot-") + kind, QApplication::translate("main", "Also save %1 as PNG.").arg(what),
                      QStringLiteral("FILE")});
@@ -106,6 +110,11 @@ int runGui(int argc, char *argv[])
     options.server.tcpPort = demo ? 0 : quint16(p.value(QStringLiteral("tcp-port")).toUInt());
     if (demo)
         options.server.bind = QHostAddress::LocalHost;
+    options.server.listen = !p.isSet(QStringLiteral("desk-only"));
+    if (!options.server.listen && db.url.isEmpty()) {
+        QTextStream(stderr) << "facedesk: --desk-only needs --database: a desk follows a site's shared archive" << Qt::endl;
+        return 2;
+    }
     options.ownThread = true;  // pushes are read and admitted beside the painting, never in its way
     fd::runtime::ServerRuntime serving(options);
     QString error;
@@ -133,7 +142,7 @@ int runGui(int argc, char *argv[])
                                  QApplication::translate("main", "Events from the site's other collectors cannot be "
                                                                  "followed: %1").arg(error));
     }
-    if (!demo && known.isEmpty())
+    if (!demo && known.isEmpty() && options.server.listen)
         window.showWelcome();  // a new desk: how to point devices at it
     if (demo) {
         // Every demo device gets the whole library, so the sync runs and the devices'

@@ -1615,25 +1615,48 @@ void TestGui::siteDesksShareEventsAlertsAndTheLibrary()
     const QByteArray photo = sharedPhoto();
     if (photo.isEmpty())
         QSKIP("needs a face photo from ../shared/faces for the library");
-    Desk a, b;
+    Desk a, b, c;
     const store::DatabaseConfig site = testarchive::config(a.dir.path());
     QString error;
     QVERIFY2(a.start(true, &error, QHostAddress::LocalHost, site), qPrintable(error));
     QVERIFY2(b.start(true, &error, QHostAddress::LocalHost, site), qPrintable(error));
+    c.options.server.listen = false;  // `facedesk --desk-only`: a desk without a listener
+    QVERIFY2(c.start(true, &error, QHostAddress::LocalHost, site), qPrintable(error));
+    QCOMPARE(c.server->httpPort(), quint16(0));
 
     FakeDevice gate(QStringLiteral("GATE-A"), QStringLiteral("Gate A"));
     QVERIFY(gate.connectTo(a.server->httpPort()));
     QCOMPARE(gate.requestToken(), 0);
+    QVERIFY(a.registry->rename(QStringLiteral("GATE-A"), QStringLiteral("Front gate")));
     QCOMPARE(gate.post(gate.match(1, QStringLiteral("Mallory.jpg"), 0.93)), 0);
     QTRY_COMPARE(a.banner()->pending(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(b.banner()->pending(), 1, 5000);  // from the archive, not from B's listener
     QTRY_COMPARE(b.wall()->rowCount(), 1);
+    // Desk B names and lists the device desk A's collector holds, as another collector's.
+    QCOMPARE(tileAt(b.wall(), 0).deviceName, QStringLiteral("Front gate"));
+    const QModelIndex state = deviceCell(b.window->deviceTable(), QStringLiteral("GATE-A"), ui::DeviceTableModel::State);
+    QVERIFY(state.isValid());
+    QVERIFY2(state.data().toString().contains(QLatin1String("another collector")), qPrintable(state.data().toString()));
+    // So does the desk without a listener, whose alarm rings all the same.
+    QTRY_COMPARE_WITH_TIMEOUT(c.banner()->pending(), 1, 5000);
+    QCOMPARE(tileAt(c.wall(), 0).deviceName, QStringLiteral("Front gate"));
+    const auto presence = [](Desk &desk) {
+        return deviceCell(desk.window->deviceTable(), QStringLiteral("GATE-A"), ui::DeviceTableModel::Online).data().toString();
+    };
+    QTRY_VERIFY(!presence(c).isEmpty());
+    QTRY_COMPARE(presence(c), presence(a));  // as its collector's own desk shows it
+    if (const QString shots = qEnvironmentVariable("FACEDESK_TEST_SCREENSHOTS"); !shots.isEmpty()) {
+        c.window->findChild<QDockWidget *>(QStringLiteral("devicesDock"))->raise();
+        QCoreApplication::processEvents();  // the raised dock laid out before the grab
+        c.window->grab().save(shots + QStringLiteral("/site-desk-only-devices.png"));
+    }
     QVERIFY(b.banner()->alarmPlaying());
 
     a.banner()->noteEdit()->setText(QStringLiteral("escorted out"));
     QTest::mouseClick(a.banner()->acknowledgeButton(), Qt::LeftButton);
     QCOMPARE(a.banner()->pending(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(b.banner()->pending(), 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(c.banner()->pending(), 0, 5000);
     QVERIFY(!b.banner()->alarmPlaying());
     QVERIFY2(b.window->statusBar()->currentMessage().contains(QLatin1String("acknowledged on another desk by")),
              qPrintable(b.window->statusBar()->currentMessage()));

@@ -1,6 +1,7 @@
 // Bulk import into the face library: the three sources (folder names, CSV in its
 // encodings and dialects, ZIP archives including hostile ones), the run with real
 // photos (validation, duplicates, cancel), the report, and the headless command.
+#include "../support/TestArchive.h"
 #include "library/CsvSource.h"
 #include "library/FileNaming.h"
 #include "library/FolderSource.h"
@@ -143,7 +144,8 @@ private:
     // The photos of ../shared/faces copied under new names into a folder of the test's.
     QString folderOf(const QList<QPair<QString, QString>> &copies);
 
-    std::unique_ptr<QTemporaryDir> m_data;    // the archive
+    std::unique_ptr<QTemporaryDir> m_data;    // the archive (on PostgreSQL: this desk's folder)
+    fd::store::DatabaseConfig m_config;       // SQLite in m_data, or a fresh PostgreSQL database
     std::unique_ptr<QTemporaryDir> m_input;   // what is imported
     std::unique_ptr<LibraryStore> m_store;
     int m_connection = 0;
@@ -154,6 +156,7 @@ void TestLibraryImport::init()
     m_data = std::make_unique<QTemporaryDir>();
     m_input = std::make_unique<QTemporaryDir>();
     QVERIFY(m_data->isValid() && m_input->isValid());
+    m_config = testarchive::config(m_data->path());
 }
 
 void TestLibraryImport::cleanup()
@@ -167,22 +170,18 @@ void TestLibraryImport::cleanup()
 LibraryStore &TestLibraryImport::store()
 {
     if (!m_store) {
-        fd::store::DatabaseConfig config;
-        config.dataDir = m_data->path();
         QString error;
-        QSqlDatabase db = fd::store::openDatabase(config, QStringLiteral("test%1").arg(++m_connection), &error);
+        QSqlDatabase db = fd::store::openDatabase(m_config, QStringLiteral("test%1").arg(++m_connection), &error);
         if (!db.isOpen())
             qFatal("cannot open the archive: %s", qPrintable(error));
-        m_store = std::make_unique<LibraryStore>(db, config.libraryDir());
+        m_store = std::make_unique<LibraryStore>(db, m_config.libraryDir());
     }
     return *m_store;
 }
 
 ImportReport TestLibraryImport::runImport(std::unique_ptr<ImportSource> source, const ImportOptions &options)
 {
-    fd::store::DatabaseConfig config;
-    config.dataDir = m_data->path();
-    ImportRun run(std::move(source), config, PhotoRules{}, options);
+    ImportRun run(std::move(source), m_config, PhotoRules{}, options);
     QSignalSpy finished(&run, &ImportRun::finished);
     run.start();
     if (!finished.wait(300000))
@@ -874,9 +873,7 @@ void TestLibraryImport::cancelFromProgressAddsNothing()
                            QStringLiteral("rose_leslie_2.jpg")};
     for (int i = 0; i < 12; ++i)
         copies.append({good[i % good.size()], QStringLiteral("P%1_%2.jpg").arg(i, 2, 10, QLatin1Char('0')).arg(i)});
-    fd::store::DatabaseConfig config;
-    config.dataDir = m_data->path();
-    ImportRun run(std::make_unique<FolderSource>(folderOf(copies)), config, PhotoRules{});
+    ImportRun run(std::make_unique<FolderSource>(folderOf(copies)), m_config, PhotoRules{});
     // Directly on the import's thread: the cancel lands before the next row is taken.
     connect(&run, &ImportRun::progress, &run, [&run](const ImportProgress &p) {
         if (p.done >= 1)
@@ -979,9 +976,7 @@ void TestLibraryImport::progressIsThrottledAndComplete()
     for (const QString &f : {QStringLiteral("obama_small.jpg"), QStringLiteral("kit_harington_2.jpg"),
                              QStringLiteral("rose_leslie_1.jpg"), QStringLiteral("multi_two_people.jpg")})
         copies.append({f, QStringLiteral("%1_%2.jpg").arg(QFileInfo(f).completeBaseName()).arg(copies.size())});
-    fd::store::DatabaseConfig config;
-    config.dataDir = m_data->path();
-    ImportRun run(std::make_unique<FolderSource>(folderOf(copies)), config, PhotoRules{});
+    ImportRun run(std::make_unique<FolderSource>(folderOf(copies)), m_config, PhotoRules{});
     QSignalSpy started(&run, &ImportRun::started);
     QSignalSpy progress(&run, &ImportRun::progress);
     QSignalSpy finished(&run, &ImportRun::finished);
@@ -1069,7 +1064,7 @@ void TestLibraryImport::headlessExitCodes()
     const QString junk = m_input->filePath(QStringLiteral("junk.zip"));
     QVERIFY(writeFile(junk, "this is no zip archive"));
     const QString report = m_input->filePath(QStringLiteral("report.csv"));
-    QStringList args{QStringLiteral("import"), QStringLiteral("--data-dir"), m_data->path()};
+    QStringList args = QStringList{QStringLiteral("import")} + testarchive::arguments(m_config);
     for (QString a : arguments)
         args << a.replace(QStringLiteral("@GOOD"), good)
                     .replace(QStringLiteral("@MIXED"), mixed)
@@ -1162,8 +1157,8 @@ void TestLibraryImport::headlessImportOfEverydayNames()
 
     const QString reportPath = m_input->filePath(QStringLiteral("everyday.csv"));
     QProcess p;
-    p.start(QStringLiteral(FACEDESK_BINARY), {QStringLiteral("import"), QStringLiteral("--data-dir"), m_data->path(),
-                                              QStringLiteral("--report"), reportPath, dir});
+    p.start(QStringLiteral(FACEDESK_BINARY), QStringList{QStringLiteral("import")} + testarchive::arguments(m_config)
+                                                 + QStringList{QStringLiteral("--report"), reportPath, dir});
     QVERIFY(p.waitForFinished(300000));
     const QByteArray output = p.readAllStandardError();
     QVERIFY2(p.exitCode() == 3, output.constData());

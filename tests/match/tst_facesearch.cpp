@@ -3,6 +3,7 @@
 // scaled, brightened), and device feature blobs of two lengths with planted
 // near-identical vectors. Ranks, filters, errors, kinds and lengths never mixed, live
 // changes, and `facedesk search` end to end (CSV on stdout, exit codes).
+#include "../support/TestArchive.h"
 #include "FacePhotos.h"
 #include "library/LibraryStore.h"
 #include "face/FaceEngineFactory.h"
@@ -198,7 +199,8 @@ qint64 TestFaceSearch::insertEvent(const QString &device, int list, const QStrin
     const qint64 at = kBaseMs + m_events * kMinute;
     QSqlQuery q(db());
     q.prepare(QStringLiteral("INSERT INTO events (dedup_key, received_at, device_uuid, method, capture_at, pic_sort, "
-                             "face_path, feature, feature_dims) VALUES (?, ?, ?, 'sw_face_capture_push', ?, ?, ?, ?, ?)"));
+                             "face_path, feature, feature_dims) VALUES (?, ?, ?, 'sw_face_capture_push', ?, ?, ?, ?, ?) "
+                             "RETURNING id"));
     q.addBindValue(QStringLiteral("key-%1").arg(m_events));
     q.addBindValue(at);
     q.addBindValue(device);
@@ -207,9 +209,9 @@ qint64 TestFaceSearch::insertEvent(const QString &device, int list, const QStrin
     q.addBindValue(facePath.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(facePath));
     q.addBindValue(feature.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : QVariant(fd::store::vectorToBlob(feature)));
     q.addBindValue(int(feature.size()));
-    if (!q.exec())
+    qint64 id = -1;
+    if (!fd::store::execReturningId(q, &id))  // PostgreSQL has no lastInsertId()
         qFatal("insert: %s", qPrintable(q.lastError().text()));
-    const qint64 id = q.lastInsertId().toLongLong();
     m_rows.insert(id, {at, device, list});
     return id;
 }
@@ -319,7 +321,7 @@ void TestFaceSearch::initTestCase()
     if (!LbpFaceEngine().canDetect())
         QSKIP("opencv-data is not installed: no cascade to find faces with");
     QVERIFY(m_dir.isValid());
-    m_config.dataDir = m_dir.filePath(QStringLiteral("archive"));
+    m_config = testarchive::config(m_dir.filePath(QStringLiteral("archive")));
     seed();
 
     // The engine `facedesk search` picks for this archive (no models folder): the
@@ -661,7 +663,7 @@ void TestFaceSearch::newLocalFeaturesJoinWithoutReload()
 
 void TestFaceSearch::cliPhoto()
 {
-    const Run r = facedesk({QStringLiteral("--data-dir"), m_config.dataDir, QStringLiteral("--photo"), m_queryFile,
+    const Run r = facedesk(testarchive::arguments(m_config) + QStringList{QStringLiteral("--photo"), m_queryFile,
                             QStringLiteral("--top"), QStringLiteral("5")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const Csv csv = parseCsv(r.out);
@@ -688,12 +690,12 @@ void TestFaceSearch::cliPhoto()
     if (distances[3] - distances[2] < 0.002)
         QSKIP("the third and fourth events are too close to cut between");
     const double cut = (distances[2] + distances[3]) / 2;
-    const Run limited = facedesk({QStringLiteral("--data-dir"), m_config.dataDir, QStringLiteral("--photo"), m_queryFile,
+    const Run limited = facedesk(testarchive::arguments(m_config) + QStringList{QStringLiteral("--photo"), m_queryFile,
                                   QStringLiteral("--top"), QStringLiteral("5"), QStringLiteral("--max-distance"),
                                   QString::number(cut, 'f', 4)});
     QVERIFY2(limited.exitCode == 0, limited.err.constData());
     QCOMPARE(parseCsv(limited.out).rows.size(), 3);
-    const Run both = facedesk({QStringLiteral("--data-dir"), m_config.dataDir, QStringLiteral("--photo"), m_queryFile,
+    const Run both = facedesk(testarchive::arguments(m_config) + QStringList{QStringLiteral("--photo"), m_queryFile,
                                QStringLiteral("--max-distance"), QStringLiteral("0.4"), QStringLiteral("--min-similarity"),
                                QStringLiteral("0.5")});
     QCOMPARE(both.exitCode, 2);
@@ -701,7 +703,7 @@ void TestFaceSearch::cliPhoto()
 
 void TestFaceSearch::cliEvent()
 {
-    Run r = facedesk({QStringLiteral("--data-dir"), m_config.dataDir, QStringLiteral("--event"),
+    Run r = facedesk(testarchive::arguments(m_config) + QStringList{QStringLiteral("--event"),
                       QString::number(m_query128), QStringLiteral("--top"), QStringLiteral("3")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     Csv csv = parseCsv(r.out);
@@ -710,7 +712,7 @@ void TestFaceSearch::cliEvent()
         QCOMPARE(csv.cell(i, QStringLiteral("event_id")).toLongLong(), m_near128[i]);
 
     // A time window that holds none: exit 0, the header only.
-    r = facedesk({QStringLiteral("--data-dir"), m_config.dataDir, QStringLiteral("--event"), QString::number(m_query128),
+    r = facedesk(testarchive::arguments(m_config) + QStringList{QStringLiteral("--event"), QString::number(m_query128),
                   QStringLiteral("--to"), QStringLiteral("2000-01-01T00:00:00Z")});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     csv = parseCsv(r.out);
@@ -720,7 +722,7 @@ void TestFaceSearch::cliEvent()
 
 void TestFaceSearch::cliExitCodes_data()
 {
-    QTest::addColumn<QStringList>("arguments");  // after --data-dir DIR
+    QTest::addColumn<QStringList>("arguments");  // after the archive's options
     QTest::addColumn<int>("exitCode");
     QTest::newRow("no query") << QStringList() << 2;
     QTest::newRow("two queries") << QStringList{QStringLiteral("--event"), QStringLiteral("1"), QStringLiteral("--person"), QStringLiteral("1")} << 2;
@@ -749,7 +751,7 @@ void TestFaceSearch::cliExitCodes()
         else if (a == QLatin1String("@person"))
             a = QString::number(m_person);
     }
-    const Run r = facedesk(QStringList{QStringLiteral("--data-dir"), m_config.dataDir} + arguments);
+    const Run r = facedesk(testarchive::arguments(m_config) + arguments);
     QVERIFY2(r.exitCode == exitCode, r.err.constData());
     if (exitCode != 0) {
         QVERIFY(r.out.isEmpty());

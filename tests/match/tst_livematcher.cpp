@@ -3,6 +3,7 @@
 // stranger, a device's wrong match is flagged, photos validated before the models
 // were installed are described on reload, per-list thresholds apply, and the queue
 // reads images back from the archive when it is behind.
+#include "../support/TestArchive.h"
 #include "FacePhotos.h"
 
 #include "face/CnnFaceEngine.h"
@@ -89,17 +90,18 @@ qint64 TestLiveMatcher::addEvent(const cv::Mat &face, qint64 deviceIndexId, QStr
         qFatal("cannot write %s", qPrintable(f.fileName()));
     QSqlQuery q(db());
     q.prepare(QStringLiteral("INSERT INTO events (dedup_key, received_at, device_uuid, method, capture_at, index_id, face_path) "
-                             "VALUES (?, 0, 'DEV', ?, ?, ?, ?)"));
+                             "VALUES (?, 0, 'DEV', ?, ?, ?, ?) RETURNING id"));
     q.addBindValue(QStringLiteral("key-%1").arg(m_events));
     q.addBindValue(deviceIndexId >= 0 ? QStringLiteral("sw_face_compare_push") : QStringLiteral("sw_face_capture_push"));
     q.addBindValue(m_events * 1000);
     q.addBindValue(deviceIndexId >= 0 ? QVariant(deviceIndexId) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(path);
-    if (!q.exec())
+    qint64 id = -1;
+    if (!store::execReturningId(q, &id))  // PostgreSQL has no lastInsertId()
         qFatal("insert: %s", qPrintable(q.lastError().text()));
     if (facePath)
         *facePath = path;
-    return q.lastInsertId().toLongLong();
+    return id;
 }
 
 protocol::FacePush TestLiveMatcher::pushOf(const cv::Mat &face, qint64 deviceIndexId) const
@@ -129,7 +131,7 @@ void TestLiveMatcher::initTestCase()
     m_vision = face::FaceVision::shared(&error);
     QVERIFY2(m_vision, qPrintable(error));
     m_engine = std::make_shared<face::CnnFaceEngine>(m_vision);
-    m_config.dataDir = m_dir.filePath(QStringLiteral("archive"));
+    m_config = testarchive::config(m_dir.filePath(QStringLiteral("archive")));
     m_obama = addPerson(QStringLiteral("Barack Obama"), QStringLiteral("obama_1"), 1);  // blacklist
     m_biden = addPerson(QStringLiteral("Joe Biden"), QStringLiteral("biden_1"), 2);     // whitelist
     QVERIFY(m_obama > 0 && m_biden > 0);

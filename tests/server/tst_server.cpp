@@ -603,6 +603,22 @@ void TestServer::feedBringsWhatOtherProcessesCommit()
     QCOMPARE(arrived.image, sent.image);
     QCOMPARE(arrived.imageName, sent.imageName);
 
+    // The site's devices, both collectors' (a desk lists and names the other's too),
+    // and a rename on collector B reaches desk A's feed.
+    ThreadSafeSpy<QList<store::DeviceRow>> devices(&feed, &store::ArchiveFeed::devicesChanged);
+    const auto lastDevices = [&devices] {
+        QHash<QString, QString> names;
+        if (devices.count() > 0)
+            for (const store::DeviceRow &r : std::get<0>(devices.last()))
+                names.insert(r.uuid, r.name);
+        return names;
+    };
+    feed.requestDevices();
+    QTRY_VERIFY_WITH_TIMEOUT(lastDevices().contains(QStringLiteral("DEVA")) && lastDevices().contains(QStringLiteral("DEVB")),
+                             5000);
+    QVERIFY(b.registry->rename(QStringLiteral("DEVB"), QStringLiteral("Gate 2")));
+    QTRY_COMPARE_WITH_TIMEOUT(lastDevices().value(QStringLiteral("DEVB")), QStringLiteral("Gate 2"), 5000);
+
     store::AlertAck ack;
     ack.eventId = std::get<0>(events.first());
     ack.kind = QStringLiteral("blacklist");

@@ -64,6 +64,8 @@ FaceServer::~FaceServer() = default;
 
 bool FaceServer::start(QString *error)
 {
+    if (!m_config.listen)
+        return true;  // a desk only: no port is opened
     if (!m_http.listen(m_config.bind, m_config.httpPort)) {
         *error = QStringLiteral("HTTP port %1: %2").arg(m_config.httpPort).arg(m_http.errorString());
         return false;

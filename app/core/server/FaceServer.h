@@ -24,6 +24,9 @@ struct ServerConfig {
     quint16 tcpPort = 18567;
     net::ListenerLimits limits;
     int maxImageBytes = 8 * 1024 * 1024;  // per image, after base64 decoding
+    // False for a desk without a listener on a site archive (#12): devices send to the
+    // site's collectors, and the desk follows their events through the archive.
+    bool listen = true;
 };
 
 class FaceServer : public devices::DeviceChannel, public net::FrameHandler {

@@ -3,6 +3,8 @@
 #include "ArchiveReader.h"
 #include "ImageCache.h"
 
+#include <QDateTime>
+
 #include <QFile>
 #include <QLoggingCategory>
 #include <QSqlDriver>
@@ -17,6 +19,8 @@ namespace {
 
 const QString kEventsChannel = QStringLiteral("facedesk_events");
 const QString kAcksChannel = QStringLiteral("facedesk_acks");
+const QString kDevicesChannel = QStringLiteral("facedesk_devices");
+constexpr qint64 kRegistrySaveMs = 60000;  // DeviceRegistry writes a beating device's row at most this often
 constexpr int kPage = 200;                        // events loaded per query while catching up
 constexpr qint64 kMaxFaceBytes = 8 * 1024 * 1024;  // the server's own limit for one image
 
@@ -99,6 +103,16 @@ void ArchiveFeed::stop()
     m_thread.wait();
 }
 
+void ArchiveFeed::requestDevices()
+{
+    QMetaObject::invokeMethod(this, [this] {
+        m_devicesReported = false;
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (!m_lost)
+            fetchDevices(db);
+    }, Qt::QueuedConnection);
+}
+
 // On the feed's thread: the connection, where the archive stands now, the channels.
 bool ArchiveFeed::open(QString *error)
 {
@@ -116,7 +130,7 @@ bool ArchiveFeed::open(QString *error)
         m_lastAck = q.value(1).toLongLong();
         m_positioned = true;
     }
-    for (const QString &channel : {kEventsChannel, kAcksChannel}) {
+    for (const QString &channel : {kEventsChannel, kAcksChannel, kDevicesChannel}) {
         if (!db.driver()->subscribeToNotification(channel)) {
             *error = QStringLiteral("cannot listen on %1: %2").arg(channel, db.driver()->lastError().text());
             return false;
@@ -134,7 +148,8 @@ bool ArchiveFeed::open(QString *error)
 void ArchiveFeed::fetchNew()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!m_lost && fetchEvents(db) && fetchAcknowledgements(db))
+    // Devices first: an event's tile is named after its device, which may be new too.
+    if (!m_lost && fetchDevices(db) && fetchEvents(db) && fetchAcknowledgements(db))
         return;
     // A read failed: the server restarted or the network dropped. Open again and listen
     // again; what was committed meanwhile is above the last ids seen, so nothing is
@@ -149,6 +164,7 @@ void ArchiveFeed::fetchNew()
         return;
     }
     qCInfo(lcFeed) << "the archive's database is reachable again; catching up";
+    fetchDevices(db);
     fetchEvents(db);
     fetchAcknowledgements(db);
 }
@@ -194,6 +210,31 @@ bool ArchiveFeed::fetchAcknowledgements(QSqlDatabase &db)
                                     q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong(),
                                     q.value(6).toString());
     }
+    return true;
+}
+
+bool ArchiveFeed::fetchDevices(QSqlDatabase &db)
+{
+    QString error;
+    QList<DeviceRow> rows = loadDevices(db, &error);
+    if (!error.isEmpty()) {
+        qCWarning(lcFeed).noquote() << "cannot read the site's devices:" << error;
+        return false;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (DeviceRow &r : rows)
+        if (r.online && now - r.lastSeen > 3 * qint64(r.heartbeatInterval) * 1000 + kRegistrySaveMs)
+            r.online = false;
+    const auto same = [](const DeviceRow &a, const DeviceRow &b) {
+        return a.uuid == b.uuid && a.name == b.name && a.state == b.state && a.online == b.online && a.host == b.host
+            && a.deviceType == b.deviceType && a.softVersion == b.softVersion && a.mac == b.mac;
+    };
+    if (m_devicesReported && rows.size() == m_devices.size()
+        && std::equal(rows.cbegin(), rows.cend(), m_devices.cbegin(), same))
+        return true;
+    m_devices = rows;
+    m_devicesReported = true;
+    emit devicesChanged(rows);
     return true;
 }
 

@@ -1,6 +1,9 @@
 // What other processes commit to a shared PostgreSQL archive, as they commit it: the
 // events every collector stores and the alert acknowledgements every desk writes
-// (#12, item 4). A desk shows them beside what its own listener receives.
+// (#12, item 4). A desk shows them beside what its own listener receives. Also the
+// site's devices as every collector records them, so that a desk lists and names the
+// devices other collectors hold (their rows change on registration, approval, renaming
+// and presence; the writer notifies `facedesk_devices` with them).
 //
 // Woken by LISTEN/NOTIFY (the writer notifies `facedesk_events` and `facedesk_acks` in
 // the transaction that stores them, so a notification never arrives before its rows),
@@ -13,6 +16,7 @@
 #pragma once
 
 #include "Database.h"
+#include "StoreWriter.h"
 #include "protocol/Messages.h"
 
 #include <QObject>
@@ -37,6 +41,9 @@ public:
     // listener); events and acknowledgements from then on are reported.
     bool start(QString *error);
     void stop();
+    // Thread-safe: reports the site's devices (devicesChanged) soon, changed or not;
+    // for a window that has just connected to the feed.
+    void requestDevices();
 
     // A committed event as the wall takes it: the push rebuilt from its row, its face
     // image read from the archive (bounded).
@@ -47,12 +54,18 @@ signals:
     // An alert acknowledged anywhere (this desk included): eventId -1 for a device alert.
     void acknowledgementArrived(qint64 eventId, const QString &deviceUuid, const QString &kind,
                                 const QString &acknowledgedBy, qint64 acknowledgedAtMs, const QString &note);
+    // Every device of the site, as the collectors last recorded them, when that changed
+    // (and once after start). A device whose collector stopped recording it (the
+    // collector died with the device online) is reported offline once its row is older
+    // than three heartbeat intervals plus the registry's minute between saves.
+    void devicesChanged(const QList<fd::store::DeviceRow> &devices);
 
 private:
     bool open(QString *error);  // on the feed's thread
     void fetchNew();
     bool fetchEvents(QSqlDatabase &db);  // false: the archive did not answer
     bool fetchAcknowledgements(QSqlDatabase &db);
+    bool fetchDevices(QSqlDatabase &db);
 
     DatabaseConfig m_config;
     std::function<bool(qint64)> m_isOwnEvent;
@@ -64,6 +77,8 @@ private:
     qint64 m_lastAck = 0;
     bool m_positioned = false;  // m_lastEvent and m_lastAck read from the archive
     bool m_lost = false;
+    QList<DeviceRow> m_devices;  // as last reported
+    bool m_devicesReported = false;
 };
 
 } // namespace fd::store

@@ -361,9 +361,13 @@ bool StoreWriter::announce(QSqlDatabase &db, const QList<qint64> &ids, const QLi
     }
     const bool acks = std::any_of(batch.cbegin(), batch.cend(),
                                   [](const Job &j) { return std::holds_alternative<AlertAck>(j.what); });
+    const bool devices = std::any_of(batch.cbegin(), batch.cend(), [](const Job &j) {
+        return std::holds_alternative<DeviceRow>(j.what) || std::holds_alternative<DeviceRemoval>(j.what);
+    });
     QSqlQuery q(db);
     if ((newest >= 0 && !q.exec(QStringLiteral("NOTIFY facedesk_events, '%1'").arg(newest)))
-        || (acks && !q.exec(QStringLiteral("NOTIFY facedesk_acks")))) {
+        || (acks && !q.exec(QStringLiteral("NOTIFY facedesk_acks")))
+        || (devices && !q.exec(QStringLiteral("NOTIFY facedesk_devices")))) {
         *error = failureOf(q.lastError(), m_config.backend());
         return false;
     }
