@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
-# A collector on PostgreSQL through its two worst moments (#12, item 5): `facedesk
-# serve --database postgresql://...` under simulated devices (facedesk-sim, both
-# transports) while
+# Collectors on one PostgreSQL through their two worst moments (#12, item 5): each a
+# `facedesk serve --database postgresql://...` with its own data folder and its own
+# simulated devices (facedesk-sim, both transports), while
 #   - at a third of the run, PostgreSQL itself is stopped for DOWN_SECONDS and started
-#     again (tests/support/pg-cluster.sh restart): the collector keeps its devices,
-#     answers their events with the busy code and reconnects by itself;
-#   - at two thirds, the collector is killed with SIGKILL and started again.
-# Then: every event the simulator saw acknowledged (its ack log: uuid, img_name,
-# SHA-256 of the face) is a row of the archive whose face file has that hash, and no
-# (device, img_name) is stored twice.
+#     again (tests/support/pg-cluster.sh restart): the collectors keep their devices,
+#     answer their events with the busy code and reconnect by themselves;
+#   - at two thirds, the first collector is killed with SIGKILL and started again (the
+#     others go on writing meanwhile).
+# Then: every event a simulator saw acknowledged (its ack log: uuid, img_name, SHA-256
+# of the face) is a row of the archive whose face file has that hash, and no (device,
+# img_name) is stored twice.
 #
 #   tests/soak/pg_outage.sh [SECONDS] [BUILD_DIR]      (defaults: 120, ./build)
 #
-# Environment: DEVICES=50, RATE=50 (events/s, all devices), DOWN_SECONDS=10,
-# WORK=DIR (default: a new temporary folder). Starts and removes its own throw-away
-# cluster. UPDATE_DOC=1 writes the result between <!-- pg-outage:begin --> and
-# <!-- pg-outage:end --> in docs/PERFORMANCE.md.
+# Environment: COLLECTORS=1, DEVICES=50 and RATE=50 (events/s) per collector,
+# DOWN_SECONDS=10, WORK=DIR (default: a new temporary folder). Starts and removes its
+# own throw-away cluster. UPDATE_DOC=1 writes the result between <!-- pg-outage:begin -->
+# and <!-- pg-outage:end --> in docs/PERFORMANCE.md. ctest runs it short with two
+# collectors (the `pg_outage_two_collectors` entry).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_TOTAL=${1:-120}
@@ -26,9 +28,8 @@ DOWN_SECONDS=${DOWN_SECONDS:-10}
 FACEDESK=$BUILD/app/facedesk/facedesk
 SIM=$BUILD/app/sim/facedesk-sim
 [[ -x $FACEDESK && -x $SIM ]] || { echo "build first: $FACEDESK and $SIM are missing" >&2; exit 2; }
+COLLECTORS=${COLLECTORS:-1}
 WORK=${WORK:-$(mktemp -d /tmp/facedesk-pg-outage.XXXXXX)}
-DATA=$WORK/data
-mkdir -p "$DATA"
 PG=$WORK/pg
 bash tests/support/pg-cluster.sh start "$PG" >/dev/null
 trap 'bash tests/support/pg-cluster.sh stop "$PG" >/dev/null' EXIT
@@ -36,31 +37,42 @@ ADMIN_URL=$(cat "$PG/url")
 psql "$ADMIN_URL" -q -c "CREATE DATABASE outage"
 URL=${ADMIN_URL/\/postgres\?/\/outage?}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-HTTP=$(free_port)
-TCP=$(free_port)
+HTTP=() TCP=() SERVE_PID=() SIM_PID=()
+for ((c = 0; c < COLLECTORS; ++c)); do
+    HTTP[c]=$(free_port)
+    TCP[c]=$(free_port)
+    mkdir -p "$WORK/data$c"
+done
 
-SERVE_PID=
+# Collector $1, with its own folder and ports; its log is serve$1.log.
 start_serve() {
-    : >"$WORK/serve.started"
-    "$FACEDESK" serve --data-dir "$DATA" --database "$URL" --bind 127.0.0.1 --http-port "$HTTP" --tcp-port "$TCP" \
-        --accept-new-devices > >(tee -a "$WORK/serve.started" >>"$WORK/serve.log") 2>>"$WORK/serve.log" &
-    SERVE_PID=$!
+    local c=$1
+    : >"$WORK/serve$c.started"
+    "$FACEDESK" serve --data-dir "$WORK/data$c" --database "$URL" --bind 127.0.0.1 --http-port "${HTTP[c]}" \
+        --tcp-port "${TCP[c]}" --accept-new-devices \
+        > >(tee -a "$WORK/serve$c.started" >>"$WORK/serve$c.log") 2>>"$WORK/serve$c.log" &
+    SERVE_PID[c]=$!
     for _ in $(seq 300); do
-        grep -q "listening on" "$WORK/serve.started" 2>/dev/null && return 0
+        grep -q "listening on" "$WORK/serve$c.started" 2>/dev/null && return 0
         sleep 0.1
     done
-    echo "facedesk serve did not start; see $WORK/serve.log" >&2
+    echo "facedesk serve $c did not start; see $WORK/serve$c.log" >&2
     exit 1
 }
 
 FACES=()
 [[ -d ../shared/faces ]] && FACES=(--faces ../shared/faces)
-start_serve
+for ((c = 0; c < COLLECTORS; ++c)); do
+    start_serve "$c"
+done
 T0=$(date +%s)
-"$SIM" --server 127.0.0.1 --http-port "$HTTP" --tcp-port "$TCP" --devices "$DEVICES" --rate "$RATE" \
-    --duration "$SECONDS_TOTAL" --grace 120 --transport both --quiet --ack-log "$WORK/acks.tsv" "${FACES[@]}" \
-    >"$WORK/sim.log" 2>&1 &
-SIM_PID=$!
+for ((c = 0; c < COLLECTORS; ++c)); do
+    # Each collector's devices have uuids of their own (--uuid-prefix).
+    "$SIM" --server 127.0.0.1 --http-port "${HTTP[c]}" --tcp-port "${TCP[c]}" --devices "$DEVICES" --rate "$RATE" \
+        --duration "$SECONDS_TOTAL" --grace 120 --transport both --quiet --ack-log "$WORK/acks$c.tsv" \
+        --uuid-prefix "C$c-" "${FACES[@]}" >"$WORK/sim$c.log" 2>&1 &
+    SIM_PID[c]=$!
+done
 
 sleep $(( SECONDS_TOTAL / 3 ))
 echo "$(( $(date +%s) - T0 )) s: PostgreSQL stopped for ${DOWN_SECONDS} s" | tee -a "$WORK/faults.log"
@@ -68,19 +80,26 @@ bash tests/support/pg-cluster.sh restart "$PG" "$DOWN_SECONDS" >/dev/null
 echo "$(( $(date +%s) - T0 )) s: PostgreSQL started again" | tee -a "$WORK/faults.log"
 
 sleep $(( SECONDS_TOTAL / 3 ))
-echo "$(( $(date +%s) - T0 )) s: SIGKILL facedesk serve ($SERVE_PID), restart" | tee -a "$WORK/faults.log"
-kill -9 "$SERVE_PID"
-wait "$SERVE_PID" 2>/dev/null || true
-start_serve
+echo "$(( $(date +%s) - T0 )) s: SIGKILL facedesk serve 0 (${SERVE_PID[0]}), restart" | tee -a "$WORK/faults.log"
+kill -9 "${SERVE_PID[0]}"
+wait "${SERVE_PID[0]}" 2>/dev/null || true
+start_serve 0
 
-wait "$SIM_PID" || true
-kill -TERM "$SERVE_PID"
-wait "$SERVE_PID" 2>/dev/null || true
+for ((c = 0; c < COLLECTORS; ++c)); do
+    wait "${SIM_PID[c]}" || true
+done
+for ((c = 0; c < COLLECTORS; ++c)); do
+    kill -TERM "${SERVE_PID[c]}"
+    wait "${SERVE_PID[c]}" 2>/dev/null || true
+done
+cat "$WORK"/acks[0-9]*.tsv >"$WORK/acks.tsv"
+cat "$WORK"/serve[0-9]*.log >"$WORK/serve.log"
+cat "$WORK"/sim[0-9]*.log >"$WORK/sim.log"
 
 psql "$URL" -At -F $'\t' -c "SELECT device_uuid, img_name, COALESCE(face_path, '') FROM events" >"$WORK/rows.tsv"
-python3 - "$WORK" "$SECONDS_TOTAL" "$DEVICES" "$RATE" "$DOWN_SECONDS" <<'PY' | tee "$WORK/result.md"
+python3 - "$WORK" "$SECONDS_TOTAL" "$DEVICES" "$RATE" "$DOWN_SECONDS" "$COLLECTORS" <<'PY' | tee "$WORK/result.md"
 import os, sys
-work, total, devices, rate, down = sys.argv[1:6]
+work, total, devices, rate, down, collectors = sys.argv[1:7]
 acks = [l.rstrip("\n").split("\t") for l in open(os.path.join(work, "acks.tsv")) if l.strip()]
 rows = {}
 for line in open(os.path.join(work, "rows.tsv")):
@@ -90,8 +109,8 @@ lost = [a for a in acks if (a[0], a[1]) not in rows
         or (a[2] != "-" and not any(p and os.path.basename(p).startswith(a[2]) for p in rows[(a[0], a[1])]))]
 twice = [k for k, v in rows.items() if len(v) > 1]
 log = open(os.path.join(work, "serve.log")).read()
-print(f"| devices | {devices} (rate {rate} events/s offered, both transports) |")
-print(f"| duration | {total} s; PostgreSQL stopped for {down} s at a third, the collector SIGKILLed and restarted at two thirds |")
+print(f"| collectors | {collectors}, each with {devices} devices (rate {rate} events/s offered, both transports) |")
+print(f"| duration | {total} s; PostgreSQL stopped for {down} s at a third, the first collector SIGKILLed and restarted at two thirds |")
 print(f"| events acknowledged (ack log) | {len(acks)} |")
 print(f"| rows in the archive | {sum(len(v) for v in rows.values())} |")
 print(f"| acknowledged but not in the archive | **{len(lost)}** |")
@@ -108,7 +127,7 @@ print("```")
 sys.exit(1 if lost or twice or not acks else 0)
 PY
 RC=${PIPESTATUS[0]}
-echo "work folder: $WORK (serve.log, sim.log, faults.log, acks.tsv, rows.tsv)"
+echo "work folder: $WORK (serveN.log, simN.log, faults.log, acksN.tsv, rows.tsv)"
 if [[ ${UPDATE_DOC:-0} == 1 ]]; then
     python3 tests/soak/update_doc_section.py pg-outage "A collector on PostgreSQL through an outage" "$WORK/result.md" "tests/soak/pg_outage.sh $SECONDS_TOTAL"
 fi
