@@ -182,6 +182,7 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     m_devicesLabel = new QLabel(this);
     m_rateLabel = new QLabel(this);
     m_storeLabel = new QLabel(this);
+    m_storeLabel->setObjectName(QStringLiteral("storeStatus"));
     m_alertLabel = new QLabel(this);
     m_alertLabel->setObjectName(QStringLiteral("alertStatus"));
     m_matchLabel = new QLabel(this);
@@ -190,7 +191,13 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     m_diskFullLabel->setObjectName(QStringLiteral("diskFullStatus"));
     m_diskFullLabel->setStyleSheet(QStringLiteral("QLabel { background: #c62828; color: white; padding: 2px 8px; font-weight: bold; }"));
     m_diskFullLabel->hide();
-    for (QLabel *l : {m_diskFullLabel, m_listenerLabel, m_devicesLabel, m_rateLabel, m_storeLabel, m_matchLabel, m_alertLabel})
+    // Its own label: a disk that fills while the database is away (or the reverse)
+    // must not be hidden when the other condition clears.
+    m_databaseLabel = new QLabel(this);
+    m_databaseLabel->setObjectName(QStringLiteral("databaseStatus"));
+    m_databaseLabel->setStyleSheet(m_diskFullLabel->styleSheet());
+    m_databaseLabel->hide();
+    for (QLabel *l : {m_databaseLabel, m_diskFullLabel, m_listenerLabel, m_devicesLabel, m_rateLabel, m_storeLabel, m_matchLabel, m_alertLabel})
         statusBar()->addPermanentWidget(l);
     connect(writer, &store::StoreWriter::storageFullChanged, this, &MainWindow::showStorageFull);
     connect(writer, &store::StoreWriter::databaseReachableChanged, this, &MainWindow::showDatabaseReachable);
@@ -894,7 +901,7 @@ void MainWindow::updateStatus()
     m_devicesLabel->setText(tr("Devices online: %1 of %2").arg(m_devices->onlineCount()).arg(m_devices->rowCount()));
     m_rateLabel->setText(tr("Events/min: %1").arg(m_recent.size()));
     const int queued = m_writer->queued();
-    const bool diskFull = !m_diskFullLabel->isHidden() && !m_databaseLostSince.isValid();
+    const bool diskFull = !m_diskFullLabel->isHidden();
     m_storeLabel->setText(m_databaseLostSince.isValid() ? tr("Archive: unreachable")
                           : diskFull                    ? tr("Archive: disk full")
                           : queued > 1000               ? tr("Archive: %1 waiting").arg(queued)
@@ -954,18 +961,18 @@ void MainWindow::showStorageFull(bool full, const QString &reason)
 void MainWindow::showDatabaseReachable(bool reachable, const QDateTime &since, const QString &reason)
 {
     m_databaseLostSince = reachable ? QDateTime() : since;
-    m_diskFullLabel->setVisible(!reachable);
+    m_databaseLabel->setVisible(!reachable);
     updateStatus();
     if (reachable)
         return;
-    m_diskFullLabel->setText(tr("Archive database unreachable since %1")
+    m_databaseLabel->setText(tr("Archive database unreachable since %1")
                                  .arg(QLocale().toString(since.toLocalTime().time(), QLocale::ShortFormat)));
-    m_diskFullLabel->setToolTip(tr("FaceDesk cannot reach the archive's database %1 (%2). Devices stay connected and "
+    m_databaseLabel->setToolTip(tr("FaceDesk cannot reach the archive's database %1 (%2). Devices stay connected and "
                                    "are told to send their events again later; nothing they were told is stored gets "
                                    "lost. FaceDesk reconnects by itself every second.")
                                     .arg(m_archive.display(), reason));
     if (m_tray)
-        m_tray->showMessage(tr("Archive database unreachable"), m_diskFullLabel->toolTip(), QSystemTrayIcon::Critical);
+        m_tray->showMessage(tr("Archive database unreachable"), m_databaseLabel->toolTip(), QSystemTrayIcon::Critical);
 }
 
 } // namespace fd::ui

@@ -163,7 +163,8 @@ private:
     QLabel *m_listenerLabel;
     QLabel *m_devicesLabel;
     QLabel *m_rateLabel;
-    QLabel *m_diskFullLabel = nullptr;  // shown while the archive's disk is full or its database unreachable
+    QLabel *m_diskFullLabel = nullptr;  // shown while the archive's disk is full
+    QLabel *m_databaseLabel = nullptr;  // shown while the archive's database is unreachable (PostgreSQL)
     QDateTime m_databaseLostSince;      // valid while the archive's database is unreachable
     QLabel *m_storeLabel;
     QLabel *m_alertLabel;

@@ -418,6 +418,7 @@ private slots:
     void libraryPersonNamesTheTileAndSetsItsList();
     void captureOfLibraryPersonRaisesAlert();
     void siteDesksShareEventsAlertsAndTheLibrary();
+    void diskFullAndUnreachableDatabaseAreToldApart();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -1682,6 +1683,31 @@ void TestGui::siteDesksShareEventsAlertsAndTheLibrary()
     QVERIFY(library->assign({-1, doorUuid, 0, 1, 0}));
     QTRY_VERIFY_WITH_TIMEOUT(door.stats().libraryItemsAccepted >= 1, 20000);
     QCOMPARE(door.stats().libraryItemsRejected, qint64(0));
+}
+
+// A disk that fills while the database is away, then the database back: the disk's
+// note stays (they were one label, and the database's return hid the full disk).
+void TestGui::diskFullAndUnreachableDatabaseAreToldApart()
+{
+    Desk desk;
+    QString error;
+    QVERIFY2(desk.start(true, &error), qPrintable(error));
+    auto *disk = desk.window->findChild<QLabel *>(QStringLiteral("diskFullStatus"));
+    auto *database = desk.window->findChild<QLabel *>(QStringLiteral("databaseStatus"));
+    auto *store = desk.window->findChild<QLabel *>(QStringLiteral("storeStatus"));
+    QVERIFY(disk && database && store);
+    QVERIFY(disk->isHidden() && database->isHidden());
+    desk.window->showDatabaseReachable(false, QDateTime::currentDateTimeUtc(), QStringLiteral("connection refused"));
+    desk.window->showStorageFull(true, QStringLiteral("No space left on device"));
+    QVERIFY(!disk->isHidden() && !database->isHidden());
+    QVERIFY(database->text().contains(QLatin1String("unreachable")));
+    QVERIFY(disk->text().contains(QLatin1String("disk full")));
+    desk.window->showDatabaseReachable(true, {}, {});
+    QVERIFY(database->isHidden());
+    QVERIFY(!disk->isHidden());
+    QCOMPARE(store->text(), QStringLiteral("Archive: disk full"));
+    desk.window->showStorageFull(false, {});
+    QVERIFY(disk->isHidden());
 }
 
 QTEST_MAIN(TestGui)
