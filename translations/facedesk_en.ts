@@ -1221,6 +1221,10 @@
         <source>FaceDesk does not see the device&apos;s match here (distance %1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Loading...</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::FaceSearchController</name>

@@ -1237,6 +1237,10 @@
         <source>FaceDesk does not see the device&apos;s match here (distance %1)</source>
         <translation>FaceDesk 认为不是设备比对出的人员（距离 %1）</translation>
     </message>
+    <message>
+        <source>Loading...</source>
+        <translation>正在加载...</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::FaceSearchController</name>

@@ -11,7 +11,9 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QPainter>
+#include <QPointer>
 #include <QPushButton>
+#include <QThreadPool>
 
 namespace fd::ui {
 
@@ -142,20 +144,7 @@ void EventDetailDialog::showEventId(qint64 id)
     m_title->setStyleSheet(QStringLiteral("font-size: 16pt; font-weight: bold; color: %1;")
                                .arg(EventTileDelegate::listColor(int(list)).name()));
 
-    const QImage face = e.facePath.isEmpty() ? QImage() : readBoundedImageFile(e.facePath);
-    m_face->setPixmap(face.isNull() ? QPixmap() : QPixmap::fromImage(face.scaled(220, 220, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
-    QImage scene = e.scenePath.isEmpty() ? QImage() : readBoundedImageFile(e.scenePath);
-    if (!scene.isNull()) {
-        // The face's rectangle, drawn from "position" on the full-size image.
-        if (!e.position.isNull()) {
-            QPainter p(&scene);
-            p.setPen(QPen(EventTileDelegate::listColor(int(list)), std::max(3, scene.width() / 300)));
-            p.drawRect(e.position);
-        }
-        m_scene->setPixmap(QPixmap::fromImage(scene.scaled(m_scene->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
-    } else {
-        m_scene->setText(tr("No background image"));
-    }
+    loadImages(e, EventTileDelegate::listColor(int(list)));
 
     QStringList facts;
     facts << tr("Time: %1").arg(e.captureTime.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
@@ -179,6 +168,51 @@ void EventDetailDialog::showEventId(qint64 id)
     }
     facts << describeAttributes(e);
     m_facts->setText(facts.join(u'\n'));
+}
+
+void EventDetailDialog::loadImages(const store::EventDetails &e, const QColor &frame)
+{
+    const quint64 generation = ++m_imageGeneration;
+    m_imagesPending = true;
+    m_face->setPixmap({});
+    m_face->setText(tr("Loading..."));
+    m_scene->setPixmap({});
+    m_scene->setText(tr("Loading..."));
+    QPointer<EventDetailDialog> self(this);
+    const QSize sceneSize = m_scene->size();
+    QThreadPool::globalInstance()->start([self, generation, facePath = e.facePath, scenePath = e.scenePath,
+                                          position = e.position, frame, sceneSize] {
+        const QImage face = facePath.isEmpty() ? QImage() : readBoundedImageFile(facePath);
+        QImage scene = scenePath.isEmpty() ? QImage() : readBoundedImageFile(scenePath);
+        if (!scene.isNull() && !position.isNull()) {
+            // The face's rectangle, drawn from "position" on the full-size image.
+            QPainter p(&scene);
+            p.setPen(QPen(frame, std::max(3, scene.width() / 300)));
+            p.drawRect(position);
+        }
+        const QImage faceShown = face.isNull() ? face : face.scaled(220, 220, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        const QImage sceneShown = scene.isNull() ? scene : scene.scaled(sceneSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        // Back on the window's thread, where the pointer may be checked.
+        QMetaObject::invokeMethod(qApp, [self, generation, faceShown, sceneShown] {
+            if (self && self->m_imageGeneration == generation)
+                self->showImages(faceShown, sceneShown);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void EventDetailDialog::showImages(const QImage &face, const QImage &scene)
+{
+    m_imagesPending = false;
+    m_face->setText({});
+    m_face->setPixmap(face.isNull() ? QPixmap() : QPixmap::fromImage(face));
+    if (scene.isNull()) {
+        m_scene->setPixmap({});
+        m_scene->setText(tr("No background image"));
+    } else {
+        m_scene->setText({});
+        m_scene->setPixmap(QPixmap::fromImage(scene));
+    }
+    emit imagesShown(m_id);
 }
 
 void EventDetailDialog::copyImage(bool face)

@@ -1,11 +1,15 @@
 // One event in full: the face beside the background with the face's rectangle,
 // every attribute in words, temperature, score, visits, device and channel;
-// previous/next through the wall; copy or save the images.
+// previous/next through the wall; copy or save the images. The images are read on a
+// pool thread: on a site archive a face not yet on this PC is fetched from the
+// database (store/ImageCache), which must not stall the window.
 #pragma once
 
 #include "store/ArchiveReader.h"
 
+#include <QColor>
 #include <QDialog>
+#include <QImage>
 #include <functional>
 
 class QLabel;
@@ -25,15 +29,25 @@ public:
     QString attributesText() const;
 
     static QString describeAttributes(const store::EventDetails &e);
+    // Whether the current event's images are still being read.
+    bool imagesPending() const { return m_imagesPending; }
+
+signals:
+    // The current event's face and background are shown (or known to be missing).
+    void imagesShown(qint64 eventId);
 
 private:
     void copyImage(bool face);
     void saveImage(bool face);
+    void loadImages(const store::EventDetails &e, const QColor &frame);
+    void showImages(const QImage &face, const QImage &scene);
 
     std::function<std::optional<store::EventDetails>(qint64)> m_loader;
     std::function<qint64(qint64, int)> m_neighbour;
     std::optional<store::EventDetails> m_event;
     qint64 m_id = -1;
+    quint64 m_imageGeneration = 0;  // a read that finishes after another event was shown is dropped
+    bool m_imagesPending = false;
     QLabel *m_face;
     QLabel *m_scene;
     QLabel *m_title;

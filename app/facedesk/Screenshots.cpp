@@ -180,6 +180,11 @@ void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QM
                 break;
             }
         window.openDetail(pick);
+        // Its images are read on a pool thread: wait for them (at most 10 s).
+        QElapsedTimer waited;
+        waited.start();
+        while (window.detailDialog()->imagesPending() && waited.elapsed() < 10000)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
         window.detailDialog()->grab().save(files[QStringLiteral("detail")]);
     }
 }

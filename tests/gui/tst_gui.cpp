@@ -1094,6 +1094,7 @@ void TestGui::detailOpensOnEnterAndDoubleClick()
                                 QStringLiteral("Score: 88%"), QStringLiteral("Device: Lobby cam, channel 0"),
                                 QStringLiteral("Library person: 12")})
         QVERIFY2(facts.contains(line), qPrintable(line + QStringLiteral(" not in:\n") + detail->attributesText()));
+    QTRY_VERIFY(!detail->imagesPending());  // read on a pool thread
     QCOMPARE(scene->text(), QStringLiteral("No background image"));
 
     // Older: the blacklist hit with everything, its face outlined on the background.
@@ -1117,6 +1118,7 @@ void TestGui::detailOpensOnEnterAndDoubleClick()
                                 QStringLiteral("Library person: 478"),
                                 QStringLiteral("Temperature: 37.8 °C (at or above the alarm level 37.3 °C)")})
         QVERIFY2(facts.contains(line), qPrintable(line + QStringLiteral(" not in:\n") + detail->attributesText()));
+    QTRY_VERIFY(!detail->imagesPending());
     const QImage drawn = scene->pixmap().toImage();
     QVERIFY(!drawn.isNull());
     const double s = drawn.width() / 320.0;
@@ -1129,6 +1131,7 @@ void TestGui::detailOpensOnEnterAndDoubleClick()
     QCOMPARE(detail->currentId(), older);
     QTest::mouseClick(newerButton, Qt::LeftButton);
     QCOMPARE(detail->currentId(), newer);
+    QTRY_VERIFY(!detail->imagesPending());
     QCOMPARE(scene->text(), QStringLiteral("No background image"));
     QVERIFY(scene->pixmap().isNull());
 
@@ -1148,6 +1151,7 @@ void TestGui::detailOpensOnEnterAndDoubleClick()
     QTRY_VERIFY(detail->isVisible());
     QCOMPARE(detail->currentId(), older);
     QVERIFY(detail->attributesText().contains(QStringLiteral("Gender: male")));
+    QTRY_VERIFY(!detail->imagesPending());
     QVERIFY(!scene->pixmap().isNull());
 }
 
@@ -1186,6 +1190,7 @@ void TestGui::detailWithFaceRectButNoImages()
     QCOMPARE(detail->currentId(), id);
     QVERIFY(detail->attributesText().split(u'\n').contains(QStringLiteral("Gender: female")));
     QVERIFY(detail->attributesText().split(u'\n').contains(QStringLiteral("Score: 81%")));
+    QTRY_VERIFY(!detail->imagesPending());
     bool saysNoBackground = false;
     for (QLabel *l : detail->findChildren<QLabel *>())
         saysNoBackground |= l->text() == QStringLiteral("No background image");
