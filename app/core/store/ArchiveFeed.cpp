@@ -179,16 +179,24 @@ bool ArchiveFeed::fetchEvents(QSqlDatabase &db)
             qCWarning(lcFeed).noquote() << "cannot read new events:" << q.lastError().text();
             return false;
         }
-        QList<qint64> ids;
+        QList<qint64> ids, others;
         while (q.next())
             ids << q.value(0).toLongLong();
-        for (qint64 id : ids) {
-            m_lastEvent = id;
-            if (m_isOwnEvent && m_isOwnEvent(id))
-                continue;
-            if (const std::optional<EventDetails> e = loadEvent(db, id, m_config.imagesDir()))
-                emit eventArrived(id, pushOf(*e), e->deviceUuid);
+        for (qint64 id : std::as_const(ids))
+            if (!m_isOwnEvent || !m_isOwnEvent(id))
+                others << id;
+        // The page's events in one query; on failure the page is read again after the
+        // reconnection (the last id seen has not moved).
+        QString error;
+        const QList<EventDetails> events = loadEvents(db, others, m_config.imagesDir(), &error);
+        if (!error.isEmpty()) {
+            qCWarning(lcFeed).noquote() << "cannot read new events:" << error;
+            return false;
         }
+        for (const EventDetails &e : events)
+            emit eventArrived(e.id, pushOf(e), e.deviceUuid);
+        if (!ids.isEmpty())
+            m_lastEvent = ids.last();
         if (ids.size() < kPage)
             return true;
     }

@@ -66,22 +66,11 @@ QString eventListSql()
 // Events link to library persons by index_id: FaceDesk allocates the ids it syncs
 // to devices, so a device's match names our person; the library's current name
 // wins over the pic_name the device sent (which may be stale or a file name).
-std::optional<EventDetails> loadEvent(QSqlDatabase &db, qint64 id, const QString &imagesRoot)
+namespace {
+
+// One row of the events query below as the event's details.
+EventDetails eventOf(const QSqlQuery &q, const QString &imagesRoot)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "SELECT e.id, e.capture_at, e.received_at, e.device_uuid, d.name, e.method, e.channel, e.index_id, "
-        "%1, "  // the list, by the wall's rule: an alert and its detail agree
-        "COALESCE(p.name, e.pic_name), e.match_score, e.pos_x, e.pos_y, e.pos_w, e.pos_h, e.quality, e.visit_count, e.age, e.gender, "
-        "e.glasses, e.mask, e.beard, e.race, e.emotion, e.temperature, e.warning_temperature, e.warning_type, "
-        "e.img_name, e.face_path, e.scene_path, e.feature_dims, e.pic_sort, "
-        "e.local_index_id, (SELECT lp.name FROM persons lp WHERE lp.index_id = e.local_index_id), e.local_distance, "
-        "e.matched_by_desk "
-        "FROM events e LEFT JOIN devices d ON d.uuid = e.device_uuid LEFT JOIN persons p ON p.index_id = e.index_id WHERE e.id = ?")
-                  .arg(eventListSql()));
-    q.addBindValue(id);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
     const auto i = [&q](int c) { return q.value(c).isNull() ? -1 : q.value(c).toInt(); };
     const auto path = [&q, &imagesRoot](int c) {
         return q.value(c).isNull() ? QString() : QDir(imagesRoot).filePath(q.value(c).toString());
@@ -122,6 +111,46 @@ std::optional<EventDetails> loadEvent(QSqlDatabase &db, qint64 id, const QString
     e.localDistance = q.value(34).isNull() ? -1 : q.value(34).toDouble();
     e.matchedByDesk = q.value(35).toInt() != 0;
     return e;
+}
+
+} // namespace
+
+QList<EventDetails> loadEvents(QSqlDatabase &db, const QList<qint64> &ids, const QString &imagesRoot, QString *error)
+{
+    QList<EventDetails> out;
+    if (ids.isEmpty())
+        return out;
+    QStringList marks;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        marks << QStringLiteral("?");
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "SELECT e.id, e.capture_at, e.received_at, e.device_uuid, d.name, e.method, e.channel, e.index_id, "
+        "%1, "  // the list, by the wall's rule: an alert and its detail agree
+        "COALESCE(p.name, e.pic_name), e.match_score, e.pos_x, e.pos_y, e.pos_w, e.pos_h, e.quality, e.visit_count, e.age, e.gender, "
+        "e.glasses, e.mask, e.beard, e.race, e.emotion, e.temperature, e.warning_temperature, e.warning_type, "
+        "e.img_name, e.face_path, e.scene_path, e.feature_dims, e.pic_sort, "
+        "e.local_index_id, (SELECT lp.name FROM persons lp WHERE lp.index_id = e.local_index_id), e.local_distance, "
+        "e.matched_by_desk "
+        "FROM events e LEFT JOIN devices d ON d.uuid = e.device_uuid LEFT JOIN persons p ON p.index_id = e.index_id "
+        "WHERE e.id IN (%2) ORDER BY e.id")
+                  .arg(eventListSql(), marks.join(QLatin1Char(','))));
+    for (qint64 id : ids)
+        q.addBindValue(id);
+    if (!q.exec()) {
+        if (error)
+            *error = q.lastError().text();
+        return out;
+    }
+    while (q.next())
+        out.append(eventOf(q, imagesRoot));
+    return out;
+}
+
+std::optional<EventDetails> loadEvent(QSqlDatabase &db, qint64 id, const QString &imagesRoot)
+{
+    const QList<EventDetails> one = loadEvents(db, {id}, imagesRoot);
+    return one.isEmpty() ? std::nullopt : std::optional<EventDetails>(one.first());
 }
 
 QList<DeviceRow> loadDevices(const DatabaseConfig &config, QString *error)

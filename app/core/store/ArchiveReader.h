@@ -59,6 +59,10 @@ struct EventDetails {
 QString eventListSql();
 
 std::optional<EventDetails> loadEvent(QSqlDatabase &db, qint64 id, const QString &imagesRoot);
+// The events of these ids that exist, in id order, with one query; *error (when given)
+// says why none came back when the query failed.
+QList<EventDetails> loadEvents(QSqlDatabase &db, const QList<qint64> &ids, const QString &imagesRoot,
+                               QString *error = nullptr);
 // Events per device since `since` (for "events today").
 QHash<QString, qint64> eventCountsSince(QSqlDatabase &db, const QDateTime &since);
 
