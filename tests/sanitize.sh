@@ -47,4 +47,19 @@ else
     cmake --build "$build" -j"${SANITIZE_BUILD_JOBS:-2}" --target "${ci_tests[@]}"
     args+=(-R "^($(IFS='|'; echo "${ci_tests[*]}"))\$")
 fi
-ctest "${args[@]}" "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ctest "${args[@]}" "$@" 2>&1 | tee "$log"; then
+    exit 0
+fi
+# LeakSanitizer's tracer thread itself sometimes crashes at a test's exit ("Tracer
+# caught signal 11 ... LeakSanitizer has encountered a fatal error", seen once in
+# tst_simulator after all its functions passed): no leak was checked, none reported.
+# Those suites run once more; anything a sanitizer did report fails at once.
+if grep -q "LeakSanitizer has encountered a fatal error" "$log" \
+    && ! grep -qE "detected memory leaks|ERROR: AddressSanitizer|runtime error:|FAIL!" "$log"; then
+    echo "sanitize: LeakSanitizer's tracer crashed (no leak was reported); the failed suites once more"
+    ctest --test-dir "$build" --output-on-failure --timeout 1800 --rerun-failed
+else
+    exit 1
+fi

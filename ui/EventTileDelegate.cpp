@@ -72,6 +72,7 @@ void EventTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, c
     // List badge and score on one line.
     text.translate(0, line + 2);
     p->setFont(option.font);
+    int badgeRight = text.left();
     if (t.list != ListKind::None) {
         const QString badge = listName(t.list);
         const int w = option.fontMetrics.horizontalAdvance(badge) + 10;
@@ -81,12 +82,16 @@ void EventTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, c
         p->fillPath(pill, accent);
         p->setPen(Qt::white);
         p->drawText(b, Qt::AlignCenter, badge);
+        badgeRight = b.right();
     }
     if (t.matchedByDesk) {
-        // Found by FaceDesk, not the device: its distance, lower is closer.
+        // Found by FaceDesk, not the device: its distance, lower is closer. Beside a
+        // long list name ("Whitelist") the words do not fit: the number alone then.
+        const QString distance = QString::number(double(t.deskDistance), 'f', 2);
+        const QString words = LiveEventModel::tr("FaceDesk %1").arg(distance);
+        const bool fits = option.fontMetrics.horizontalAdvance(words) <= text.right() - badgeRight - 4;
         p->setPen(option.palette.text().color());
-        p->drawText(text, Qt::AlignRight | Qt::AlignVCenter,
-                    LiveEventModel::tr("FaceDesk %1").arg(double(t.deskDistance), 0, 'f', 2));
+        p->drawText(text, Qt::AlignRight | Qt::AlignVCenter, fits ? words : distance);
     } else if (t.score >= 0) {
         p->setPen(option.palette.text().color());
         p->drawText(text, Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("%1%").arg(qRound(t.score * 100)));
