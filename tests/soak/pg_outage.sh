@@ -32,12 +32,22 @@ COLLECTORS=${COLLECTORS:-1}
 WORK=${WORK:-$(mktemp -d /tmp/facedesk-pg-outage.XXXXXX)}
 PG=$WORK/pg
 bash tests/support/pg-cluster.sh start "$PG" >/dev/null
-trap 'bash tests/support/pg-cluster.sh stop "$PG" >/dev/null' EXIT
+# On any exit, failures included, nothing of the run outlives it (ctest would wait for
+# the children's open pipes until its timeout).
+cleanup() {
+    local pid
+    for pid in "${SIM_PID[@]}" "${SERVE_PID[@]}"; do
+        kill -9 "$pid" 2>/dev/null || true
+    done
+    bash tests/support/pg-cluster.sh stop "$PG" >/dev/null
+}
+SERVE_PID=() SIM_PID=()
+trap cleanup EXIT
 ADMIN_URL=$(cat "$PG/url")
 psql "$ADMIN_URL" -q -c "CREATE DATABASE outage"
 URL=${ADMIN_URL/\/postgres\?/\/outage?}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-HTTP=() TCP=() SERVE_PID=() SIM_PID=()
+HTTP=() TCP=()
 for ((c = 0; c < COLLECTORS; ++c)); do
     HTTP[c]=$(free_port)
     TCP[c]=$(free_port)
@@ -52,8 +62,11 @@ start_serve() {
         --tcp-port "${TCP[c]}" --accept-new-devices \
         > >(tee -a "$WORK/serve$c.started" >>"$WORK/serve$c.log") 2>>"$WORK/serve$c.log" &
     SERVE_PID[c]=$!
-    for _ in $(seq 300); do
+    # Up to two minutes: under AddressSanitizer, with another collector starting beside
+    # it on 2 cores, loading the face models alone took more than 30 s.
+    for _ in $(seq 1200); do
         grep -q "listening on" "$WORK/serve$c.started" 2>/dev/null && return 0
+        kill -0 "${SERVE_PID[c]}" 2>/dev/null || break
         sleep 0.1
     done
     echo "facedesk serve $c did not start; see $WORK/serve$c.log" >&2
@@ -92,6 +105,7 @@ for ((c = 0; c < COLLECTORS; ++c)); do
     kill -TERM "${SERVE_PID[c]}"
     wait "${SERVE_PID[c]}" 2>/dev/null || true
 done
+SERVE_PID=() SIM_PID=()  # all ended: nothing for cleanup to kill
 cat "$WORK"/acks[0-9]*.tsv >"$WORK/acks.tsv"
 cat "$WORK"/serve[0-9]*.log >"$WORK/serve.log"
 cat "$WORK"/sim[0-9]*.log >"$WORK/sim.log"
