@@ -3,6 +3,7 @@
 #include "ImageBlobs.h"
 #include "PostgresExec.h"
 #include "SqlDialect.h"
+#include "VectorBlob.h"
 
 #include <QSet>
 #include <QSqlRecord>
@@ -20,12 +21,6 @@ const char kEventColumns[] =
     "gender, glasses, mask, beard, race, emotion, temperature, warning_temperature, warning_type, img_name, "
     "img_fr_name, face_path, scene_path, scene_bytes, feature, feature_dims";
 constexpr int kEventColumnCount = 37;
-
-QByteArray featureBlob(const QList<float> &f)
-{
-    // Little-endian float32, the machine's own order on every platform FaceDesk runs on.
-    return QByteArray(reinterpret_cast<const char *>(f.constData()), f.size() * qsizetype(sizeof(float)));
-}
 
 // "(?,?,?),(?,?,?)" for SQLite through Qt; "($1,$2,$3),($4,$5,$6)" for libpq.
 QString placeholderRows(int rows, int columns, bool postgres)
@@ -74,7 +69,7 @@ QList<QVariant> eventValues(const EventRecord &r, const QString &dedupKey)
             orNull(p.attributes.race), orNull(p.attributes.emotion), orNull(p.temperature.realtime),
             orNull(p.temperature.warning), orNull(p.temperature.warningType), orNull(p.imageName),
             orNull(p.backgroundName), orNull(r.facePath), orNull(r.scenePath), qint64(p.background.size()),
-            p.feature.isEmpty() ? QVariant() : QVariant(featureBlob(p.feature)), int(p.feature.size())};
+            p.feature.isEmpty() ? QVariant() : QVariant(vectorToBlob(p.feature)), int(p.feature.size())};
 }
 
 struct Blob {
