@@ -136,20 +136,25 @@ bool ArchiveFeed::open(QString *error)
             return false;
         }
     }
-    connect(db.driver(), &QSqlDriver::notification, this, &ArchiveFeed::fetchNew, Qt::UniqueConnection);
+    connect(db.driver(), &QSqlDriver::notification, this, &ArchiveFeed::onNotification, Qt::UniqueConnection);
     if (!m_poll) {
         m_poll = new QTimer(this);
-        connect(m_poll, &QTimer::timeout, this, &ArchiveFeed::fetchNew);
+        connect(m_poll, &QTimer::timeout, this, [this] { fetchNew(true); });
         m_poll->start(m_pollMs);
     }
     return true;
 }
 
-void ArchiveFeed::fetchNew()
+void ArchiveFeed::onNotification(const QString &channel)
+{
+    fetchNew(channel == kDevicesChannel);
+}
+
+void ArchiveFeed::fetchNew(bool devices)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     // Devices first: an event's tile is named after its device, which may be new too.
-    if (!m_lost && fetchDevices(db) && fetchEvents(db) && fetchAcknowledgements(db))
+    if (!m_lost && (!devices || fetchDevices(db)) && fetchEvents(db) && fetchAcknowledgements(db))
         return;
     // A read failed: the server restarted or the network dropped. Open again and listen
     // again; what was committed meanwhile is above the last ids seen, so nothing is

@@ -365,9 +365,10 @@ bool StoreWriter::announce(QSqlDatabase &db, const QList<qint64> &ids, const QLi
         return std::holds_alternative<DeviceRow>(j.what) || std::holds_alternative<DeviceRemoval>(j.what);
     });
     QSqlQuery q(db);
-    if ((newest >= 0 && !q.exec(QStringLiteral("NOTIFY facedesk_events, '%1'").arg(newest)))
-        || (acks && !q.exec(QStringLiteral("NOTIFY facedesk_acks")))
-        || (devices && !q.exec(QStringLiteral("NOTIFY facedesk_devices")))) {
+    // Devices first: a desk names an event's tile after its device, which may be new.
+    if ((devices && !q.exec(QStringLiteral("NOTIFY facedesk_devices")))
+        || (newest >= 0 && !q.exec(QStringLiteral("NOTIFY facedesk_events, '%1'").arg(newest)))
+        || (acks && !q.exec(QStringLiteral("NOTIFY facedesk_acks")))) {
         *error = failureOf(q.lastError(), m_config.backend());
         return false;
     }
