@@ -1225,6 +1225,10 @@
         <source>Loading...</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Loading event %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::FaceSearchController</name>
@@ -1594,10 +1598,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The library cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>All lists</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1640,6 +1640,14 @@
     </message>
     <message>
         <source>Name of the custom list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the library...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2329,10 +2337,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The archive cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Last hour</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2603,6 +2607,18 @@
     </message>
     <message>
         <source>the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the events with faces like %1...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced by a search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

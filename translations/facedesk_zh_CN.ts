@@ -1241,6 +1241,10 @@
         <source>Loading...</source>
         <translation>正在加载...</translation>
     </message>
+    <message>
+        <source>Loading event %1...</source>
+        <translation>正在读取事件 %1……</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::FaceSearchController</name>
@@ -1611,7 +1615,7 @@
     </message>
     <message>
         <source>The library cannot be opened: %1</source>
-        <translation>无法打开人脸库：%1</translation>
+        <translation type="vanished">无法打开人脸库：%1</translation>
     </message>
     <message>
         <source>All lists</source>
@@ -1654,6 +1658,14 @@
     <message>
         <source>Name of the custom list:</source>
         <translation>自定义名单名称：</translation>
+    </message>
+    <message>
+        <source>Reading the library...</source>
+        <translation>正在读取人脸库……</translation>
+    </message>
+    <message>
+        <source>The library cannot be read: %1</source>
+        <translation>无法读取人脸库：%1</translation>
     </message>
 </context>
 <context>
@@ -2347,7 +2359,7 @@
     </message>
     <message>
         <source>The archive cannot be opened: %1</source>
-        <translation>无法打开存档：%1</translation>
+        <translation type="vanished">无法打开存档：%1</translation>
     </message>
     <message>
         <source>Last hour</source>
@@ -2622,6 +2634,18 @@
     <message>
         <source>the file is empty</source>
         <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>Reading the events with faces like %1...</source>
+        <translation>正在读取与 %1 相似的人脸事件……</translation>
+    </message>
+    <message>
+        <source>Replaced by a search.</source>
+        <translation>已被新的搜索取代。</translation>
+    </message>
+    <message>
+        <source>Searching...</source>
+        <translation>正在搜索……</translation>
     </message>
 </context>
 <context>

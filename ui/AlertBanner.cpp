@@ -133,10 +133,17 @@ void AlertBanner::refresh()
         text = a.kind == Alert::Kind::DeviceOffline ? tr("DEVICE OFFLINE: %1, since %2").arg(a.deviceName, since)
                                                     : tr("DEVICE BACK ONLINE: %1, at %2").arg(a.deviceName, since);
     } else {
-        QImage face = a.tile.face;
-        if (face.isNull() && m_faceLoader)
-            face = m_faceLoader(a.tile.eventId);
-        m_face->setPixmap(QPixmap::fromImage(face));
+        if (a.tile.face.isNull() && m_faceLoader && m_faceAskedFor != a.tile.eventId) {
+            const qint64 id = m_faceAskedFor = a.tile.eventId;
+            m_faceLoader(id).then(this, [this, id](const QImage &face) {
+                for (Alert &waiting : m_alerts)
+                    if (waiting.kind == Alert::Kind::Face && waiting.tile.eventId == id)
+                        waiting.tile.face = face;
+                if (!m_alerts.empty() && m_alerts.front().tile.eventId == id)
+                    m_face->setPixmap(QPixmap::fromImage(face));
+            });
+        }
+        m_face->setPixmap(QPixmap::fromImage(a.tile.face));
         const QString who = a.tile.personName.isEmpty() ? tr("Stranger") : a.tile.personName;
         const QString list = a.tile.list == ListKind::None ? tr("STRANGER") : listName(a.tile.list).toUpper();
         text = tr("%1: %2 at %3, %4").arg(list, who, a.tile.deviceName,

@@ -8,8 +8,10 @@
 
 #include <QDateTime>
 #include <QFrame>
+#include <QFuture>
 
 #include <deque>
+
 #include <functional>
 
 class QLabel;
@@ -49,7 +51,11 @@ public:
     QString lastElsewhereNote() const { return m_elsewhere; }
     // Where the banner gets a face to show: alerts do not keep their images, so that a
     // night of unacknowledged hits costs a few hundred bytes each, not a picture each.
-    void setFaceLoader(std::function<QImage(qint64 eventId)> loader) { m_faceLoader = std::move(loader); }
+    // Where a waiting alert's face comes from when its turn comes (the archive, read
+    // off the GUI thread): the banner shows the alert at once and the face when it
+    // arrives.
+    using FaceLoader = std::function<QFuture<QImage>(qint64 eventId)>;
+    void setFaceLoader(FaceLoader loader) { m_faceLoader = std::move(loader); }
 
 signals:
     void acknowledged(const fd::ui::Alert &alert, const QString &note);
@@ -59,7 +65,8 @@ private:
     void refresh();
 
     std::deque<Alert> m_alerts;
-    std::function<QImage(qint64)> m_faceLoader;
+    FaceLoader m_faceLoader;
+    qint64 m_faceAskedFor = -1;  // the event whose face is on its way (asked once)
     QString m_elsewhere;  // the last "acknowledged on another desk" line
     QLabel *m_face;
     QLabel *m_text;

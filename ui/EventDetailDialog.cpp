@@ -29,7 +29,7 @@ QString pick(int value, std::initializer_list<std::pair<int, const char *>> name
 
 } // namespace
 
-EventDetailDialog::EventDetailDialog(std::function<std::optional<store::EventDetails>(qint64)> loader,
+EventDetailDialog::EventDetailDialog(Loader loader,
                                      std::function<qint64(qint64, int)> neighbour, QWidget *parent)
     : QDialog(parent), m_loader(std::move(loader)), m_neighbour(std::move(neighbour))
 {
@@ -124,10 +124,26 @@ QString deskVerdict(const store::EventDetails &e)
 
 void EventDetailDialog::showEventId(qint64 id)
 {
-    m_event = m_loader(id);
     m_id = id;
+    const quint64 generation = ++m_generation;
+    m_imagesPending = true;
+    m_title->setText(tr("Loading event %1...").arg(id));
+    m_loader(id).then(this, [this, id, generation](const std::optional<store::EventDetails> &event) {
+        if (generation == m_generation)
+            showDetails(id, event);
+    });
+}
+
+void EventDetailDialog::showDetails(qint64 id, const std::optional<store::EventDetails> &event)
+{
+    m_event = event;
     if (!m_event) {
+        m_imagesPending = false;
         m_title->setText(tr("Event %1 is no longer in the archive").arg(id));
+        m_facts->clear();
+        m_face->clear();
+        m_scene->clear();
+        emit imagesShown(id);
         return;
     }
     const store::EventDetails &e = *m_event;
@@ -172,7 +188,7 @@ void EventDetailDialog::showEventId(qint64 id)
 
 void EventDetailDialog::loadImages(const store::EventDetails &e, const QColor &frame)
 {
-    const quint64 generation = ++m_imageGeneration;
+    const quint64 generation = m_generation;
     m_imagesPending = true;
     m_face->setPixmap({});
     m_face->setText(tr("Loading..."));
@@ -194,7 +210,7 @@ void EventDetailDialog::loadImages(const store::EventDetails &e, const QColor &f
         const QImage sceneShown = scene.isNull() ? scene : scene.scaled(sceneSize, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         // Back on the window's thread, where the pointer may be checked.
         QMetaObject::invokeMethod(qApp, [self, generation, faceShown, sceneShown] {
-            if (self && self->m_imageGeneration == generation)
+            if (self && self->m_generation == generation)
                 self->showImages(faceShown, sceneShown);
         }, Qt::QueuedConnection);
     });

@@ -1,6 +1,7 @@
 #include "ImportWizard.h"
 
 #include "EventTile.h"
+#include "store/ScopedConnection.h"
 
 #include "ImportReportModel.h"
 
@@ -290,15 +291,10 @@ QWidget *ImportWizard::buildSourcePage()
     form->addRow(QString(), m_recursive);
     m_list = new QComboBox(w);
     {
-        const QString connection = QStringLiteral("facedesk-import-lists-%1").arg(quintptr(this));
-        {
-            QString error;
-            QSqlDatabase db = store::openDatabase(m_archive, connection, &error);
-            library::LibraryStore store(db, m_archive.libraryDir());
-            for (const library::FaceList &l : store.lists())
-                m_list->addItem(shownListName(l.id, l.name), l.id);
-        }
-        QSqlDatabase::removeDatabase(connection);
+        store::ScopedConnection connection(m_archive, QStringLiteral("import-lists"));
+        library::LibraryStore store(connection.db(), m_archive.libraryDir());
+        for (const library::FaceList &l : store.lists())
+            m_list->addItem(shownListName(l.id, l.name), l.id);
     }
     m_list->setCurrentIndex(qMax(0, m_list->findData(library::sort::Whitelist)));
     form->addRow(tr("Rows that name no list go to:"), m_list);

@@ -7,6 +7,7 @@
 #include "PersonTableModel.h"
 
 #include "devices/DeviceRegistry.h"
+#include "store/QueryWorker.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -18,7 +19,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSqlDatabase>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -26,14 +26,12 @@
 
 namespace fd::ui {
 
-LibraryPanel::LibraryPanel(const store::DatabaseConfig &archive, devices::DeviceRegistry *registry, QWidget *parent)
-    : QWidget(parent), m_archive(archive), m_registry(registry),
-      m_connection(QStringLiteral("facedesk-library-%1").arg(quintptr(this)))
+LibraryPanel::LibraryPanel(store::QueryWorker *queries, devices::DeviceRegistry *registry, QWidget *parent)
+    : QWidget(parent), m_archive(queries->config()), m_registry(registry),
+      m_connection(queries->config(), QStringLiteral("library-edits"))
 {
     setObjectName(QStringLiteral("libraryPanel"));
-    QString error;
-    QSqlDatabase db = store::openDatabase(archive, m_connection, &error);
-    m_store = std::make_unique<library::LibraryStore>(db, archive.libraryDir());
+    m_store = std::make_unique<library::LibraryStore>(m_connection.db(), m_archive.libraryDir());
 
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
@@ -74,7 +72,9 @@ LibraryPanel::LibraryPanel(const store::DatabaseConfig &archive, devices::Device
     button(tr("&Import..."), QStringLiteral("libraryImport"), [this] { emit importRequested(); });
     layout->addLayout(bar);
 
-    m_model = new PersonTableModel(m_store.get(), this);
+    m_model = new PersonTableModel(queries, this);
+    connect(m_model, &PersonTableModel::loaded, this, &LibraryPanel::updateStatus);
+    connect(m_model, &PersonTableModel::listsChanged, this, &LibraryPanel::refillListBoxes);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("personTable"));
     m_table->setModel(m_model);
@@ -107,18 +107,14 @@ LibraryPanel::LibraryPanel(const store::DatabaseConfig &archive, devices::Device
     connect(m_listFilter, &QComboBox::activated, this, &LibraryPanel::applyFilter);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LibraryPanel::updateStatus);
     refillListBoxes();
-    if (!db.isOpen())
-        m_status->setText(tr("The library cannot be opened: %1").arg(error));
-    else
-        updateStatus();
+    m_status->setText(tr("Reading the library..."));
 }
 
 LibraryPanel::~LibraryPanel()
 {
     delete m_model;
     m_model = nullptr;
-    m_store.reset();
-    QSqlDatabase::removeDatabase(m_connection);
+    m_store.reset();  // before the connection it uses
 }
 
 const library::PhotoValidator *LibraryPanel::validator() const
@@ -134,7 +130,7 @@ void LibraryPanel::refillListBoxes()
     m_listFilter->clear();
     m_listFilter->addItem(tr("All lists"), 0);
     m_moveMenu->clear();
-    for (const library::FaceList &l : m_store->lists()) {
+    for (const library::FaceList &l : m_model->lists()) {
         m_listFilter->addItem(shownListName(l.id, l.name), l.id);
         m_moveMenu->addAction(shownListName(l.id, l.name), this, [this, id = l.id] { moveSelected(id); });
     }
@@ -147,18 +143,20 @@ void LibraryPanel::applyFilter()
     filter.text = m_search->text();
     filter.listId = m_listFilter->currentData().toInt();
     m_model->setFilter(filter);
-    updateStatus();
 }
 
 void LibraryPanel::refresh()
 {
     m_model->reload();
-    updateStatus();
 }
 
 void LibraryPanel::updateStatus()
 {
-    const qint64 all = m_store->countPersons({});
+    if (!m_model->lastError().isEmpty()) {
+        m_status->setText(tr("The library cannot be read: %1").arg(m_model->lastError()));
+        return;
+    }
+    const qint64 all = m_model->libraryCount();
     const qint64 shown = m_model->totalCount();
     const int selected = int(selectedPersons().size());
     QString text = shown == all ? tr("%n persons", nullptr, int(all))

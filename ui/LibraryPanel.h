@@ -1,12 +1,15 @@
 // The face library editor: the persons table with search and list filter, add /
 // edit / delete, bulk move, assignment to devices, and the way into bulk import.
-// Reads and writes through its own database connection on the GUI thread (pages
-// of a few hundred rows; the big writes happen in the import's worker).
+// The table's pages, counts and lists are read on the window's query worker
+// (PersonTableModel); an admin's edits (one person, a move, a new list) still write
+// through the panel's own connection on the GUI thread, as the dialogs that make
+// them wait for the answer anyway; the big writes happen in the import's worker.
 #pragma once
 
 #include "library/LibraryStore.h"
 #include "library/PhotoValidator.h"
 #include "store/Database.h"
+#include "store/ScopedConnection.h"
 
 #include <QWidget>
 
@@ -19,6 +22,7 @@ class QLineEdit;
 class QTableView;
 
 namespace fd::devices { class DeviceRegistry; }
+namespace fd::store { class QueryWorker; }
 
 namespace fd::ui {
 
@@ -27,7 +31,7 @@ class PersonTableModel;
 class LibraryPanel : public QWidget {
     Q_OBJECT
 public:
-    LibraryPanel(const store::DatabaseConfig &archive, devices::DeviceRegistry *registry, QWidget *parent = nullptr);
+    LibraryPanel(store::QueryWorker *queries, devices::DeviceRegistry *registry, QWidget *parent = nullptr);
     ~LibraryPanel() override;
 
     PersonTableModel *model() const { return m_model; }
@@ -70,7 +74,7 @@ private:
 
     store::DatabaseConfig m_archive;
     devices::DeviceRegistry *m_registry;
-    QString m_connection;
+    store::ScopedConnection m_connection;  // the edits' (declared before the store that uses it)
     std::unique_ptr<library::LibraryStore> m_store;
     mutable std::unique_ptr<library::PhotoValidator> m_validator;
     PersonTableModel *m_model;

@@ -21,6 +21,8 @@
 #include "server/FaceServer.h"
 #include "store/ArchiveFeed.h"
 #include "store/ArchiveReader.h"
+#include "store/QueryWorker.h"
+#include "store/ScopedConnection.h"
 #include "store/StoreWriter.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncStatusReader.h"
@@ -42,6 +44,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QProcess>
+#include <QPromise>
 #include <QStackedWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -66,16 +69,13 @@ QString osUser()
     return user.isEmpty() ? QStringLiteral("unknown") : user;
 }
 
-QString detailConnectionName(const void *owner)
-{
-    return QStringLiteral("facedesk-detail-%1").arg(quintptr(owner));
-}
-
 } // namespace
 
 MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *registry, store::StoreWriter *writer,
                        store::DatabaseConfig archive, QWidget *parent)
-    : QMainWindow(parent), m_server(server), m_registry(registry), m_writer(writer), m_archive(std::move(archive))
+    : QMainWindow(parent), m_server(server), m_registry(registry), m_writer(writer), m_archive(std::move(archive)),
+      m_queries(new store::QueryWorker(m_archive, QStringLiteral("window-queries"), this)),
+      m_statusQueries(new store::QueryWorker(m_archive, QStringLiteral("sync-status"), this))
 {
     setWindowTitle(tr("FaceDesk"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/facedesk.svg")));
@@ -89,14 +89,19 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     m_alerts->setFaceLoader([this](qint64 eventId) {
         // From the wall while the tile is there, else from the archive.
         for (int row = 0; row < m_wall->rowCount(); ++row)
-            if (m_wall->tileAt(row).eventId == eventId)
-                return m_wall->tileAt(row).face;
-        QString error;
-        QSqlDatabase db = store::openDatabase(m_archive, detailConnectionName(this), &error);
-        const auto event = db.isOpen() ? store::loadEvent(db, eventId, m_archive.imagesDir()) : std::nullopt;
-        return event && !event->facePath.isEmpty()
-            ? readBoundedImageFile(event->facePath, QSize(160, 160)).scaled(160, 160, Qt::KeepAspectRatio)
-            : QImage();
+            if (m_wall->tileAt(row).eventId == eventId) {
+                QPromise<QImage> onWall;
+                onWall.start();
+                onWall.addResult(m_wall->tileAt(row).face);
+                onWall.finish();
+                return onWall.future();
+            }
+        return m_queries->run([eventId, root = m_archive.imagesDir()](QSqlDatabase &db) {
+            const auto event = store::loadEvent(db, eventId, root);
+            return event && !event->facePath.isEmpty()
+                ? readBoundedImageFile(event->facePath, QSize(160, 160)).scaled(160, 160, Qt::KeepAspectRatio)
+                : QImage();
+        });
     });
     layout->addWidget(m_alerts);
     m_wall = new LiveEventModel(settings.value(QStringLiteral("wall/capacity"), 500).toInt(), this);
@@ -123,20 +128,15 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     connect(m_view, &QListView::activated, this, &MainWindow::openDetail);  // double-click or Enter
 
     m_detail = new EventDetailDialog(
-        [this](qint64 id) -> std::optional<store::EventDetails> {
-            QString error;
-            QSqlDatabase db = store::openDatabase(m_archive, detailConnectionName(this), &error);
-            return db.isOpen() ? store::loadEvent(db, id, m_archive.imagesDir()) : std::nullopt;
+        [this](qint64 id) {
+            return m_queries->run([id, root = m_archive.imagesDir()](QSqlDatabase &db) { return store::loadEvent(db, id, root); });
         },
         [this](qint64 id, int direction) { return neighbourOf(id, direction); }, this);
 
     m_devices = new DeviceTableModel(registry, this);
-    {
-        QString error;
-        QSqlDatabase db = store::openDatabase(m_archive, detailConnectionName(this), &error);
-        if (db.isOpen())
-            m_devices->setEventCounts(store::eventCountsSince(db, QDateTime(QDate::currentDate(), QTime(0, 0))));
-    }
+    m_queries->run([since = QDateTime(QDate::currentDate(), QTime(0, 0))](QSqlDatabase &db) {
+        return store::eventCountsSince(db, since);
+    }).then(m_devices, [devices = m_devices](const QHash<QString, qint64> &counts) { devices->setEventCounts(counts); });
     buildToolbar();
 
     auto *deviceDock = new QDockWidget(tr("Devices"), this);
@@ -149,16 +149,16 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     addDockWidget(Qt::BottomDockWidgetArea, settingsDock);
     auto *libraryDock = new QDockWidget(tr("Face library"), this);
     libraryDock->setObjectName(QStringLiteral("libraryDock"));
-    m_library = new LibraryPanel(m_archive, registry, libraryDock);
+    m_library = new LibraryPanel(m_queries, registry, libraryDock);
     libraryDock->setWidget(m_library);
     addDockWidget(Qt::BottomDockWidgetArea, libraryDock);
     connect(m_library, &LibraryPanel::timelineRequested, this, &MainWindow::openTimeline);
     connect(m_library, &LibraryPanel::importRequested, this, &MainWindow::openImport);
-    connect(m_library, &LibraryPanel::libraryChanged, this, [this] { m_directory = m_library->store()->directory(); });
-    m_directory = m_library->store()->directory();
+    connect(m_library, &LibraryPanel::libraryChanged, this, &MainWindow::readDirectory);
+    readDirectory();
     auto *searchDock = new QDockWidget(tr("Search"), this);
     searchDock->setObjectName(QStringLiteral("searchDock"));
-    m_search = new SearchPanel(m_archive, registry, searchDock);
+    m_search = new SearchPanel(m_queries, registry, searchDock);
     searchDock->setWidget(m_search);
     addDockWidget(Qt::BottomDockWidgetArea, searchDock);
     connect(m_search, &SearchPanel::openEvent, this, &MainWindow::openEventId);
@@ -272,25 +272,19 @@ struct SyncSnapshot {
     QHash<qint64, PersonSyncCounts> persons;
 };
 
-// Runs read(reader) on a pool thread with a connection of its own (sync status is
-// tens of queries per device or page of persons: never on the GUI thread) and hands
-// the result to apply on the window's thread, not at all once the window is gone.
+// Runs read(reader) on the sync-status worker (sync status is tens of queries per
+// device or page of persons: never on the GUI thread, and not in the way of a
+// search on the window's own worker) and hands the result to apply on the window's
+// thread, not at all once the window is gone.
 template<typename Read, typename Apply>
-void readSyncStatus(const store::DatabaseConfig &archive, QObject *window, Read read, Apply apply)
+void readSyncStatus(store::QueryWorker *worker, QObject *window, Read read, Apply apply)
 {
-    QtConcurrent::run([archive, read] {
-        static QAtomicInt calls;
-        const QString connection = QStringLiteral("facedesk-sync-status-%1").arg(calls.fetchAndAddRelaxed(1));
+    worker->run([read, library = worker->config().libraryDir()](QSqlDatabase &db) {
         decltype(read(std::declval<sync::SyncStatusReader &>())) result{};
-        {
-            QString error;
-            QSqlDatabase db = store::openDatabase(archive, connection, &error);
-            if (db.isOpen()) {
-                sync::SyncStatusReader reader(db, archive.libraryDir());
-                result = read(reader);
-            }
+        if (db.isOpen()) {
+            sync::SyncStatusReader reader(db, library);
+            result = read(reader);
         }
-        QSqlDatabase::removeDatabase(connection);
         return result;
     }).then(window, apply);
 }
@@ -301,7 +295,7 @@ void MainWindow::setSyncEngine(sync::SyncEngine *engine)
 {
     // A page the admin scrolls to gets its counts as soon as a pool thread has read them.
     m_library->model()->setSyncCountsSource([this](const QList<qint64> &ids) {
-        readSyncStatus(m_archive, this, [ids](sync::SyncStatusReader &reader) { return personSyncCounts(reader, ids); },
+        readSyncStatus(m_statusQueries, this, [ids](sync::SyncStatusReader &reader) { return personSyncCounts(reader, ids); },
                        [this](const QHash<qint64, PersonSyncCounts> &counts) { m_library->model()->setSyncCounts(counts); });
     });
     // Replies arrive by the hundred during a sync: the panels catch up once a second.
@@ -328,7 +322,7 @@ void MainWindow::refreshSyncStatus()
     m_syncRefreshRunning = true;
     const QList<qint64> ids = m_library->model()->loadedIds();
     readSyncStatus(
-        m_archive, this,
+        m_statusQueries, this,
         [ids](sync::SyncStatusReader &reader) { return SyncSnapshot{deviceSyncSummaries(reader), personSyncCounts(reader, ids)}; },
         [this](const SyncSnapshot &snapshot) {
             m_syncRefreshRunning = false;
@@ -337,9 +331,13 @@ void MainWindow::refreshSyncStatus()
         });
 }
 
-MainWindow::~MainWindow()
+MainWindow::~MainWindow() = default;
+
+void MainWindow::readDirectory()
 {
-    QSqlDatabase::removeDatabase(detailConnectionName(this));
+    m_queries->run([library = m_archive.libraryDir()](QSqlDatabase &db) {
+        return library::LibraryStore(db, library).directory();
+    }).then(this, [this](const QHash<qint64, QPair<QString, int>> &directory) { m_directory = directory; });
 }
 
 void MainWindow::buildToolbar()
@@ -843,25 +841,18 @@ PersonTimelineDialog::SimilarSightings MainWindow::similarSightings() const
             similarity.insert(id, s);
             events.eventIds->append(id);
         }
-        // This runs on a pool thread (PersonTimelineDialog): a connection of its own,
-        // closed again when done.
-        static QAtomicInt calls;
-        const QString connection = QStringLiteral("facedesk-timeline-similar-%1").arg(calls.fetchAndAddRelaxed(1));
-        {
-            QString error;
-            QSqlDatabase db = store::openDatabase(archive, connection, &error);
-            search::EventQuery query(db, archive.imagesDir());
-            for (const search::EventHit &h : query.page(events, search::EventOrder::OldestFirst, int(result.hits.size())).hits)
-                sightings.append({h.id, h.captureTime, h.deviceUuid, h.deviceName, similarity.value(h.id)});
-        }
-        QSqlDatabase::removeDatabase(connection);
+        // This runs on a pool thread (PersonTimelineDialog): a connection of its own.
+        store::ScopedConnection connection(archive, QStringLiteral("timeline-similar"));
+        search::EventQuery query(connection.db(), archive.imagesDir());
+        for (const search::EventHit &h : query.page(events, search::EventOrder::OldestFirst, int(result.hits.size())).hits)
+            sightings.append({h.id, h.captureTime, h.deviceUuid, h.deviceName, similarity.value(h.id)});
         return sightings;
     };
 }
 
 PersonTimelineDialog *MainWindow::openTimeline(qint64 indexId)
 {
-    auto *dialog = new PersonTimelineDialog(m_archive, indexId, similarSightings(), this);
+    auto *dialog = new PersonTimelineDialog(m_queries, indexId, similarSightings(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PersonTimelineDialog::openEvent, this, &MainWindow::openEventId);
     dialog->show();

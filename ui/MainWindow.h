@@ -34,7 +34,7 @@ class QTimer;
 namespace fd::devices { class DeviceRegistry; }
 namespace fd::match { class LiveMatcher; struct LiveMatch; }
 namespace fd::server { class FaceServer; }
-namespace fd::store { class ArchiveFeed; class StoreWriter; }
+namespace fd::store { class ArchiveFeed; class QueryWorker; class StoreWriter; }
 namespace fd::sync { class SyncEngine; class SyncStatusReader; }
 
 namespace fd::ui {
@@ -127,12 +127,16 @@ private:
     void acknowledge(const Alert &alert, const QString &note);
     void onPresence(const QString &uuid, bool online);
     qint64 neighbourOf(qint64 eventId, int direction) const;
+    // The library's names and lists by index_id, for the wall's tiles (on the worker).
+    void readDirectory();
     void closeEvent(QCloseEvent *event) override;
 
     server::FaceServer *m_server;
     devices::DeviceRegistry *m_registry;
     store::StoreWriter *m_writer;
     store::DatabaseConfig m_archive;
+    store::QueryWorker *m_queries;        // the window's reads: search, detail, timeline, library
+    store::QueryWorker *m_statusQueries;  // sync status, tens of queries a refresh: apart from them
     AlertRules m_rules;
     LiveEventModel *m_wall;
     WallFilterModel *m_filter;

@@ -2,6 +2,8 @@
 
 #include "EventTile.h"
 
+#include "store/QueryWorker.h"
+
 #include <QColor>
 #include <QLocale>
 
@@ -11,8 +13,19 @@ namespace {
 constexpr int ThumbnailSide = 40;
 }
 
-PersonTableModel::PersonTableModel(library::LibraryStore *store, QObject *parent)
-    : QAbstractTableModel(parent), m_store(store), m_thumbnails(new ThumbnailCache(ThumbnailSide, 2000, this))
+struct PersonTableModel::Answer {
+    quint64 generation = 0;
+    QList<library::Person> persons;
+    bool counted = false;
+    qint64 total = 0;
+    qint64 libraryTotal = 0;
+    QList<library::FaceList> lists;
+    QString error;
+};
+
+PersonTableModel::PersonTableModel(store::QueryWorker *queries, QObject *parent)
+    : QAbstractTableModel(parent), m_queries(queries), m_photos(queries->config().libraryDir()),
+      m_thumbnails(new ThumbnailCache(ThumbnailSide, 2000, this))
 {
     connect(m_thumbnails, &ThumbnailCache::ready, this, &PersonTableModel::thumbnailReady);
     reload();
@@ -27,41 +40,79 @@ void PersonTableModel::setFilter(const library::PersonFilter &filter)
     m_rows.clear();
     m_rowOf.clear();
     endResetModel();
-    m_total = m_store->countPersons(m_filter);
-    loadPage(0, PageSize);
+    ++m_generation;
+    load(0, PageSize, true);
 }
 
 void PersonTableModel::reload()
 {
-    m_listNames.clear();
-    for (const library::FaceList &l : m_store->lists())
-        m_listNames.insert(l.id, shownListName(l.id, l.name));
-    const qint64 keep = qMax<qint64>(PageSize, m_rows.size());
-    beginResetModel();
-    m_rows.clear();
-    m_rowOf.clear();
-    endResetModel();
-    m_total = m_store->countPersons(m_filter);
-    loadPage(0, keep);
+    // The rows stay on screen until the new ones arrive: no flicker on every change.
+    ++m_generation;
+    load(0, qMax<qint64>(PageSize, m_rows.size()), true);
 }
 
-void PersonTableModel::loadPage(qint64 offset, qint64 limit)
+void PersonTableModel::load(qint64 offset, qint64 limit, bool counts)
 {
     library::PersonFilter page = m_filter;
     page.offset = offset;
     page.limit = limit;
-    const QList<library::Person> persons = m_store->persons(page);
-    if (persons.isEmpty())
-        return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + persons.size() - 1));
-    QList<qint64> ids;
-    for (const library::Person &p : persons) {
-        m_rowOf.insert(p.indexId, int(m_rows.size()));
-        m_rows.append(p);
-        ids << p.indexId;
+    m_loading = true;
+    m_queries->run([page, counts, generation = m_generation, dir = m_photos.root()](QSqlDatabase &db) {
+        library::LibraryStore store(db, dir);
+        Answer a;
+        a.generation = generation;
+        a.persons = store.persons(page);
+        if (counts) {
+            library::PersonFilter all = page;
+            all.offset = 0;
+            all.limit = -1;
+            a.counted = true;
+            a.total = store.countPersons(all);
+            a.libraryTotal = store.countPersons({});
+            a.lists = store.lists();
+        }
+        a.error = store.lastError();
+        return a;
+    }).then(this, [this, offset](const Answer &a) {
+        if (a.generation != m_generation)
+            return;  // a newer filter or reload replaced it
+        if (offset == 0 && a.counted && !m_rows.isEmpty()) {
+            beginResetModel();  // a reload: its rows replace the ones shown meanwhile
+            m_rows.clear();
+            m_rowOf.clear();
+            endResetModel();
+        }
+        apply(a);
+    });
+}
+
+void PersonTableModel::apply(const Answer &a)
+{
+    m_loading = false;
+    m_error = a.error;
+    if (a.counted) {
+        m_total = a.total;
+        m_libraryTotal = a.libraryTotal;
+        if (a.lists != m_lists) {
+            m_lists = a.lists;
+            m_listNames.clear();
+            for (const library::FaceList &l : m_lists)
+                m_listNames.insert(l.id, shownListName(l.id, l.name));
+            emit listsChanged();
+        }
     }
-    endInsertRows();
-    refreshSyncCounts(ids);
+    if (!a.persons.isEmpty()) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + a.persons.size() - 1));
+        QList<qint64> ids;
+        for (const library::Person &p : a.persons) {
+            m_rowOf.insert(p.indexId, int(m_rows.size()));
+            m_rows.append(p);
+            ids << p.indexId;
+        }
+        endInsertRows();
+        refreshSyncCounts(ids);
+    }
+    emit loaded();
 }
 
 bool PersonTableModel::canFetchMore(const QModelIndex &parent) const
@@ -71,8 +122,8 @@ bool PersonTableModel::canFetchMore(const QModelIndex &parent) const
 
 void PersonTableModel::fetchMore(const QModelIndex &parent)
 {
-    if (canFetchMore(parent))
-        loadPage(m_rows.size(), PageSize);
+    if (canFetchMore(parent) && !m_loading)
+        load(m_rows.size(), PageSize, false);
 }
 
 void PersonTableModel::setSyncCountsSource(SyncCountsSource source)
@@ -134,7 +185,7 @@ QVariant PersonTableModel::data(const QModelIndex &index, int role) const
     if (index.column() == Photo) {
         if (role == Qt::DecorationRole && !p.photos.isEmpty()) {
             const library::PersonPhoto &photo = p.photos.first();
-            if (const std::optional<QPixmap> pixmap = m_thumbnails->get(photo.id, m_store->photoPath(photo)))
+            if (const std::optional<QPixmap> pixmap = m_thumbnails->get(photo.id, m_photos.absolutePath(photo.path)))
                 return *pixmap;
         }
         if (role == Qt::ToolTipRole && !p.photos.isEmpty())

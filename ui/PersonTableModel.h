@@ -1,16 +1,22 @@
 // The face library as a table for the editor: one page of persons at a time from
 // the database (fetchMore as the admin scrolls), thumbnails decoded off the GUI
-// thread on first sight, and each person's sync state across devices.
+// thread on first sight, and each person's sync state across devices. Pages, counts
+// and list names are read on the window's query worker (store/QueryWorker): on a
+// site archive each is a round trip, and the table shows what it has meanwhile;
+// loaded() says when more came. An answer to a filter since replaced is dropped.
 #pragma once
 
 #include "ThumbnailCache.h"
 
 #include "library/LibraryStore.h"
+#include "store/ImageStore.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 
 #include <functional>
+
+namespace fd::store { class QueryWorker; }
 
 namespace fd::ui {
 
@@ -28,7 +34,7 @@ public:
     enum Column { Photo, Name, CardNo, Gender, List, Devices, Updated, ColumnCount };
     static constexpr int PageSize = 200;
 
-    explicit PersonTableModel(library::LibraryStore *store, QObject *parent = nullptr);
+    explicit PersonTableModel(store::QueryWorker *queries, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -40,7 +46,13 @@ public:
     void setFilter(const library::PersonFilter &filter);
     // Reloads from the database, keeping as many rows loaded as before.
     void reload();
+    // Persons matching the filter, and in the whole library (as of the last answer).
     qint64 totalCount() const { return m_total; }
+    qint64 libraryCount() const { return m_libraryTotal; }
+    // The library's lists (as of the last answer).
+    const QList<library::FaceList> &lists() const { return m_lists; }
+    bool isLoading() const { return m_loading; }
+    QString lastError() const { return m_error; }
     const library::Person &personAt(int row) const { return m_rows.at(row); }
     int rowOf(qint64 indexId) const { return m_rowOf.value(indexId, -1); }
 
@@ -55,13 +67,28 @@ public:
     void setSyncCounts(const QHash<qint64, PersonSyncCounts> &counts);
     QList<qint64> loadedIds() const;
 
+signals:
+    // A filter's or reload's first rows, or a further page, arrived (or failed: lastError()).
+    void loaded();
+    // The lists arrived and differ from the ones before.
+    void listsChanged();
+
 private:
-    void loadPage(qint64 offset, qint64 limit);
+    struct Answer;
+    // Reads rows [offset, offset + limit) and, with `counts`, the counts and lists.
+    void load(qint64 offset, qint64 limit, bool counts);
+    void apply(const Answer &answer);
     void thumbnailReady(qint64 photoId);
     void refreshSyncCounts(const QList<qint64> &indexIds);
 
-    library::LibraryStore *m_store;
+    store::QueryWorker *m_queries;
+    store::ImageStore m_photos;
     library::PersonFilter m_filter;
+    quint64 m_generation = 0;  // the filter an answer belongs to
+    bool m_loading = false;
+    QString m_error;
+    qint64 m_libraryTotal = 0;
+    QList<library::FaceList> m_lists;
     QList<library::Person> m_rows;
     QHash<qint64, int> m_rowOf;
     qint64 m_total = 0;

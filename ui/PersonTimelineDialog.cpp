@@ -4,6 +4,7 @@
 #include "TimelineView.h"
 
 #include "library/LibraryStore.h"
+#include "store/QueryWorker.h"
 
 #include <QCheckBox>
 #include <QDateEdit>
@@ -16,45 +17,38 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSlider>
-#include <QSqlDatabase>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace fd::ui {
 
-PersonTimelineDialog::PersonTimelineDialog(const store::DatabaseConfig &archive, qint64 indexId, SimilarSightings similar,
+PersonTimelineDialog::PersonTimelineDialog(store::QueryWorker *queries, qint64 indexId, SimilarSightings similar,
                                            QWidget *parent)
-    : QDialog(parent), m_archive(archive), m_indexId(indexId), m_similar(std::move(similar)),
-      m_connection(QStringLiteral("facedesk-timeline-%1").arg(quintptr(this)))
+    : QDialog(parent), m_queries(queries), m_indexId(indexId), m_personName(tr("index_id %1").arg(indexId)),
+      m_similar(std::move(similar))
 {
     setObjectName(QStringLiteral("personTimelineDialog"));
     auto *layout = new QVBoxLayout(this);
     auto *head = new QHBoxLayout;
-    auto *photo = new QLabel(this);
-    photo->setFixedSize(72, 72);
-    photo->setAlignment(Qt::AlignCenter);
-    auto *title = new QLabel(this);
-    {
-        QString error;
-        QSqlDatabase db = store::openDatabase(archive, m_connection, &error);
-        library::LibraryStore store(db, archive.libraryDir());
+    m_photo = new QLabel(this);
+    m_photo->setFixedSize(72, 72);
+    m_photo->setAlignment(Qt::AlignCenter);
+    m_title = new QLabel(m_personName, this);
+    queries->run([indexId, library = queries->config().libraryDir()](QSqlDatabase &db) {
+        library::LibraryStore store(db, library);
+        Head h;
         if (const std::optional<library::Person> p = store.person(indexId)) {
-            m_personName = p->name;
-            title->setText(QStringLiteral("<b style='font-size:14pt'>%1</b><br>%2")
-                               .arg(p->name.toHtmlEscaped(),
-                                    tr("Card %1 · index_id %2").arg(p->cardNo.toHtmlEscaped()).arg(indexId)));
+            h = {true, p->name, p->cardNo, {}};
             if (!p->photos.isEmpty())
-                photo->setPixmap(QPixmap::fromImage(readBoundedImageFile(store.photoPath(p->photos.first()))
-                                                         .scaled(72, 72, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
-        } else {
-            m_personName = tr("index_id %1").arg(indexId);
-            title->setText(m_personName);
+                h.photo = readBoundedImageFile(store.photoPath(p->photos.first()))
+                              .scaled(72, 72, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         }
-    }
+        return h;
+    }).then(this, [this](const Head &h) { showHead(h); });
     setWindowTitle(tr("Timeline: %1").arg(m_personName));
-    head->addWidget(photo);
-    head->addWidget(title, 1);
+    head->addWidget(m_photo);
+    head->addWidget(m_title, 1);
     layout->addLayout(head);
 
     auto *controls = new QHBoxLayout;
@@ -124,9 +118,18 @@ PersonTimelineDialog::PersonTimelineDialog(const store::DatabaseConfig &archive,
     reload();
 }
 
-PersonTimelineDialog::~PersonTimelineDialog()
+PersonTimelineDialog::~PersonTimelineDialog() = default;
+
+void PersonTimelineDialog::showHead(const Head &h)
 {
-    QSqlDatabase::removeDatabase(m_connection);
+    if (!h.found)
+        return;  // the title says index_id N already
+    m_personName = h.name;
+    m_title->setText(QStringLiteral("<b style='font-size:14pt'>%1</b><br>%2")
+                         .arg(h.name.toHtmlEscaped(), tr("Card %1 · index_id %2").arg(h.cardNo.toHtmlEscaped()).arg(m_indexId)));
+    if (!h.photo.isNull())
+        m_photo->setPixmap(QPixmap::fromImage(h.photo));
+    setWindowTitle(tr("Timeline: %1").arg(m_personName));
 }
 
 void PersonTimelineDialog::setPeriod(const QDate &from, const QDate &to)
@@ -147,15 +150,29 @@ void PersonTimelineDialog::reload()
     const QDateTime from(m_from->date(), QTime(0, 0));
     const QDateTime to(m_to->date().addDays(1), QTime(0, 0));
     const int reload = ++m_reloads;
-    QString error;
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QList<search::Sighting> sightings = search::sightingsOf(db, m_indexId, from.toUTC(), to.toUTC(), &error);
     m_timeline->setRange(from, to);
-    if (!m_similar || !m_useSimilar->isChecked() || !error.isEmpty()) {
-        display(sightings, 0, error, true);
-        return;
-    }
-    display(sightings, 0, error, false);  // the person's own sightings while the faces are looked for
+    struct Read {
+        QList<search::Sighting> sightings;
+        QString error;
+    };
+    m_queries->run([id = m_indexId, from = from.toUTC(), to = to.toUTC()](QSqlDatabase &db) {
+        Read r;
+        r.sightings = search::sightingsOf(db, id, from, to, &r.error);
+        return r;
+    }).then(this, [this, reload](const Read &r) {
+        if (reload != m_reloads)
+            return;  // the period changed meanwhile
+        const bool similar = m_similar && m_useSimilar->isChecked() && r.error.isEmpty();
+        display(r.sightings, 0, r.error, !similar);  // the person's own, while the faces are looked for
+        if (similar)
+            addSimilar(reload, r.sightings);
+    });
+}
+
+void PersonTimelineDialog::addSimilar(int reload, QList<search::Sighting> sightings)
+{
+    const QDateTime from(m_from->date(), QTime(0, 0));
+    const QDateTime to(m_to->date().addDays(1), QTime(0, 0));
     QtConcurrent::run([similar = m_similar, id = m_indexId, from, to, threshold = m_threshold->value() / 100.f] {
         return similar(id, from.toUTC(), to.toUTC(), threshold);
     }).then(this, [this, reload, sightings](const QList<search::Sighting> &similar) mutable {

@@ -1,13 +1,15 @@
 // Every sighting of one person: on a time line per device, and as a daily first-seen
 // / last-seen table (attendance) that exports as CSV. Sightings are the events that
 // name the person, plus, when face search is available, events whose face is
-// similar above a threshold.
+// similar above a threshold. The archive is read through the window's query worker
+// (store/QueryWorker), the similar faces on a pool thread: the dialog never waits.
 #pragma once
 
 #include "search/Attendance.h"
 #include "store/Database.h"
 
 #include <QDialog>
+#include <QImage>
 
 #include <functional>
 
@@ -16,6 +18,8 @@ class QDateEdit;
 class QLabel;
 class QSlider;
 class QTableWidget;
+
+namespace fd::store { class QueryWorker; }
 
 namespace fd::ui {
 
@@ -30,13 +34,14 @@ public:
     using SimilarSightings = std::function<QList<search::Sighting>(qint64 indexId, const QDateTime &from,
                                                                    const QDateTime &to, float threshold)>;
 
-    PersonTimelineDialog(const store::DatabaseConfig &archive, qint64 indexId, SimilarSightings similar = {},
+    PersonTimelineDialog(store::QueryWorker *queries, qint64 indexId, SimilarSightings similar = {},
                          QWidget *parent = nullptr);
     ~PersonTimelineDialog() override;
 
     void setPeriod(const QDate &from, const QDate &to);
-    // The person's own sightings at once; similar faces, when asked for, follow from a
-    // pool thread (reloaded() is emitted when the view is complete either way).
+    // The person's own sightings from the query worker; similar faces, when asked
+    // for, follow from a pool thread (reloaded() is emitted when the view is complete
+    // either way).
     void reload();
     void setSimilarShown(bool shown);
     bool exportCsv(const QString &path, QString *error);
@@ -49,14 +54,23 @@ signals:
     void reloaded();
 
 private:
+    struct Head {
+        bool found = false;
+        QString name;
+        QString cardNo;
+        QImage photo;
+    };
+    void showHead(const Head &head);
+    void addSimilar(int reload, QList<search::Sighting> sightings);
     // Fills the time line, the table and the summary; complete: nothing more to come.
     void display(const QList<search::Sighting> &sightings, int similarCount, const QString &error, bool complete);
 
-    store::DatabaseConfig m_archive;
+    store::QueryWorker *m_queries;
     qint64 m_indexId;
     QString m_personName;
     SimilarSightings m_similar;
-    QString m_connection;
+    QLabel *m_photo;
+    QLabel *m_title;
     QDateEdit *m_from;
     QDateEdit *m_to;
     QCheckBox *m_useSimilar;

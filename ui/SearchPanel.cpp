@@ -29,7 +29,6 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QSqlDatabase>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -60,13 +59,10 @@ QComboBox *choiceBox(std::initializer_list<std::pair<QString, int>> items, QWidg
 
 } // namespace
 
-SearchPanel::SearchPanel(const store::DatabaseConfig &archive, devices::DeviceRegistry *registry, QWidget *parent)
-    : QWidget(parent), m_archive(archive), m_registry(registry),
-      m_connection(QStringLiteral("facedesk-search-%1").arg(quintptr(this)))
+SearchPanel::SearchPanel(store::QueryWorker *queries, devices::DeviceRegistry *registry, QWidget *parent)
+    : QWidget(parent), m_registry(registry)
 {
     setObjectName(QStringLiteral("searchPanel"));
-    QString error;
-    QSqlDatabase db = store::openDatabase(archive, m_connection, &error);
 
     auto *layout = new QHBoxLayout(this);
     auto *splitter = new QSplitter(this);
@@ -100,9 +96,12 @@ SearchPanel::SearchPanel(const store::DatabaseConfig &archive, devices::DeviceRe
         const QString path = QFileDialog::getSaveFileName(this, asPdf ? tr("PDF report") : tr("Export CSV"),
                                                           asPdf ? QStringLiteral("search.pdf") : QStringLiteral("search.csv"),
                                                           asPdf ? tr("PDF files (*.pdf)") : tr("CSV files (*.csv)"));
-        QString why;
-        if (!path.isEmpty() && !(asPdf ? exportPdf(path, &why) : exportCsv(path, &why)))
-            QMessageBox::warning(this, tr("Export"), why);
+        if (path.isEmpty())
+            return;
+        (asPdf ? exportPdf(path) : exportCsv(path)).then(this, [this](const QString &why) {
+            if (!why.isEmpty())
+                QMessageBox::warning(this, tr("Export"), why);
+        });
     };
     connect(csv, &QPushButton::clicked, this, [exportTo] { exportTo(false); });
     connect(pdf, &QPushButton::clicked, this, [exportTo] { exportTo(true); });
@@ -113,7 +112,8 @@ SearchPanel::SearchPanel(const store::DatabaseConfig &archive, devices::DeviceRe
     bar->addWidget(pdf);
     rl->addLayout(bar);
 
-    m_results = new SearchResultModel(db, archive.imagesDir(), this);
+    m_results = new SearchResultModel(queries, this);
+    connect(m_results, &SearchResultModel::loaded, this, &SearchPanel::updateCount);
     m_results->setEngineScale(m_scale);  // the face search part, built above, knows it
     m_view = new QTableView(right);
     m_view->setObjectName(QStringLiteral("searchResults"));
@@ -163,16 +163,9 @@ SearchPanel::SearchPanel(const store::DatabaseConfig &archive, devices::DeviceRe
         connect(registry, &devices::DeviceRegistry::deviceRemoved, this, &SearchPanel::refreshDevices);
     }
     refreshDevices();
-    if (!db.isOpen())
-        m_count->setText(tr("The archive cannot be opened: %1").arg(error));
 }
 
-SearchPanel::~SearchPanel()
-{
-    delete m_results;
-    m_results = nullptr;
-    QSqlDatabase::removeDatabase(m_connection);
-}
+SearchPanel::~SearchPanel() = default;
 
 QWidget *SearchPanel::buildFilters()
 {
@@ -416,12 +409,12 @@ void SearchPanel::showSimilar(const SimilarQuery &query, const QString &what)
                 finishSimilar(result.error);
                 return;
             }
-            m_results->showRanked(result.hits, f);
+            // The count line once the rows are read (updateCount).
+            m_rankedCaption = {what, m_thresholdTitle->text().toLower().chopped(1),
+                               QString::number(m_threshold->value() / 100.0, 'f', 2), search->engineName()};
             m_view->setColumnHidden(SearchResultModel::Similarity, false);
-            m_count->setText(tr("%n events with faces like %1, %2 %3 (%4)", nullptr, m_results->rowCount())
-                                 .arg(what, m_thresholdTitle->text().toLower().chopped(1),
-                                      QString::number(m_threshold->value() / 100.0, 'f', 2), search->engineName()));
-            finishSimilar(QString());
+            m_count->setText(tr("Reading the events with faces like %1...").arg(what));
+            m_results->showRanked(result.hits, f);
         });
 }
 
@@ -553,13 +546,29 @@ EventOrder SearchPanel::order() const
 void SearchPanel::runSearch()
 {
     m_view->setColumnHidden(SearchResultModel::Similarity, true);
+    if (!m_rankedCaption.isEmpty()) {
+        m_rankedCaption.clear();
+        m_similarInteractive = false;  // the investigator moved on: no message box
+        finishSimilar(tr("Replaced by a search."));  // its rows will not be shown
+    }
+    m_count->setText(tr("Searching..."));
     m_results->search(filter(), order());
-    updateCount();
 }
 
 void SearchPanel::updateCount()
 {
     const qint64 n = m_results->matchCount();
+    if (!m_rankedCaption.isEmpty()) {
+        const QStringList caption = std::exchange(m_rankedCaption, {});
+        if (!m_results->lastError().isEmpty()) {
+            finishSimilar(tr("The search failed: %1").arg(m_results->lastError()));
+            return;
+        }
+        m_count->setText(tr("%n events with faces like %1, %2 %3 (%4)", nullptr, m_results->rowCount())
+                             .arg(caption[0], caption[1], caption[2], caption[3]));
+        finishSimilar(QString());
+        return;
+    }
     if (!m_results->lastError().isEmpty())
         m_count->setText(tr("The search failed: %1").arg(m_results->lastError()));
     else if (n >= 100000)
@@ -583,42 +592,36 @@ void SearchPanel::resetFilters()
     m_temperature->setChecked(false);
 }
 
-void SearchPanel::fetchAll(int cap)
+QFuture<QString> SearchPanel::exportCsv(const QString &path)
 {
-    while (m_results->canFetchMore({}) && m_results->rowCount() < cap)
-        m_results->fetchMore({});
-}
-
-bool SearchPanel::exportCsv(const QString &path, QString *error)
-{
-    fetchAll(1000000);
-    QList<EventHit> hits;
     QHash<qint64, float> similarity;
-    for (int row = 0; row < m_results->rowCount(); ++row) {
-        hits << m_results->hitAt(row);
-        if (m_results->isRanked())
-            similarity.insert(hits.last().id, m_results->similarityAt(row));
-    }
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || !writeHitsCsv(hits, similarity, &f) || !f.commit()) {
-        *error = f.errorString();
-        return false;
-    }
-    return true;
+    if (m_results->isRanked())
+        for (int row = 0; row < m_results->rowCount(); ++row)
+            similarity.insert(m_results->hitAt(row).id, m_results->similarityAt(row));
+    return m_results->allHits(1000000).then(QtFuture::Launch::Async, [path, similarity](const QList<EventHit> &hits) {
+        QSaveFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || !writeHitsCsv(hits, similarity, &f) || !f.commit())
+            return f.errorString();
+        return QString();
+    });
 }
 
-bool SearchPanel::exportPdf(const QString &path, QString *error)
+QFuture<QString> SearchPanel::exportPdf(const QString &path)
 {
     // A report is read by people: the first thousand rows, and it says so.
     constexpr int MaxRows = 1000;
-    fetchAll(MaxRows);
-    QList<EventHit> hits;
-    QList<float> similarity;
-    for (int row = 0; row < qMin(MaxRows, m_results->rowCount()); ++row) {
-        hits << m_results->hitAt(row);
-        similarity << (m_results->isRanked() ? m_results->engineValueAt(row) : -2.f);
-    }
-    return writeSearchReportPdf(path, tr("FaceDesk search report"), m_count->text(), hits, similarity, error);
+    QHash<qint64, float> similarity;
+    if (m_results->isRanked())
+        for (int row = 0; row < m_results->rowCount(); ++row)
+            similarity.insert(m_results->hitAt(row).id, m_results->engineValueAt(row));
+    return m_results->allHits(MaxRows).then(this, [this, path, similarity](const QList<EventHit> &hits) {
+        QList<float> values;
+        for (const EventHit &h : hits)
+            values << similarity.value(h.id, -2.f);
+        QString error;
+        writeSearchReportPdf(path, tr("FaceDesk search report"), m_count->text(), hits, values, &error);
+        return error;
+    });
 }
 
 } // namespace fd::ui

@@ -1,13 +1,16 @@
 // The investigator's view: filters on the left (time, devices, lists, person, score,
 // quality, attributes, temperature, acknowledgement), results on the right, paged
 // in as they scroll, sortable by time or score, exportable as CSV and PDF.
-// Double-clicking a result opens the event's detail.
+// Double-clicking a result opens the event's detail. Its reads go through the
+// window's query worker (store/QueryWorker): the panel never waits on the archive.
 #pragma once
 
 #include "face/FaceEngine.h"
 #include "match/FaceSearch.h"
 #include "search/EventQuery.h"
 #include "store/Database.h"
+
+#include <QFuture>
 
 #include <QWidget>
 
@@ -25,6 +28,7 @@ class QSpinBox;
 class QTableView;
 
 namespace fd::devices { class DeviceRegistry; }
+namespace fd::store { class QueryWorker; }
 
 namespace fd::ui {
 
@@ -34,12 +38,13 @@ class SearchResultModel;
 class SearchPanel : public QWidget {
     Q_OBJECT
 public:
-    SearchPanel(const store::DatabaseConfig &archive, devices::DeviceRegistry *registry, QWidget *parent = nullptr);
+    SearchPanel(store::QueryWorker *queries, devices::DeviceRegistry *registry, QWidget *parent = nullptr);
     ~SearchPanel() override;
 
     // The filter as the form says.
     search::EventFilter filter() const;
     search::EventOrder order() const;
+    // Starts the search; the count and rows follow (results()->loaded()).
     void runSearch();
     void resetFilters();
 
@@ -63,8 +68,12 @@ public:
     void similarToPerson(qint64 indexId);
     void setSimilarityThreshold(double threshold);
 
-    bool exportCsv(const QString &path, QString *error);
-    bool exportPdf(const QString &path, QString *error);
+    // Every row of the present results (the CSV; the PDF report, the first thousand),
+    // read on the query worker. The future's result is the reason it failed, empty
+    // when the file is written. The CSV is written on a pool thread, the PDF on this
+    // one (QPdfWriter's fonts).
+    QFuture<QString> exportCsv(const QString &path);
+    QFuture<QString> exportPdf(const QString &path);
 
 signals:
     void openEvent(qint64 eventId);
@@ -80,12 +89,8 @@ private:
     void refreshDevices();
     void applyPreset();
     void updateCount();
-    // Every result row, paged in (capped), for the exports.
-    void fetchAll(int cap);
 
-    store::DatabaseConfig m_archive;
     devices::DeviceRegistry *m_registry;
-    QString m_connection;
     SearchResultModel *m_results = nullptr;
     QTableView *m_view;
     QComboBox *m_preset;
@@ -119,6 +124,7 @@ private:
     QLabel *m_engine = nullptr;
     QList<QPushButton *> m_faceButtons;
     int m_similarRun = 0;             // the newest face search; older answers are dropped
+    QStringList m_rankedCaption;      // the count line's words for ranked rows on their way; empty: none
     bool m_similarInteractive = false;  // started from the form or the menu: errors in a box
 };
 

@@ -1,14 +1,29 @@
 #include "SearchResultModel.h"
 
+#include "store/QueryWorker.h"
+
 #include <QColor>
+#include <QPromise>
 #include <QLocale>
 
 namespace fd::ui {
 
 using namespace fd::search;
 
-SearchResultModel::SearchResultModel(QSqlDatabase db, const QString &imagesRoot, QObject *parent)
-    : QAbstractTableModel(parent), m_query(std::move(db), imagesRoot), m_thumbnails(new ThumbnailCache(48, 3000, this))
+namespace {
+
+// What one trip to the worker brings back for the table.
+struct PageAnswer {
+    EventPage page;
+    qint64 count = -1;  // -1: not counted (a further page)
+    QString error;
+};
+
+} // namespace
+
+SearchResultModel::SearchResultModel(store::QueryWorker *worker, QObject *parent)
+    : QAbstractTableModel(parent), m_worker(worker), m_imagesRoot(worker->config().imagesDir()),
+      m_thumbnails(new ThumbnailCache(48, 3000, this))
 {
     connect(m_thumbnails, &ThumbnailCache::ready, this, &SearchResultModel::thumbnailReady);
 }
@@ -22,11 +37,29 @@ void SearchResultModel::search(const EventFilter &filter, EventOrder order)
     m_rowOf.clear();
     m_similarity.clear();
     m_next = {};
-    m_more = true;
+    m_more = false;
+    m_count = 0;
+    m_error.clear();
     endResetModel();
-    m_count = m_query.count(filter);
-    m_error = m_query.lastError();
-    fetchMore({});
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    m_worker->run([root = m_imagesRoot, filter, order](QSqlDatabase &db) {
+        EventQuery query(db, root);
+        PageAnswer a;
+        a.count = query.count(filter);
+        if (query.lastError().isEmpty())
+            a.page = query.page(filter, order, PageSize);
+        a.error = query.lastError();
+        return a;
+    }).then(this, [this, generation](const PageAnswer &a) {
+        if (generation != m_generation)
+            return;  // a newer search replaced this one
+        m_loading = false;
+        m_count = a.error.isEmpty() ? a.count : -1;
+        m_error = a.error;
+        appendPage(a.page);
+        emit loaded();
+    });
 }
 
 void SearchResultModel::showRanked(const QList<QPair<qint64, float>> &ranked, const EventFilter &filter)
@@ -37,24 +70,38 @@ void SearchResultModel::showRanked(const QList<QPair<qint64, float>> &ranked, co
     m_rowOf.clear();
     m_similarity.clear();
     m_more = false;
+    m_count = 0;
+    m_error.clear();
     QList<qint64> ids;
     for (const auto &[id, similarity] : ranked) {
         ids << id;
         m_similarity.insert(id, similarity);
     }
+    endResetModel();
     EventFilter restricted = filter;
     restricted.eventIds = ids;
-    const EventPage page = m_query.page(restricted, EventOrder::NewestFirst, int(qMax<qsizetype>(1, ids.size())));
-    m_error = m_query.lastError();
-    m_hits = page.hits;
-    // Rank order: best similarity first, the newer event first among equals.
-    std::stable_sort(m_hits.begin(), m_hits.end(), [this](const EventHit &a, const EventHit &b) {
-        return m_similarity.value(a.id) > m_similarity.value(b.id);
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    m_worker->run([root = m_imagesRoot, restricted, n = int(qMax<qsizetype>(1, ids.size()))](QSqlDatabase &db) {
+        EventQuery query(db, root);
+        PageAnswer a;
+        a.page = query.page(restricted, EventOrder::NewestFirst, n);
+        a.error = query.lastError();
+        return a;
+    }).then(this, [this, generation](PageAnswer a) {
+        if (generation != m_generation)
+            return;
+        m_loading = false;
+        m_error = a.error;
+        // Rank order: best similarity first, the newer event first among equals.
+        std::stable_sort(a.page.hits.begin(), a.page.hits.end(), [this](const EventHit &x, const EventHit &y) {
+            return m_similarity.value(x.id) > m_similarity.value(y.id);
+        });
+        a.page.more = false;
+        appendPage(a.page);
+        m_count = m_hits.size();
+        emit loaded();
     });
-    for (int i = 0; i < m_hits.size(); ++i)
-        m_rowOf.insert(m_hits[i].id, i);
-    m_count = m_hits.size();
-    endResetModel();
 }
 
 bool SearchResultModel::canFetchMore(const QModelIndex &parent) const
@@ -64,10 +111,28 @@ bool SearchResultModel::canFetchMore(const QModelIndex &parent) const
 
 void SearchResultModel::fetchMore(const QModelIndex &parent)
 {
-    if (!canFetchMore(parent))
-        return;
-    const EventPage page = m_query.page(m_filter, m_order, PageSize, m_next);
-    m_error = m_query.lastError();
+    if (!canFetchMore(parent) || m_loading)
+        return;  // the page asked for is on its way
+    const quint64 generation = m_generation;
+    m_loading = true;
+    m_worker->run([root = m_imagesRoot, filter = m_filter, order = m_order, next = m_next](QSqlDatabase &db) {
+        EventQuery query(db, root);
+        PageAnswer a;
+        a.page = query.page(filter, order, PageSize, next);
+        a.error = query.lastError();
+        return a;
+    }).then(this, [this, generation](const PageAnswer &a) {
+        if (generation != m_generation)
+            return;
+        m_loading = false;
+        m_error = a.error;
+        appendPage(a.page);
+        emit loaded();
+    });
+}
+
+void SearchResultModel::appendPage(const EventPage &page)
+{
     m_more = page.more;
     m_next = page.next;
     if (page.hits.isEmpty())
@@ -78,6 +143,30 @@ void SearchResultModel::fetchMore(const QModelIndex &parent)
         m_hits.append(h);
     }
     endInsertRows();
+}
+
+QFuture<QList<EventHit>> SearchResultModel::allHits(int cap) const
+{
+    QList<EventHit> loaded = m_hits.mid(0, cap);
+    if (!m_more || loaded.size() >= cap || isRanked()) {
+        QPromise<QList<EventHit>> ready;  // (makeReadyFuture would make a future of each hit)
+        ready.start();
+        ready.addResult(loaded);
+        ready.finish();
+        return ready.future();
+    }
+    return m_worker->run([root = m_imagesRoot, filter = m_filter, order = m_order, next = m_next, loaded,
+                          cap](QSqlDatabase &db) mutable {
+        EventQuery query(db, root);
+        PageCursor after = next;
+        for (bool more = true; more && loaded.size() < cap;) {
+            const EventPage page = query.page(filter, order, qMin(5000, int(cap - loaded.size())), after);
+            loaded += page.hits;
+            more = page.more && !page.hits.isEmpty();
+            after = page.next;
+        }
+        return loaded;
+    });
 }
 
 void SearchResultModel::thumbnailReady(qint64 eventId)

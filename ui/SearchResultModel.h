@@ -1,5 +1,10 @@
 // Search results as a table: pages arrive from the archive as the investigator
 // scrolls (canFetchMore / fetchMore), faces are decoded for the rows on screen.
+// Every query (the count, each page, a similarity result's rows) runs on the
+// window's query worker (store/QueryWorker): on a site archive a page is a network
+// round trip, and a search over a million events with a narrow filter can take a
+// second; the table shows what it has meanwhile, and loaded() says when more came.
+// An answer to a search that a newer one replaced is dropped.
 // A similarity search shows its ranked events in rank order with the similarity, in
 // the engine's own terms (the CNN's distance: an investigator compares it with the
 // slider's threshold, which speaks the same way).
@@ -11,7 +16,12 @@
 #include "search/EventQuery.h"
 
 #include <QAbstractTableModel>
+#include <QFuture>
 #include <QHash>
+
+namespace fd::store {
+class QueryWorker;
+}
 
 namespace fd::ui {
 
@@ -22,12 +32,18 @@ public:
                   Acknowledged, ColumnCount };
     static constexpr int PageSize = 200;
 
-    SearchResultModel(QSqlDatabase db, const QString &imagesRoot, QObject *parent = nullptr);
+    explicit SearchResultModel(store::QueryWorker *worker, QObject *parent = nullptr);
 
-    // A new search: the first page now, the rest on demand.
+    // A new search: the count and the first page as soon as the worker has them, the
+    // rest on demand.
     void search(const search::EventFilter &filter, search::EventOrder order);
     // Similarity results (event id, similarity), best first, restricted by the filter.
     void showRanked(const QList<QPair<qint64, float>> &ranked, const search::EventFilter &filter);
+    // Whether an answer is still awaited (the first page, a next one, ranked rows).
+    bool isLoading() const { return m_loading; }
+    // Every row of the present search, up to `cap`, read on the worker (exports): the
+    // rows loaded so far and the pages after them, without adding them to the table.
+    QFuture<QList<search::EventHit>> allHits(int cap) const;
     bool isRanked() const { return !m_similarity.isEmpty(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -49,10 +65,19 @@ public:
 
     static QString listText(int picSort);
 
+signals:
+    // A search's count and first page, a further page, or ranked rows arrived (or
+    // their query failed: lastError()).
+    void loaded();
+
 private:
     void thumbnailReady(qint64 eventId);
+    void appendPage(const search::EventPage &page);
 
-    search::EventQuery m_query;
+    store::QueryWorker *m_worker;
+    QString m_imagesRoot;
+    quint64 m_generation = 0;  // the search an answer belongs to
+    bool m_loading = false;
     search::EventFilter m_filter;
     search::EventOrder m_order = search::EventOrder::NewestFirst;
     QList<search::EventHit> m_hits;

@@ -1,6 +1,7 @@
 #include "DemoLibrary.h"
 
 #include "FacePhotoSet.h"
+#include "store/ScopedConnection.h"
 #include "library/LibraryStore.h"
 #include "library/PhotoValidator.h"
 
@@ -16,13 +17,11 @@ int seedDemoLibrary(const store::DatabaseConfig &archive, const QString &facesDi
 {
     if (facesDir.isEmpty())
         return 0;
-    const QString connection = QStringLiteral("facedesk-demo-library");
+    store::ScopedConnection connection(archive, QStringLiteral("demo-library"));
     int added = 0;
     {
-        QString error;
-        QSqlDatabase db = store::openDatabase(archive, connection, &error);
-        library::LibraryStore store(db, archive.libraryDir());
-        if (!db.isOpen() || store.countPersons({}) > 0)
+        library::LibraryStore store(connection.db(), archive.libraryDir());
+        if (!connection.isOpen() || store.countPersons({}) > 0)
             return 0;
         const library::PhotoValidator validator;
         QList<library::NewPerson> persons;
@@ -55,7 +54,6 @@ int seedDemoLibrary(const store::DatabaseConfig &archive, const QString &facesDi
         }
         added = int(store.addPersons(persons).size());
     }
-    QSqlDatabase::removeDatabase(connection);
     return added;
 }
 

@@ -46,6 +46,15 @@ void grabPanel(QWidget *panel, QSize size, const QString &file)
     panel->setParent(dock);
 }
 
+// The timeline reads on the window's query worker: wait for its view (at most 10 s).
+void awaitTimeline(ui::PersonTimelineDialog *dialog)
+{
+    QEventLoop loaded;
+    QObject::connect(dialog, &ui::PersonTimelineDialog::reloaded, &loaded, &QEventLoop::quit);
+    QTimer::singleShot(10000, &loaded, &QEventLoop::quit);
+    loaded.exec();
+}
+
 } // namespace
 
 QList<QPair<QString, QString>> screenshotKinds()
@@ -113,6 +122,7 @@ void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QM
         int bestCount = -1;
         for (int row = 0; row < persons->rowCount(); ++row) {
             ui::PersonTimelineDialog *d = window.openTimeline(persons->personAt(row).indexId);
+            awaitTimeline(d);
             int count = 0;
             for (const auto &day : d->days())
                 count += day.sightings;
@@ -127,6 +137,7 @@ void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QM
             }
         }
         best->setPeriod(QDate::currentDate(), QDate::currentDate());
+        awaitTimeline(best);
         settle(300);
         if (files.contains(QStringLiteral("timeline")))
             best->grab().save(files[QStringLiteral("timeline")]);

@@ -1087,6 +1087,7 @@ void TestGui::detailOpensOnEnterAndDoubleClick()
     QTest::keyClick(view, Qt::Key_Return);
     QTRY_VERIFY(detail->isVisible());
     QCOMPARE(detail->currentId(), newer);
+    QTRY_VERIFY(!detail->imagesPending());  // the row from the query worker, the images from a pool thread
     QCOMPARE(title->text(), QStringLiteral("Ann Staff (Whitelist)"));
     QStringList facts = detail->attributesText().split(u'\n');
     for (const QString &line : {QStringLiteral("Age: about 29"), QStringLiteral("Gender: female"), QStringLiteral("Glasses: glasses"),
@@ -1108,6 +1109,7 @@ void TestGui::detailOpensOnEnterAndDoubleClick()
     QVERIFY(olderButton && newerButton);
     QTest::mouseClick(olderButton, Qt::LeftButton);
     QCOMPARE(detail->currentId(), older);
+    QTRY_VERIFY(!detail->imagesPending());
     QCOMPARE(title->text(), QStringLiteral("Jane Doe (Blacklist)"));
     QVERIFY(title->styleSheet().contains(QStringLiteral("#d32f2f")));
     facts = detail->attributesText().split(u'\n');
@@ -1150,6 +1152,7 @@ void TestGui::detailOpensOnEnterAndDoubleClick()
     QCOMPARE(activated.size(), 1);
     QTRY_VERIFY(detail->isVisible());
     QCOMPARE(detail->currentId(), older);
+    QTRY_VERIFY(!detail->imagesPending());
     QVERIFY(detail->attributesText().contains(QStringLiteral("Gender: male")));
     QTRY_VERIFY(!detail->imagesPending());
     QVERIFY(!scene->pixmap().isNull());
@@ -1188,6 +1191,7 @@ void TestGui::detailWithFaceRectButNoImages()
     ui::EventDetailDialog *detail = desk.window->detailDialog();
     QTRY_VERIFY(detail->isVisible());
     QCOMPARE(detail->currentId(), id);
+    QTRY_VERIFY(!detail->imagesPending());
     QVERIFY(detail->attributesText().split(u'\n').contains(QStringLiteral("Gender: female")));
     QVERIFY(detail->attributesText().split(u'\n').contains(QStringLiteral("Score: 81%")));
     QTRY_VERIFY(!detail->imagesPending());

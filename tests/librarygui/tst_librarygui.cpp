@@ -7,6 +7,7 @@
 #include "LibraryPanel.h"
 #include "PersonEditDialog.h"
 #include "PersonTableModel.h"
+#include "store/QueryWorker.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -26,6 +27,18 @@ using namespace fd;
 using namespace fd::ui;
 
 namespace {
+
+// The table reads on the query worker: wait for its answer (none pending: at once).
+bool settled(PersonTableModel *model)
+{
+    for (int pages = 0; pages < 100 && model->isLoading(); ++pages) {
+        QSignalSpy loaded(model, &PersonTableModel::loaded);
+        if (!loaded.wait(10000))
+            return false;
+    }
+    return !model->isLoading();
+}
+
 QString facePhoto(const QString &name)
 {
     return QDir(QStringLiteral(SHARED_DIR "/faces")).filePath(name);
@@ -49,6 +62,7 @@ private slots:
 private:
     qint64 addViaDialog(const QString &name, const QString &card, const QString &photo, int list = 2);
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<store::QueryWorker> m_queries;
     std::unique_ptr<LibraryPanel> m_panel;
 };
 
@@ -59,7 +73,8 @@ void TestLibraryGui::init()
     m_dir = std::make_unique<QTemporaryDir>();
     store::DatabaseConfig config;
     config.dataDir = m_dir->path();
-    m_panel = std::make_unique<LibraryPanel>(config, nullptr);
+    m_queries = std::make_unique<store::QueryWorker>(config, QStringLiteral("test-library"));
+    m_panel = std::make_unique<LibraryPanel>(m_queries.get(), nullptr);
     m_panel->resize(1000, 500);
     m_panel->show();
     if (!m_panel->validator()->canDetectFaces())
@@ -69,6 +84,7 @@ void TestLibraryGui::init()
 void TestLibraryGui::cleanup()
 {
     m_panel.reset();
+    m_queries.reset();
     m_dir.reset();
 }
 
@@ -93,6 +109,7 @@ void TestLibraryGui::addPersonFromRealPhoto()
     QVERIFY(id > 0);
     m_panel->refresh();
     PersonTableModel *model = m_panel->model();
+    QVERIFY(settled(model));
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(model->personAt(0).name, QStringLiteral("Barack Obama"));
     QCOMPARE(model->data(model->index(0, PersonTableModel::CardNo), Qt::DisplayRole).toString(), QStringLiteral("C-44"));
@@ -129,6 +146,7 @@ void TestLibraryGui::syncCountsArriveLater()
         });
     });
     model->reload();  // each page loaded asks the source
+    QVERIFY(settled(model));
     QCOMPARE(asked.size(), 2);
     const QModelIndex devices = model->index(model->rowOf(ids.first()), PersonTableModel::Devices);
     QCOMPARE(model->data(devices, Qt::DisplayRole).toString(), QStringLiteral("…"));
@@ -159,6 +177,7 @@ void TestLibraryGui::searchAndListFilter()
     QVERIFY(addViaDialog(QStringLiteral("Joe Biden"), QStringLiteral("2"), QStringLiteral("biden_1.jpg"), 1) > 0);
     QVERIFY(addViaDialog(QStringLiteral("Rose Leslie"), QStringLiteral("3"), QStringLiteral("rose_leslie_1.jpg"), 1) > 0);
     m_panel->refresh();
+    QVERIFY(settled(m_panel->model()));
     QCOMPARE(m_panel->model()->rowCount(), 3);
     m_panel->searchEdit()->setText(QStringLiteral("obama"));
     QTRY_COMPARE(m_panel->model()->rowCount(), 1);
@@ -167,6 +186,7 @@ void TestLibraryGui::searchAndListFilter()
     QComboBox *lists = m_panel->listFilter();
     lists->setCurrentIndex(lists->findData(1));
     emit lists->activated(lists->currentIndex());
+    QVERIFY(settled(m_panel->model()));
     QCOMPARE(m_panel->model()->rowCount(), 2);
     QCOMPARE(m_panel->model()->personAt(0).name, QStringLiteral("Joe Biden"));
 }
@@ -177,6 +197,7 @@ void TestLibraryGui::moveAssignAndDelete()
     const qint64 b = addViaDialog(QStringLiteral("Joe Biden"), QStringLiteral("2"), QStringLiteral("biden_1.jpg"));
     QVERIFY(a > 0 && b > 0);
     m_panel->refresh();
+    QVERIFY(settled(m_panel->model()));
     m_panel->table()->selectAll();
     QCOMPARE(m_panel->selectedPersons().size(), 2);
     m_panel->moveSelected(1);
@@ -210,6 +231,7 @@ void TestLibraryGui::moveAssignAndDelete()
     m_panel->table()->clearSelection();
     m_panel->table()->selectRow(m_panel->model()->rowOf(a));
     m_panel->deleteSelected(false);
+    QVERIFY(settled(m_panel->model()));
     QCOMPARE(m_panel->model()->rowCount(), 1);
     QVERIFY(!m_panel->store()->person(a));
     QCOMPARE(m_panel->store()->wantedBy(QStringLiteral("gate-1")).size(), 1);

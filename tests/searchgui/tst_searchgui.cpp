@@ -3,6 +3,7 @@
 // and PDF exports hold every row.
 #include "FaceSearchController.h"
 #include "PersonTimelineDialog.h"
+#include "store/QueryWorker.h"
 #include "SearchPanel.h"
 #include "TimelineView.h"
 
@@ -48,7 +49,13 @@ private slots:
     void similarFacesFromAPhoto();
 
 private:
+    // Runs the panel's search and waits for its count and first page (the worker's).
+    void search();
+    // Waits for the page the model is reading, if any.
+    static bool settled(SearchResultModel *model);
+
     QTemporaryDir m_dir;
+    std::unique_ptr<store::QueryWorker> m_queries;
     std::unique_ptr<SearchPanel> m_panel;
     static constexpr int Events = 450;
 };
@@ -92,7 +99,8 @@ void TestSearchGui::initTestCase()
         QVERIFY(db.commit());
     }
     QSqlDatabase::removeDatabase(QStringLiteral("seed"));
-    m_panel = std::make_unique<SearchPanel>(config, nullptr);
+    m_queries = std::make_unique<store::QueryWorker>(config, QStringLiteral("test-search"));
+    m_panel = std::make_unique<SearchPanel>(m_queries.get(), nullptr);
     m_panel->resize(1200, 600);
     m_panel->show();
 }
@@ -100,23 +108,42 @@ void TestSearchGui::initTestCase()
 void TestSearchGui::cleanupTestCase()
 {
     m_panel.reset();
+    m_queries.reset();
+}
+
+bool TestSearchGui::settled(SearchResultModel *model)
+{
+    // (An answer the worker had ready before its continuation was attached arrives at
+    // once; the view may ask for another page as rows come in.)
+    for (int pages = 0; pages < 100 && model->isLoading(); ++pages) {
+        QSignalSpy loaded(model, &SearchResultModel::loaded);
+        if (!loaded.wait(10000))
+            return false;
+    }
+    return !model->isLoading();
+}
+
+void TestSearchGui::search()
+{
+    m_panel->runSearch();
+    QVERIFY(settled(m_panel->results()));
 }
 
 void TestSearchGui::searchFiltersAndCounts()
 {
     m_panel->resetFilters();
-    m_panel->runSearch();
+    search();
     QCOMPARE(m_panel->results()->matchCount(), Events);
     QVERIFY(m_panel->countLabel()->text().contains(QString::number(Events)));
     m_panel->personEdit()->setText(QStringLiteral("mallory"));
-    m_panel->runSearch();
+    search();
     QCOMPARE(m_panel->results()->matchCount(), Events / 10);
     QCOMPARE(m_panel->results()->rowCount(), Events / 10);
     for (int row = 0; row < m_panel->results()->rowCount(); ++row)
         QCOMPARE(m_panel->results()->hitAt(row).personName, QStringLiteral("Mallory"));
     m_panel->personEdit()->clear();
     m_panel->setLists({1});
-    m_panel->runSearch();
+    search();
     QCOMPARE(m_panel->results()->matchCount(), Events / 10);
     m_panel->setLists({});
 }
@@ -124,15 +151,16 @@ void TestSearchGui::searchFiltersAndCounts()
 void TestSearchGui::resultsPageInWhileScrolling()
 {
     m_panel->resetFilters();
-    m_panel->runSearch();
+    search();
     SearchResultModel *model = m_panel->results();
     QCOMPARE(model->rowCount(), SearchResultModel::PageSize);
     QVERIFY(model->canFetchMore({}));
     // Scrolling to the end asks the model for more, as a user's scroll does.
     QTableView *view = m_panel->resultView();
-    for (int i = 0; i < 10 && model->rowCount() < Events; ++i) {
+    for (int i = 0; i < 20 && model->rowCount() < Events; ++i) {
         view->scrollToBottom();
         QApplication::processEvents();
+        QVERIFY(settled(model));
     }
     QCOMPARE(model->rowCount(), Events);
     QVERIFY(!model->canFetchMore({}));
@@ -149,10 +177,12 @@ void TestSearchGui::bestScoreFirstNormalisesScales()
 {
     m_panel->resetFilters();
     m_panel->sortBox()->setCurrentIndex(m_panel->sortBox()->findData(int(search::EventOrder::BestScoreFirst)));
-    m_panel->runSearch();
+    search();
     SearchResultModel *model = m_panel->results();
-    while (model->canFetchMore({}))
+    while (model->canFetchMore({})) {
         model->fetchMore({});
+        QVERIFY(settled(model));
+    }
     QCOMPARE(model->rowCount(), Events);
     QCOMPARE(qRound(model->hitAt(0).matchScore), 99);
     for (int row = 1; row < model->rowCount(); ++row)
@@ -164,7 +194,7 @@ void TestSearchGui::bestScoreFirstNormalisesScales()
 void TestSearchGui::doubleClickOpensEvent()
 {
     m_panel->resetFilters();
-    m_panel->runSearch();
+    search();
     QSignalSpy opened(m_panel.get(), &SearchPanel::openEvent);
     QTableView *view = m_panel->resultView();
     const QModelIndex index = view->model()->index(2, SearchResultModel::Person);
@@ -181,17 +211,20 @@ void TestSearchGui::doubleClickOpensEvent()
 void TestSearchGui::exportsHoldEveryRow()
 {
     m_panel->resetFilters();
-    m_panel->runSearch();
+    search();
     const QString csv = m_dir.filePath(QStringLiteral("out.csv"));
-    QString error;
-    QVERIFY2(m_panel->exportCsv(csv, &error), qPrintable(error));
+    QFuture<QString> written = m_panel->exportCsv(csv);
+    QTRY_VERIFY_WITH_TIMEOUT(written.isFinished(), 20000);
+    QVERIFY2(written.result().isEmpty(), qPrintable(written.result()));
     QFile f(csv);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
     QCOMPARE(lines.size(), Events + 1);
     QVERIFY(lines[0].startsWith("event_id,time,device_uuid"));
     const QString pdf = m_dir.filePath(QStringLiteral("out.pdf"));
-    QVERIFY2(m_panel->exportPdf(pdf, &error), qPrintable(error));
+    written = m_panel->exportPdf(pdf);
+    QTRY_VERIFY_WITH_TIMEOUT(written.isFinished(), 20000);
+    QVERIFY2(written.result().isEmpty(), qPrintable(written.result()));
     QFile p(pdf);
     QVERIFY(p.open(QIODevice::ReadOnly));
     QVERIFY(p.read(5) == "%PDF-");
@@ -232,9 +265,11 @@ void TestSearchGui::personTimelineAndAttendance()
     }
     QSqlDatabase::removeDatabase(QStringLiteral("timeline-seed"));
 
-    PersonTimelineDialog dialog(config, person);
+    PersonTimelineDialog dialog(m_queries.get(), person);
+    QSignalSpy shown(&dialog, &PersonTimelineDialog::reloaded);
     dialog.setPeriod(today.addDays(-6), today);
     dialog.show();
+    QVERIFY(!shown.isEmpty() || shown.wait(10000));  // read on the query worker
     QVERIFY(dialog.windowTitle().contains(QStringLiteral("Grace Hopper")));
     QCOMPARE(dialog.days().size(), 2);
     QCOMPARE(dialog.days()[0].day, today.addDays(-2));
@@ -260,15 +295,17 @@ void TestSearchGui::personTimelineAndAttendance()
     QThread *gui = QThread::currentThread();
     std::atomic<bool> offGuiThread = false;
     const qint64 known = opened.first().first().toLongLong();  // the sighting clicked above
-    PersonTimelineDialog withFaces(config, person, [&](qint64, const QDateTime &, const QDateTime &, float) {
+    PersonTimelineDialog withFaces(m_queries.get(), person, [&](qint64, const QDateTime &, const QDateTime &, float) {
         offGuiThread = QThread::currentThread() != gui;
         const QDateTime fourDaysAgo(today.addDays(-4), QTime(12, 0));  // a day with no sighting by index_id
         return QList<search::Sighting>{{known, fourDaysAgo.toUTC(), QStringLiteral("gate"), QStringLiteral("gate"), 0.9f},
                                        {999999, fourDaysAgo.toUTC(), QStringLiteral("lab"), QStringLiteral("lab"), 0.8f}};
     });
-    withFaces.setPeriod(today.addDays(-6), today);
-    QCOMPARE(withFaces.days().size(), 2);
     QSignalSpy reloaded(&withFaces, &PersonTimelineDialog::reloaded);
+    withFaces.setPeriod(today.addDays(-6), today);
+    QVERIFY(!reloaded.isEmpty() || reloaded.wait(10000));
+    QCOMPARE(withFaces.days().size(), 2);
+    reloaded.clear();
     withFaces.setSimilarShown(true);
     // The continuation may already have run when the search finished at once.
     QVERIFY(!reloaded.isEmpty() || reloaded.wait(10000));
@@ -317,7 +354,8 @@ void TestSearchGui::similarFacesFromAPhoto()
     }
     QSqlDatabase::removeDatabase(QStringLiteral("faces-seed"));
 
-    SearchPanel panel(config, nullptr);
+    store::QueryWorker queries(config, QStringLiteral("test-faces"));
+    SearchPanel panel(&queries, nullptr);
     FaceSearchController controller(config, QString());
     QSignalSpy ready(&controller, &FaceSearchController::ready);
     panel.setFaceSearch(&controller);

@@ -1,6 +1,7 @@
 #include "ImportRun.h"
 
 #include "ImportThumbnail.h"
+#include "store/ScopedConnection.h"
 #include "LibraryStore.h"
 #include "LibraryText.h"
 #include "PhotoHash.h"
@@ -204,16 +205,15 @@ void ImportRun::run()
     ImportReport::Status status = ImportReport::Status::Failed;
     QString error;
     // This thread's own connection, as every thread that touches the archive has.
-    static std::atomic_int runs{0};
-    const QString connection = QStringLiteral("facedesk-import-%1").arg(++runs);
     {
-        QSqlDatabase db = store::openDatabase(d->database, connection, &error);
-        if (db.isOpen()) {
-            LibraryStore store(db, d->database.libraryDir());
+        store::ScopedConnection connection(d->database, QStringLiteral("import"));
+        if (connection.isOpen()) {
+            LibraryStore store(connection.db(), d->database.libraryDir());
             status = process(store, &report, &error);
+        } else {
+            error = connection.error();
         }
     }
-    QSqlDatabase::removeDatabase(connection);
 
     if (status != ImportReport::Status::Completed) {
         // Nothing was added: say so on every row that would have been.

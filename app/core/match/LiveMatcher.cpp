@@ -1,6 +1,7 @@
 #include "LiveMatcher.h"
 
 #include "FeatureStore.h"
+#include "store/ScopedConnection.h"
 #include "face/FaceVision.h"
 #include "image/BoundedDecode.h"
 #include "library/LibraryStore.h"
@@ -126,12 +127,11 @@ void LiveMatcher::submit(qint64 eventId, const protocol::FacePush &push, const Q
 
 void LiveMatcher::run(int worker)
 {
-    const QString connection = QStringLiteral("facedesk-livematch-%1-%2").arg(quintptr(this)).arg(worker);
     {
-        QString error;
-        QSqlDatabase db = store::openDatabase(m_config, connection, &error);
+        store::ScopedConnection connection(m_config, QStringLiteral("livematch-%1").arg(worker));
+        QSqlDatabase &db = connection.db();
         if (!db.isOpen())
-            qWarning("live matching: %s", qPrintable(error));
+            qWarning("live matching: %s", qPrintable(connection.error()));
         for (;;) {
             Job job;
             {
@@ -153,7 +153,6 @@ void LiveMatcher::run(int worker)
             emit backlogChanged(m_backlog);
         }
     }
-    QSqlDatabase::removeDatabase(connection);
 }
 
 void LiveMatcher::loadLibrary(QSqlDatabase &db)

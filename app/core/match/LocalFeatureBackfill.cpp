@@ -1,6 +1,7 @@
 #include "LocalFeatureBackfill.h"
 
 #include "FeatureStore.h"
+#include "store/ScopedConnection.h"
 #include "face/FaceVision.h"
 #include "store/ImageStore.h"
 
@@ -108,19 +109,12 @@ bool LocalFeatureBackfill::wait(QDeadlineTimer deadline)
 
 BackfillResult LocalFeatureBackfill::run()
 {
-    static QAtomicInt runs;
-    const QString connection = QStringLiteral("facedesk-backfill-%1").arg(runs.fetchAndAddRelaxed(1));
     BackfillResult result;
-    {
-        QString error;
-        QSqlDatabase db = store::openDatabase(m_config, connection, &error);
-        if (!db.isOpen())
-            result.error = error;
-        else
-            work(db, result);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
+    store::ScopedConnection connection(m_config, QStringLiteral("backfill"));
+    if (!connection.isOpen())
+        result.error = connection.error();
+    else
+        work(connection.db(), result);
     return result;
 }
 

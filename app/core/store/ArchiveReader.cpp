@@ -1,5 +1,7 @@
 #include "ArchiveReader.h"
 
+#include "ScopedConnection.h"
+
 #include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -155,15 +157,13 @@ std::optional<EventDetails> loadEvent(QSqlDatabase &db, qint64 id, const QString
 
 QList<DeviceRow> loadDevices(const DatabaseConfig &config, QString *error)
 {
-    const QString name = QStringLiteral("facedesk-load-devices");
-    QList<DeviceRow> rows;
-    {
-        QSqlDatabase db = openDatabase(config, name, error);
-        if (db.isOpen())
-            rows = loadDevices(db, error);
+    ScopedConnection connection(config, QStringLiteral("load-devices"));
+    if (!connection.isOpen()) {
+        if (error)
+            *error = connection.error();
+        return {};
     }
-    QSqlDatabase::removeDatabase(name);
-    return rows;
+    return loadDevices(connection.db(), error);
 }
 
 QHash<QString, qint64> eventCountsSince(QSqlDatabase &db, const QDateTime &since)

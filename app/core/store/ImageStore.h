@@ -23,6 +23,7 @@ public:
     // The same with the hash already known (the writer hashes once for two uses).
     QString put(const QByteArray &bytes, const QByteArray &hash, QString *error, bool *noSpace = nullptr);
     QString absolutePath(const QString &relative) const;
+    const QString &root() const { return m_root; }
     bool remove(const QString &relative);
     // The file's bytes, checked against the hash its name holds: after a power loss a
     // file can have its full size and the wrong content (blocks allocated, never
