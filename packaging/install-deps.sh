@@ -22,6 +22,8 @@ packages=(
     # PostgreSQL 15 (#12): a site's shared archive, and the throw-away cluster the
     # tests' _pg runs start (tests/support/pg-cluster.sh: initdb + pg_ctl).
     postgresql
+    # Operators' passwords (#13): Argon2id through libsodium's crypto_pwhash.
+    libsodium-dev
 )
 
 # npm fetches the face models (below); Node itself never runs in FaceDesk.
