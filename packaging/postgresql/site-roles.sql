@@ -49,3 +49,14 @@ ALTER DEFAULT PRIVILEGES FOR ROLE facedesk_owner IN SCHEMA public
 -- ...and those that already exist.
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO facedesk_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO facedesk_app;
+
+-- The audit trail (#13) is append-only for the application: the grants above give it
+-- every row right on every table, so take back changing and deleting the trail's
+-- (FaceDesk's migration does the same when it creates the table).
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_tables WHERE schemaname = 'public' AND tablename = 'audit_log') THEN
+        REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM facedesk_app;
+    END IF;
+END
+$$;

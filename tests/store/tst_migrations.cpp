@@ -5,6 +5,8 @@
 // (tst_migrations_pg) fresh databases on the throw-away PostgreSQL cluster, where the
 // translated steps must give the same tables and columns.
 #include "../support/TestArchive.h"
+#include "operators/AuditLog.h"
+#include "store/ScopedConnection.h"
 #include "library/LibraryStore.h"
 #include "search/EventQuery.h"
 #include "store/ArchiveCopy.h"
@@ -325,7 +327,8 @@ store::DatabaseConfig asLogin(const store::DatabaseConfig &config, const QString
 // #12, the site set-up: packaging/postgresql/site-roles.sql on a new database, the
 // schema created by the owner's login, then the desk's login works with rows (an
 // event, an acknowledgement: serial ids included) but can neither create, alter nor
-// drop a table; and opening the archive as the desk does not try to migrate it.
+// drop a table, nor change or delete the audit trail (#13); and opening the archive as
+// the desk does not try to migrate it.
 void TestMigrations::siteRolesCannotChangeTheSchema()
 {
     if (!testarchive::onPostgres())
@@ -334,18 +337,17 @@ void TestMigrations::siteRolesCannotChangeTheSchema()
     QVERIFY2(script.open(QIODevice::ReadOnly), SITE_ROLES_SQL);
     QTemporaryDir dir;
     const store::DatabaseConfig site = testarchive::config(dir.path());
-    {
+    const QString sql = QString::fromUtf8(script.readAll());
+    const auto runScript = [&site, &sql] {
         store::DatabaseConfig admin = site;  // the cluster's superuser, on the site's database
         admin.url = testarchive::urlOfDatabase(testarchive::adminUrl(), QUrl(site.url).path().mid(1));
+        store::ScopedConnection db = store::ScopedConnection::withoutMigration(admin, QStringLiteral("roles-admin"));
         QString error;
-        QSqlDatabase db = store::connectDatabase(admin, QStringLiteral("roles-admin"), &error);
-        QVERIFY2(db.isOpen(), qPrintable(error));
-        const QString sql = QString::fromUtf8(script.readAll());
-        QVERIFY2(store::execStatement(db, sql, &error), qPrintable(error));
-        QVERIFY2(store::execStatement(db, sql, &error), qPrintable(error));  // twice: harmless
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("roles-admin"));
+        QVERIFY2(db.isOpen(), qPrintable(db.error()));
+        QVERIFY2(store::execStatement(db.db(), sql, &error), qPrintable(error));
+    };
+    runScript();
+    runScript();  // twice: harmless
     {
         // The schema one version behind (a FaceDesk upgrade): the desk cannot migrate it
         // and refuses to open it; the owner can.
@@ -361,6 +363,7 @@ void TestMigrations::siteRolesCannotChangeTheSchema()
     }
     QSqlDatabase::removeDatabase(QStringLiteral("early"));
     QSqlDatabase::removeDatabase(QStringLiteral("owner"));
+    runScript();  // once more on the full schema: its grants must not give the audit trail back
     {
         QString error;
         QSqlDatabase desk = store::openDatabase(asLogin(site, QStringLiteral("facedesk_desk")), QStringLiteral("desk"), &error);
@@ -380,6 +383,17 @@ void TestMigrations::siteRolesCannotChangeTheSchema()
                      qPrintable(error));
         }
         QCOMPARE(scalar(desk, QStringLiteral("SELECT COUNT(*) FROM alert_acks")), qint64(1));
+        // #13: the audit trail takes the desk's records and keeps them from it.
+        operators::AuditLog audit(desk);
+        QVERIFY2(audit.append({QStringLiteral("guard"), QStringLiteral("acknowledge"), QStringLiteral("event 1"), {}, {}}, &error),
+                 qPrintable(error));
+        for (const QString &change : {QStringLiteral("UPDATE audit_log SET operator = 'eve'"), QStringLiteral("DELETE FROM audit_log"),
+                                      QStringLiteral("TRUNCATE audit_log")}) {
+            QVERIFY2(!store::execStatement(desk, change, &error), qPrintable(change));
+            QVERIFY2(error.contains(QLatin1String("permission denied")), qPrintable(error));
+        }
+        QVERIFY(audit.verify().intact);
+        QCOMPARE(scalar(desk, QStringLiteral("SELECT COUNT(*) FROM audit_log")), qint64(1));
         desk.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("desk"));
@@ -422,6 +436,13 @@ void TestMigrations::copyToPostgresResumesAndMatches()
                                 .arg(i < 22 ? QStringLiteral("'%1'").arg(faces[i - 2]) : QStringLiteral("NULL"))
                                 .arg(i < 22 ? QStringLiteral("'%1'").arg(scene) : QStringLiteral("NULL"))));
     QVERIFY(source.commit());
+    // #13: an operator and an audit trail move up too, the chain intact on the other side.
+    QVERIFY(run(source, QStringLiteral("INSERT INTO operators (name, role, password_hash, created_at, updated_at) "
+                                       "VALUES ('ann', 'admin', '$argon2id$x', 1, 1)")));
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(operators::AuditLog(source).append({QStringLiteral("ann"), QStringLiteral("export"), QStringLiteral("run %1").arg(i), {}, {}},
+                                                   &error));
+    const QByteArray head = operators::AuditLog(source).verify().headHash;
     const store::DatabaseConfig postgres = testarchive::config(dir.path());
     QSqlDatabase target = store::openDatabase(postgres, QStringLiteral("copy-to"), &error);
     QVERIFY2(target.isOpen(), qPrintable(error));
@@ -443,6 +464,11 @@ void TestMigrations::copyToPostgresResumesAndMatches()
     }
     QCOMPARE(scalar(target, QStringLiteral("SELECT COUNT(*) FROM events")), qint64(251));
     QCOMPARE(scalar(target, QStringLiteral("SELECT COUNT(*) FROM face_lists WHERE id = 1 AND name = 'Watch list'")), qint64(1));
+    QCOMPARE(scalar(target, QStringLiteral("SELECT COUNT(*) FROM operators WHERE name = 'ann'")), qint64(1));
+    const operators::AuditVerdict copied = operators::AuditLog(target).verify();
+    QVERIFY2(copied.intact, qPrintable(copied.reason));
+    QCOMPARE(copied.records, qint64(5));
+    QCOMPARE(copied.headHash, head);
     QByteArray fromCsv, toCsv;
     QBuffer a(&fromCsv), b(&toCsv);
     a.open(QIODevice::WriteOnly);

@@ -27,7 +27,8 @@ const QStringList kOrder = {
     QStringLiteral("persons"), QStringLiteral("person_photos"), QStringLiteral("device_groups"),
     QStringLiteral("device_group_members"), QStringLiteral("assignments"), QStringLiteral("events"),
     QStringLiteral("alert_acks"), QStringLiteral("local_features"), QStringLiteral("sync_state"),
-    QStringLiteral("sync_devices"), QStringLiteral("library_changes"), QStringLiteral("local_features_counter")};
+    QStringLiteral("sync_devices"), QStringLiteral("library_changes"), QStringLiteral("local_features_counter"),
+    QStringLiteral("operators"), QStringLiteral("audit_log")};
 
 struct Table {
     QString name;
@@ -41,7 +42,10 @@ struct Table {
 // win over those a new archive seeds (the named lists, the counters), which a
 // "largest key" rule would skip.
 const QStringList kAppendOnly = {QStringLiteral("events"), QStringLiteral("device_events"), QStringLiteral("alert_acks"),
-                                 QStringLiteral("local_features")};
+                                 QStringLiteral("local_features"), QStringLiteral("audit_log")};
+// Rows never written over, even on a page copied again: the audit trail (#13), whose
+// rows the application may not change on PostgreSQL and whose hashes cover them as they are.
+const QStringList kNeverUpdated = {QStringLiteral("audit_log")};
 
 // The source's tables in copy order: the known ones first, then any other a later
 // schema added, never SQLite's own or the schema version (the target has its own).
@@ -95,7 +99,7 @@ QString upsertSql(const Table &t)
         if (!t.key.contains(c))
             updates << QStringLiteral("%1 = excluded.%1").arg(c);
     }
-    const QString onConflict = t.key.isEmpty() ? QStringLiteral(" ON CONFLICT DO NOTHING")
+    const QString onConflict = t.key.isEmpty() || kNeverUpdated.contains(t.name) ? QStringLiteral(" ON CONFLICT DO NOTHING")
         : updates.isEmpty() ? QStringLiteral(" ON CONFLICT (%1) DO NOTHING").arg(t.key.join(u','))
                             : QStringLiteral(" ON CONFLICT (%1) DO UPDATE SET %2").arg(t.key.join(u','), updates.join(u','));
     return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)%4").arg(t.name, t.columns.join(u','), marks.join(u','), onConflict);

@@ -203,6 +203,37 @@ CREATE TABLE image_blobs (
     stored_at INTEGER NOT NULL
 );
 )"),
+        // 9: operators and the audit trail (#13). Passwords only as Argon2id hashes
+        // (auth/PasswordHash); failures and the last one's time drive the login
+        // throttle (auth/LoginThrottle). The audit trail is append-only: seq is its
+        // position, each record's hash covers its fields and the previous record's
+        // hash (operators/AuditLog). On PostgreSQL the application's logins may insert
+        // and read it but not change or delete it; on SQLite triggers refuse both.
+        QStringLiteral(R"(
+CREATE TABLE operators (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    failures INTEGER NOT NULL DEFAULT 0,
+    last_failure_at INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    operator TEXT NOT NULL,
+    desk TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    details TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_at ON audit_log (at);
+)"),
     };
     return steps;
 }
@@ -238,11 +269,11 @@ QStringList stepStatements(Backend backend, int v)
 {
     const QStringList sqlite = statements(migrations()[v]);
     if (backend == Backend::Sqlite)
-        return sqlite;
+        return sqlite + backendOnlyStatements(backend, v + 1);
     QStringList out = v == 0 ? postgresCompatibility() : QStringList();
     for (const QString &statement : sqlite)
         out << postgresStatements(statement);
-    return out;
+    return out + backendOnlyStatements(backend, v + 1);
 }
 
 // The version the archive's schema is at; -1 for a new one (no version row yet).

@@ -53,6 +53,28 @@ QStringList postgresCompatibility()
                            "LANGUAGE sql IMMUTABLE AS 'SELECT strpos(haystack, needle)'")};
 }
 
+QStringList backendOnlyStatements(Backend backend, int version)
+{
+    if (version != 9)
+        return {};
+    if (backend == Backend::Sqlite) {
+        // Whoever holds the file can drop these; they stop a mistake, the hash chain
+        // catches the rest.
+        return {QStringLiteral("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+                               "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"),
+                QStringLiteral("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+                               "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END")};
+    }
+    // The site's application role (packaging/postgresql/site-roles.sql) got every row
+    // right on new tables by default: take back changing and deleting the trail's.
+    // Where that role does not exist (a test cluster, a one-login site) the owner is
+    // the only login and the hash chain is the defence.
+    return {QStringLiteral("DO $$ BEGIN "
+                           "IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'facedesk_app') THEN "
+                           "REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM facedesk_app; "
+                           "END IF; END $$")};
+}
+
 bool isDiskFull(const QSqlError &error, Backend backend)
 {
     if (backend == Backend::Postgres)

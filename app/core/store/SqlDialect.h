@@ -35,6 +35,11 @@ QStringList postgresStatements(const QString &sqliteStatement);
 // the first migration step: instr(haystack, needle) as SQLite defines it.
 QStringList postgresCompatibility();
 
+// Statements that only one backend runs after migration step `version` (1-based),
+// where the backends protect a table differently: the audit trail (step 9) is
+// append-only through triggers on SQLite and through revoked rights on PostgreSQL.
+QStringList backendOnlyStatements(Backend backend, int version);
+
 // Whether a failed statement or commit failed because the database's disk is full:
 // SQLite's SQLITE_FULL (13, the low byte of the extended code Qt gives as text) or
 // PostgreSQL's SQLSTATE 53100 (disk_full). Told by codes: the texts are the locale's.
