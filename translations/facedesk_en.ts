@@ -441,6 +441,61 @@
     </message>
 </context>
 <context>
+    <name>OperatorStore</name>
+    <message>
+        <source>Wrong name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is disabled; an administrator can enable it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked until %1; an administrator can unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: try again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an operator needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a name is at most 64 characters, without spaces at either end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a name has only printable characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a password has at least %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a password has at most 1024 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an operator named %1 exists already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password could not be hashed (out of memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no operator named %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Protocol</name>
     <message>
         <source>Face capture camera</source>

@@ -444,6 +444,61 @@
     </message>
 </context>
 <context>
+    <name>OperatorStore</name>
+    <message>
+        <source>Wrong name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>This account is disabled; an administrator can enable it.</source>
+        <translation>此账户已停用；管理员可以重新启用。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked until %1; an administrator can unlock it.</source>
+        <translation>密码错误次数过多：此账户锁定至 %1；管理员可以解锁。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: try again in %1 s.</source>
+        <translation>密码错误次数过多：请 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <source>The archive cannot be read: %1</source>
+        <translation>无法读取档案库：%1</translation>
+    </message>
+    <message>
+        <source>an operator needs a name</source>
+        <translation>操作员需要名称</translation>
+    </message>
+    <message>
+        <source>a name is at most 64 characters, without spaces at either end</source>
+        <translation>名称最多 64 个字符，首尾不能有空格</translation>
+    </message>
+    <message>
+        <source>a name has only printable characters</source>
+        <translation>名称只能包含可打印字符</translation>
+    </message>
+    <message>
+        <source>a password has at least %1 characters</source>
+        <translation>密码至少 %1 个字符</translation>
+    </message>
+    <message>
+        <source>a password has at most 1024 characters</source>
+        <translation>密码最多 1024 个字符</translation>
+    </message>
+    <message>
+        <source>an operator named %1 exists already</source>
+        <translation>名为 %1 的操作员已存在</translation>
+    </message>
+    <message>
+        <source>the password could not be hashed (out of memory)</source>
+        <translation>无法计算密码哈希（内存不足）</translation>
+    </message>
+    <message>
+        <source>there is no operator named %1</source>
+        <translation>没有名为 %1 的操作员</translation>
+    </message>
+</context>
+<context>
     <name>Protocol</name>
     <message>
         <source>Face capture camera</source>

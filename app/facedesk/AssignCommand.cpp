@@ -1,6 +1,7 @@
 // facedesk assign: which device (or device group) should hold which list or persons.
 // A running `facedesk serve` or window notices the change through the archive's
 // change counter within a second and syncs the devices.
+#include "CommandAuth.h"
 #include "Commands.h"
 
 #include "library/LibraryStore.h"
@@ -57,6 +58,7 @@ int runAssign(const QStringList &arguments)
         {QStringLiteral("remove"), QStringLiteral("Take the assignment back instead.")},
     });
     p.addOptions(archiveOptions());
+    p.addOption(userOption());
     p.addPositionalArgument(QStringLiteral("INDEX_ID"), QStringLiteral("More persons, with --person."), QStringLiteral("[INDEX_ID...]"));
     if (const int exit = parseCommandLine(p, QStringLiteral("assign"), arguments); exit >= 0)
         return exit;
@@ -80,6 +82,10 @@ int runAssign(const QStringList &arguments)
         return 2;
     if (!archiveExists(config, QStringLiteral("assign")))
         return 1;
+    int refused = 0;
+    const std::optional<CommandOperator> who = authorize(p, config, QStringLiteral("assign"), auth::Action::Assign, &refused);
+    if (!who)
+        return refused;
     QString error;
     QSqlDatabase db = store::openDatabase(config, QStringLiteral("assign"), &error);
     if (!db.isOpen()) {
@@ -161,6 +167,8 @@ int runAssign(const QStringList &arguments)
     }
     for (const QString &uuid : std::as_const(affected))
         out << uuid << " should now hold " << store.wantedBy(uuid).size() << " persons" << Qt::endl;
+    auditCommand(config, *who, auth::actionName(auth::Action::Assign), QStringList(affected.begin(), affected.end()).join(u','),
+                 {{QStringLiteral("arguments"), arguments.join(u' ')}}, QStringLiteral("assign"));
     return 0;
 }
 

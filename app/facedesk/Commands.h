@@ -1,5 +1,5 @@
 // The headless subcommands: `facedesk serve`, `export`, `devices`, `assign`, `sync-status`,
-// `search`, `import`, `migrate`.
+// `search`, `import`, `migrate`, `users`, `audit`.
 // Each takes the arguments after its name and returns the process exit status.
 #pragma once
 
@@ -19,6 +19,8 @@ int runSyncStatus(const QStringList &arguments);
 int runSearch(const QStringList &arguments);
 int runImport(const QStringList &arguments);
 int runMigrate(const QStringList &arguments);
+int runUsers(const QStringList &arguments);
+int runAudit(const QStringList &arguments);
 
 // The data folder used when --data-dir is not given.
 QString defaultDataDir();

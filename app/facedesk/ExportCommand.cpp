@@ -1,3 +1,4 @@
+#include "CommandAuth.h"
 #include "Commands.h"
 
 #include "store/ArchiveReader.h"
@@ -22,6 +23,7 @@ int runExport(const QStringList &arguments)
         {QStringLiteral("to"), QStringLiteral("Latest capture time, ISO 8601 (exclusive)."), QStringLiteral("ISO8601")},
     });
     p.addOptions(archiveOptions());
+    p.addOption(userOption());
     if (const int exit = parseCommandLine(p, QStringLiteral("export"), arguments); exit >= 0)
         return exit;
     bool okFrom = false, okTo = false;
@@ -36,6 +38,10 @@ int runExport(const QStringList &arguments)
         return 2;
     if (!archiveExists(config, QStringLiteral("export")))
         return 1;
+    int refused = 0;
+    const std::optional<CommandOperator> who = authorize(p, config, QStringLiteral("export"), auth::Action::Export, &refused);
+    if (!who)
+        return refused;
     QString error;
     QSqlDatabase db = store::openDatabase(config, QStringLiteral("export"), &error);
     if (!db.isOpen()) {
@@ -56,6 +62,10 @@ int runExport(const QStringList &arguments)
         return 1;
     }
     err << "facedesk export: " << rows << " events" << Qt::endl;
+    auditCommand(config, *who, auth::actionName(auth::Action::Export), QStringLiteral("events"),
+                 {{QStringLiteral("from"), from.toString(Qt::ISODate)}, {QStringLiteral("to"), to.toString(Qt::ISODate)},
+                  {QStringLiteral("rows"), rows}, {QStringLiteral("out"), path}},
+                 QStringLiteral("export"));
     return 0;
 }
 

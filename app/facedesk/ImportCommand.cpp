@@ -1,3 +1,4 @@
+#include "CommandAuth.h"
 #include "Commands.h"
 #include "UnixSignals.h"
 
@@ -76,6 +77,7 @@ int runImport(const QStringList &arguments)
          QStringLiteral("0")},
     });
     p.addOptions(archiveOptions());
+    p.addOption(userOption());
     if (const int exit = parseCommandLine(p, QStringLiteral("import"), arguments); exit >= 0)
         return exit;
     const auto usage = [&err](const QString &why) {
@@ -135,6 +137,10 @@ int runImport(const QStringList &arguments)
     store::DatabaseConfig config;
     if (!archiveFromOptions(p, QStringLiteral("import"), &config))
         return 2;
+    int refused = 0;
+    const std::optional<CommandOperator> who = authorize(p, config, QStringLiteral("import"), auth::Action::Import, &refused);
+    if (!who)
+        return refused;
 
     ImportRun run(std::move(source), config, PhotoRules{}, options);
     // A terminal gets one line rewritten in place; a log file a line every few seconds.
@@ -180,6 +186,8 @@ int runImport(const QStringList &arguments)
     if (listed > 50)
         out << "... and " << listed - 50 << " more" << (reportFile.isOpen() ? " in the report" : "; see --report") << '\n';
     out << report.summary() << Qt::endl;
+    auditCommand(config, *who, auth::actionName(auth::Action::Import), p.positionalArguments().value(0),
+                 {{QStringLiteral("summary"), report.summary()}}, QStringLiteral("import"));
     if (report.status == ImportReport::Status::Failed || interrupted || report.status == ImportReport::Status::Cancelled)
         return 1;
     return report.everythingImported() ? 0 : kNotEverything;

@@ -1,3 +1,4 @@
+#include "CommandAuth.h"
 #include "Commands.h"
 
 #include "store/ArchiveCopy.h"
@@ -39,6 +40,7 @@ int runMigrate(const QStringList &arguments)
         "(every desk of the site reads them from there); --data-dir stays this PC's cache of them."));
     p.addHelpOption();
     p.addOptions(archiveOptions());
+    p.addOption(userOption());
     if (const int exit = parseCommandLine(p, QStringLiteral("migrate"), arguments); exit >= 0)
         return exit;
     store::DatabaseConfig target;
@@ -54,6 +56,10 @@ int runMigrate(const QStringList &arguments)
         err << "facedesk migrate: no archive in " << QDir::toNativeSeparators(source.dataDir) << Qt::endl;
         return 2;
     }
+    int refused = 0;
+    const std::optional<CommandOperator> who = authorize(p, source, QStringLiteral("migrate"), auth::Action::Migrate, &refused);
+    if (!who)
+        return refused;
     QString error;
     QSqlDatabase from = store::openDatabase(source, QStringLiteral("migrate-from"), &error);
     QSqlDatabase to = from.isOpen() ? store::openDatabase(target, QStringLiteral("migrate-to"), &error) : QSqlDatabase();
@@ -79,6 +85,8 @@ int runMigrate(const QStringList &arguments)
         err << "facedesk migrate: the counts differ (the target held other rows, or rows were added meanwhile)" << Qt::endl;
         return 1;
     }
+    auditCommand(target, *who, auth::actionName(auth::Action::Migrate), target.display(),
+                 {{QStringLiteral("from"), source.display()}}, QStringLiteral("migrate"));
     err << "facedesk migrate: done; start FaceDesk with --data-dir " << QDir::toNativeSeparators(source.dataDir)
         << " --database " << target.display() << Qt::endl;
     return 0;

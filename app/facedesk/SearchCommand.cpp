@@ -2,6 +2,7 @@
 // library person, as CSV in rank order. Local features are brought up to date first,
 // so that a photo finds every archived face, not only those a window happened to
 // compute.
+#include "CommandAuth.h"
 #include "Commands.h"
 
 #include "face/FaceEngineFactory.h"
@@ -16,6 +17,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QTextStream>
 
 namespace fd::app {
@@ -73,6 +75,7 @@ int runSearch(const QStringList &arguments)
         {QStringLiteral("to"), QStringLiteral("Latest capture time, ISO 8601 (exclusive)."), QStringLiteral("ISO8601")},
     });
     p.addOptions(archiveOptions());
+    p.addOption(userOption());
     if (const int exit = parseCommandLine(p, QStringLiteral("search"), arguments); exit >= 0)
         return exit;
     const int queries = int(p.isSet(QStringLiteral("photo"))) + int(p.isSet(QStringLiteral("event")))
@@ -106,6 +109,10 @@ int runSearch(const QStringList &arguments)
         return 2;
     if (!archiveExists(config, QStringLiteral("search")))
         return 1;
+    int refused = 0;
+    const std::optional<CommandOperator> who = authorize(p, config, QStringLiteral("search"), auth::Action::FaceSearch, &refused);
+    if (!who)
+        return refused;
     // Read before the slow part, so that a mistyped path fails at once.
     QByteArray photo;
     if (p.isSet(QStringLiteral("photo"))) {
@@ -193,6 +200,15 @@ int runSearch(const QStringList &arguments)
     }
     out.flush();
     err << "facedesk search: " << rows.size() << " events by " << found.kindUsed << Qt::endl;
+    // Who looked for whom: the face's source, not the face.
+    const QString looked = p.isSet(QStringLiteral("photo")) ? QStringLiteral("photo %1").arg(QFileInfo(p.value(QStringLiteral("photo"))).fileName())
+        : p.isSet(QStringLiteral("event"))                   ? QStringLiteral("event %1").arg(id)
+                                                             : QStringLiteral("person %1").arg(id);
+    auditCommand(config, *who, auth::actionName(auth::Action::FaceSearch), looked,
+                 {{QStringLiteral("top"), top}, {QStringLiteral("min_similarity"), double(minSimilarity)},
+                  {QStringLiteral("from"), from.toString(Qt::ISODate)}, {QStringLiteral("to"), to.toString(Qt::ISODate)},
+                  {QStringLiteral("results"), int(rows.size())}},
+                 QStringLiteral("search"));
     return 0;
 }
 

@@ -1,5 +1,5 @@
 // facedesk: the desk window, or a headless subcommand (serve, export, devices,
-// assign, sync-status, search, import, migrate).
+// assign, sync-status, search, import, migrate, users, audit).
 #include "Commands.h"
 
 #include <QCoreApplication>
@@ -18,7 +18,8 @@ int main(int argc, char *argv[])
     const bool headless = command == QLatin1String("serve") || command == QLatin1String("export")
         || command == QLatin1String("devices") || command == QLatin1String("assign")
         || command == QLatin1String("sync-status") || command == QLatin1String("search")
-        || command == QLatin1String("import") || command == QLatin1String("migrate");
+        || command == QLatin1String("import") || command == QLatin1String("migrate")
+        || command == QLatin1String("users") || command == QLatin1String("audit");
     if (!headless)
         return runGui(argc, argv);
 
@@ -49,5 +50,9 @@ int main(int argc, char *argv[])
         return fd::app::runImport(rest);
     if (command == QLatin1String("migrate"))
         return fd::app::runMigrate(rest);
+    if (command == QLatin1String("users"))
+        return fd::app::runUsers(rest);
+    if (command == QLatin1String("audit"))
+        return fd::app::runAudit(rest);
     return fd::app::runDevices(rest);
 }

@@ -86,4 +86,14 @@ QString actionName(Action action)
     return info ? QString::fromLatin1(info->name) : QStringLiteral("action-%1").arg(int(action));
 }
 
+QString refusal(const QString &who, Role role, Action action)
+{
+    if (mayDo(role, action))
+        return {};
+    const Role least = leastRoleFor(action);
+    return QStringLiteral("%1 is a %2: %3 needs the %4 role%5")
+        .arg(who, roleName(role), actionName(action), roleName(least),
+             least == Role::Admin ? QString() : QStringLiteral(" or higher"));
+}
+
 } // namespace fd::auth

@@ -55,5 +55,8 @@ QString roleName(Role role);
 std::optional<Role> roleFromName(const QString &name);
 // The action's name in the audit trail and in refusals ("face-search").
 QString actionName(Action action);
+// Why `who` (with `role`) may not do it, in words for the operator ("ann is a guard:
+// export needs the supervisor role or higher"); empty when they may.
+QString refusal(const QString &who, Role role, Action action);
 
 } // namespace fd::auth

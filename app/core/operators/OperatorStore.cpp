@@ -12,11 +12,6 @@ namespace fd::operators {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("OperatorStore", text);
-}
-
 QDateTime timeOf(const QVariant &ms)
 {
     return ms.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms.toLongLong(), Qt::UTC);
@@ -57,14 +52,14 @@ QString LoginResult::reason() const
 {
     switch (outcome) {
     case Outcome::Ok: return {};
-    case Outcome::WrongNameOrPassword: return tr("Wrong name or password.");
-    case Outcome::Disabled: return tr("This account is disabled; an administrator can enable it.");
+    case Outcome::WrongNameOrPassword: return QCoreApplication::translate("OperatorStore", "Wrong name or password.");
+    case Outcome::Disabled: return QCoreApplication::translate("OperatorStore", "This account is disabled; an administrator can enable it.");
     case Outcome::Locked:
-        return tr("Too many wrong passwords: this account is locked until %1; an administrator can unlock it.")
+        return QCoreApplication::translate("OperatorStore", "Too many wrong passwords: this account is locked until %1; an administrator can unlock it.")
             .arg(retryAt.toLocalTime().toString(QStringLiteral("HH:mm")));
     case Outcome::TooSoon:
-        return tr("Too many wrong passwords: try again in %1 s.").arg(qMax<qint64>(1, QDateTime::currentDateTimeUtc().secsTo(retryAt)));
-    case Outcome::DatabaseError: return tr("The archive cannot be read: %1").arg(error);
+        return QCoreApplication::translate("OperatorStore", "Too many wrong passwords: try again in %1 s.").arg(qMax<qint64>(1, QDateTime::currentDateTimeUtc().secsTo(retryAt)));
+    case Outcome::DatabaseError: return QCoreApplication::translate("OperatorStore", "The archive cannot be read: %1").arg(error);
     }
     return {};
 }
@@ -72,21 +67,21 @@ QString LoginResult::reason() const
 QString OperatorStore::nameProblem(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return tr("an operator needs a name");
+        return QCoreApplication::translate("OperatorStore", "an operator needs a name");
     if (name != name.trimmed() || name.size() > 64)
-        return tr("a name is at most 64 characters, without spaces at either end");
+        return QCoreApplication::translate("OperatorStore", "a name is at most 64 characters, without spaces at either end");
     for (const QChar c : name)
         if (c.isNull() || !c.isPrint())
-            return tr("a name has only printable characters");
+            return QCoreApplication::translate("OperatorStore", "a name has only printable characters");
     return {};
 }
 
 QString OperatorStore::passwordProblem(const QString &password)
 {
     if (password.size() < MinPasswordLength)
-        return tr("a password has at least %1 characters").arg(MinPasswordLength);
+        return QCoreApplication::translate("OperatorStore", "a password has at least %1 characters").arg(MinPasswordLength);
     if (password.size() > 1024)
-        return tr("a password has at most 1024 characters");
+        return QCoreApplication::translate("OperatorStore", "a password has at most 1024 characters");
     return {};
 }
 
@@ -123,10 +118,10 @@ bool OperatorStore::add(const QString &name, auth::Role role, const QString &pas
     if (const QString why = passwordProblem(password); !why.isEmpty())
         return *error = why, false;
     if (account(name))
-        return *error = tr("an operator named %1 exists already").arg(name), false;
+        return *error = QCoreApplication::translate("OperatorStore", "an operator named %1 exists already").arg(name), false;
     const QByteArray hash = auth::hashPassword(password);
     if (hash.isEmpty())
-        return *error = tr("the password could not be hashed (out of memory)"), false;
+        return *error = QCoreApplication::translate("OperatorStore", "the password could not be hashed (out of memory)"), false;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO operators (name, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"));
@@ -151,7 +146,7 @@ bool OperatorStore::update(const QString &name, const QString &assignments, cons
     if (!q.exec())
         return *error = q.lastError().text(), false;
     if (q.numRowsAffected() < 1)
-        return *error = tr("there is no operator named %1").arg(name), false;
+        return *error = QCoreApplication::translate("OperatorStore", "there is no operator named %1").arg(name), false;
     return true;
 }
 
@@ -161,7 +156,7 @@ bool OperatorStore::setPassword(const QString &name, const QString &password, QS
         return *error = why, false;
     const QByteArray hash = auth::hashPassword(password);
     if (hash.isEmpty())
-        return *error = tr("the password could not be hashed (out of memory)"), false;
+        return *error = QCoreApplication::translate("OperatorStore", "the password could not be hashed (out of memory)"), false;
     return update(name, QStringLiteral("password_hash = ?, failures = 0, last_failure_at = NULL"),
                   {QString::fromLatin1(hash)}, error);
 }
