@@ -1742,6 +1742,53 @@
     </message>
 </context>
 <context>
+    <name>fd::ui::LoginDialog</name>
+    <message>
+        <source>FaceDesk: the first administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FaceDesk: sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This archive has no operators yet. Create the first administrator: they can add guards and supervisors afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the security desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone created an administrator meanwhile: sign in instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fd::ui::MainWindow</name>
     <message>
         <source>FaceDesk</source>
@@ -2051,6 +2098,57 @@
     </message>
     <message>
         <source>Desk only: events from the site&apos;s collectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch operator...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shift change: another operator signs in; the wall and the alerts stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an admin may do this (you are %1, a %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 or an admin may do this (you are %2, a %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk is locked (%1 was signed in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) waiting: sign in to see and acknowledge them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With operator accounts: lock the desk after this long without a key or mouse. Alarms keep sounding over the lock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after idle:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2986,6 +3084,14 @@
     </message>
     <message>
         <source>With --database: open no ports; devices send to the site&apos;s collectors (facedesk serve) and this desk follows their events, alerts and devices through the archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sign-in dialog after a wrong password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the window as a guard sees it (search, library, settings disabled)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1759,6 +1759,53 @@
     </message>
 </context>
 <context>
+    <name>fd::ui::LoginDialog</name>
+    <message>
+        <source>FaceDesk: the first administrator</source>
+        <translation>FaceDesk：首位管理员</translation>
+    </message>
+    <message>
+        <source>FaceDesk: sign in</source>
+        <translation>FaceDesk：登录</translation>
+    </message>
+    <message>
+        <source>This archive has no operators yet. Create the first administrator: they can add guards and supervisors afterwards.</source>
+        <translation>此档案库还没有操作员。请创建首位管理员：之后可由其添加保安和主管。</translation>
+    </message>
+    <message>
+        <source>Sign in to the security desk.</source>
+        <translation>登录安保值班台。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Someone created an administrator meanwhile: sign in instead.</source>
+        <translation>其他人已创建了管理员：请直接登录。</translation>
+    </message>
+</context>
+<context>
     <name>fd::ui::MainWindow</name>
     <message>
         <source>FaceDesk</source>
@@ -2079,6 +2126,56 @@
     <message>
         <source>Desk only: events from the site&apos;s collectors</source>
         <translation>仅工作台：事件来自站点的采集端</translation>
+    </message>
+    <message>
+        <source>Switch operator...</source>
+        <translation>切换操作员……</translation>
+    </message>
+    <message>
+        <source>A shift change: another operator signs in; the wall and the alerts stay</source>
+        <translation>交接班：另一位操作员登录；事件墙和告警保持不变</translation>
+    </message>
+    <message>
+        <source>Operator: %1 (%2)</source>
+        <translation>操作员：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Only an admin may do this (you are %1, a %2).</source>
+        <translation>只有管理员可以执行此操作（您是 %1，角色为 %2）。</translation>
+    </message>
+    <message>
+        <source>A %1 or an admin may do this (you are %2, a %3).</source>
+        <translation>%1 或管理员可以执行此操作（您是 %2，角色为 %3）。</translation>
+    </message>
+    <message>
+        <source>Sign in...</source>
+        <translation>登录……</translation>
+    </message>
+    <message>
+        <source>The desk is locked (%1 was signed in).</source>
+        <translation>值班台已锁定（之前登录的是 %1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) waiting: sign in to see and acknowledge them.</source>
+        <translation>
+            <numerusform>%n 条告警等待处理：请登录后查看并确认。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>With operator accounts: lock the desk after this long without a key or mouse. Alarms keep sounding over the lock.</source>
+        <translation>设有操作员账户时：无键盘或鼠标操作达到此时长后锁定值班台。锁定期间告警声继续。</translation>
+    </message>
+    <message>
+        <source>Lock after idle:</source>
+        <translation>闲置后锁定：</translation>
     </message>
 </context>
 <context>
@@ -3033,6 +3130,14 @@
     <message>
         <source>With --database: open no ports; devices send to the site&apos;s collectors (facedesk serve) and this desk follows their events, alerts and devices through the archive.</source>
         <translation>与 --database 一起使用：不打开任何端口；设备发送到站点的采集端（facedesk serve），本工作台通过档案库跟随其事件、告警和设备。</translation>
+    </message>
+    <message>
+        <source>the sign-in dialog after a wrong password</source>
+        <translation>输错密码后的登录对话框</translation>
+    </message>
+    <message>
+        <source>the window as a guard sees it (search, library, settings disabled)</source>
+        <translation>保安看到的窗口（搜索、人脸库、设置均停用）</translation>
     </message>
 </context>
 </TS>

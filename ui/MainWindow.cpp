@@ -10,6 +10,8 @@
 #include "EventTileDelegate.h"
 #include "FaceSearchController.h"
 #include "ImportWizard.h"
+#include "IdleWatch.h"
+#include "LoginDialog.h"
 #include "LibraryPanel.h"
 #include "PersonTableModel.h"
 #include "PersonTimelineDialog.h"
@@ -23,6 +25,7 @@
 #include "store/ArchiveReader.h"
 #include "store/QueryWorker.h"
 #include "store/ScopedConnection.h"
+#include "operators/AuditLog.h"
 #include "store/StoreWriter.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncStatusReader.h"
@@ -75,8 +78,10 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
                        store::DatabaseConfig archive, QWidget *parent)
     : QMainWindow(parent), m_server(server), m_registry(registry), m_writer(writer), m_archive(std::move(archive)),
       m_queries(new store::QueryWorker(m_archive, QStringLiteral("window-queries"), this)),
-      m_statusQueries(new store::QueryWorker(m_archive, QStringLiteral("sync-status"), this))
+      m_statusQueries(new store::QueryWorker(m_archive, QStringLiteral("sync-status"), this)),
+      m_idle(new IdleWatch(this))
 {
+    connect(m_idle, &IdleWatch::idle, this, &MainWindow::lock);
     setWindowTitle(tr("FaceDesk"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/facedesk.svg")));
     resize(1280, 800);
@@ -143,11 +148,11 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     deviceDock->setObjectName(QStringLiteral("devicesDock"));
     deviceDock->setWidget(buildDevicePanel());
     addDockWidget(Qt::BottomDockWidgetArea, deviceDock);
-    auto *settingsDock = new QDockWidget(tr("Settings"), this);
+    auto *settingsDock = m_settingsDock = new QDockWidget(tr("Settings"), this);
     settingsDock->setObjectName(QStringLiteral("settingsDock"));
     settingsDock->setWidget(buildSettingsPanel());
     addDockWidget(Qt::BottomDockWidgetArea, settingsDock);
-    auto *libraryDock = new QDockWidget(tr("Face library"), this);
+    auto *libraryDock = m_libraryDock = new QDockWidget(tr("Face library"), this);
     libraryDock->setObjectName(QStringLiteral("libraryDock"));
     m_library = new LibraryPanel(m_queries, registry, libraryDock);
     libraryDock->setWidget(m_library);
@@ -156,7 +161,7 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     connect(m_library, &LibraryPanel::importRequested, this, &MainWindow::openImport);
     connect(m_library, &LibraryPanel::libraryChanged, this, &MainWindow::readDirectory);
     readDirectory();
-    auto *searchDock = new QDockWidget(tr("Search"), this);
+    auto *searchDock = m_searchDock = new QDockWidget(tr("Search"), this);
     searchDock->setObjectName(QStringLiteral("searchDock"));
     m_search = new SearchPanel(m_queries, registry, searchDock);
     searchDock->setWidget(m_search);
@@ -197,7 +202,11 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     m_databaseLabel->setObjectName(QStringLiteral("databaseStatus"));
     m_databaseLabel->setStyleSheet(m_diskFullLabel->styleSheet());
     m_databaseLabel->hide();
-    for (QLabel *l : {m_databaseLabel, m_diskFullLabel, m_listenerLabel, m_devicesLabel, m_rateLabel, m_storeLabel, m_matchLabel, m_alertLabel})
+    m_operatorLabel = new QLabel(this);
+    m_operatorLabel->setObjectName(QStringLiteral("operatorStatus"));
+    m_operatorLabel->hide();  // until the archive has operators
+    for (QLabel *l : {m_databaseLabel, m_diskFullLabel, m_operatorLabel, m_listenerLabel, m_devicesLabel, m_rateLabel, m_storeLabel,
+                      m_matchLabel, m_alertLabel})
         statusBar()->addPermanentWidget(l);
     connect(writer, &store::StoreWriter::storageFullChanged, this, &MainWindow::showStorageFull);
     connect(writer, &store::StoreWriter::databaseReachableChanged, this, &MainWindow::showDatabaseReachable);
@@ -393,6 +402,147 @@ void MainWindow::buildToolbar()
     QAction *detail = toolbar->addAction(QIcon(QStringLiteral(":/icons/detail.svg")), tr("Details"));
     detail->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     connect(detail, &QAction::triggered, this, [this] { openDetail(m_view->currentIndex()); });
+    toolbar->addSeparator();
+    m_switchOperator = toolbar->addAction(tr("Switch operator..."));
+    m_switchOperator->setObjectName(QStringLiteral("switchOperatorAction"));
+    m_switchOperator->setToolTip(tr("A shift change: another operator signs in; the wall and the alerts stay"));
+    m_switchOperator->setVisible(false);  // until the archive has operators
+    connect(m_switchOperator, &QAction::triggered, this, &MainWindow::switchOperator);
+}
+
+void MainWindow::setOperator(const QString &name, auth::Role role)
+{
+    m_operator = name;
+    m_role = role;
+    m_operatorLabel->setVisible(!name.isEmpty());
+    m_operatorLabel->setText(tr("Operator: %1 (%2)").arg(name, auth::roleName(role)));
+    m_switchOperator->setVisible(!name.isEmpty());
+    m_idle->setTimeout(name.isEmpty() ? 0 : QSettings().value(QStringLiteral("security/lockMinutes"), 10).toLongLong() * 60000);
+    const QList<std::pair<QWidget *, auth::Action>> docks = {
+        {m_searchDock->widget(), auth::Action::Search}, {m_libraryDock->widget(), auth::Action::EditLibrary},
+        {m_settingsDock->widget(), auth::Action::ChangeSettings}};
+    for (const auto &[widget, right] : docks + m_guarded) {
+        const bool may = auth::mayDo(role, right);
+        widget->setEnabled(may);
+        widget->setToolTip(may ? QString() : roleNeeded(right));
+    }
+}
+
+QString MainWindow::roleNeeded(auth::Action action) const
+{
+    const auth::Role least = auth::leastRoleFor(action);
+    return least == auth::Role::Admin ? tr("Only an admin may do this (you are %1, a %2).").arg(m_operator, auth::roleName(m_role))
+                                      : tr("A %1 or an admin may do this (you are %2, a %3).")
+                                            .arg(auth::roleName(least), m_operator, auth::roleName(m_role));
+}
+
+bool MainWindow::permitted(auth::Action action)
+{
+    if (m_operator.isEmpty() || auth::mayDo(m_role, action))
+        return true;
+    statusBar()->showMessage(roleNeeded(action), 8000);
+    recordAudit(QStringLiteral("refused"), auth::actionName(action), {{QStringLiteral("reason"), roleNeeded(action)}});
+    return false;
+}
+
+void MainWindow::recordAudit(const QString &action, const QString &target, const QJsonObject &details)
+{
+    QJsonObject withWhere = details;
+    withWhere.insert(QStringLiteral("where"), QStringLiteral("window"));
+    m_queries->run([who = m_operator, action, target, withWhere](QSqlDatabase &db) {
+        QString error;
+        if (!operators::AuditLog(db).append({who, action, target, withWhere, {}}, &error))
+            qWarning("the audit trail could not be written: %s", qPrintable(error));
+    });
+}
+
+void MainWindow::lock()
+{
+    if (m_operator.isEmpty() || m_locked)
+        return;  // nobody to lock out, or locked already
+    m_locked = true;
+    recordAudit(QStringLiteral("lock"), QStringLiteral("operator %1").arg(m_operator), {});
+    if (!m_lockPage) {
+        m_lockPage = new QWidget(m_pages);
+        m_lockPage->setObjectName(QStringLiteral("lockPage"));
+        auto *layout = new QVBoxLayout(m_lockPage);
+        layout->addStretch();
+        m_lockText = new QLabel(m_lockPage);
+        m_lockText->setObjectName(QStringLiteral("lockText"));
+        m_lockText->setAlignment(Qt::AlignCenter);
+        m_lockText->setStyleSheet(QStringLiteral("font-size: 15pt;"));
+        layout->addWidget(m_lockText);
+        auto *signIn = new QPushButton(tr("Sign in..."), m_lockPage);
+        connect(signIn, &QPushButton::clicked, this, &MainWindow::openUnlock);
+        layout->addWidget(signIn, 0, Qt::AlignCenter);
+        layout->addStretch();
+        m_pages->addWidget(m_lockPage);
+    }
+    m_pageBeforeLock = m_pages->currentWidget();
+    m_pages->setCurrentWidget(m_lockPage);
+    // Faces and names out of sight; the alarm (a sound, not a widget) goes on.
+    m_hiddenWhileLocked.clear();
+    for (QWidget *w : findChildren<QDockWidget *>())
+        if (w->isVisible())
+            m_hiddenWhileLocked << w;
+    for (QWidget *w : findChildren<QToolBar *>())
+        if (w->isVisible())
+            m_hiddenWhileLocked << w;
+    for (QWidget *w : std::as_const(m_hiddenWhileLocked))
+        w->hide();
+    updateLockText();
+    openUnlock();
+}
+
+void MainWindow::updateLockText()
+{
+    if (!m_lockText)
+        return;
+    const int alerts = m_alerts->pending();
+    m_lockText->setText(tr("The desk is locked (%1 was signed in).").arg(m_operator)
+                        + (alerts > 0 ? u'\n' + tr("%n alert(s) waiting: sign in to see and acknowledge them.", nullptr, alerts)
+                                      : QString()));
+}
+
+void MainWindow::openUnlock()
+{
+    if (m_unlockDialog) {
+        m_unlockDialog->raise();
+        return;
+    }
+    m_unlockDialog = new LoginDialog(m_queries, LoginDialog::Mode::SignIn, this);
+    m_unlockDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_unlockDialog->nameEdit()->setText(m_operator);
+    m_unlockDialog->passwordEdit()->setFocus();
+    connect(m_unlockDialog, &QDialog::accepted, this, [this, dialog = m_unlockDialog.data()] {
+        unlock(dialog->operatorName(), dialog->role());
+    });
+    m_unlockDialog->open();
+}
+
+void MainWindow::unlock(const QString &name, auth::Role role)
+{
+    if (!m_locked)
+        return;
+    m_locked = false;
+    m_pages->setCurrentWidget(m_pageBeforeLock ? m_pageBeforeLock.data() : m_wallPage);
+    for (QWidget *w : std::as_const(m_hiddenWhileLocked))
+        if (w)
+            w->show();
+    m_hiddenWhileLocked.clear();
+    if (name != m_operator)
+        recordAudit(QStringLiteral("logout"), QStringLiteral("operator %1").arg(m_operator), {{QStringLiteral("next"), name}});
+    setOperator(name, role);
+    recordAudit(QStringLiteral("unlock"), QStringLiteral("operator %1").arg(name), {});
+}
+
+void MainWindow::switchOperator()
+{
+    LoginDialog dialog(m_queries, LoginDialog::Mode::SignIn, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;  // the operator on duty stays signed in
+    recordAudit(QStringLiteral("logout"), QStringLiteral("operator %1").arg(m_operator), {{QStringLiteral("next"), dialog.operatorName()}});
+    setOperator(dialog.operatorName(), dialog.role());
 }
 
 QWidget *MainWindow::buildDevicePanel()
@@ -442,21 +592,31 @@ QWidget *MainWindow::buildDevicePanel()
         return uuids;
     };
     auto *buttons = new QHBoxLayout;
-    const auto button = [&](const char *name, const QString &text, auto action) {
+    // Each button is also the operator's right to do it (#13): disabled with the role
+    // that may in its tooltip, and asked again when clicked.
+    const auto button = [&](const char *name, const QString &text, auth::Action right, auto action) {
         auto *b = new QPushButton(text, panel);
         b->setObjectName(QString::fromLatin1(name));
-        connect(b, &QPushButton::clicked, this, action);
+        connect(b, &QPushButton::clicked, this, [this, right, action] {
+            if (permitted(right))
+                action();
+        });
         buttons->addWidget(b);
+        m_guarded.append({b, right});
     };
-    button("approveButton", tr("Approve"), [this, selectedUuids] {
-        for (const QString &u : selectedUuids())
+    button("approveButton", tr("Approve"), auth::Action::ApproveDevice, [this, selectedUuids] {
+        for (const QString &u : selectedUuids()) {
             m_registry->approve(u);
+            recordAudit(auth::actionName(auth::Action::ApproveDevice), QStringLiteral("device %1").arg(u), {});
+        }
     });
-    button("rejectButton", tr("Reject"), [this, selectedUuids] {
-        for (const QString &u : selectedUuids())
+    button("rejectButton", tr("Reject"), auth::Action::RejectDevice, [this, selectedUuids] {
+        for (const QString &u : selectedUuids()) {
             m_registry->reject(u);
+            recordAudit(auth::actionName(auth::Action::RejectDevice), QStringLiteral("device %1").arg(u), {});
+        }
     });
-    button("renameButton", tr("Rename..."), [this, selectedUuids] {
+    button("renameButton", tr("Rename..."), auth::Action::ChangeSettings, [this, selectedUuids] {
         const QStringList uuids = selectedUuids();
         if (uuids.size() != 1)
             return;
@@ -464,10 +624,13 @@ QWidget *MainWindow::buildDevicePanel()
         bool ok = false;
         const QString name = QInputDialog::getText(this, tr("Rename device"), tr("Name:"), QLineEdit::Normal,
                                                    device ? device->name : QString(), &ok);
-        if (ok)
+        if (ok) {
             m_registry->rename(uuids.first(), name.trimmed());
+            recordAudit(QStringLiteral("rename-device"), QStringLiteral("device %1").arg(uuids.first()),
+                        {{QStringLiteral("before"), device ? device->name : QString()}, {QStringLiteral("after"), name.trimmed()}});
+        }
     });
-    button("removeButton", tr("Remove"), [this, selectedUuids] {
+    button("removeButton", tr("Remove"), auth::Action::RemoveDevice, [this, selectedUuids] {
         const QStringList uuids = selectedUuids();
         if (uuids.isEmpty()
             || QMessageBox::question(this, tr("Remove devices"),
@@ -475,8 +638,10 @@ QWidget *MainWindow::buildDevicePanel()
                                         nullptr, int(uuids.size())))
                 != QMessageBox::Yes)
             return;
-        for (const QString &u : uuids)
+        for (const QString &u : uuids) {
             m_registry->remove(u);
+            recordAudit(auth::actionName(auth::Action::RemoveDevice), QStringLiteral("device %1").arg(u), {});
+        }
     });
     buttons->addStretch();
     layout->addLayout(buttons);
@@ -513,6 +678,20 @@ QWidget *MainWindow::buildSettingsPanel()
     capacity->setToolTip(tr("The wall keeps this many newest events; the archive keeps them all. Takes effect at the next start."));
     connect(capacity, &QSpinBox::valueChanged, this, [](int v) { QSettings().setValue(QStringLiteral("wall/capacity"), v); });
     form->addRow(tr("Live wall size:"), capacity);
+    auto *lockAfter = new QSpinBox(panel);
+    lockAfter->setObjectName(QStringLiteral("lockMinutes"));
+    lockAfter->setRange(0, 240);
+    lockAfter->setSpecialValueText(tr("never"));
+    lockAfter->setSuffix(tr(" min"));
+    lockAfter->setValue(QSettings().value(QStringLiteral("security/lockMinutes"), 10).toInt());
+    lockAfter->setToolTip(tr("With operator accounts: lock the desk after this long without a key or mouse. "
+                             "Alarms keep sounding over the lock."));
+    connect(lockAfter, &QSpinBox::valueChanged, this, [this](int minutes) {
+        QSettings().setValue(QStringLiteral("security/lockMinutes"), minutes);
+        if (!m_operator.isEmpty())
+            m_idle->setTimeout(qint64(minutes) * 60000);
+    });
+    form->addRow(tr("Lock after idle:"), lockAfter);
     auto *mute = new QPushButton(tr("Mute alerts from the selected devices"), panel);
     connect(mute, &QPushButton::clicked, this, [this] {
         for (const QModelIndex &i : m_deviceTable->selectionModel()->selectedRows())
@@ -793,9 +972,12 @@ void MainWindow::acknowledge(const Alert &alert, const QString &note)
     ack.kind = alert.kindName();
     ack.raisedAt = alert.raisedAt.toMSecsSinceEpoch();
     ack.acknowledgedAt = QDateTime::currentMSecsSinceEpoch();
-    ack.acknowledgedBy = osUser();
+    ack.acknowledgedBy = m_operator.isEmpty() ? osUser() : m_operator;
     ack.note = note;
     m_writer->enqueueAlertAck(ack);
+    recordAudit(auth::actionName(auth::Action::Acknowledge),
+                ack.eventId >= 0 ? QStringLiteral("event %1").arg(ack.eventId) : QStringLiteral("device %1").arg(ack.deviceUuid),
+                {{QStringLiteral("kind"), ack.kind}, {QStringLiteral("note"), note}});
     updateStatus();
 }
 
@@ -883,6 +1065,8 @@ qint64 MainWindow::neighbourOf(qint64 eventId, int direction) const
 
 void MainWindow::updateStatus()
 {
+    if (m_locked)
+        updateLockText();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     while (!m_recent.empty() && now - m_recent.front() > 60000)
         m_recent.pop_front();

@@ -8,9 +8,11 @@
 #include "EventTile.h"
 
 #include "protocol/Messages.h"
+#include "auth/Roles.h"
 #include "store/Database.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QMainWindow>
 #include <QPointer>
 #include <QMap>
@@ -20,6 +22,7 @@
 #include <memory>
 
 class QAction;
+class QDockWidget;
 class QComboBox;
 class QLabel;
 class QFormLayout;
@@ -43,6 +46,8 @@ class AlertBanner;
 class DeviceTableModel;
 class EventDetailDialog;
 class FaceSearchController;
+class IdleWatch;
+class LoginDialog;
 class ImportWizard;
 class LibraryPanel;
 class PersonTimelineDialog;
@@ -64,6 +69,20 @@ public:
     // self-check, devices asking to join) in front of the wall until the first event
     // arrives or the operator goes to the wall.
     void showWelcome();
+    // The operator at the desk (#13): what they may do is enabled, the rest disabled
+    // with the role that may in its tooltip; the name shows in the status bar. An
+    // empty name: the archive has no operators yet, and everything is allowed.
+    void setOperator(const QString &name, auth::Role role);
+    QString operatorName() const { return m_operator; }
+    store::QueryWorker *queries() const { return m_queries; }
+    // Asks another operator to sign in (a shift change); the wall stays.
+    void switchOperator();
+    // Hides the wall, the docks and the toolbar behind a sign-in (after the idle time
+    // in the settings, or now); alarms keep sounding. Any operator who signs in
+    // unlocks it and takes the desk.
+    void lock();
+    bool isLocked() const { return m_locked; }
+    IdleWatch *idleWatch() const { return m_idle; }
     WelcomePanel *welcomePanel() const { return m_welcome; }
     bool isWallShown() const;
 
@@ -127,6 +146,14 @@ private:
     void acknowledge(const Alert &alert, const QString &note);
     void onPresence(const QString &uuid, bool online);
     qint64 neighbourOf(qint64 eventId, int direction) const;
+    // Whether the operator may; if not, says which role may (status bar, audit).
+    bool permitted(auth::Action action);
+    QString roleNeeded(auth::Action action) const;
+    void openUnlock();
+    void unlock(const QString &name, auth::Role role);
+    void updateLockText();
+    // One record in the audit trail as the operator at the desk, on the query worker.
+    void recordAudit(const QString &action, const QString &target, const QJsonObject &details);
     // The library's names and lists by index_id, for the wall's tiles (on the worker).
     void readDirectory();
     void closeEvent(QCloseEvent *event) override;
@@ -136,7 +163,22 @@ private:
     store::StoreWriter *m_writer;
     store::DatabaseConfig m_archive;
     store::QueryWorker *m_queries;        // the window's reads: search, detail, timeline, library
-    store::QueryWorker *m_statusQueries;  // sync status, tens of queries a refresh: apart from them
+    store::QueryWorker *m_statusQueries;
+    QString m_operator;                   // empty: no operators in this archive
+    auth::Role m_role = auth::Role::Admin;
+    QLabel *m_operatorLabel = nullptr;
+    QAction *m_switchOperator = nullptr;
+    QDockWidget *m_searchDock = nullptr;
+    QDockWidget *m_libraryDock = nullptr;
+    QDockWidget *m_settingsDock = nullptr;
+    QList<std::pair<QWidget *, auth::Action>> m_guarded;  // buttons that need a right
+    IdleWatch *m_idle;
+    bool m_locked = false;
+    QWidget *m_lockPage = nullptr;
+    QLabel *m_lockText = nullptr;
+    QPointer<QWidget> m_pageBeforeLock;
+    QList<QPointer<QWidget>> m_hiddenWhileLocked;
+    QPointer<LoginDialog> m_unlockDialog;  // sync status, tens of queries a refresh: apart from them
     AlertRules m_rules;
     LiveEventModel *m_wall;
     WallFilterModel *m_filter;

@@ -10,7 +10,11 @@
 #include "LibraryPanel.h"
 #include "SearchPanel.h"
 #include "LiveEventModel.h"
+#include "LoginDialog.h"
 #include "MainWindow.h"
+#include "operators/AuditLog.h"
+#include "operators/OperatorStore.h"
+#include "store/ScopedConnection.h"
 
 #include "SimRunner.h"
 #include "runtime/ServerRuntime.h"
@@ -23,6 +27,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QUuid>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
@@ -31,6 +36,36 @@
 #include <QListView>
 
 namespace {
+
+// Who sits at the desk (#13), before the window shows: the demo signs its own admin in;
+// an archive without operators asks for its first administrator; otherwise an
+// operator signs in. False when the dialog was cancelled. (One short read at start-up,
+// on this thread: there is no window yet to keep responsive.)
+bool signIn(fd::ui::MainWindow &window, const fd::store::DatabaseConfig &db, bool demo)
+{
+    bool accounts = false;
+    {
+        fd::store::ScopedConnection connection(db, QStringLiteral("sign-in"));
+        fd::operators::OperatorStore store(connection.db());
+        accounts = store.hasAccounts();
+        if (demo) {
+            QString error;
+            if (!store.account(QStringLiteral("demo")))  // a password nobody knows: the demo signs itself in
+                store.add(QStringLiteral("demo"), fd::auth::Role::Admin, QUuid::createUuid().toString(), &error);
+            fd::operators::AuditLog(connection.db())
+                .append({QStringLiteral("demo"), QStringLiteral("login"), QStringLiteral("operator demo"),
+                         {{QStringLiteral("where"), QStringLiteral("demo")}}, {}},
+                        &error);
+            window.setOperator(QStringLiteral("demo"), fd::auth::Role::Admin);
+            return true;
+        }
+    }
+    fd::ui::LoginDialog dialog(window.queries(), accounts ? fd::ui::LoginDialog::Mode::SignIn : fd::ui::LoginDialog::Mode::FirstRun);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    window.setOperator(dialog.operatorName(), dialog.role());
+    return true;
+}
 
 // Photos for the demo: $FACEDESK_FACES, ../shared/faces beside the working folder
 // or the source tree, else the simulator draws its own.
@@ -156,6 +191,8 @@ int runGui(int argc, char *argv[])
                 window.libraryPanel()->store()->assign({-1, uuid, 0, list, 0});
         }, Qt::QueuedConnection);
     }
+    if (!signIn(window, db, demo))
+        return 0;  // nobody signed in: the desk does not open
     window.show();
 
     std::unique_ptr<fd::sim::SimRunner> devices;

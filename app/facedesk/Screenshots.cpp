@@ -7,6 +7,7 @@
 #include "ImportWizard.h"
 #include "LibraryPanel.h"
 #include "LiveEventModel.h"
+#include "LoginDialog.h"
 #include "MainWindow.h"
 #include "PersonTableModel.h"
 #include "PersonTimelineDialog.h"
@@ -18,6 +19,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
+#include <QLineEdit>
 #include <QListView>
 #include <QTableView>
 
@@ -70,6 +72,8 @@ QList<QPair<QString, QString>> screenshotKinds()
             {QStringLiteral("import-report"), QApplication::translate("main", "the import wizard's report on the demo photos")},
             {QStringLiteral("welcome"), QApplication::translate("main", "the welcome page a desk without devices shows")},
             {QStringLiteral("disk-full"), QApplication::translate("main", "the window while the archive's disk is full")},
+            {QStringLiteral("login"), QApplication::translate("main", "the sign-in dialog after a wrong password")},
+            {QStringLiteral("guard"), QApplication::translate("main", "the window as a guard sees it (search, library, settings disabled)")},
             {QStringLiteral("database-unreachable"),
              QApplication::translate("main", "the window while the archive's PostgreSQL cannot be reached")}};
 }
@@ -104,6 +108,26 @@ void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QM
     }
     if (files.contains(QStringLiteral("devices")))
         window.deviceTable()->parentWidget()->grab().save(files[QStringLiteral("devices")]);
+    if (files.contains(QStringLiteral("login"))) {
+        ui::LoginDialog dialog(window.queries(), ui::LoginDialog::Mode::SignIn, &window);
+        dialog.show();
+        dialog.nameEdit()->setText(QStringLiteral("gil"));
+        dialog.passwordEdit()->setText(QStringLiteral("not the password"));
+        QEventLoop answered;
+        QObject::connect(&dialog, &ui::LoginDialog::answered, &answered, &QEventLoop::quit);
+        QTimer::singleShot(10000, &answered, &QEventLoop::quit);
+        dialog.submit();
+        answered.exec();
+        settle(300);
+        dialog.grab().save(files[QStringLiteral("login")]);
+    }
+    if (files.contains(QStringLiteral("guard"))) {
+        const QString was = window.operatorName();
+        window.setOperator(QStringLiteral("gil"), auth::Role::Guard);
+        settle(300);
+        window.grab().save(files[QStringLiteral("guard")]);
+        window.setOperator(was, auth::Role::Admin);
+    }
     if (files.contains(QStringLiteral("settings"))) {
         if (auto *threshold = window.findChild<QDoubleSpinBox *>(QStringLiteral("matchThreshold1")))
             grabPanel(threshold->parentWidget(), QSize(560, 480), files[QStringLiteral("settings")]);

@@ -16,7 +16,14 @@
 #include "EventTile.h"
 #include "EventTileDelegate.h"
 #include "LiveEventModel.h"
+#include "IdleWatch.h"
+#include "LoginDialog.h"
+#include "SearchPanel.h"
 #include "MainWindow.h"
+#include "operators/AuditLog.h"
+#include "operators/OperatorStore.h"
+#include "store/QueryWorker.h"
+#include "store/ScopedConnection.h"
 #include "WallFilterModel.h"
 #include "WelcomePanel.h"
 #include "FaceSearchController.h"
@@ -419,6 +426,9 @@ private slots:
     void captureOfLibraryPersonRaisesAlert();
     void siteDesksShareEventsAlertsAndTheLibrary();
     void diskFullAndUnreachableDatabaseAreToldApart();
+    void operatorRolesRestrictTheWindow();
+    void loginFirstRunSignInAndSwitchOperator();
+    void idleLockKeepsTheAlarmAndUnlocksBySignIn();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -1717,6 +1727,171 @@ void TestGui::diskFullAndUnreachableDatabaseAreToldApart()
     QCOMPARE(store->text(), QStringLiteral("Archive: disk full"));
     desk.window->showStorageFull(false, {});
     QVERIFY(disk->isHidden());
+}
+
+// #13: a guard's window. What the role may not do is disabled, its tooltip names the
+// role that may; a supervisor gets search; an admin everything; the status bar names
+// the operator. Without operators (no accounts) nothing is restricted.
+void TestGui::operatorRolesRestrictTheWindow()
+{
+    Desk desk;
+    QString error;
+    QVERIFY2(desk.start(true, &error), qPrintable(error));
+    ui::MainWindow *w = desk.window.get();
+    auto *approve = w->findChild<QPushButton *>(QStringLiteral("approveButton"));
+    auto *remove = w->findChild<QPushButton *>(QStringLiteral("removeButton"));
+    auto *label = w->findChild<QLabel *>(QStringLiteral("operatorStatus"));
+    QVERIFY(approve && remove && label);
+    QVERIFY(w->searchPanel()->isEnabled() && w->libraryPanel()->isEnabled() && approve->isEnabled());
+    QVERIFY(label->isHidden());
+
+    w->setOperator(QStringLiteral("gil"), auth::Role::Guard);
+    QCOMPARE(label->text(), QStringLiteral("Operator: gil (guard)"));
+    QVERIFY(!label->isHidden());
+    QVERIFY(!w->searchPanel()->isEnabled());
+    QVERIFY2(w->searchPanel()->toolTip().contains(QLatin1String("supervisor or an admin")), qPrintable(w->searchPanel()->toolTip()));
+    QVERIFY(!w->libraryPanel()->isEnabled());
+    QVERIFY(w->libraryPanel()->toolTip().contains(QLatin1String("Only an admin")));
+    QVERIFY(!approve->isEnabled() && !remove->isEnabled());
+    QVERIFY(approve->toolTip().contains(QLatin1String("gil, a guard")));
+    QVERIFY(w->wallView()->isEnabled());  // the wall and the alerts are a guard's work
+    if (const char *dir = getenv("FACEDESK_TEST_SCREENSHOTS"))
+        w->grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("guard-window.png")));
+
+    w->setOperator(QStringLiteral("sue"), auth::Role::Supervisor);
+    QVERIFY(w->searchPanel()->isEnabled());
+    QVERIFY(!w->libraryPanel()->isEnabled());
+    w->setOperator(QStringLiteral("ann"), auth::Role::Admin);
+    QVERIFY(w->searchPanel()->isEnabled() && w->libraryPanel()->isEnabled() && approve->isEnabled());
+    QVERIFY(approve->toolTip().isEmpty());
+}
+
+// #13: the first run creates the first admin (the passwords must agree), a sign-in
+// shows a refusal and stays open, and "Switch operator" lets another operator take
+// the desk without closing the window; every attempt is in the audit trail.
+void TestGui::loginFirstRunSignInAndSwitchOperator()
+{
+    Desk desk;
+    QString error;
+    QVERIFY2(desk.start(true, &error), qPrintable(error));
+    store::QueryWorker *queries = desk.window->queries();
+    {
+        ui::LoginDialog first(queries, ui::LoginDialog::Mode::FirstRun);
+        QSignalSpy answered(&first, &ui::LoginDialog::answered);
+        first.nameEdit()->setText(QStringLiteral("ann"));
+        first.passwordEdit()->setText(QStringLiteral("ann's password"));
+        first.repeatEdit()->setText(QStringLiteral("ann's passwort"));
+        first.submit();
+        QCOMPARE(answered.size(), 1);
+        QVERIFY(first.problemLabel()->text().contains(QLatin1String("differ")));
+        first.passwordEdit()->setText(QStringLiteral("ann's password"));
+        first.repeatEdit()->setText(QStringLiteral("ann's password"));
+        first.submit();
+        QVERIFY(answered.size() == 2 || answered.wait(10000));
+        QCOMPARE(answered.last().first().toBool(), true);
+        QCOMPARE(first.result(), int(QDialog::Accepted));
+        QCOMPARE(first.role(), auth::Role::Admin);
+    }
+    {
+        store::ScopedConnection c(desk.db, QStringLiteral("gui-accounts"));
+        QVERIFY(operators::OperatorStore(c.db()).add(QStringLiteral("gil"), auth::Role::Guard, QStringLiteral("gil's password"), &error));
+    }
+    {
+        ui::LoginDialog signIn(queries, ui::LoginDialog::Mode::SignIn);
+        QSignalSpy answered(&signIn, &ui::LoginDialog::answered);
+        signIn.nameEdit()->setText(QStringLiteral("ann"));
+        signIn.passwordEdit()->setText(QStringLiteral("not it"));
+        signIn.submit();
+        QVERIFY(!answered.isEmpty() || answered.wait(10000));
+        QCOMPARE(answered.last().first().toBool(), false);
+        QVERIFY(signIn.problemLabel()->isVisibleTo(&signIn));
+        QCOMPARE(signIn.problemLabel()->text(), QStringLiteral("Wrong name or password."));
+        QVERIFY(signIn.result() != int(QDialog::Accepted));
+        QVERIFY(signIn.passwordEdit()->text().isEmpty());  // never left in the field
+    }
+    // The shift changes: ann hands the desk to gil; the wall's tiles stay.
+    desk.window->setOperator(QStringLiteral("ann"), auth::Role::Admin);
+    FakeDevice lobby(QStringLiteral("LOBBY-OP"), QStringLiteral("Lobby"));
+    QVERIFY(lobby.connectTo(desk.server->httpPort()));
+    QCOMPARE(lobby.requestToken(), code::Ok);
+    QVERIFY(pushToWall(desk, lobby, lobby.stranger()) > 0);
+    const int tiles = desk.wall()->rowCount();
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<ui::LoginDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->nameEdit()->setText(QStringLiteral("gil"));
+        dialog->passwordEdit()->setText(QStringLiteral("gil's password"));
+        dialog->submit();
+    });
+    desk.window->switchOperator();  // modal until gil is signed in
+    QCOMPARE(desk.window->operatorName(), QStringLiteral("gil"));
+    QVERIFY(!desk.window->searchPanel()->isEnabled());
+    QCOMPARE(desk.wall()->rowCount(), tiles);
+    // The trail: the account made, the failure, the logins, the hand-over.
+    QStringList actions;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            store::ScopedConnection c(desk.db, QStringLiteral("gui-audit"));
+            QString e;
+            actions.clear();
+            for (const operators::AuditRecord &r : operators::AuditLog(c.db()).records({}, {}, &e))
+                actions << r.operatorName + u':' + r.action;
+            return actions.contains(QStringLiteral("ann:logout"));
+        }(),
+        10000);
+    for (const QString &a : {QStringLiteral("ann:account-add"), QStringLiteral("ann:login"), QStringLiteral("ann:login-failed"),
+                             QStringLiteral("gil:login"), QStringLiteral("ann:logout")})
+        QVERIFY2(actions.contains(a), qPrintable(actions.join(u' ')));
+}
+
+// #13: after the idle time the desk locks: the wall, docks and toolbar are hidden,
+// a blacklist alarm keeps sounding, the lock page says alerts wait; the guard signs
+// in and acknowledges. A wrong password leaves it locked.
+void TestGui::idleLockKeepsTheAlarmAndUnlocksBySignIn()
+{
+    Desk desk;
+    QString error;
+    QVERIFY2(desk.start(true, &error), qPrintable(error));
+    {
+        store::ScopedConnection c(desk.db, QStringLiteral("gui-lock-accounts"));
+        QVERIFY(operators::OperatorStore(c.db()).add(QStringLiteral("gil"), auth::Role::Guard, QStringLiteral("gil's password"), &error));
+    }
+    ui::MainWindow *w = desk.window.get();
+    w->setOperator(QStringLiteral("gil"), auth::Role::Guard);
+    FakeDevice lobby(QStringLiteral("LOBBY-LOCK"), QStringLiteral("Lobby cam"));
+    QVERIFY(lobby.connectTo(desk.server->httpPort()));
+    QCOMPARE(lobby.requestToken(), code::Ok);
+    QVERIFY(pushToWall(desk, lobby, lobby.match(1, QStringLiteral("Jane Doe.jpg"), 0.93)) > 0);
+    QVERIFY(desk.banner()->alarmPlaying());
+
+    w->idleWatch()->setTimeout(300);  // (the setting is in minutes; a test has no minutes to wait)
+    QTRY_VERIFY_WITH_TIMEOUT(w->isLocked(), 10000);
+    QVERIFY(!w->wallView()->isVisible());
+    QVERIFY(!w->searchPanel()->isVisible());
+    QVERIFY(desk.banner()->alarmPlaying());  // the alarm goes on over the lock
+    auto *lockText = w->findChild<QLabel *>(QStringLiteral("lockText"));
+    QVERIFY(lockText && lockText->isVisible());
+    QVERIFY2(lockText->text().contains(QLatin1String("1 alert(s) waiting")), qPrintable(lockText->text()));
+    auto *dialog = w->findChild<ui::LoginDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
+    QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("gil"));
+    QSignalSpy answered(dialog, &ui::LoginDialog::answered);
+    dialog->passwordEdit()->setText(QStringLiteral("wrong one"));
+    dialog->submit();
+    QVERIFY(!answered.isEmpty() || answered.wait(10000));
+    QVERIFY(w->isLocked());
+    dialog->passwordEdit()->setText(QStringLiteral("gil's password"));
+    dialog->submit();
+    QTRY_VERIFY_WITH_TIMEOUT(!w->isLocked(), 10000);
+    QVERIFY(w->wallView()->isVisible());
+    QVERIFY(desk.banner()->isVisible());
+    QCOMPARE(w->operatorName(), QStringLiteral("gil"));
+    QVERIFY(desk.banner()->alarmPlaying());  // still ringing until acknowledged
+    w->idleWatch()->setTimeout(0);
+    auto *ack = desk.banner()->findChild<QPushButton *>(QStringLiteral("acknowledgeButton"));
+    QVERIFY(ack);
+    QTest::mouseClick(ack, Qt::LeftButton);
+    QVERIFY(!desk.banner()->alarmPlaying());
 }
 
 QTEST_MAIN(TestGui)
