@@ -27,7 +27,6 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
-#include <QUuid>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
@@ -50,8 +49,10 @@ bool signIn(fd::ui::MainWindow &window, const fd::store::DatabaseConfig &db, boo
         accounts = store.hasAccounts();
         if (demo) {
             QString error;
-            if (!store.account(QStringLiteral("demo")))  // a password nobody knows: the demo signs itself in
-                store.add(QStringLiteral("demo"), fd::auth::Role::Admin, QUuid::createUuid().toString(), &error);
+            // A password the README gives, so that the demo's lock and "Switch operator"
+            // can be tried (a random one locked the demo for good after its idle time).
+            if (!store.account(QStringLiteral("demo")))
+                store.add(QStringLiteral("demo"), fd::auth::Role::Admin, QStringLiteral("demo-password"), &error);
             fd::operators::AuditLog(connection.db())
                 .append({QStringLiteral("demo"), QStringLiteral("login"), QStringLiteral("operator demo"),
                          {{QStringLiteral("where"), QStringLiteral("demo")}}, {}},
