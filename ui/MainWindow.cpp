@@ -47,7 +47,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QProcess>
-#include <QPromise>
 #include <QStackedWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -94,13 +93,8 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     m_alerts->setFaceLoader([this](qint64 eventId) {
         // From the wall while the tile is there, else from the archive.
         for (int row = 0; row < m_wall->rowCount(); ++row)
-            if (m_wall->tileAt(row).eventId == eventId) {
-                QPromise<QImage> onWall;
-                onWall.start();
-                onWall.addResult(m_wall->tileAt(row).face);
-                onWall.finish();
-                return onWall.future();
-            }
+            if (m_wall->tileAt(row).eventId == eventId)
+                return QtFuture::makeReadyFuture(m_wall->tileAt(row).face);
         return m_queries->run([eventId, root = m_archive.imagesDir()](QSqlDatabase &db) {
             const auto event = store::loadEvent(db, eventId, root);
             return event && !event->facePath.isEmpty()

@@ -159,20 +159,18 @@ void PersonTimelineDialog::reload()
         Read r;
         r.sightings = search::sightingsOf(db, id, from, to, &r.error);
         return r;
-    }).then(this, [this, reload](const Read &r) {
+    }).then(this, [this, reload, from, to](const Read &r) {
         if (reload != m_reloads)
             return;  // the period changed meanwhile
         const bool similar = m_similar && m_useSimilar->isChecked() && r.error.isEmpty();
         display(r.sightings, 0, r.error, !similar);  // the person's own, while the faces are looked for
         if (similar)
-            addSimilar(reload, r.sightings);
+            addSimilar(reload, from, to, r.sightings);
     });
 }
 
-void PersonTimelineDialog::addSimilar(int reload, QList<search::Sighting> sightings)
+void PersonTimelineDialog::addSimilar(int reload, const QDateTime &from, const QDateTime &to, QList<search::Sighting> sightings)
 {
-    const QDateTime from(m_from->date(), QTime(0, 0));
-    const QDateTime to(m_to->date().addDays(1), QTime(0, 0));
     QtConcurrent::run([similar = m_similar, id = m_indexId, from, to, threshold = m_threshold->value() / 100.f] {
         return similar(id, from.toUTC(), to.toUTC(), threshold);
     }).then(this, [this, reload, sightings](const QList<search::Sighting> &similar) mutable {

@@ -61,7 +61,7 @@ private:
         QImage photo;
     };
     void showHead(const Head &head);
-    void addSimilar(int reload, QList<search::Sighting> sightings);
+    void addSimilar(int reload, const QDateTime &from, const QDateTime &to, QList<search::Sighting> sightings);
     // Fills the time line, the table and the summary; complete: nothing more to come.
     void display(const QList<search::Sighting> &sightings, int similarCount, const QString &error, bool complete);
 

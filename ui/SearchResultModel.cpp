@@ -19,6 +19,20 @@ struct PageAnswer {
     QString error;
 };
 
+// One page (and, with `counted`, the count first), on the worker's connection.
+PageAnswer readPage(QSqlDatabase &db, const QString &root, const EventFilter &filter, EventOrder order, int size,
+                    const PageCursor &after = {}, bool counted = false)
+{
+    EventQuery query(db, root);
+    PageAnswer a;
+    if (counted)
+        a.count = query.count(filter);
+    if (query.lastError().isEmpty())
+        a.page = query.page(filter, order, size, after);
+    a.error = query.lastError();
+    return a;
+}
+
 } // namespace
 
 SearchResultModel::SearchResultModel(store::QueryWorker *worker, QObject *parent)
@@ -44,13 +58,7 @@ void SearchResultModel::search(const EventFilter &filter, EventOrder order)
     const quint64 generation = ++m_generation;
     m_loading = true;
     m_worker->run([root = m_imagesRoot, filter, order](QSqlDatabase &db) {
-        EventQuery query(db, root);
-        PageAnswer a;
-        a.count = query.count(filter);
-        if (query.lastError().isEmpty())
-            a.page = query.page(filter, order, PageSize);
-        a.error = query.lastError();
-        return a;
+        return readPage(db, root, filter, order, PageSize, {}, true);
     }).then(this, [this, generation](const PageAnswer &a) {
         if (generation != m_generation)
             return;  // a newer search replaced this one
@@ -83,11 +91,7 @@ void SearchResultModel::showRanked(const QList<QPair<qint64, float>> &ranked, co
     const quint64 generation = ++m_generation;
     m_loading = true;
     m_worker->run([root = m_imagesRoot, restricted, n = int(qMax<qsizetype>(1, ids.size()))](QSqlDatabase &db) {
-        EventQuery query(db, root);
-        PageAnswer a;
-        a.page = query.page(restricted, EventOrder::NewestFirst, n);
-        a.error = query.lastError();
-        return a;
+        return readPage(db, root, restricted, EventOrder::NewestFirst, n);
     }).then(this, [this, generation](PageAnswer a) {
         if (generation != m_generation)
             return;
@@ -116,11 +120,7 @@ void SearchResultModel::fetchMore(const QModelIndex &parent)
     const quint64 generation = m_generation;
     m_loading = true;
     m_worker->run([root = m_imagesRoot, filter = m_filter, order = m_order, next = m_next](QSqlDatabase &db) {
-        EventQuery query(db, root);
-        PageAnswer a;
-        a.page = query.page(filter, order, PageSize, next);
-        a.error = query.lastError();
-        return a;
+        return readPage(db, root, filter, order, PageSize, next);
     }).then(this, [this, generation](const PageAnswer &a) {
         if (generation != m_generation)
             return;
