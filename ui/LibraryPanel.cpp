@@ -6,6 +6,7 @@
 #include "PersonEditDialog.h"
 #include "PersonTableModel.h"
 
+#include "auth/Roles.h"
 #include "devices/DeviceRegistry.h"
 #include "store/QueryWorker.h"
 
@@ -180,18 +181,49 @@ void LibraryPanel::changed()
     emit libraryChanged();
 }
 
+// What the audit trail keeps of a person: the fields an admin edits and the
+// photos' count, never a photo or a descriptor.
+QJsonValue LibraryPanel::snapshot(qint64 indexId)
+{
+    const std::optional<library::Person> p = m_store->person(indexId);
+    if (!p)
+        return QJsonValue::Null;
+    return QJsonObject{{QStringLiteral("name"), p->name}, {QStringLiteral("gender"), p->gender},
+                       {QStringLiteral("card"), p->cardNo}, {QStringLiteral("list"), p->listId},
+                       {QStringLiteral("notes"), p->notes}, {QStringLiteral("photos"), int(p->photos.size())}};
+}
+
+QJsonArray LibraryPanel::assignmentsOf(const QList<qint64> &indexIds)
+{
+    QJsonArray out;
+    for (const library::Assignment &a : m_store->assignments())
+        if (indexIds.contains(a.indexId) || (a.indexId == 0 && a.listId != 0))
+            out << QJsonObject{{QStringLiteral("device"), a.deviceUuid}, {QStringLiteral("group"), a.groupId},
+                               {QStringLiteral("list"), a.listId}, {QStringLiteral("person"), a.indexId}};
+    return out;
+}
+
 void LibraryPanel::addPerson()
 {
     PersonEditDialog dialog(m_store.get(), validator(), -1, this);
-    if (dialog.exec() == QDialog::Accepted)
-        changed();
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    emit audited(auth::actionName(auth::Action::EditLibrary), QStringLiteral("person %1").arg(dialog.indexId()),
+                 {{QStringLiteral("change"), QStringLiteral("add")}, {QStringLiteral("before"), QJsonValue::Null},
+                  {QStringLiteral("after"), snapshot(dialog.indexId())}});
+    changed();
 }
 
 void LibraryPanel::editPerson(qint64 indexId)
 {
+    const QJsonValue before = snapshot(indexId);
     PersonEditDialog dialog(m_store.get(), validator(), indexId, this);
-    if (dialog.exec() == QDialog::Accepted)
-        changed();
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    emit audited(auth::actionName(auth::Action::EditLibrary), QStringLiteral("person %1").arg(indexId),
+                 {{QStringLiteral("change"), QStringLiteral("edit")}, {QStringLiteral("before"), before},
+                  {QStringLiteral("after"), snapshot(indexId)}});
+    changed();
 }
 
 void LibraryPanel::deleteSelected(bool confirm)
@@ -209,15 +241,30 @@ void LibraryPanel::deleteSelected(bool confirm)
         if (answer != QMessageBox::Yes)
             return;
     }
+    QJsonObject before;
+    for (qint64 id : ids)
+        before.insert(QString::number(id), snapshot(id));
     if (!m_store->removePersons(ids))
         QMessageBox::warning(this, tr("Delete"), m_store->lastError());
+    else
+        emit audited(auth::actionName(auth::Action::EditLibrary), personsTarget(ids),
+                     {{QStringLiteral("change"), QStringLiteral("delete")}, {QStringLiteral("before"), before},
+                      {QStringLiteral("after"), QJsonValue::Null}});
     changed();
 }
 
 void LibraryPanel::moveSelected(int listId)
 {
-    if (!m_store->movePersons(selectedPersons(), listId))
+    const QList<qint64> ids = selectedPersons();
+    QJsonObject before;
+    for (qint64 id : ids)
+        before.insert(QString::number(id), m_model->personAt(m_model->rowOf(id)).listId);
+    if (!m_store->movePersons(ids, listId))
         QMessageBox::warning(this, tr("Move to list"), m_store->lastError());
+    else
+        emit audited(auth::actionName(auth::Action::EditLibrary), personsTarget(ids),
+                     {{QStringLiteral("change"), QStringLiteral("move")}, {QStringLiteral("before"), QJsonObject{{QStringLiteral("lists"), before}}},
+                      {QStringLiteral("after"), QJsonObject{{QStringLiteral("list"), listId}}}});
     changed();
 }
 
@@ -226,9 +273,13 @@ void LibraryPanel::assignSelected()
     const QList<qint64> ids = selectedPersons();
     const int listId = ids.isEmpty() ? qMax(1, m_listFilter->currentData().toInt())
                                      : m_model->personAt(m_model->rowOf(ids.first())).listId;
+    const QJsonArray before = assignmentsOf(ids);
     AssignDialog dialog(m_store.get(), m_registry ? m_registry->devices() : QList<store::DeviceRow>{}, ids, listId, this);
-    if (dialog.exec() == QDialog::Accepted)
-        changed();
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    emit audited(auth::actionName(auth::Action::Assign), ids.isEmpty() ? QStringLiteral("list %1").arg(listId) : personsTarget(ids),
+                 {{QStringLiteral("before"), before}, {QStringLiteral("after"), assignmentsOf(ids)}});
+    changed();
 }
 
 void LibraryPanel::newList()
@@ -236,10 +287,22 @@ void LibraryPanel::newList()
     const QString name = QInputDialog::getText(this, tr("New list"), tr("Name of the custom list:"));
     if (name.trimmed().isEmpty())
         return;
-    if (!m_store->addList(name))
+    if (const int id = m_store->addList(name); id == 0)
         QMessageBox::warning(this, tr("New list"), m_store->lastError());
+    else
+        emit audited(auth::actionName(auth::Action::EditLibrary), QStringLiteral("list %1").arg(id),
+                     {{QStringLiteral("change"), QStringLiteral("add-list")}, {QStringLiteral("before"), QJsonValue::Null},
+                      {QStringLiteral("after"), QJsonObject{{QStringLiteral("name"), name}}}});
     refillListBoxes();
     m_model->reload();
+}
+
+QString LibraryPanel::personsTarget(const QList<qint64> &ids)
+{
+    QStringList parts;
+    for (qint64 id : ids)
+        parts << QString::number(id);
+    return (ids.size() == 1 ? QStringLiteral("person ") : QStringLiteral("persons ")) + parts.join(u',');
 }
 
 } // namespace fd::ui

@@ -11,6 +11,8 @@
 #include "store/Database.h"
 #include "store/ScopedConnection.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QWidget>
 
 #include <memory>
@@ -65,12 +67,19 @@ signals:
     void libraryChanged();
     // Where and when was this person seen?
     void timelineRequested(qint64 indexId);
+    // An edit was saved: for the audit trail (#13), with the person, list or
+    // assignments before and after.
+    void audited(const QString &action, const QString &target, const QJsonObject &details);
 
 private:
     void applyFilter();
     void refillListBoxes();
     void updateStatus();
     void changed();
+    QJsonValue snapshot(qint64 indexId);
+    // The persons' own assignments and every list's (a list assignment covers them).
+    QJsonArray assignmentsOf(const QList<qint64> &indexIds);
+    static QString personsTarget(const QList<qint64> &ids);
 
     store::DatabaseConfig m_archive;
     devices::DeviceRegistry *m_registry;

@@ -3,6 +3,7 @@
 #include "match/LiveMatcher.h"
 
 #include "AlertBanner.h"
+#include "AuditPanel.h"
 #include "BoundedImage.h"
 #include "DeviceTableModel.h"
 #include "WelcomePanel.h"
@@ -37,6 +38,7 @@
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -154,6 +156,7 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     connect(m_library, &LibraryPanel::timelineRequested, this, &MainWindow::openTimeline);
     connect(m_library, &LibraryPanel::importRequested, this, &MainWindow::openImport);
     connect(m_library, &LibraryPanel::libraryChanged, this, &MainWindow::readDirectory);
+    connect(m_library, &LibraryPanel::audited, this, &MainWindow::recordAudit);
     readDirectory();
     auto *searchDock = m_searchDock = new QDockWidget(tr("Search"), this);
     searchDock->setObjectName(QStringLiteral("searchDock"));
@@ -161,6 +164,7 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     searchDock->setWidget(m_search);
     addDockWidget(Qt::BottomDockWidgetArea, searchDock);
     connect(m_search, &SearchPanel::openEvent, this, &MainWindow::openEventId);
+    connect(m_search, &SearchPanel::audited, this, &MainWindow::recordAudit);
     // Face search: the engine from the models folder in the settings (see
     // ARCHITECTURE.md), else the built-in one.
     // The same default as `facedesk search`: DATA_DIR/models.
@@ -172,9 +176,25 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     connect(m_search, &SearchPanel::timelineRequested, this, &MainWindow::openTimeline);
     connect(writer, &store::StoreWriter::eventsDeleted, m_faces, &FaceSearchController::eventsDeleted);
     connect(m_faces, &FaceSearchController::engineChosen, this, &MainWindow::startLiveMatching);
+    auto *auditDock = m_auditDock = new QDockWidget(tr("Audit trail"), this);
+    auditDock->setObjectName(QStringLiteral("auditDock"));
+    m_audit = new AuditPanel(m_queries, auditDock);
+    auditDock->setWidget(m_audit);
+    addDockWidget(Qt::BottomDockWidgetArea, auditDock);
+    connect(m_audit, &AuditPanel::accountChanged, this, &MainWindow::recordAudit);
+    connect(m_audit, &AuditPanel::exported, this, [this](const QString &path, qint64 records) {
+        recordAudit(auth::actionName(auth::Action::Export), QStringLiteral("audit trail"),
+                    {{QStringLiteral("file"), QFileInfo(path).fileName()}, {QStringLiteral("records"), records}});
+    });
+    // Read when an admin looks at it, not at start-up (a trail of years is not small).
+    connect(auditDock, &QDockWidget::visibilityChanged, m_audit, [this](bool visible) {
+        if (visible && m_audit->isEnabled())
+            m_audit->refresh();
+    });
     tabifyDockWidget(deviceDock, settingsDock);
     tabifyDockWidget(settingsDock, findChild<QDockWidget *>(QStringLiteral("libraryDock")));
     tabifyDockWidget(settingsDock, findChild<QDockWidget *>(QStringLiteral("searchDock")));
+    tabifyDockWidget(settingsDock, auditDock);
     deviceDock->raise();
 
     m_listenerLabel = new QLabel(this);
@@ -406,6 +426,7 @@ void MainWindow::buildToolbar()
 
 void MainWindow::setOperator(const QString &name, auth::Role role)
 {
+    flushSettingRecords();  // under the name of the operator who made them
     m_operator = name;
     m_role = role;
     m_operatorLabel->setVisible(!name.isEmpty());
@@ -414,7 +435,7 @@ void MainWindow::setOperator(const QString &name, auth::Role role)
     m_idle->setTimeout(name.isEmpty() ? 0 : QSettings().value(QStringLiteral("security/lockMinutes"), 10).toLongLong() * 60000);
     const QList<std::pair<QWidget *, auth::Action>> docks = {
         {m_searchDock->widget(), auth::Action::Search}, {m_libraryDock->widget(), auth::Action::EditLibrary},
-        {m_settingsDock->widget(), auth::Action::ChangeSettings}};
+        {m_settingsDock->widget(), auth::Action::ChangeSettings}, {m_audit, auth::Action::ViewAudit}};
     for (const auto &[widget, right] : docks + m_guarded) {
         const bool may = auth::mayDo(role, right);
         widget->setEnabled(may);
@@ -450,11 +471,38 @@ void MainWindow::recordAudit(const QString &action, const QString &target, const
     });
 }
 
+// A spin box changes its value at every arrow click and key: the trail gets one record
+// per setting when the admin pauses, from the first value to the last.
+void MainWindow::noteSetting(const QString &key, const QString &before, const QString &after)
+{
+    auto it = m_pendingSettings.find(key);
+    if (it == m_pendingSettings.end())
+        it = m_pendingSettings.insert(key, {before, after});
+    it->second = after;
+    if (!m_settingsFlush) {
+        m_settingsFlush = new QTimer(this);
+        m_settingsFlush->setSingleShot(true);
+        m_settingsFlush->setInterval(1500);
+        connect(m_settingsFlush, &QTimer::timeout, this, &MainWindow::flushSettingRecords);
+    }
+    m_settingsFlush->start();
+}
+
+void MainWindow::flushSettingRecords()
+{
+    for (auto it = m_pendingSettings.cbegin(); it != m_pendingSettings.cend(); ++it)
+        if (it->first != it->second)
+            recordAudit(auth::actionName(auth::Action::ChangeSettings), QStringLiteral("setting %1").arg(it.key()),
+                        {{QStringLiteral("before"), it->first}, {QStringLiteral("after"), it->second}});
+    m_pendingSettings.clear();
+}
+
 void MainWindow::lock()
 {
     if (m_operator.isEmpty() || m_locked)
         return;  // nobody to lock out, or locked already
     m_locked = true;
+    flushSettingRecords();
     recordAudit(QStringLiteral("lock"), QStringLiteral("operator %1").arg(m_operator), {});
     if (!m_lockPage) {
         m_lockPage = new QWidget(m_pages);
@@ -647,30 +695,35 @@ QWidget *MainWindow::buildSettingsPanel()
     auto *panel = new QWidget(this);
     auto *form = new QFormLayout(panel);
     m_settingsForm = form;
-    const auto ruleBox = [this, panel](AlertAction AlertRules::*member) {
+    const auto ruleBox = [this, panel](AlertAction AlertRules::*member, const QString &key) {
         auto *box = new QComboBox(panel);
         for (AlertAction a : {AlertAction::None, AlertAction::Chime, AlertAction::Banner, AlertAction::BannerWithAlarm})
             box->addItem(alertActionName(a), int(a));
         box->setCurrentIndex(box->findData(int(m_rules.*member)));
-        connect(box, &QComboBox::currentIndexChanged, this, [this, box, member] {
-            m_rules.*member = AlertAction(box->currentData().toInt());
+        connect(box, &QComboBox::currentIndexChanged, this, [this, box, member, key] {
+            const AlertAction before = std::exchange(m_rules.*member, AlertAction(box->currentData().toInt()));
             m_rules.save();
+            noteSetting(QStringLiteral("alerts/") + key, alertActionName(before), alertActionName(m_rules.*member));
         });
         return box;
     };
-    form->addRow(tr("Blacklist hit:"), ruleBox(&AlertRules::blacklist));
-    form->addRow(tr("VIP:"), ruleBox(&AlertRules::vip));
-    form->addRow(tr("Whitelist:"), ruleBox(&AlertRules::whitelist));
-    form->addRow(tr("Custom list:"), ruleBox(&AlertRules::custom));
-    form->addRow(tr("Stranger:"), ruleBox(&AlertRules::stranger));
-    form->addRow(tr("Device goes offline:"), ruleBox(&AlertRules::deviceOffline));
-    form->addRow(tr("Device back online:"), ruleBox(&AlertRules::deviceOnline));
+    form->addRow(tr("Blacklist hit:"), ruleBox(&AlertRules::blacklist, QStringLiteral("blacklist")));
+    form->addRow(tr("VIP:"), ruleBox(&AlertRules::vip, QStringLiteral("vip")));
+    form->addRow(tr("Whitelist:"), ruleBox(&AlertRules::whitelist, QStringLiteral("whitelist")));
+    form->addRow(tr("Custom list:"), ruleBox(&AlertRules::custom, QStringLiteral("custom")));
+    form->addRow(tr("Stranger:"), ruleBox(&AlertRules::stranger, QStringLiteral("stranger")));
+    form->addRow(tr("Device goes offline:"), ruleBox(&AlertRules::deviceOffline, QStringLiteral("deviceOffline")));
+    form->addRow(tr("Device back online:"), ruleBox(&AlertRules::deviceOnline, QStringLiteral("deviceOnline")));
     auto *capacity = new QSpinBox(panel);
     capacity->setRange(50, 5000);
     capacity->setValue(m_wall->capacity());
     capacity->setSuffix(tr(" tiles"));
     capacity->setToolTip(tr("The wall keeps this many newest events; the archive keeps them all. Takes effect at the next start."));
-    connect(capacity, &QSpinBox::valueChanged, this, [](int v) { QSettings().setValue(QStringLiteral("wall/capacity"), v); });
+    connect(capacity, &QSpinBox::valueChanged, this, [this](int v) {
+        noteSetting(QStringLiteral("wall/capacity"), QSettings().value(QStringLiteral("wall/capacity"), m_wall->capacity()).toString(),
+                    QString::number(v));
+        QSettings().setValue(QStringLiteral("wall/capacity"), v);
+    });
     form->addRow(tr("Live wall size:"), capacity);
     auto *lockAfter = new QSpinBox(panel);
     lockAfter->setObjectName(QStringLiteral("lockMinutes"));
@@ -681,21 +734,32 @@ QWidget *MainWindow::buildSettingsPanel()
     lockAfter->setToolTip(tr("With operator accounts: lock the desk after this long without a key or mouse. "
                              "Alarms keep sounding over the lock."));
     connect(lockAfter, &QSpinBox::valueChanged, this, [this](int minutes) {
+        noteSetting(QStringLiteral("security/lockMinutes"), QSettings().value(QStringLiteral("security/lockMinutes"), 10).toString(),
+                    QString::number(minutes));
         QSettings().setValue(QStringLiteral("security/lockMinutes"), minutes);
         if (!m_operator.isEmpty())
             m_idle->setTimeout(qint64(minutes) * 60000);
     });
     form->addRow(tr("Lock after idle:"), lockAfter);
     auto *mute = new QPushButton(tr("Mute alerts from the selected devices"), panel);
-    connect(mute, &QPushButton::clicked, this, [this] {
+    const auto muted = [this] {
+        QStringList uuids(m_rules.mutedDevices.begin(), m_rules.mutedDevices.end());
+        uuids.sort();
+        return uuids.join(u',');
+    };
+    connect(mute, &QPushButton::clicked, this, [this, muted] {
+        const QString before = muted();
         for (const QModelIndex &i : m_deviceTable->selectionModel()->selectedRows())
             m_rules.mutedDevices.insert(m_devices->uuidAt(m_deviceProxy->mapToSource(i).row()));
         m_rules.save();
+        noteSetting(QStringLiteral("alerts/mutedDevices"), before, muted());
     });
     auto *unmute = new QPushButton(tr("Unmute all devices"), panel);
-    connect(unmute, &QPushButton::clicked, this, [this] {
+    connect(unmute, &QPushButton::clicked, this, [this, muted] {
+        const QString before = muted();
         m_rules.mutedDevices.clear();
         m_rules.save();
+        noteSetting(QStringLiteral("alerts/mutedDevices"), before, muted());
     });
     form->addRow(mute);
     form->addRow(unmute);
@@ -722,6 +786,7 @@ void MainWindow::refreshDeviceFilter()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    flushSettingRecords();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -43,6 +43,7 @@ namespace fd::sync { class SyncEngine; class SyncStatusReader; }
 namespace fd::ui {
 
 class AlertBanner;
+class AuditPanel;
 class DeviceTableModel;
 class EventDetailDialog;
 class FaceSearchController;
@@ -99,6 +100,7 @@ public:
     AlertRules &alertRules() { return m_rules; }
     LibraryPanel *libraryPanel() const { return m_library; }
     SearchPanel *searchPanel() const { return m_search; }
+    AuditPanel *auditPanel() const { return m_audit; }
     FaceSearchController *faceSearch() const { return m_faces; }
     // Null when no trained face engine runs (live matching with the built-in engine
     // would raise alerts on strangers).
@@ -154,6 +156,11 @@ private:
     void updateLockText();
     // One record in the audit trail as the operator at the desk, on the query worker.
     void recordAudit(const QString &action, const QString &target, const QJsonObject &details);
+    // A setting changed (recorded once its edits pause; flushSettingRecords does it now).
+    void noteSetting(const QString &key, const QString &before, const QString &after);
+public:
+    void flushSettingRecords();
+private:
     // The library's names and lists by index_id, for the wall's tiles (on the worker).
     void readDirectory();
     void closeEvent(QCloseEvent *event) override;
@@ -171,6 +178,10 @@ private:
     QDockWidget *m_searchDock = nullptr;
     QDockWidget *m_libraryDock = nullptr;
     QDockWidget *m_settingsDock = nullptr;
+    QDockWidget *m_auditDock = nullptr;
+    QTimer *m_settingsFlush = nullptr;
+    QMap<QString, std::pair<QString, QString>> m_pendingSettings;  // key -> before, after
+    AuditPanel *m_audit = nullptr;
     QList<std::pair<QWidget *, auth::Action>> m_guarded;  // buttons that need a right
     IdleWatch *m_idle;
     bool m_locked = false;

@@ -4,6 +4,8 @@
 #include "SearchReportPdf.h"
 #include "SearchResultModel.h"
 
+#include "auth/Roles.h"
+#include "auth/Roles.h"
 #include "devices/DeviceRegistry.h"
 #include "image/BoundedDecode.h"
 #include "search/SearchExport.h"
@@ -382,7 +384,14 @@ float SearchPanel::minCosine() const
     return face::fromEngineScale(m_scale, m_threshold->value() / 100.f);
 }
 
-void SearchPanel::showSimilar(const SimilarQuery &query, const QString &what)
+QJsonObject SearchPanel::auditDetails() const
+{
+    const EventFilter f = filter();
+    return {{QStringLiteral("from"), f.from.toString(Qt::ISODate)}, {QStringLiteral("to"), f.to.toString(Qt::ISODate)},
+            {QStringLiteral("devices"), f.devices.join(u',')}};
+}
+
+void SearchPanel::showSimilar(const SimilarQuery &query, const QString &what, const QString &target)
 {
     const std::shared_ptr<match::FaceSearch> search = m_faces ? m_faces->search() : nullptr;
     if (!search) {
@@ -398,6 +407,10 @@ void SearchPanel::showSimilar(const SimilarQuery &query, const QString &what)
     ff.devices = f.devices;
     ff.lists = f.lists;
     const int run = ++m_similarRun;
+    QJsonObject details = auditDetails();
+    details.insert(QStringLiteral("top"), m_topK->value());
+    details.insert(QStringLiteral("min_similarity"), m_threshold->value() / 100.0);
+    emit audited(auth::actionName(auth::Action::FaceSearch), target, details);
     m_count->setText(tr("Looking for faces like %1...").arg(what));
     // FaceSearch takes searches from any thread (a connection each, a read lock);
     // the continuation runs on this panel's thread, and not at all once it is gone.
@@ -434,7 +447,7 @@ void SearchPanel::similarToEvent(qint64 eventId)
     const int k = m_topK->value();
     const float min = minCosine();
     showSimilar([=](const match::FaceSearch &s, const match::FaceSearchFilter &f) { return s.byEvent(eventId, k, f, min); },
-                tr("event %1").arg(eventId));
+                tr("event %1").arg(eventId), QStringLiteral("event %1").arg(eventId));
 }
 
 void SearchPanel::similarToPhoto(const QString &path)
@@ -452,7 +465,7 @@ void SearchPanel::similarToPhoto(const QString &path)
             }
             return s.byPhoto(bytes, k, f, min);
         },
-        QFileInfo(path).fileName());
+        QFileInfo(path).fileName(), QStringLiteral("photo %1").arg(QFileInfo(path).fileName()));
 }
 
 void SearchPanel::similarToPerson(qint64 indexId)
@@ -460,7 +473,7 @@ void SearchPanel::similarToPerson(qint64 indexId)
     const int k = m_topK->value();
     const float min = minCosine();
     showSimilar([=](const match::FaceSearch &s, const match::FaceSearchFilter &f) { return s.byPerson(indexId, k, f, min); },
-                tr("person %1").arg(indexId));
+                tr("person %1").arg(indexId), QStringLiteral("person %1").arg(indexId));
 }
 
 void SearchPanel::refreshDevices()
@@ -598,12 +611,15 @@ QFuture<QString> SearchPanel::exportCsv(const QString &path)
     if (m_results->isRanked())
         for (int row = 0; row < m_results->rowCount(); ++row)
             similarity.insert(m_results->hitAt(row).id, m_results->similarityAt(row));
-    return m_results->allHits(1000000).then(QtFuture::Launch::Async, [path, similarity](const QList<EventHit> &hits) {
-        QSaveFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || !writeHitsCsv(hits, similarity, &f) || !f.commit())
-            return f.errorString();
-        return QString();
-    });
+    return m_results->allHits(1000000)
+        .then(QtFuture::Launch::Async,
+              [path, similarity](const QList<EventHit> &hits) {
+                  QSaveFile f(path);
+                  if (!f.open(QIODevice::WriteOnly) || !writeHitsCsv(hits, similarity, &f) || !f.commit())
+                      return std::pair<QString, qint64>(f.errorString(), 0);
+                  return std::pair<QString, qint64>(QString(), hits.size());
+              })
+        .then(this, [this, path](const std::pair<QString, qint64> &written) { return recordExport(path, written); });
 }
 
 QFuture<QString> SearchPanel::exportPdf(const QString &path)
@@ -620,8 +636,19 @@ QFuture<QString> SearchPanel::exportPdf(const QString &path)
             values << similarity.value(h.id, -2.f);
         QString error;
         writeSearchReportPdf(path, tr("FaceDesk search report"), m_count->text(), hits, values, &error);
-        return error;
+        return recordExport(path, {error, hits.size()});
     });
+}
+
+QString SearchPanel::recordExport(const QString &path, const std::pair<QString, qint64> &written)
+{
+    if (written.first.isEmpty()) {
+        QJsonObject details = auditDetails();
+        details.insert(QStringLiteral("rows"), written.second);
+        details.insert(QStringLiteral("out"), QFileInfo(path).fileName());
+        emit audited(auth::actionName(auth::Action::Export), QStringLiteral("events"), details);
+    }
+    return written.first;
 }
 
 } // namespace fd::ui

@@ -12,6 +12,7 @@
 
 #include <QFuture>
 
+#include <QJsonObject>
 #include <QWidget>
 
 #include <functional>
@@ -79,12 +80,20 @@ signals:
     void openEvent(qint64 eventId);
     void timelineRequested(qint64 indexId);
     void similarFinished(const QString &error);
+    // A face search started or an export written: for the audit trail (#13), which
+    // records who looked for whom and what left the desk.
+    void audited(const QString &action, const QString &target, const QJsonObject &details);
 
 private:
     QWidget *buildFilters();
     QWidget *buildFaceSearch();
     using SimilarQuery = std::function<match::FaceSearchResult(const match::FaceSearch &, const match::FaceSearchFilter &)>;
-    void showSimilar(const SimilarQuery &query, const QString &what);
+    // `what` for the operator, `target` for the audit trail ("person 12").
+    void showSimilar(const SimilarQuery &query, const QString &what, const QString &target);
+    // The period and counts an export or a face search is recorded with.
+    QJsonObject auditDetails() const;
+    // Records a written export (an empty error) and hands the error on.
+    QString recordExport(const QString &path, const std::pair<QString, qint64> &written);
     void finishSimilar(const QString &error);
     void refreshDevices();
     void applyPreset();

@@ -10,6 +10,7 @@
 #include <QTextStream>
 #include <QVariant>
 
+#include <algorithm>
 #include <limits>
 
 namespace fd::operators {
@@ -110,20 +111,61 @@ bool AuditLog::append(const AuditEntry &entry, QString *error)
     return true;
 }
 
-QList<AuditRecord> AuditLog::records(const QDateTime &from, const QDateTime &to, QString *error)
+QList<AuditRecord> AuditLog::records(const AuditFilter &filter, QString *error)
 {
     QList<AuditRecord> out;
+    QString where = QStringLiteral("at >= ? AND at < ?");
+    QVariantList values{filter.from.isValid() ? filter.from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min(),
+                        filter.to.isValid() ? filter.to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max()};
+    if (!filter.operatorName.isEmpty())
+        where += QStringLiteral(" AND operator = ?"), values << filter.operatorName;
+    if (!filter.action.isEmpty())
+        where += QStringLiteral(" AND action = ?"), values << filter.action;
+    if (!filter.text.isEmpty()) {
+        // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+        QString pattern = filter.text.toLower();
+        pattern.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+        pattern = u'%' + pattern + u'%';
+        where += QStringLiteral(" AND (lower(target) LIKE ? ESCAPE '\\' OR lower(details) LIKE ? ESCAPE '\\')");
+        values << pattern << pattern;
+    }
+    // The newest N are taken newest first and turned round, so the answer is always oldest first.
+    QString sql = QStringLiteral("SELECT %1 FROM audit_log WHERE %2 ORDER BY seq%3")
+                      .arg(QLatin1String(Columns), where,
+                           filter.newest > 0 ? QStringLiteral(" DESC LIMIT %1").arg(filter.newest) : QString());
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM audit_log WHERE at >= ? AND at < ? ORDER BY seq").arg(QLatin1String(Columns)));
-    q.addBindValue(from.isValid() ? from.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min());
-    q.addBindValue(to.isValid() ? to.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max());
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
     if (!q.exec()) {
         *error = q.lastError().text();
         return out;
     }
     while (q.next())
         out << recordOf(q);
+    if (filter.newest > 0)
+        std::reverse(out.begin(), out.end());
     return out;
+}
+
+AuditFacets AuditLog::facets(QString *error)
+{
+    AuditFacets f;
+    QSqlQuery q(m_db);
+    const auto column = [&](const char *name, QStringList *into) {
+        if (!q.exec(QStringLiteral("SELECT DISTINCT %1 FROM audit_log ORDER BY %1").arg(QLatin1String(name))))
+            return *error = q.lastError().text(), false;
+        while (q.next())
+            *into << q.value(0).toString();
+        return true;
+    };
+    if (!column("operator", &f.operators) || !column("action", &f.actions))
+        return f;
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM audit_log")) || !q.next())
+        return *error = q.lastError().text(), f;
+    f.records = q.value(0).toLongLong();
+    return f;
 }
 
 AuditVerdict AuditLog::verify()

@@ -19,6 +19,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 namespace fd::operators {
 
@@ -42,6 +43,23 @@ struct AuditRecord {
     QByteArray hash;           // hex
 };
 
+// What the audit viewer and `facedesk audit` ask for; every field empty: everything.
+struct AuditFilter {
+    QDateTime from;            // from <= at (invalid: no bound)
+    QDateTime to;              // at < to (invalid: no bound)
+    QString operatorName;      // exactly this operator
+    QString action;            // exactly this action
+    QString text;              // in the target or the details, any case
+    int newest = 0;            // > 0: only the newest this many of those that match
+};
+
+// The operators and actions the trail names, for the viewer's filter boxes.
+struct AuditFacets {
+    QStringList operators;
+    QStringList actions;
+    qint64 records = 0;
+};
+
 struct AuditVerdict {
     bool intact = true;
     qint64 records = 0;
@@ -59,8 +77,13 @@ public:
     // write lock, PostgreSQL's advisory lock), so that two desks never both take the
     // same place in the chain.
     bool append(const AuditEntry &entry, QString *error);
-    // Records with from <= at < to (invalid: no bound), oldest first.
-    QList<AuditRecord> records(const QDateTime &from, const QDateTime &to, QString *error);
+    // The records that pass the filter, oldest first.
+    QList<AuditRecord> records(const AuditFilter &filter, QString *error);
+    QList<AuditRecord> records(const QDateTime &from, const QDateTime &to, QString *error)
+    {
+        return records(AuditFilter{from, to, {}, {}, {}, 0}, error);
+    }
+    AuditFacets facets(QString *error);
     AuditVerdict verify();
 
     // The hash of a record's fields after `prevHash` (hex in, hex out).
