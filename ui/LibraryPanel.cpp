@@ -8,8 +8,10 @@
 
 #include "auth/Roles.h"
 #include "devices/DeviceRegistry.h"
+#include "library/PersonEraser.h"
 #include "store/QueryWorker.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -28,7 +30,7 @@
 namespace fd::ui {
 
 LibraryPanel::LibraryPanel(store::QueryWorker *queries, devices::DeviceRegistry *registry, QWidget *parent)
-    : QWidget(parent), m_archive(queries->config()), m_registry(registry),
+    : QWidget(parent), m_archive(queries->config()), m_queries(queries), m_registry(registry),
       m_connection(queries->config(), QStringLiteral("library-edits"))
 {
     setObjectName(QStringLiteral("libraryPanel"));
@@ -58,6 +60,9 @@ LibraryPanel::LibraryPanel(store::QueryWorker *queries, devices::DeviceRegistry 
             editPerson(ids.first());
     });
     button(tr("&Delete"), QStringLiteral("libraryDelete"), [this] { deleteSelected(); });
+    button(tr("&Forget..."), QStringLiteral("libraryForget"), [this] { forgetSelected(); })
+        ->setToolTip(tr("Erase a person everywhere: library, photos, face index, devices and, if you choose, "
+                        "their events and images. For a person's request to be forgotten."));
     auto *move = new QToolButton(this);
     move->setText(tr("Move to"));
     move->setPopupMode(QToolButton::InstantPopup);
@@ -295,6 +300,43 @@ void LibraryPanel::newList()
                       {QStringLiteral("after"), QJsonObject{{QStringLiteral("name"), name}}}});
     refillListBoxes();
     m_model->reload();
+}
+
+void LibraryPanel::forgetSelected(bool confirm, bool withEvents)
+{
+    const QList<qint64> ids = selectedPersons();
+    if (ids.size() != 1)
+        return;
+    const qint64 indexId = ids.first();
+    if (confirm) {
+        QMessageBox box(QMessageBox::Warning, tr("Forget this person"),
+                        tr("Erase %1 (index %2) from the library, the face index and every device that holds them? "
+                           "This cannot be undone; the audit trail records that it happened, not who it was.")
+                            .arg(m_model->personAt(m_model->rowOf(indexId)).name)
+                            .arg(indexId),
+                        QMessageBox::Yes | QMessageBox::Cancel, this);
+        box.setDefaultButton(QMessageBox::Cancel);
+        auto *events = new QCheckBox(tr("Also delete every event matched to them, with its images"), &box);
+        events->setChecked(withEvents);
+        box.setCheckBox(events);
+        if (box.exec() != QMessageBox::Yes)
+            return;
+        withEvents = events->isChecked();
+    }
+    // Files are removed and (SQLite) the log is truncated: off the GUI thread.
+    m_queries->run([indexId, withEvents, library = m_archive.libraryDir(), images = m_archive.imagesDir()](QSqlDatabase &db) {
+        return library::PersonEraser(db, library, images).erase(indexId, withEvents);
+    }).then(this, [this, indexId](const library::ErasureReport &report) {
+        if (!report.ok()) {
+            QMessageBox::warning(this, tr("Forget this person"), tr("Nothing was erased: %1").arg(report.error));
+        } else {
+            emit audited(auth::actionName(auth::Action::ForgetPerson), QStringLiteral("person %1").arg(indexId), report.auditDetails());
+            if (!report.eventIds.isEmpty())
+                emit eventsForgotten(report.eventIds);
+            changed();  // the live matcher reloads the library, the sync deletes them from devices
+        }
+        emit forgetFinished(report.error);
+    });
 }
 
 QString LibraryPanel::personsTarget(const QList<qint64> &ids)

@@ -56,6 +56,10 @@ public:
     void moveSelected(int listId);
     void assignSelected();
     void newList();
+    // "Forget this person" (#13, library/PersonEraser) for the one selected person,
+    // after a confirmation that offers to keep their events (skipped when confirm is
+    // false, for tests); on the query worker.
+    void forgetSelected(bool confirm = true, bool withEvents = true);
     // Something outside the panel changed the library (an import): reload, tell the
     // window and wake the sync.
     void notifyChanged() { changed(); }
@@ -70,6 +74,9 @@ signals:
     // An edit was saved: for the audit trail (#13), with the person, list or
     // assignments before and after.
     void audited(const QString &action, const QString &target, const QJsonObject &details);
+    // A person was forgotten with these events: the wall and the face index drop them.
+    void eventsForgotten(const QList<qint64> &eventIds);
+    void forgetFinished(const QString &error);
 
 private:
     void applyFilter();
@@ -82,6 +89,7 @@ private:
     static QString personsTarget(const QList<qint64> &ids);
 
     store::DatabaseConfig m_archive;
+    store::QueryWorker *m_queries;
     devices::DeviceRegistry *m_registry;
     store::ScopedConnection m_connection;  // the edits' (declared before the store that uses it)
     std::unique_ptr<library::LibraryStore> m_store;

@@ -7,6 +7,7 @@
 #include "EventTile.h"
 
 #include <QAbstractListModel>
+#include <QSet>
 #include <QTimer>
 
 #include <deque>
@@ -33,6 +34,9 @@ public:
     // Changes the tile of this event, shown or still queued; false when the wall no
     // longer (or not yet) holds it.
     bool update(qint64 eventId, const std::function<void(EventTile &)> &change);
+    // Takes these events off the wall, shown or queued (a person forgotten with their
+    // events: their faces must not stay on screen); returns how many went.
+    int remove(const QSet<qint64> &eventIds);
 
 signals:
     void queuedChanged(int queued);

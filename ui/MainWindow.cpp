@@ -175,6 +175,10 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
             [this](qint64 id, const protocol::FacePush &push, const QString &uuid) { m_faces->eventCommitted(id, push, uuid, listOf(push)); });
     connect(m_search, &SearchPanel::timelineRequested, this, &MainWindow::openTimeline);
     connect(writer, &store::StoreWriter::eventsDeleted, m_faces, &FaceSearchController::eventsDeleted);
+    connect(m_library, &LibraryPanel::eventsForgotten, this, [this](const QList<qint64> &ids) {
+        m_faces->eventsDeleted(ids);
+        m_wall->remove(QSet<qint64>(ids.begin(), ids.end()));
+    });
     connect(m_faces, &FaceSearchController::engineChosen, this, &MainWindow::startLiveMatching);
     auto *auditDock = m_auditDock = new QDockWidget(tr("Audit trail"), this);
     auditDock->setObjectName(QStringLiteral("auditDock"));

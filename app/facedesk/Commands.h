@@ -1,5 +1,5 @@
 // The headless subcommands: `facedesk serve`, `export`, `devices`, `assign`, `sync-status`,
-// `search`, `import`, `migrate`, `users`, `audit`.
+// `search`, `import`, `migrate`, `users`, `audit`, `forget`.
 // Each takes the arguments after its name and returns the process exit status.
 #pragma once
 
@@ -21,6 +21,7 @@ int runImport(const QStringList &arguments);
 int runMigrate(const QStringList &arguments);
 int runUsers(const QStringList &arguments);
 int runAudit(const QStringList &arguments);
+int runForget(const QStringList &arguments);
 
 // The data folder used when --data-dir is not given.
 QString defaultDataDir();

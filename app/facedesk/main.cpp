@@ -1,5 +1,5 @@
 // facedesk: the desk window, or a headless subcommand (serve, export, devices,
-// assign, sync-status, search, import, migrate, users, audit).
+// assign, sync-status, search, import, migrate, users, audit, forget).
 #include "Commands.h"
 
 #include <QCoreApplication>
@@ -19,7 +19,8 @@ int main(int argc, char *argv[])
         || command == QLatin1String("devices") || command == QLatin1String("assign")
         || command == QLatin1String("sync-status") || command == QLatin1String("search")
         || command == QLatin1String("import") || command == QLatin1String("migrate")
-        || command == QLatin1String("users") || command == QLatin1String("audit");
+        || command == QLatin1String("users") || command == QLatin1String("audit")
+        || command == QLatin1String("forget");
     if (!headless)
         return runGui(argc, argv);
 
@@ -54,5 +55,7 @@ int main(int argc, char *argv[])
         return fd::app::runUsers(rest);
     if (command == QLatin1String("audit"))
         return fd::app::runAudit(rest);
+    if (command == QLatin1String("forget"))
+        return fd::app::runForget(rest);
     return fd::app::runDevices(rest);
 }

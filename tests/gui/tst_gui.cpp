@@ -438,6 +438,7 @@ private slots:
     void idleLockKeepsTheAlarmAndUnlocksBySignIn();
     void auditViewerFiltersVerifiesExportsAndShowsLocks();
     void windowEditsAreAuditedWithBeforeAndAfter();
+    void forgetFromTheWindowClearsTheWallAndTheArchive();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -2117,6 +2118,53 @@ void TestGui::windowEditsAreAuditedWithBeforeAndAfter()
     const operators::AuditRecord *exported = lastOf(trail, QStringLiteral("ann:export"));
     QVERIFY(exported && exported->target == QLatin1String("events"));
     QVERIFY(exported->details.contains(QLatin1String("hits.csv")));
+}
+
+
+// #13: an admin forgets a person from the library panel: their events leave the wall
+// and the archive, the other person's stay, and the trail records it by index id.
+void TestGui::forgetFromTheWindowClearsTheWallAndTheArchive()
+{
+    Desk desk;
+    QString error;
+    QVERIFY2(desk.start(true, &error), qPrintable(error));
+    ui::MainWindow *w = desk.window.get();
+    w->setOperator(QStringLiteral("ann"), auth::Role::Admin);
+    ui::LibraryPanel *library = w->libraryPanel();
+    library::NewPerson p;
+    p.name = QStringLiteral("Wendy Forgotten");
+    p.listId = library::sort::Whitelist;
+    const qint64 gone = library->store()->addPersons({p}).value(0, -1);
+    p.name = QStringLiteral("Kim Kept");
+    const qint64 kept = library->store()->addPersons({p}).value(0, -1);
+    QVERIFY(gone > 0 && kept > 0);
+    FakeDevice lobby(QStringLiteral("LOBBY-F"), QStringLiteral("Lobby cam"));
+    QVERIFY(lobby.connectTo(desk.server->httpPort()));
+    QCOMPARE(lobby.requestToken(), code::Ok);
+    const qint64 first = pushToWall(desk, lobby, lobby.match(2, QStringLiteral("Wendy.jpg"), 0.9, gone));
+    const qint64 second = pushToWall(desk, lobby, lobby.match(2, QStringLiteral("Wendy.jpg"), 0.9, gone));
+    const qint64 other = pushToWall(desk, lobby, lobby.match(2, QStringLiteral("Kim.jpg"), 0.9, kept));
+    QVERIFY(first > 0 && second > 0 && other > 0);
+    QCOMPARE(desk.wall()->rowCount(), 3);
+
+    QSignalSpy loaded(library->model(), &ui::PersonTableModel::loaded);
+    library->refresh();
+    QVERIFY(!loaded.isEmpty() || loaded.wait(10000));
+    library->table()->selectRow(library->model()->rowOf(gone));
+    QSignalSpy finished(library, &ui::LibraryPanel::forgetFinished);
+    library->forgetSelected(false, true);
+    QVERIFY(!finished.isEmpty() || finished.wait(10000));
+    QCOMPARE(finished.first().first().toString(), QString());
+    QCOMPARE(desk.wall()->rowCount(), 1);
+    QCOMPARE(tileAt(desk.wall(), 0).eventId, other);
+    QCOMPARE(desk.count(QStringLiteral("index_id = %1").arg(gone)), qint64(0));
+    QCOMPARE(desk.count(QStringLiteral("index_id = %1").arg(kept)), qint64(1));
+    QVERIFY(!library->store()->person(gone).has_value());
+    const QList<operators::AuditRecord> trail = trailWith(desk.db, QStringLiteral("ann:forget-person"));
+    const operators::AuditRecord *forgot = lastOf(trail, QStringLiteral("ann:forget-person"));
+    QVERIFY(forgot);
+    QCOMPARE(forgot->target, QStringLiteral("person %1").arg(gone));
+    QVERIFY(!forgot->details.contains(QLatin1String("Wendy")));
 }
 
 QTEST_MAIN(TestGui)

@@ -12,6 +12,10 @@
 
 #include "devices/DeviceRegistry.h"
 #include "library/LibraryStore.h"
+#include "operators/AuditLog.h"
+#include "operators/OperatorStore.h"
+#include "store/EventRecord.h"
+#include "store/ImageStore.h"
 #include "protocol/ErrorCodes.h"
 #include "server/FaceServer.h"
 #include "store/Database.h"
@@ -20,6 +24,8 @@
 #include "sync/SyncStatusReader.h"
 #include "face/detect/HaarFaceDetector.h"
 
+#include <QDirIterator>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -265,6 +271,7 @@ private slots:
     void verifyRepairsWhatTheDeviceReallyHolds();
     void busyAndSilentDevicesAreRetried();
     void killedServeResumesOnRestart();
+    void forgottenPersonLeavesNoTrace();
 
 private:
     Faces m_faces;
@@ -659,6 +666,169 @@ void TestSync::killedServeResumesOnRestart()
     QVERIFY2(status.startsWith(QLatin1String("device,name,synced,pending,failed,removals,retrying_later")), qPrintable(status));
     QVERIFY2(status.contains(QRegularExpression(QStringLiteral("\\n%1,[^,\\n]*,0,0,0,0,0,").arg(uuid))), qPrintable(status));
     QVERIFY2(status.contains(QLatin1String("device,index_id,name,action,code,reason")), qPrintable(status));
+}
+
+
+namespace {
+
+// `facedesk forget` as an operator; its exit code, its output in *output.
+int forgetAs(const store::DatabaseConfig &db, const QString &user, const QString &password, qint64 indexId, QString *output)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("FACEDESK_PASSWORD"), password);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(FACEDESK_BINARY), QStringList{QStringLiteral("forget"), QString::number(indexId), QStringLiteral("--yes"),
+                                                          QStringLiteral("--with-events"), QStringLiteral("--user"), user}
+                                                 + testarchive::arguments(db));
+    if (!p.waitForFinished(60000))
+        return -1;
+    *output = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+}
+
+// Every file under dir that holds one of the byte strings: "file: what".
+QStringList filesHolding(const QString &dir, const QList<std::pair<QString, QByteArray>> &needles)
+{
+    QStringList found;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = f.readAll();
+        for (const auto &[what, needle] : needles)
+            if (bytes.contains(needle))
+                found << QDir(dir).relativeFilePath(f.fileName()) + QStringLiteral(": ") + what;
+    }
+    return found;
+}
+
+} // namespace
+
+// #13: "forget this person": the admin's command (a guard is refused) erases the
+// person, their photo and descriptor, their events with images and face-index rows;
+// the running sync deletes them from the device; and afterwards no row, no file and
+// no byte of the archive folder (database and its log included) holds their name,
+// photo, face images or descriptors. Another person's data stays.
+void TestSync::forgottenPersonLeavesNoTrace()
+{
+    Desk desk(fastConfig());
+    const QString name = QStringLiteral("Forget Me Person");
+    const QByteArray photo = m_faces.distinct(7001);
+    const QList<qint64> ids = desk.add({person(name, photo, library::sort::Blacklist), person(QStringLiteral("Keep Me"), m_faces.distinct(7002))});
+    QCOMPARE(ids.size(), 2);
+    const qint64 gone = ids[0];
+    const library::Person before = *desk.library->person(gone);
+    QVector<float> descriptor(128);
+    for (int i = 0; i < descriptor.size(); ++i)
+        descriptor[i] = 0.123f + 0.0371f * float(i);
+    QVERIFY(desk.library->setPhotoDescriptor(before.photos.first().id, QStringLiteral("test-kind"), descriptor));
+    QSqlQuery q(desk.library->database());
+    QVERIFY(q.exec(QStringLiteral("SELECT descriptor FROM person_photos WHERE id = %1").arg(before.photos.first().id)) && q.next());
+    const QByteArray storedDescriptor = q.value(0).toByteArray();
+    QVERIFY(storedDescriptor.size() >= 128);
+
+    // Three sightings of the person and one of the other, as a device pushes them.
+    QList<QByteArray> faces;
+    for (int i = 0; i < 4; ++i) {
+        store::EventRecord r;
+        r.push.uuid = QStringLiteral("CAM-FORGET");
+        r.push.indexId = i < 3 ? gone : ids[1];
+        r.push.picSort = i < 3 ? 1 : 2;
+        r.push.picName = (i < 3 ? name : QStringLiteral("Keep Me")) + QStringLiteral(".jpg");
+        r.push.matchScore = 0.93;
+        r.push.captureTime = QDateTime::currentDateTime().addSecs(-60 + i);
+        r.push.image = m_faces.distinct(7100 + i);
+        r.push.imageName = QStringLiteral("FACE_%1.jpg").arg(i);
+        r.deviceUuid = r.push.uuid;
+        r.receivedAt = QDateTime::currentDateTimeUtc();
+        faces << r.push.image;
+        QVERIFY(desk.writer->enqueueEvent(r));
+    }
+    const QList<QVariantList> events = desk.TestDesk::rows(QStringLiteral("SELECT id FROM events WHERE index_id = %1 ORDER BY id").arg(gone));
+    QCOMPARE(events.size(), 3);
+    // FaceDesk's own face-index row for one of them.
+    const QByteArray feature(256, '\x5a');
+    q.prepare(QStringLiteral("INSERT INTO local_features (event_id, kind, dims, vector) VALUES (?, 'test-kind', 64, ?)"));
+    q.addBindValue(events[0][0].toLongLong());
+    q.addBindValue(feature);
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+
+    auto sim = simDevices(desk, QStringLiteral("FGT"), 1);
+    const sim::SimDevice &device = *sim->devices().first();
+    const QString uuid = device.uuid();
+    QVERIFY(desk.library->assignPersons(uuid, 0, ids));
+    sim->start();
+    QTRY_VERIFY_WITH_TIMEOUT(desk.done(uuid) && device.library().size() == 2, 30000);
+
+    QString error, output;
+    operators::OperatorStore accounts(desk.library->database());
+    QVERIFY2(accounts.add(QStringLiteral("ann"), auth::Role::Admin, QStringLiteral("ann's password"), &error), qPrintable(error));
+    QVERIFY2(accounts.add(QStringLiteral("gil"), auth::Role::Guard, QStringLiteral("gil's password"), &error), qPrintable(error));
+    QCOMPARE(forgetAs(desk.db, QStringLiteral("gil"), QStringLiteral("gil's password"), gone, &output), 4);
+    QVERIFY2(output.contains(QLatin1String("admin")), qPrintable(output));
+    QVERIFY(desk.library->person(gone).has_value());
+    QCOMPARE(forgetAs(desk.db, QStringLiteral("ann"), QStringLiteral("ann's password"), gone, &output), 0);
+    QVERIFY2(output.contains(QLatin1String("forgot person")) && output.contains(QLatin1String("3 event(s)")), qPrintable(output));
+
+    // The running sync notices (the library's change counter) and the device deletes them.
+    QTRY_VERIFY_WITH_TIMEOUT(!device.library().people().contains(gone) && desk.done(uuid), 30000);
+    QVERIFY(device.library().people().contains(ids[1]));
+    for (const protocol::LibraryPicture &held : device.library().people())
+        QVERIFY(held.jpeg != photo && held.attribute.name != name);
+
+    // No row names them.
+    const QString eventIds = [&] {
+        QStringList parts;
+        for (const QVariantList &e : events)
+            parts << e[0].toString();
+        return parts.join(u',');
+    }();
+    for (const QString &where : {QStringLiteral("persons WHERE index_id = %1"), QStringLiteral("person_photos WHERE index_id = %1"),
+                                 QStringLiteral("assignments WHERE index_id = %1"), QStringLiteral("sync_state WHERE index_id = %1"),
+                                 QStringLiteral("events WHERE index_id = %1 OR local_index_id = %1"),
+                                 QStringLiteral("local_features WHERE event_id IN (%2)"), QStringLiteral("alert_acks WHERE event_id IN (%2)")}) {
+        const QList<QVariantList> n = desk.TestDesk::rows(QStringLiteral("SELECT COUNT(*) FROM ")
+                                                                   + QString(where).replace(QStringLiteral("%1"), QString::number(gone)).replace(QStringLiteral("%2"), eventIds));
+        QVERIFY2(!n.isEmpty() && n.first().first().toLongLong() == 0, qPrintable(where));
+    }
+    QCOMPARE(desk.count(QStringLiteral("index_id = %1").arg(ids[1])), qint64(1));
+    QVERIFY(desk.library->person(ids[1]).has_value());
+    // PostgreSQL: nor an image row (a SQLite archive keeps images as files only).
+    const auto blobRows = [&](const QList<QByteArray> &images) {
+        QStringList keys;
+        for (const QByteArray &image : images)
+            keys << u'\'' + QString::fromLatin1(store::ImageStore::contentHash(image)) + u'\'';
+        return desk.TestDesk::rows(QStringLiteral("SELECT COUNT(*) FROM image_blobs WHERE hash IN (%1)").arg(keys.join(u','))).value(0).value(0).toInt();
+    };
+    QCOMPARE(blobRows({photo, faces[0], faces[1], faces[2]}), 0);
+    QCOMPARE(blobRows({faces[3]}), desk.db.backend() == store::Backend::Postgres ? 1 : 0);
+
+    // No file and no byte of the archive folder holds them: the photo, the three face
+    // images, the descriptor, the face-index vector, the name (database and log too).
+    desk.writer->stop();  // its last batch on disk
+    QList<std::pair<QString, QByteArray>> needles{{QStringLiteral("photo"), photo},
+                                                  {QStringLiteral("descriptor"), storedDescriptor},
+                                                  {QStringLiteral("face-index vector"), feature},
+                                                  {QStringLiteral("name"), name.toUtf8()}};
+    for (int i = 0; i < 3; ++i)
+        needles.append({QStringLiteral("face %1").arg(i), faces[i]});
+    const QStringList traces = filesHolding(desk.db.dataDir, needles);
+    QVERIFY2(traces.isEmpty(), qPrintable(traces.join(QStringLiteral("; "))));
+    QVERIFY(!filesHolding(desk.db.dataDir, {{QStringLiteral("the other's face"), faces[3]}}).isEmpty());  // the scan sees files
+
+    // The trail says who forgot whom by index id, with counts, not the name.
+    QString e;
+    const QList<operators::AuditRecord> trail = operators::AuditLog(desk.library->database()).records({}, {}, &e);
+    QVERIFY(!trail.isEmpty());
+    const operators::AuditRecord &last = trail.last();
+    QCOMPARE(last.operatorName + u' ' + last.action + u' ' + last.target, QStringLiteral("ann forget-person person %1").arg(gone));
+    QCOMPARE(QJsonDocument::fromJson(last.details.toUtf8()).object().value(QStringLiteral("events")).toInt(), 3);
+    for (const operators::AuditRecord &r : trail)
+        QVERIFY(!r.details.contains(name) && !r.target.contains(name));
+    QString restart;
+    QVERIFY2(desk.writer->start(&restart), qPrintable(restart));
 }
 
 QTEST_GUILESS_MAIN(TestSync)

@@ -1,0 +1,146 @@
+#include "PersonEraser.h"
+
+#include "store/Database.h"
+#include "store/ImageBlobs.h"
+#include "store/ImageStore.h"
+#include "store/SqlDialect.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QVariant>
+
+namespace fd::library {
+
+namespace {
+
+QString idList(const QList<qint64> &ids)
+{
+    QStringList parts;
+    for (qint64 id : ids)
+        parts << QString::number(id);
+    return parts.join(u',');
+}
+
+// The non-empty text columns of every row (after the id in column 0, when ids is given).
+bool columns(QSqlDatabase &db, const QString &sql, const QVariantList &bound, QStringList *out, QString *error,
+             QList<qint64> *ids = nullptr)
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (const QVariant &v : bound)
+        q.addBindValue(v);
+    if (!q.exec())
+        return *error = q.lastError().text(), false;
+    while (q.next()) {
+        if (ids)
+            *ids << q.value(0).toLongLong();
+        for (int c = ids ? 1 : 0; c < q.record().count(); ++c)
+            if (!q.value(c).isNull() && !q.value(c).toString().isEmpty())
+                *out << q.value(c).toString();
+    }
+    return true;
+}
+
+} // namespace
+
+QJsonObject ErasureReport::auditDetails() const
+{
+    return {{QStringLiteral("photos"), photos}, {QStringLiteral("events"), int(eventIds.size())},
+            {QStringLiteral("files_removed"), filesRemoved}, {QStringLiteral("image_rows_dropped"), blobsDropped},
+            {QStringLiteral("devices_to_clear"), devicesToClear}};
+}
+
+ErasureReport PersonEraser::erase(qint64 indexId, bool withEvents)
+{
+    ErasureReport report;
+    const bool sqlite = store::backendOf(m_db) == store::Backend::Sqlite;
+    QSqlQuery pragma(m_db);
+    if (sqlite)
+        pragma.exec(QStringLiteral("PRAGMA secure_delete = ON"));
+    QStringList photoPaths, eventPaths;
+    const bool deleted = deleteRows(indexId, withEvents, &report, &photoPaths, &eventPaths);
+    if (sqlite)
+        pragma.exec(QStringLiteral("PRAGMA secure_delete = OFF"));  // the desk's other writes stay fast
+    if (!deleted)
+        return report;
+    if (store::imagesInDatabase(m_db))
+        report.blobsDropped = store::dropUnreferencedBlobs(m_db, photoPaths + eventPaths);
+    removeFiles(m_libraryDir, photoPaths, "SELECT 1 FROM person_photos WHERE path = ? LIMIT 1", &report);
+    removeFiles(m_imagesDir, eventPaths, "SELECT 1 FROM events WHERE face_path = ? OR scene_path = ? LIMIT 1", &report);
+    // The log held the rows' old pages; a checkpoint that truncates it leaves none
+    // (busy = 0 when no reader kept it from finishing).
+    if (sqlite && pragma.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) && pragma.next())
+        report.logTruncated = pragma.value(0).toInt() == 0;
+    return report;
+}
+
+bool PersonEraser::deleteRows(qint64 indexId, bool withEvents, ErasureReport *report, QStringList *photoPaths,
+                              QStringList *eventPaths)
+{
+    if (!store::beginWrite(m_db))
+        return report->error = m_db.lastError().text(), false;
+    QSqlQuery q(m_db);
+    const auto fail = [&](const QSqlQuery &failed) {
+        report->error = failed.lastError().text();
+        m_db.rollback();
+        return false;
+    };
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM persons WHERE index_id = ?"));
+    q.addBindValue(indexId);
+    if (!q.exec() || !q.next())
+        return fail(q);
+    report->found = q.value(0).toInt() > 0;
+    const auto rolledBack = [&] {
+        m_db.rollback();
+        return false;
+    };
+    if (!columns(m_db, QStringLiteral("SELECT path FROM person_photos WHERE index_id = ?"), {indexId}, photoPaths, &report->error))
+        return rolledBack();
+    report->photos = int(photoPaths->size());
+    if (withEvents
+        && !columns(m_db, QStringLiteral("SELECT id, face_path, scene_path FROM events WHERE index_id = ? OR local_index_id = ?"),
+                    {indexId, indexId}, eventPaths, &report->error, &report->eventIds))
+        return rolledBack();
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM sync_state WHERE index_id = ? AND (confirmed_revision > 0 OR may_hold = 1)"));
+    q.addBindValue(indexId);
+    if (!q.exec() || !q.next())
+        return fail(q);
+    report->devicesToClear = q.value(0).toInt();
+    QStringList statements{QStringLiteral("DELETE FROM assignments WHERE index_id = %1"),
+                           QStringLiteral("DELETE FROM person_photos WHERE index_id = %1"),
+                           QStringLiteral("DELETE FROM persons WHERE index_id = %1")};
+    if (!report->eventIds.isEmpty()) {
+        const QString ids = idList(report->eventIds);
+        statements << QStringLiteral("DELETE FROM alert_acks WHERE event_id IN (%1)").arg(ids)
+                   << QStringLiteral("DELETE FROM local_features WHERE event_id IN (%1)").arg(ids)
+                   << QStringLiteral("DELETE FROM events WHERE id IN (%1)").arg(ids);
+    }
+    if (!withEvents)
+        statements << QStringLiteral("UPDATE events SET local_index_id = NULL, local_distance = NULL, matched_by_desk = 0 "
+                                     "WHERE local_index_id = %1");
+    for (const QString &statement : statements)
+        if (!q.exec(statement.contains(QLatin1String("%1")) ? statement.arg(indexId) : statement))
+            return fail(q);
+    if (!m_db.commit())
+        return report->error = m_db.lastError().text(), m_db.rollback(), false;
+    return true;
+}
+
+// Content-named files can be shared (the same photo for two persons, one face image
+// for a device's retry): a file goes only when no row names it any more.
+void PersonEraser::removeFiles(const QString &root, const QStringList &paths, const char *stillNamedBy, ErasureReport *report)
+{
+    store::ImageStore files(root);
+    QSqlQuery still(m_db);
+    still.prepare(QString::fromLatin1(stillNamedBy));
+    const int placeholders = int(QString::fromLatin1(stillNamedBy).count(u'?'));
+    for (const QString &path : paths) {
+        for (int i = 0; i < placeholders; ++i)
+            still.addBindValue(path);
+        if (still.exec() && !still.next() && files.remove(path))
+            ++report->filesRemoved;
+    }
+}
+
+} // namespace fd::library
