@@ -4,6 +4,7 @@
 
 #include "AlertBanner.h"
 #include "AuditPanel.h"
+#include "RetentionSettings.h"
 #include "BoundedImage.h"
 #include "DeviceTableModel.h"
 #include "WelcomePanel.h"
@@ -39,6 +40,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QGridLayout>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -745,6 +747,7 @@ QWidget *MainWindow::buildSettingsPanel()
             m_idle->setTimeout(qint64(minutes) * 60000);
     });
     form->addRow(tr("Lock after idle:"), lockAfter);
+    form->addRow(tr("Keep events:"), buildRetentionRow(panel));
     auto *mute = new QPushButton(tr("Mute alerts from the selected devices"), panel);
     const auto muted = [this] {
         QStringList uuids(m_rules.mutedDevices.begin(), m_rules.mutedDevices.end());
@@ -768,6 +771,41 @@ QWidget *MainWindow::buildSettingsPanel()
     form->addRow(mute);
     form->addRow(unmute);
     return panel;
+}
+
+// Days per list; a change reaches the running writer at once and its next hourly
+// pass applies it (biometric data no longer than its purpose needs: #13).
+QWidget *MainWindow::buildRetentionRow(QWidget *panel)
+{
+    auto *row = new QWidget(panel);
+    auto *grid = new QGridLayout(row);
+    grid->setContentsMargins(0, 0, 0, 0);
+    const QList<std::pair<QString, QString>> lists{{QStringLiteral("all"), tr("All events")},
+                                                   {QStringLiteral("stranger"), tr("Strangers")},
+                                                   {QStringLiteral("blacklist"), tr("Blacklist hits")},
+                                                   {QStringLiteral("whitelist"), tr("Whitelist")},
+                                                   {QStringLiteral("vip"), tr("VIP")},
+                                                   {QStringLiteral("custom"), tr("Custom lists")}};
+    for (int i = 0; i < lists.size(); ++i) {
+        const QString list = lists[i].first;
+        auto *days = new QSpinBox(row);
+        days->setObjectName(QStringLiteral("keepDays_") + list);
+        days->setRange(0, 3650);
+        days->setSpecialValueText(tr("always"));
+        days->setSuffix(tr(" days"));
+        days->setValue(retentionDays(list));
+        days->setToolTip(list == QLatin1String("all") ? tr("Events older than this are deleted with their images.")
+                                                      : tr("Events of this list older than this are deleted sooner than the rest."));
+        connect(days, &QSpinBox::valueChanged, this, [this, list](int value) {
+            noteSetting(QStringLiteral("retention/") + list, QString::number(retentionDays(list)), QString::number(value));
+            setRetentionDays(list, value);
+            if (m_writer)
+                m_writer->setRetention(retentionFromSettings());
+        });
+        grid->addWidget(new QLabel(lists[i].second, row), i / 3, (i % 3) * 2);
+        grid->addWidget(days, i / 3, (i % 3) * 2 + 1);
+    }
+    return row;
 }
 
 void MainWindow::refreshDeviceFilter()

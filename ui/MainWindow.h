@@ -144,6 +144,7 @@ private:
     void buildToolbar();
     QWidget *buildDevicePanel();
     QWidget *buildSettingsPanel();
+    QWidget *buildRetentionRow(QWidget *panel);
     void refreshDeviceFilter();
     void acknowledge(const Alert &alert, const QString &note);
     void onPresence(const QString &uuid, bool online);

@@ -12,6 +12,7 @@
 #include "LiveEventModel.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
+#include "RetentionSettings.h"
 #include "operators/AuditLog.h"
 #include "operators/OperatorStore.h"
 #include "store/ScopedConnection.h"
@@ -151,6 +152,7 @@ int runGui(int argc, char *argv[])
         QTextStream(stderr) << "facedesk: --desk-only needs --database: a desk follows a site's shared archive" << Qt::endl;
         return 2;
     }
+    options.retention = fd::ui::retentionFromSettings();
     options.ownThread = true;  // pushes are read and admitted beside the painting, never in its way
     fd::runtime::ServerRuntime serving(options);
     QString error;

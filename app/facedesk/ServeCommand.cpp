@@ -32,6 +32,20 @@ bool readSyncOptions(const QCommandLineParser &p, sync::SyncConfig *config)
         && config->reconcileIntervalMs >= 0;
 }
 
+// "stranger=30" and the like into list -> days; false on anything else.
+bool readListRetention(const QStringList &values, QMap<QString, int> *days)
+{
+    for (const QString &value : values) {
+        const QStringList parts = value.split(u'=');
+        bool ok = false;
+        const int n = parts.value(1).toInt(&ok);
+        if (parts.size() != 2 || !ok || n < 0 || !store::RetentionPolicy::listNames().contains(parts[0]))
+            return false;
+        days->insert(parts[0], n);
+    }
+    return true;
+}
+
 } // namespace
 
 int runServe(const QStringList &arguments)
@@ -52,6 +66,10 @@ int runServe(const QStringList &arguments)
         {QStringLiteral("max-queue"), QStringLiteral("Events waiting for the archive before devices are told to retry."), QStringLiteral("N"), QStringLiteral("20000")},
         {QStringLiteral("full-sync"), QStringLiteral("Make every commit survive power loss, not only crashes (slower).")},
         {QStringLiteral("keep-days"), QStringLiteral("Delete events older than this many days (0: keep all)."), QStringLiteral("N"), QStringLiteral("0")},
+        {QStringLiteral("keep-days-for"),
+         QStringLiteral("Delete one list's events sooner: LIST=DAYS, LIST one of stranger, blacklist, whitelist, vip, custom "
+                        "(repeatable; e.g. stranger=30)."),
+         QStringLiteral("LIST=DAYS")},
         {QStringLiteral("scene-quota-mb"), QStringLiteral("Keep at most this many MiB of background images, dropping the oldest (0: no quota)."), QStringLiteral("N"), QStringLiteral("0")},
         {QStringLiteral("no-sync"), QStringLiteral("Do not send the face library to devices.")},
         {QStringLiteral("sync-batch"), QStringLiteral("Persons per batch add."), QStringLiteral("N"), QStringLiteral("20")},
@@ -88,6 +106,11 @@ int runServe(const QStringList &arguments)
     options.retention.maxSceneBytes = p.value(QStringLiteral("scene-quota-mb")).toLongLong(&okQuota) * 1024 * 1024;
     if (!okDays || !okQuota || options.retention.maxAgeDays < 0 || options.retention.maxSceneBytes < 0) {
         err << "facedesk serve: --keep-days and --scene-quota-mb take whole numbers" << Qt::endl;
+        return 2;
+    }
+    if (!readListRetention(p.values(QStringLiteral("keep-days-for")), &options.retention.listMaxAgeDays)) {
+        err << "facedesk serve: --keep-days-for takes LIST=DAYS, LIST one of "
+            << store::RetentionPolicy::listNames().join(QStringLiteral(", ")) << Qt::endl;
         return 2;
     }
     devices::RegistryPolicy &policy = options.registry;

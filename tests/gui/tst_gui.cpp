@@ -12,6 +12,7 @@
 #include "AuditPanel.h"
 #include "AuditTableModel.h"
 #include "PersonTableModel.h"
+#include "RetentionSettings.h"
 #include "LibraryPanel.h"
 #include "library/LibraryStore.h"
 #include "DeviceTableModel.h"
@@ -2108,6 +2109,17 @@ void TestGui::windowEditsAreAuditedWithBeforeAndAfter()
         }
     QCOMPARE(settingRecords, 1);
     lockAfter->setValue(first);
+    // Retention per list: kept in the settings the next start reads, and recorded.
+    auto *strangers = w->findChild<QSpinBox *>(QStringLiteral("keepDays_stranger"));
+    QVERIFY(strangers);
+    strangers->setValue(30);
+    QCOMPARE(ui::retentionFromSettings().listMaxAgeDays.value(QStringLiteral("stranger")), 30);
+    w->flushSettingRecords();
+    trail = trailWith(desk.db, QStringLiteral("ann:change-settings"));
+    QVERIFY(std::any_of(trail.cbegin(), trail.cend(), [](const operators::AuditRecord &r) {
+        return r.target == QLatin1String("setting retention/stranger") && r.details.contains(QLatin1String("\"after\":\"30\""));
+    }));
+    strangers->setValue(0);
     w->flushSettingRecords();
 
     QTemporaryDir out;

@@ -172,6 +172,8 @@ private slots:
     void retriedPushIsStoredOnce();
     void httpCloseAndKeepAlive();
     void retentionByAgeAndSceneQuota();
+    void retentionPerList_data();
+    void retentionPerList();
     void connectionLimits();
     void nothingIsReadBehindAShortHttpRequest_data();
     void nothingIsReadBehindAShortHttpRequest();
@@ -847,6 +849,51 @@ void TestServer::retentionByAgeAndSceneQuota()
     QCOMPARE(desk.count(QStringLiteral("scene_path IS NULL")), qint64(1));
     QCOMPARE(desk.count(QStringLiteral("scene_path IS NULL AND img_name LIKE '%_2.jpg'")), qint64(1));
     QCOMPARE(desk.count(), qint64(3));  // the events themselves stay
+}
+
+// #13: per-list retention: strangers go after 30 days, blacklist hits after a year,
+// lists without a rule of their own stay (no general limit here).
+void TestServer::retentionPerList_data()
+{
+    QTest::addColumn<qint64>("indexId");
+    QTest::addColumn<int>("picSort");
+    QTest::addColumn<int>("ageDays");
+    QTest::addColumn<bool>("kept");
+    QTest::newRow("stranger, 40 days") << qint64(-1) << -1 << 40 << false;
+    QTest::newRow("stranger, 20 days") << qint64(-1) << -1 << 20 << true;
+    QTest::newRow("blacklist, 400 days") << qint64(478) << 1 << 400 << false;
+    QTest::newRow("blacklist, 40 days") << qint64(478) << 1 << 40 << true;
+    QTest::newRow("whitelist, 400 days") << qint64(478) << 2 << 400 << true;
+    QTest::newRow("vip, 400 days") << qint64(478) << 3 << 400 << true;
+}
+
+void TestServer::retentionPerList()
+{
+    QFETCH(qint64, indexId);
+    QFETCH(int, picSort);
+    QFETCH(int, ageDays);
+    QFETCH(bool, kept);
+    Desk desk;
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    const QString token = desk.token(c, QStringLiteral("DEV13"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    FacePush p = push(QStringLiteral("DEV13"), token, 1);
+    p.indexId = indexId;
+    p.picSort = picSort;
+    p.captureTimeText = now.addDays(-ageDays).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    p.captureTime = QDateTime::fromString(p.captureTimeText, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    QCOMPARE(codeOf(c.post("/faceinfo", encode(p))), code::Ok);
+    FacePush fresh = push(QStringLiteral("DEV13"), token, 2);  // today's: always kept
+    fresh.indexId = indexId;
+    fresh.picSort = picSort;
+    fresh.captureTimeText = now.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    QCOMPARE(codeOf(c.post("/faceinfo", encode(fresh))), code::Ok);
+    store::RetentionPolicy policy;
+    policy.listMaxAgeDays = {{QStringLiteral("stranger"), 30}, {QStringLiteral("blacklist"), 365}};
+    desk.writer->setRetention(policy);
+    QCOMPARE(desk.writer->applyRetentionNow(now).eventsDeleted, kept ? qint64(0) : qint64(1));
+    QCOMPARE(desk.count(), kept ? qint64(2) : qint64(1));
 }
 
 void TestServer::connectionLimits()

@@ -541,6 +541,53 @@ void StoreWriter::noteStorage(bool anyStored, const Failure &failure)
     }
 }
 
+QStringList RetentionPolicy::listNames()
+{
+    return {QStringLiteral("stranger"), QStringLiteral("blacklist"), QStringLiteral("whitelist"), QStringLiteral("vip"),
+            QStringLiteral("custom")};
+}
+
+QString RetentionPolicy::listCondition(const QString &list)
+{
+    if (list == QLatin1String("stranger"))
+        return QStringLiteral("(index_id IS NULL OR index_id <= 0)");
+    const int sort = int(listNames().indexOf(list));  // blacklist 1, whitelist 2, vip 3, custom 4
+    return sort > 0 ? QStringLiteral("index_id > 0 AND pic_sort = %1").arg(sort) : QString();
+}
+
+void StoreWriter::deleteOlderThan(QSqlDatabase &db, qint64 cutoffMs, const QString &condition, RetentionResult *result)
+{
+    const QString where = condition.isEmpty() ? QStringLiteral("capture_at < ?") : QStringLiteral("capture_at < ? AND ") + condition;
+    for (;;) {
+        QSqlQuery old(db);
+        old.prepare(QStringLiteral("SELECT id, face_path, scene_path FROM events WHERE %1 ORDER BY capture_at LIMIT 1000").arg(where));
+        old.addBindValue(cutoffMs);
+        if (!old.exec())
+            return;
+        QStringList ids, paths;
+        QList<qint64> deleted;
+        while (old.next()) {
+            ids << old.value(0).toString();
+            deleted << old.value(0).toLongLong();
+            for (int c : {1, 2})
+                if (!old.value(c).isNull())
+                    paths << old.value(c).toString();
+        }
+        if (ids.isEmpty())
+            return;
+        db.transaction();
+        QSqlQuery del(db);
+        if (!del.exec(QStringLiteral("DELETE FROM events WHERE id IN (%1)").arg(ids.join(u','))) || !db.commit()) {
+            qCWarning(lcStore) << "retention: events not deleted:" << del.lastError().text();
+            db.rollback();
+            return;
+        }
+        emit eventsDeleted(deleted);
+        result->eventsDeleted += ids.size();
+        removeUnreferenced(db, paths, result);
+    }
+}
+
 RetentionResult StoreWriter::applyRetention(const QDateTime &now)
 {
     RetentionPolicy policy;
@@ -552,37 +599,11 @@ RetentionResult StoreWriter::applyRetention(const QDateTime &now)
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.isOpen())
         return result;
-    if (policy.maxAgeDays > 0) {
-        const qint64 cutoff = now.addDays(-policy.maxAgeDays).toMSecsSinceEpoch();
-        for (;;) {
-            QSqlQuery old(db);
-            old.prepare(QStringLiteral("SELECT id, face_path, scene_path FROM events WHERE capture_at < ? ORDER BY capture_at LIMIT 1000"));
-            old.addBindValue(cutoff);
-            if (!old.exec())
-                break;
-            QStringList ids, paths;
-            QList<qint64> deleted;
-            while (old.next()) {
-                ids << old.value(0).toString();
-                deleted << old.value(0).toLongLong();
-                for (int c : {1, 2})
-                    if (!old.value(c).isNull())
-                        paths << old.value(c).toString();
-            }
-            if (ids.isEmpty())
-                break;
-            db.transaction();
-            QSqlQuery del(db);
-            if (!del.exec(QStringLiteral("DELETE FROM events WHERE id IN (%1)").arg(ids.join(u','))) || !db.commit()) {
-                qCWarning(lcStore) << "retention: events not deleted:" << del.lastError().text();
-                db.rollback();
-                break;
-            }
-            emit eventsDeleted(deleted);
-            result.eventsDeleted += ids.size();
-            removeUnreferenced(db, paths, &result);
-        }
-    }
+    if (policy.maxAgeDays > 0)
+        deleteOlderThan(db, now.addDays(-policy.maxAgeDays).toMSecsSinceEpoch(), {}, &result);
+    for (auto it = policy.listMaxAgeDays.cbegin(); it != policy.listMaxAgeDays.cend(); ++it)
+        if (const QString condition = RetentionPolicy::listCondition(it.key()); it.value() > 0 && !condition.isEmpty())
+            deleteOlderThan(db, now.addDays(-it.value()).toMSecsSinceEpoch(), condition, &result);
     if (policy.maxSceneBytes > 0) {
         for (;;) {
             QSqlQuery total(db);

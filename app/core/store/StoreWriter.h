@@ -12,6 +12,7 @@
 #include "WalCheckpointer.h"
 
 #include <QMutex>
+#include <QMap>
 #include <QObject>
 #include <QThreadPool>
 #include <QDateTime>
@@ -71,6 +72,17 @@ struct WriterOptions {
 struct RetentionPolicy {
     int maxAgeDays = 0;            // events older than this go, images and all (0: keep)
     qint64 maxSceneBytes = 0;      // background images beyond this go, oldest first (0: no quota)
+    // Per list (#13: biometric data is kept no longer than its purpose needs, e.g.
+    // strangers 30 days, blacklist hits a year): events of the list older than this
+    // go too; 0 or absent: only the rule above. The list is the one the device
+    // reported with the event (pic_sort); "stranger" is an event that matched nobody.
+    QMap<QString, int> listMaxAgeDays;
+
+    // "stranger", "blacklist", "whitelist", "vip", "custom": the keys above, the
+    // command line's and the settings' names.
+    static QStringList listNames();
+    // The SQL condition on events that selects a list's events; empty for an unknown name.
+    static QString listCondition(const QString &list);
 };
 
 struct RetentionResult {
@@ -152,6 +164,9 @@ private:
                      QList<bool> *fresh, QList<quint64> *failedTickets, Failure *firstError);
     RetentionResult applyRetention(const QDateTime &now);
     void removeUnreferenced(QSqlDatabase &db, const QStringList &paths, RetentionResult *result);
+    // Deletes the events captured before cutoffMs that match `condition` (empty: all),
+    // a thousand at a time, with their files.
+    void deleteOlderThan(QSqlDatabase &db, qint64 cutoffMs, const QString &condition, RetentionResult *result);
 
     DatabaseConfig m_config;
     WriterOptions m_options;
