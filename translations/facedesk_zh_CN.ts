@@ -1008,6 +1008,184 @@
     </message>
 </context>
 <context>
+    <name>fd::ui::AuditPanel</name>
+    <message>
+        <source>Trail</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Person, device, operator...</source>
+        <translation>人员、设备、操作员……</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>校验哈希链</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>导出 CSV……</translation>
+    </message>
+    <message>
+        <source>Any operator</source>
+        <translation>任意操作员</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>任意操作</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>New accounts and passwords: facedesk users (see the README).</source>
+        <translation>新建账户和修改密码：facedesk users（见 README）。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>The trail could not be read: %1</source>
+        <translation>无法读取审计记录：%1</translation>
+    </message>
+    <message>
+        <source>The newest %1 matching records of %2 in the trail; narrow the filter for older ones.</source>
+        <translation>显示审计记录 %2 条中最新的 %1 条匹配记录；如需更早的记录请缩小筛选范围。</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 records in the trail match.</source>
+        <translation>审计记录共 %2 条，其中 %1 条匹配。</translation>
+    </message>
+    <message>
+        <source>Checking the chain...</source>
+        <translation>正在校验哈希链……</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chain intact: %n record(s), newest hash %1</source>
+        <translation>
+            <numerusform>哈希链完整：%n 条记录，最新哈希 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chain broken at record %1: %2</source>
+        <translation>哈希链在第 %1 条记录处断裂：%2</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message numerus="yes">
+        <source>locked until %1 after %n failed sign-in(s)</source>
+        <translation>
+            <numerusform>登录失败 %n 次，锁定至 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed sign-in(s) in a row</source>
+        <translation>
+            <numerusform>，已连续登录失败 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Operators (%n locked)</source>
+        <translation>
+            <numerusform>操作员（%n 个已锁定）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 could not be changed: %2</source>
+        <translation>无法修改 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>fd::ui::AuditTableModel</name>
+    <message>
+        <source>Record %1, hash %2</source>
+        <translation>记录 %1，哈希 %2</translation>
+    </message>
+    <message>
+        <source>(FaceDesk)</source>
+        <translation>（FaceDesk）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>值班台</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>变更内容</translation>
+    </message>
+</context>
+<context>
     <name>fd::ui::DeviceTableModel</name>
     <message>
         <source>Name</source>
@@ -1722,6 +1900,30 @@
         <source>The library cannot be read: %1</source>
         <translation>无法读取人脸库：%1</translation>
     </message>
+    <message>
+        <source>&amp;Forget...</source>
+        <translation>彻底删除(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>Erase a person everywhere: library, photos, face index, devices and, if you choose, their events and images. For a person&apos;s request to be forgotten.</source>
+        <translation>在所有位置抹除此人：人脸库、照片、人脸索引、设备，以及（可选）其事件和图片。用于本人要求删除其数据的情形。</translation>
+    </message>
+    <message>
+        <source>Forget this person</source>
+        <translation>彻底删除此人</translation>
+    </message>
+    <message>
+        <source>Erase %1 (index %2) from the library, the face index and every device that holds them? This cannot be undone; the audit trail records that it happened, not who it was.</source>
+        <translation>确定要从人脸库、人脸索引及所有存有此人的设备中抹除 %1（编号 %2）吗？此操作无法撤销；审计记录只记录发生了删除，不记录是谁。</translation>
+    </message>
+    <message>
+        <source>Also delete every event matched to them, with its images</source>
+        <translation>同时删除与此人匹配的所有事件及其图片</translation>
+    </message>
+    <message>
+        <source>Nothing was erased: %1</source>
+        <translation>未删除任何内容：%1</translation>
+    </message>
 </context>
 <context>
     <name>fd::ui::LiveEventModel</name>
@@ -2176,6 +2378,42 @@
     <message>
         <source>Lock after idle:</source>
         <translation>闲置后锁定：</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Keep events:</source>
+        <translation>事件保留：</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <source>Blacklist hits</source>
+        <translation>黑名单命中</translation>
+    </message>
+    <message>
+        <source>Custom lists</source>
+        <translation>自定义名单</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Events older than this are deleted with their images.</source>
+        <translation>早于此期限的事件连同图片一并删除。</translation>
+    </message>
+    <message>
+        <source>Events of this list older than this are deleted sooner than the rest.</source>
+        <translation>此名单中早于此期限的事件将先于其他事件删除。</translation>
     </message>
 </context>
 <context>
@@ -3138,6 +3376,10 @@
     <message>
         <source>the window as a guard sees it (search, library, settings disabled)</source>
         <translation>保安看到的窗口（搜索、人脸库、设置均停用）</translation>
+    </message>
+    <message>
+        <source>the audit viewer with the chain checked</source>
+        <translation>审计记录查看器（已校验哈希链）</translation>
     </message>
 </context>
 </TS>

@@ -22,11 +22,6 @@ struct Answer {
     auth::Role role = auth::Role::Guard;
 };
 
-void audit(QSqlDatabase &db, const QString &who, const QString &action, const QString &target, const QJsonObject &details = {})
-{
-    QString error;
-    operators::AuditLog(db).append({who, action, target, details, {}}, &error);
-}
 
 } // namespace
 
@@ -99,16 +94,16 @@ void LoginDialog::submit()
                 return Answer{false, tr("Someone created an administrator meanwhile: sign in instead."), {}, {}};
             if (!store.add(name, auth::Role::Admin, password, &a.problem))
                 return a;
-            audit(db, name, QStringLiteral("account-add"), QStringLiteral("operator %1").arg(name),
+            operators::recordAudit(db, name, QStringLiteral("account-add"), QStringLiteral("operator %1").arg(name),
                   {{QStringLiteral("role"), QStringLiteral("admin")}, {QStringLiteral("first"), true}});
         }
         const operators::LoginResult r = store.login(name, password, QDateTime::currentDateTimeUtc());
         if (!r.ok()) {
-            audit(db, name, QStringLiteral("login-failed"), QStringLiteral("operator %1").arg(name),
+            operators::recordAudit(db, name, QStringLiteral("login-failed"), QStringLiteral("operator %1").arg(name),
                   {{QStringLiteral("reason"), r.reason()}, {QStringLiteral("where"), QStringLiteral("window")}});
             return Answer{false, r.reason(), {}, {}};
         }
-        audit(db, r.account.name, QStringLiteral("login"), QStringLiteral("operator %1").arg(r.account.name),
+        operators::recordAudit(db, r.account.name, QStringLiteral("login"), QStringLiteral("operator %1").arg(r.account.name),
               {{QStringLiteral("where"), QStringLiteral("window")}});
         return Answer{true, {}, r.account.name, r.account.role};
     }).then(this, [this](const Answer &a) {

@@ -41,6 +41,7 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QGridLayout>
+#include <QScrollArea>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -148,7 +149,12 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     addDockWidget(Qt::BottomDockWidgetArea, deviceDock);
     auto *settingsDock = m_settingsDock = new QDockWidget(tr("Settings"), this);
     settingsDock->setObjectName(QStringLiteral("settingsDock"));
-    settingsDock->setWidget(buildSettingsPanel());
+    // Scrolls rather than squeezes: the settings outgrow a short bottom dock.
+    auto *settingsScroll = new QScrollArea(settingsDock);
+    settingsScroll->setWidgetResizable(true);
+    settingsScroll->setFrameShape(QFrame::NoFrame);
+    settingsScroll->setWidget(buildSettingsPanel());
+    settingsDock->setWidget(settingsScroll);
     addDockWidget(Qt::BottomDockWidgetArea, settingsDock);
     auto *libraryDock = m_libraryDock = new QDockWidget(tr("Face library"), this);
     libraryDock->setObjectName(QStringLiteral("libraryDock"));
@@ -471,9 +477,7 @@ void MainWindow::recordAudit(const QString &action, const QString &target, const
     QJsonObject withWhere = details;
     withWhere.insert(QStringLiteral("where"), QStringLiteral("window"));
     m_queries->run([who = m_operator, action, target, withWhere](QSqlDatabase &db) {
-        QString error;
-        if (!operators::AuditLog(db).append({who, action, target, withWhere, {}}, &error))
-            qWarning("the audit trail could not be written: %s", qPrintable(error));
+        operators::recordAudit(db, who, action, target, withWhere);
     });
 }
 
@@ -802,8 +806,9 @@ QWidget *MainWindow::buildRetentionRow(QWidget *panel)
             if (m_writer)
                 m_writer->setRetention(retentionFromSettings());
         });
-        grid->addWidget(new QLabel(lists[i].second, row), i / 3, (i % 3) * 2);
-        grid->addWidget(days, i / 3, (i % 3) * 2 + 1);
+        days->setMinimumWidth(days->fontMetrics().horizontalAdvance(QStringLiteral("3650 days")) + 40);
+        grid->addWidget(new QLabel(lists[i].second, row), i / 2, (i % 2) * 2);
+        grid->addWidget(days, i / 2, (i % 2) * 2 + 1);
     }
     return row;
 }
@@ -1091,11 +1096,18 @@ void MainWindow::openEventId(qint64 eventId)
 
 ImportWizard *MainWindow::openImport()
 {
+    if (!permitted(auth::Action::Import))
+        return nullptr;
     // Non-modal: a ten-thousand-photo import runs while the desk goes on working.
     auto *wizard = new ImportWizard(m_archive, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &ImportWizard::importFinished, this, [this](const library::ImportReport &report) {
-        if (report.totals().imported > 0)
+        const library::ImportTotals t = report.totals();
+        recordAudit(auth::actionName(auth::Action::Import), QStringLiteral("library"),
+                    {{QStringLiteral("rows"), t.rows}, {QStringLiteral("imported"), t.imported},
+                     {QStringLiteral("rejected"), t.rejected}, {QStringLiteral("duplicates"), t.duplicates},
+                     {QStringLiteral("not_added"), t.notAdded}});
+        if (t.imported > 0)
             m_library->notifyChanged();
     });
     wizard->show();
@@ -1135,6 +1147,8 @@ PersonTimelineDialog::SimilarSightings MainWindow::similarSightings() const
 
 PersonTimelineDialog *MainWindow::openTimeline(qint64 indexId)
 {
+    if (!permitted(auth::Action::ViewTimeline))
+        return nullptr;
     auto *dialog = new PersonTimelineDialog(m_queries, indexId, similarSightings(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PersonTimelineDialog::openEvent, this, &MainWindow::openEventId);

@@ -118,6 +118,7 @@ public:
     // here, with a line in the status bar saying who acknowledged it.
     void followArchive(store::ArchiveFeed *feed);
     void refreshSyncStatus();
+    // Null when the operator may not (the status bar and the trail say so).
     PersonTimelineDialog *openTimeline(qint64 indexId);
     ImportWizard *openImport();
     // The archive's disk is full (a red note in the status bar and a tray message), or

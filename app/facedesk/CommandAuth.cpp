@@ -47,7 +47,7 @@ void appendRecord(QSqlDatabase &db, const CommandOperator &who, const QString &a
 {
     details.insert(QStringLiteral("command"), command);
     QString error;
-    if (!operators::AuditLog(db).append({who.name, action, target, details, {}}, &error))
+    if (!operators::recordAudit(db, who.name, action, target, details, &error))
         QTextStream(stderr) << "facedesk " << command << ": the audit trail could not be written: " << error << Qt::endl;
 }
 

@@ -54,10 +54,8 @@ bool signIn(fd::ui::MainWindow &window, const fd::store::DatabaseConfig &db, boo
             // can be tried (a random one locked the demo for good after its idle time).
             if (!store.account(QStringLiteral("demo")))
                 store.add(QStringLiteral("demo"), fd::auth::Role::Admin, QStringLiteral("demo-password"), &error);
-            fd::operators::AuditLog(connection.db())
-                .append({QStringLiteral("demo"), QStringLiteral("login"), QStringLiteral("operator demo"),
-                         {{QStringLiteral("where"), QStringLiteral("demo")}}, {}},
-                        &error);
+            fd::operators::recordAudit(connection.db(), QStringLiteral("demo"), QStringLiteral("login"), QStringLiteral("operator demo"),
+                                       {{QStringLiteral("where"), QStringLiteral("demo")}});
             window.setOperator(QStringLiteral("demo"), fd::auth::Role::Admin);
             return true;
         }

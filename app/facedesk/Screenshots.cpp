@@ -7,6 +7,7 @@
 #include "ImportWizard.h"
 #include "LibraryPanel.h"
 #include "LiveEventModel.h"
+#include "AuditPanel.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "PersonTableModel.h"
@@ -18,6 +19,7 @@
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QScrollArea>
 #include <QTimer>
 #include <QLineEdit>
 #include <QListView>
@@ -74,6 +76,7 @@ QList<QPair<QString, QString>> screenshotKinds()
             {QStringLiteral("disk-full"), QApplication::translate("main", "the window while the archive's disk is full")},
             {QStringLiteral("login"), QApplication::translate("main", "the sign-in dialog after a wrong password")},
             {QStringLiteral("guard"), QApplication::translate("main", "the window as a guard sees it (search, library, settings disabled)")},
+            {QStringLiteral("audit"), QApplication::translate("main", "the audit viewer with the chain checked")},
             {QStringLiteral("database-unreachable"),
              QApplication::translate("main", "the window while the archive's PostgreSQL cannot be reached")}};
 }
@@ -129,8 +132,23 @@ void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QM
         window.setOperator(was, auth::Role::Admin);
     }
     if (files.contains(QStringLiteral("settings"))) {
-        if (auto *threshold = window.findChild<QDoubleSpinBox *>(QStringLiteral("matchThreshold1")))
-            grabPanel(threshold->parentWidget(), QSize(560, 480), files[QStringLiteral("settings")]);
+        if (auto *threshold = window.findChild<QDoubleSpinBox *>(QStringLiteral("matchThreshold1"))) {
+            // The whole form, out of the dock's scroll area and back.
+            auto *scroll = qobject_cast<QScrollArea *>(threshold->parentWidget()->parentWidget()->parentWidget());
+            QWidget *form = scroll ? scroll->takeWidget() : nullptr;
+            if (form) {
+                form->resize(QSize(std::max(560, form->sizeHint().width()), std::max(560, form->sizeHint().height())));
+                form->show();
+                settle(1500);
+                form->grab().save(files[QStringLiteral("settings")]);
+                scroll->setWidget(form);
+            }
+        }
+    }
+    if (files.contains(QStringLiteral("audit"))) {
+        window.auditPanel()->refresh();
+        window.auditPanel()->verify();  // both answered while grabPanel lets the panel settle
+        grabPanel(window.auditPanel(), QSize(1100, 480), files[QStringLiteral("audit")]);
     }
     if (files.contains(QStringLiteral("library")))
         grabPanel(window.libraryPanel(), QSize(1100, 560), files[QStringLiteral("library")]);

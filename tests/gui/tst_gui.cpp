@@ -1766,12 +1766,20 @@ void TestGui::operatorRolesRestrictTheWindow()
     QVERIFY(!approve->isEnabled() && !remove->isEnabled());
     QVERIFY(approve->toolTip().contains(QLatin1String("gil, a guard")));
     QVERIFY(w->wallView()->isEnabled());  // the wall and the alerts are a guard's work
+    // The ways into a timeline and an import check the role too, not only the panels.
+    QVERIFY(!w->openTimeline(1));
+    QVERIFY(!w->openImport());
+    QVERIFY(!w->auditPanel()->isEnabled());
     if (const char *dir = getenv("FACEDESK_TEST_SCREENSHOTS"))
         w->grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("guard-window.png")));
 
     w->setOperator(QStringLiteral("sue"), auth::Role::Supervisor);
     QVERIFY(w->searchPanel()->isEnabled());
     QVERIFY(!w->libraryPanel()->isEnabled());
+    QVERIFY(!w->openImport());
+    QPointer<ui::PersonTimelineDialog> timeline = w->openTimeline(1);
+    QVERIFY(timeline);
+    timeline->close();
     w->setOperator(QStringLiteral("ann"), auth::Role::Admin);
     QVERIFY(w->searchPanel()->isEnabled() && w->libraryPanel()->isEnabled() && approve->isEnabled());
     QVERIFY(approve->toolTip().isEmpty());
@@ -1908,9 +1916,9 @@ void TestGui::idleLockKeepsTheAlarmAndUnlocksBySignIn()
 
 namespace {
 
-// The trail as it stands once `wanted` ("operator:action") is in it (the window
-// appends on its query worker).
-QList<operators::AuditRecord> trailWith(const store::DatabaseConfig &db, const QString &wanted)
+// The trail as it stands once `wanted` ("operator:action", and the target when one is
+// given) is in it (the window appends on its query worker).
+QList<operators::AuditRecord> trailWith(const store::DatabaseConfig &db, const QString &wanted, const QString &target = {})
 {
     QList<operators::AuditRecord> records;
     const auto has = [&] {
@@ -1918,7 +1926,7 @@ QList<operators::AuditRecord> trailWith(const store::DatabaseConfig &db, const Q
         QString e;
         records = operators::AuditLog(c.db()).records({}, {}, &e);
         for (const operators::AuditRecord &r : records)
-            if (r.operatorName + u':' + r.action == wanted)
+            if (r.operatorName + u':' + r.action == wanted && (target.isEmpty() || r.target == target))
                 return true;
         return false;
     };
@@ -2115,7 +2123,7 @@ void TestGui::windowEditsAreAuditedWithBeforeAndAfter()
     strangers->setValue(30);
     QCOMPARE(ui::retentionFromSettings().listMaxAgeDays.value(QStringLiteral("stranger")), 30);
     w->flushSettingRecords();
-    trail = trailWith(desk.db, QStringLiteral("ann:change-settings"));
+    trail = trailWith(desk.db, QStringLiteral("ann:change-settings"), QStringLiteral("setting retention/stranger"));
     QVERIFY(std::any_of(trail.cbegin(), trail.cend(), [](const operators::AuditRecord &r) {
         return r.target == QLatin1String("setting retention/stranger") && r.details.contains(QLatin1String("\"after\":\"30\""));
     }));

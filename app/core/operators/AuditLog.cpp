@@ -219,4 +219,16 @@ bool AuditLog::writeCsv(const QList<AuditRecord> &records, QIODevice *out)
     return s.status() == QTextStream::Ok;
 }
 
+bool recordAudit(QSqlDatabase db, const QString &who, const QString &action, const QString &target,
+                 const QJsonObject &details, QString *error)
+{
+    QString why;
+    if (AuditLog(std::move(db)).append({who, action, target, details, {}}, &why))
+        return true;
+    qWarning("the audit trail could not be written: %s", qPrintable(why));
+    if (error)
+        *error = why;
+    return false;
+}
+
 } // namespace fd::operators

@@ -94,4 +94,10 @@ private:
     QSqlDatabase m_db;
 };
 
+// One record as `who` from this desk: what every caller (the window, the sign-in, the
+// commands) writes through. A failure is logged as a warning and returned; the
+// action it records is done by then and stays done.
+bool recordAudit(QSqlDatabase db, const QString &who, const QString &action, const QString &target,
+                 const QJsonObject &details, QString *error = nullptr);
+
 } // namespace fd::operators
