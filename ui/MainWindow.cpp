@@ -40,6 +40,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QEventLoop>
 #include <QGridLayout>
 #include <QScrollArea>
 #include <QDoubleSpinBox>
@@ -472,11 +474,11 @@ bool MainWindow::permitted(auth::Action action)
     return false;
 }
 
-void MainWindow::recordAudit(const QString &action, const QString &target, const QJsonObject &details)
+QFuture<void> MainWindow::recordAudit(const QString &action, const QString &target, const QJsonObject &details)
 {
     QJsonObject withWhere = details;
     withWhere.insert(QStringLiteral("where"), QStringLiteral("window"));
-    m_queries->run([who = m_operator, action, target, withWhere](QSqlDatabase &db) {
+    return m_queries->run([who = m_operator, action, target, withWhere](QSqlDatabase &db) {
         operators::recordAudit(db, who, action, target, withWhere);
     });
 }
@@ -834,6 +836,19 @@ void MainWindow::refreshDeviceFilter()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     flushSettingRecords();
+    if (!m_operator.isEmpty()) {
+        // The worker drops what is still queued when it goes: wait for the logout (and
+        // the settings records queued before it), at most 3 s if the database is away.
+        QFuture<void> written = recordAudit(QStringLiteral("logout"), QStringLiteral("operator %1").arg(m_operator),
+                                            {{QStringLiteral("reason"), QStringLiteral("window closed")}});
+        QEventLoop wait;
+        QFutureWatcher<void> watcher;
+        connect(&watcher, &QFutureWatcher<void>::finished, &wait, &QEventLoop::quit);
+        watcher.setFuture(written);
+        QTimer::singleShot(3000, &wait, &QEventLoop::quit);
+        if (!written.isFinished())
+            wait.exec();
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -1149,6 +1164,7 @@ PersonTimelineDialog *MainWindow::openTimeline(qint64 indexId)
 {
     if (!permitted(auth::Action::ViewTimeline))
         return nullptr;
+    recordAudit(auth::actionName(auth::Action::ViewTimeline), QStringLiteral("person %1").arg(indexId), {});
     auto *dialog = new PersonTimelineDialog(m_queries, indexId, similarSightings(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PersonTimelineDialog::openEvent, this, &MainWindow::openEventId);

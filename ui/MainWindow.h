@@ -12,6 +12,7 @@
 #include "store/Database.h"
 
 #include <QDateTime>
+#include <QFuture>
 #include <QJsonObject>
 #include <QMainWindow>
 #include <QPointer>
@@ -157,7 +158,7 @@ private:
     void unlock(const QString &name, auth::Role role);
     void updateLockText();
     // One record in the audit trail as the operator at the desk, on the query worker.
-    void recordAudit(const QString &action, const QString &target, const QJsonObject &details);
+    QFuture<void> recordAudit(const QString &action, const QString &target, const QJsonObject &details);
     // A setting changed (recorded once its edits pause; flushSettingRecords does it now).
     void noteSetting(const QString &key, const QString &before, const QString &after);
 public:

@@ -2138,6 +2138,20 @@ void TestGui::windowEditsAreAuditedWithBeforeAndAfter()
     const operators::AuditRecord *exported = lastOf(trail, QStringLiteral("ann:export"));
     QVERIFY(exported && exported->target == QLatin1String("events"));
     QVERIFY(exported->details.contains(QLatin1String("hits.csv")));
+
+    // Looking up a person's timeline is looking for them; closing the window signs out,
+    // written before the window goes (the worker drops what is still queued then).
+    QPointer<ui::PersonTimelineDialog> timeline = w->openTimeline(id);
+    QVERIFY(timeline);
+    timeline->close();
+    w->close();
+    store::ScopedConnection c(desk.db, QStringLiteral("gui-closed"));
+    QString e;
+    trail = operators::AuditLog(c.db()).records({}, {}, &e);
+    const operators::AuditRecord *looked = lastOf(trail, QStringLiteral("ann:view-timeline"));
+    QVERIFY(looked && looked->target == QStringLiteral("person %1").arg(id));
+    QVERIFY(!trail.isEmpty());
+    QCOMPARE(trail.last().operatorName + u':' + trail.last().action, QStringLiteral("ann:logout"));
 }
 
 
