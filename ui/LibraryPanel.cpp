@@ -22,6 +22,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSet>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -198,14 +199,22 @@ QJsonValue LibraryPanel::snapshot(qint64 indexId)
                        {QStringLiteral("notes"), p->notes}, {QStringLiteral("photos"), int(p->photos.size())}};
 }
 
-QJsonArray LibraryPanel::assignmentsOf(const QList<qint64> &indexIds)
+// A bulk assignment of thousands would make a record of megabytes: past 200 rows the
+// trail keeps the count.
+QJsonValue LibraryPanel::assignmentsOf(const QList<qint64> &indexIds)
 {
+    constexpr qsizetype MaxListed = 200;
+    const QSet<qint64> persons(indexIds.begin(), indexIds.end());
     QJsonArray out;
-    for (const library::Assignment &a : m_store->assignments())
-        if (indexIds.contains(a.indexId) || (a.indexId == 0 && a.listId != 0))
+    qsizetype count = 0;
+    for (const library::Assignment &a : m_store->assignments()) {
+        if (!persons.contains(a.indexId) && !(a.indexId == 0 && a.listId != 0))
+            continue;
+        if (++count <= MaxListed)
             out << QJsonObject{{QStringLiteral("device"), a.deviceUuid}, {QStringLiteral("group"), a.groupId},
                                {QStringLiteral("list"), a.listId}, {QStringLiteral("person"), a.indexId}};
-    return out;
+    }
+    return count <= MaxListed ? QJsonValue(out) : QJsonValue(QJsonObject{{QStringLiteral("assignments"), count}});
 }
 
 void LibraryPanel::addPerson()
@@ -278,7 +287,7 @@ void LibraryPanel::assignSelected()
     const QList<qint64> ids = selectedPersons();
     const int listId = ids.isEmpty() ? qMax(1, m_listFilter->currentData().toInt())
                                      : m_model->personAt(m_model->rowOf(ids.first())).listId;
-    const QJsonArray before = assignmentsOf(ids);
+    const QJsonValue before = assignmentsOf(ids);
     AssignDialog dialog(m_store.get(), m_registry ? m_registry->devices() : QList<store::DeviceRow>{}, ids, listId, this);
     if (dialog.exec() != QDialog::Accepted)
         return;

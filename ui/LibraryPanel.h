@@ -85,7 +85,7 @@ private:
     void changed();
     QJsonValue snapshot(qint64 indexId);
     // The persons' own assignments and every list's (a list assignment covers them).
-    QJsonArray assignmentsOf(const QList<qint64> &indexIds);
+    QJsonValue assignmentsOf(const QList<qint64> &indexIds);
     static QString personsTarget(const QList<qint64> &ids);
 
     store::DatabaseConfig m_archive;

@@ -14,14 +14,6 @@ namespace fd::library {
 
 namespace {
 
-QString idList(const QList<qint64> &ids)
-{
-    QStringList parts;
-    for (qint64 id : ids)
-        parts << QString::number(id);
-    return parts.join(u',');
-}
-
 // The non-empty text columns of every row (after the id in column 0, when ids is given).
 bool columns(QSqlDatabase &db, const QString &sql, const QVariantList &bound, QStringList *out, QString *error,
              QList<qint64> *ids = nullptr)
@@ -110,17 +102,19 @@ bool PersonEraser::deleteRows(qint64 indexId, bool withEvents, ErasureReport *re
     QStringList statements{QStringLiteral("DELETE FROM assignments WHERE index_id = %1"),
                            QStringLiteral("DELETE FROM person_photos WHERE index_id = %1"),
                            QStringLiteral("DELETE FROM persons WHERE index_id = %1")};
-    if (!report->eventIds.isEmpty()) {
-        const QString ids = idList(report->eventIds);
-        statements << QStringLiteral("DELETE FROM alert_acks WHERE event_id IN (%1)").arg(ids)
-                   << QStringLiteral("DELETE FROM local_features WHERE event_id IN (%1)").arg(ids)
-                   << QStringLiteral("DELETE FROM events WHERE id IN (%1)").arg(ids);
+    if (withEvents) {
+        // By the same condition the ids were read with (inside this transaction), not by
+        // a list of them: a person seen a hundred thousand times makes no giant statement.
+        const QString theirs = QStringLiteral("SELECT id FROM events WHERE index_id = %1 OR local_index_id = %1");
+        statements << QStringLiteral("DELETE FROM alert_acks WHERE event_id IN (") + theirs + u')'
+                   << QStringLiteral("DELETE FROM local_features WHERE event_id IN (") + theirs + u')'
+                   << QStringLiteral("DELETE FROM events WHERE index_id = %1 OR local_index_id = %1");
     }
     if (!withEvents)
         statements << QStringLiteral("UPDATE events SET local_index_id = NULL, local_distance = NULL, matched_by_desk = 0 "
                                      "WHERE local_index_id = %1");
     for (const QString &statement : statements)
-        if (!q.exec(statement.contains(QLatin1String("%1")) ? statement.arg(indexId) : statement))
+        if (!q.exec(QString(statement).replace(QStringLiteral("%1"), QString::number(indexId))))
             return fail(q);
     if (!m_db.commit())
         return report->error = m_db.lastError().text(), m_db.rollback(), false;
