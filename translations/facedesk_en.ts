@@ -494,6 +494,10 @@
         <source>there is no operator named %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is the last enabled admin: make another admin first</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Protocol</name>

@@ -497,6 +497,10 @@
         <source>there is no operator named %1</source>
         <translation>没有名为 %1 的操作员</translation>
     </message>
+    <message>
+        <source>%1 is the last enabled admin: make another admin first</source>
+        <translation>%1 是最后一个启用的管理员：请先设置另一名管理员</translation>
+    </message>
 </context>
 <context>
     <name>Protocol</name>

@@ -30,6 +30,7 @@ private slots:
     void loginThrottleAndLock();
     void unknownNameIsAWrongPassword();
     void disabledAccount();
+    void lastAdminStays();
     void auditChainFromTwoConnections();
     void verifyFindsEditDeleteAndReorder_data();
     void verifyFindsEditDeleteAndReorder();
@@ -159,6 +160,28 @@ void TestOperators::disabledAccount()
              LoginResult::Outcome::WrongNameOrPassword);
     QVERIFY(store.setDisabled(QStringLiteral("dan"), false, &error));
     QVERIFY(store.login(QStringLiteral("dan"), QStringLiteral("dan's password"), now.addSecs(1)).ok());
+}
+
+// Nobody could manage accounts or read the trail again: the last enabled admin can
+// be neither disabled nor demoted, until another admin exists.
+void TestOperators::lastAdminStays()
+{
+    OperatorStore store(m_connection->db());
+    QString error;
+    QVERIFY(store.add(QStringLiteral("ann"), auth::Role::Admin, QStringLiteral("ann's password"), &error));
+    QVERIFY(store.add(QStringLiteral("gil"), auth::Role::Guard, QStringLiteral("gil's password"), &error));
+    QVERIFY(!store.setDisabled(QStringLiteral("ann"), true, &error));
+    QVERIFY2(error.contains(QLatin1String("last enabled admin")), qPrintable(error));
+    QVERIFY(!store.setRole(QStringLiteral("ann"), auth::Role::Supervisor, &error));
+    QVERIFY(store.setDisabled(QStringLiteral("gil"), true, &error));  // others as before
+    QVERIFY(!store.setDisabled(QStringLiteral("nobody"), true, &error));
+    QVERIFY2(error.contains(QLatin1String("no operator named")), qPrintable(error));
+    QVERIFY(store.add(QStringLiteral("bob"), auth::Role::Admin, QStringLiteral("bob's password"), &error));
+    QVERIFY2(store.setDisabled(QStringLiteral("ann"), true, &error), qPrintable(error));
+    QVERIFY(!store.setRole(QStringLiteral("bob"), auth::Role::Guard, &error));  // ann is disabled now
+    QVERIFY(store.setDisabled(QStringLiteral("ann"), false, &error));
+    QVERIFY2(store.setRole(QStringLiteral("bob"), auth::Role::Guard, &error), qPrintable(error));
+    QCOMPARE(store.account(QStringLiteral("bob"))->role, auth::Role::Guard);
 }
 
 void TestOperators::appendRecords(int n)

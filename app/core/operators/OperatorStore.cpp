@@ -135,19 +135,30 @@ bool OperatorStore::add(const QString &name, auth::Role role, const QString &pas
     return true;
 }
 
-bool OperatorStore::update(const QString &name, const QString &assignments, const QVariantList &values, QString *error)
+bool OperatorStore::update(const QString &name, const QString &assignments, const QVariantList &values, QString *error,
+                           bool keepAnAdmin)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE operators SET %1, updated_at = ? WHERE name = ?").arg(assignments));
+    // The guard is part of the statement, so it holds at the moment of the change: the
+    // account is no enabled admin, or another enabled admin remains.
+    const QString guard = keepAnAdmin ? QStringLiteral(" AND (role <> 'admin' OR disabled = 1 OR EXISTS (SELECT 1 FROM operators "
+                                                       "other WHERE other.role = 'admin' AND other.disabled = 0 AND other.name <> ?))")
+                                      : QString();
+    q.prepare(QStringLiteral("UPDATE operators SET %1, updated_at = ? WHERE name = ?%2").arg(assignments, guard));
     for (const QVariant &v : values)
         q.addBindValue(v);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(name);
+    if (keepAnAdmin)
+        q.addBindValue(name);
     if (!q.exec())
         return *error = q.lastError().text(), false;
-    if (q.numRowsAffected() < 1)
-        return *error = QCoreApplication::translate("OperatorStore", "there is no operator named %1").arg(name), false;
-    return true;
+    if (q.numRowsAffected() >= 1)
+        return true;
+    *error = account(name) ? QCoreApplication::translate("OperatorStore", "%1 is the last enabled admin: make another admin first")
+                                 .arg(name)
+                           : QCoreApplication::translate("OperatorStore", "there is no operator named %1").arg(name);
+    return false;
 }
 
 bool OperatorStore::setPassword(const QString &name, const QString &password, QString *error)
@@ -163,12 +174,12 @@ bool OperatorStore::setPassword(const QString &name, const QString &password, QS
 
 bool OperatorStore::setRole(const QString &name, auth::Role role, QString *error)
 {
-    return update(name, QStringLiteral("role = ?"), {auth::roleName(role)}, error);
+    return update(name, QStringLiteral("role = ?"), {auth::roleName(role)}, error, role != auth::Role::Admin);
 }
 
 bool OperatorStore::setDisabled(const QString &name, bool disabled, QString *error)
 {
-    return update(name, QStringLiteral("disabled = ?"), {disabled ? 1 : 0}, error);
+    return update(name, QStringLiteral("disabled = ?"), {disabled ? 1 : 0}, error, disabled);
 }
 
 bool OperatorStore::unlock(const QString &name, QString *error)

@@ -57,6 +57,8 @@ public:
 
     bool add(const QString &name, auth::Role role, const QString &password, QString *error);
     bool setPassword(const QString &name, const QString &password, QString *error);
+    // Neither leaves the archive without an enabled admin: the last one's demotion or
+    // disabling is refused.
     bool setRole(const QString &name, auth::Role role, QString *error);
     bool setDisabled(const QString &name, bool disabled, QString *error);
     // Clears the failure count (an admin lifting a lock).
@@ -69,7 +71,10 @@ public:
     static QString passwordProblem(const QString &password);
 
 private:
-    bool update(const QString &name, const QString &assignments, const QVariantList &values, QString *error);
+    // keepAnAdmin: refused when it would leave no enabled admin (nobody could manage
+    // accounts any more, or read the trail).
+    bool update(const QString &name, const QString &assignments, const QVariantList &values, QString *error,
+                bool keepAnAdmin = false);
 
     QSqlDatabase m_db;
 };
