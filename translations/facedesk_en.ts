@@ -1087,9 +1087,9 @@
     </message>
     <message numerus="yes">
         <source>Chain intact: %n record(s), newest hash %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Chain intact: %n record, newest hash %1</numerusform>
+            <numerusform>Chain intact: %n records, newest hash %1</numerusform>
         </translation>
     </message>
     <message>
@@ -1122,28 +1122,28 @@
     </message>
     <message numerus="yes">
         <source>locked until %1 after %n failed sign-in(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>, %n failed sign-in(s) in a row</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>locked until %1 after %n failed sign-in</numerusform>
+            <numerusform>locked until %1 after %n failed sign-ins</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Operators (%n locked)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Operators (%n locked)</numerusform>
+            <numerusform>Operators (%n locked)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 could not be changed: %2</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n failed sign-in(s) in a row</source>
+        <translation>
+            <numerusform>%1, %n failed sign-in in a row</numerusform>
+            <numerusform>%1, %n failed sign-ins in a row</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1904,15 +1904,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Erase %1 (index %2) from the library, the face index and every device that holds them? This cannot be undone; the audit trail records that it happened, not who it was.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Also delete every event matched to them, with its images</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nothing was erased: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase %1 (index %2) from the library, the face index and every device that holds them? This cannot be undone. The audit trail records that it happened, not the face; records of earlier edits to this person keep what they recorded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

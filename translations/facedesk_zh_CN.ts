@@ -1139,7 +1139,7 @@
     </message>
     <message numerus="yes">
         <source>, %n failed sign-in(s) in a row</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>，已连续登录失败 %n 次</numerusform>
         </translation>
     </message>
@@ -1152,6 +1152,12 @@
     <message>
         <source>%1 could not be changed: %2</source>
         <translation>无法修改 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n failed sign-in(s) in a row</source>
+        <translation>
+            <numerusform>%1，已连续登录失败 %n 次</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1918,7 +1924,7 @@
     </message>
     <message>
         <source>Erase %1 (index %2) from the library, the face index and every device that holds them? This cannot be undone; the audit trail records that it happened, not who it was.</source>
-        <translation>确定要从人脸库、人脸索引及所有存有此人的设备中抹除 %1（编号 %2）吗？此操作无法撤销；审计记录只记录发生了删除，不记录是谁。</translation>
+        <translation type="vanished">确定要从人脸库、人脸索引及所有存有此人的设备中抹除 %1（编号 %2）吗？此操作无法撤销；审计记录只记录发生了删除，不记录是谁。</translation>
     </message>
     <message>
         <source>Also delete every event matched to them, with its images</source>
@@ -1927,6 +1933,10 @@
     <message>
         <source>Nothing was erased: %1</source>
         <translation>未删除任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Erase %1 (index %2) from the library, the face index and every device that holds them? This cannot be undone. The audit trail records that it happened, not the face; records of earlier edits to this person keep what they recorded.</source>
+        <translation>确定要从人脸库、人脸索引及所有存有此人的设备中抹除 %1（编号 %2）吗？此操作无法撤销。审计记录只记录发生了删除，不记录人脸；此前对此人的编辑记录保留其原有内容。</translation>
     </message>
 </context>
 <context>

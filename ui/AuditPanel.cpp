@@ -253,7 +253,9 @@ void AuditPanel::readAccounts()
 {
     m_queries->run([](QSqlDatabase &db) {
         return AccountsAnswer{operators::OperatorStore(db).accounts(), QDateTime::currentDateTimeUtc()};
-    }).then(this, [this](const AccountsAnswer &a) {
+    }).then(this, [this, generation = m_generation](const AccountsAnswer &a) {
+        if (generation != m_generation)
+            return;
         m_accounts->setRowCount(0);
         int locked = 0;
         for (const operators::OperatorAccount &account : a.accounts) {
@@ -265,7 +267,7 @@ void AuditPanel::readAccounts()
                 state = tr("locked until %1 after %n failed sign-in(s)", nullptr, account.throttle.failures)
                             .arg(until.toLocalTime().toString(QStringLiteral("HH:mm")));
             else if (account.throttle.failures > 0)
-                state += tr(", %n failed sign-in(s) in a row", nullptr, account.throttle.failures);
+                state = tr("%1, %n failed sign-in(s) in a row", nullptr, account.throttle.failures).arg(state);
             locked += until.isValid();
             const QStringList cells{account.name, auth::roleName(account.role), state};
             for (int c = 0; c < cells.size(); ++c) {
@@ -279,6 +281,15 @@ void AuditPanel::readAccounts()
         m_tabs->setTabText(1, locked ? tr("Operators (%n locked)", nullptr, locked) : tr("Operators"));
         emit accountsLoaded();
     });
+}
+
+void AuditPanel::clear()
+{
+    ++m_generation;  // an answer still on its way is dropped
+    m_model->setRecords({});
+    m_accounts->setRowCount(0);
+    m_verdict->clear();
+    m_count->clear();
 }
 
 QString AuditPanel::selectedAccount() const
@@ -301,18 +312,19 @@ void AuditPanel::changeAccount(const QString &name, const QString &action, bool 
 {
     if (name.isEmpty())
         return;
-    m_queries->run([name, action, disable](QSqlDatabase &db) {
+    // Recorded on the worker with the change: a closed window drops continuations.
+    m_queries->run([name, action, disable, who = m_operatorName](QSqlDatabase &db) {
         QString error;
         operators::OperatorStore store(db);
         const bool ok = action == QLatin1String("unlock-account") ? store.unlock(name, &error) : store.setDisabled(name, disable, &error);
+        if (ok)
+            operators::recordAudit(db, who, action, QStringLiteral("operator %1").arg(name), {{QStringLiteral("where"), QStringLiteral("window")}});
         return ok ? QString() : error;
-    }).then(this, [this, name, action](const QString &error) {
-        if (!error.isEmpty()) {
+    }).then(this, [this, name](const QString &error) {
+        if (!error.isEmpty())
             m_count->setText(tr("%1 could not be changed: %2").arg(name, error));
-            return;
-        }
-        emit accountChanged(action, QStringLiteral("operator %1").arg(name), {});
-        refresh();
+        else
+            refresh();
     });
 }
 

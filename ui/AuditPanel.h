@@ -2,8 +2,7 @@
 // text), its chain checked on demand, the filtered records as CSV; and the operators'
 // accounts with their state, so a lock from failed sign-ins is seen where it can be
 // lifted. Everything reads and writes on the window's query worker; an account change
-// is announced (accountChanged) for the window to put in the trail under the admin's
-// name. At most the newest 2,000 matching records are shown (the export takes all of
+// is recorded there too, with the change, under the admin's name. At most the newest 2,000 matching records are shown (the export takes all of
 // them): more is a filter's job, and a list of 2,000 rows fills in a few milliseconds.
 #pragma once
 
@@ -54,15 +53,17 @@ public:
     // Every record the filter passes (not only the shown ones) as CSV at `path`;
     // the future holds the error, empty on success.
     QFuture<QString> exportCsv(const QString &path);
-    // An admin lifts a lock, disables or enables an account.
+    // The operator at the desk: account changes are recorded under this name.
+    void setOperatorName(const QString &name) { m_operatorName = name; }
+    // Empties the panel (an operator who may not read the trail took the desk).
+    void clear();
+    // An admin lifts a lock, disables or enables an account (recorded with the change).
     void unlockAccount(const QString &name);
     void setAccountDisabled(const QString &name, bool disabled);
 
 signals:
     void loaded();
     void accountsLoaded();
-    // For the trail, under the name of the admin at the desk.
-    void accountChanged(const QString &action, const QString &target, const QJsonObject &details);
     void exported(const QString &path, qint64 records);
 
 private:
@@ -86,6 +87,7 @@ private:
     QLabel *m_verdict = nullptr;
     QTableWidget *m_accounts = nullptr;
     quint64 m_generation = 0;  // answers to a replaced filter are dropped
+    QString m_operatorName;
 };
 
 } // namespace fd::ui

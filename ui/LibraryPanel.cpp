@@ -9,6 +9,7 @@
 #include "auth/Roles.h"
 #include "devices/DeviceRegistry.h"
 #include "library/PersonEraser.h"
+#include "operators/AuditLog.h"
 #include "store/QueryWorker.h"
 
 #include <QCheckBox>
@@ -320,7 +321,8 @@ void LibraryPanel::forgetSelected(bool confirm, bool withEvents)
     if (confirm) {
         QMessageBox box(QMessageBox::Warning, tr("Forget this person"),
                         tr("Erase %1 (index %2) from the library, the face index and every device that holds them? "
-                           "This cannot be undone; the audit trail records that it happened, not who it was.")
+                           "This cannot be undone. The audit trail records that it happened, not the face; records "
+                           "of earlier edits to this person keep what they recorded.")
                             .arg(m_model->personAt(m_model->rowOf(indexId)).name)
                             .arg(indexId),
                         QMessageBox::Yes | QMessageBox::Cancel, this);
@@ -333,13 +335,22 @@ void LibraryPanel::forgetSelected(bool confirm, bool withEvents)
         withEvents = events->isChecked();
     }
     // Files are removed and (SQLite) the log is truncated: off the GUI thread.
-    m_queries->run([indexId, withEvents, library = m_archive.libraryDir(), images = m_archive.imagesDir()](QSqlDatabase &db) {
-        return library::PersonEraser(db, library, images).erase(indexId, withEvents);
-    }).then(this, [this, indexId](const library::ErasureReport &report) {
+    // Recorded on the worker right after the erasure, not in the continuation: a window
+    // closed meanwhile drops the continuation, and an erasure must not go unrecorded.
+    m_queries->run([indexId, withEvents, who = m_operator, library = m_archive.libraryDir(),
+                    images = m_archive.imagesDir()](QSqlDatabase &db) {
+        const library::ErasureReport report = library::PersonEraser(db, library, images).erase(indexId, withEvents);
+        if (report.ok()) {
+            QJsonObject details = report.auditDetails();
+            details.insert(QStringLiteral("where"), QStringLiteral("window"));
+            operators::recordAudit(db, who, auth::actionName(auth::Action::ForgetPerson), QStringLiteral("person %1").arg(indexId),
+                                   details);
+        }
+        return report;
+    }).then(this, [this](const library::ErasureReport &report) {
         if (!report.ok()) {
             QMessageBox::warning(this, tr("Forget this person"), tr("Nothing was erased: %1").arg(report.error));
         } else {
-            emit audited(auth::actionName(auth::Action::ForgetPerson), QStringLiteral("person %1").arg(indexId), report.auditDetails());
             if (!report.eventIds.isEmpty())
                 emit eventsForgotten(report.eventIds);
             changed();  // the live matcher reloads the library, the sync deletes them from devices

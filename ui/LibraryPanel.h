@@ -45,6 +45,8 @@ public:
     QLineEdit *searchEdit() const { return m_search; }
     QComboBox *listFilter() const { return m_listFilter; }
 
+    // The operator at the desk, for what the panel records itself (an erasure).
+    void setOperatorName(const QString &name) { m_operator = name; }
     // Re-reads the table (after an import, or when sync states moved).
     void refresh();
 
@@ -90,6 +92,7 @@ private:
 
     store::DatabaseConfig m_archive;
     store::QueryWorker *m_queries;
+    QString m_operator;
     devices::DeviceRegistry *m_registry;
     store::ScopedConnection m_connection;  // the edits' (declared before the store that uses it)
     std::unique_ptr<library::LibraryStore> m_store;

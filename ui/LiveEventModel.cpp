@@ -128,6 +128,8 @@ int LiveEventModel::remove(const QSet<qint64> &eventIds)
     const auto before = m_pending.size();
     std::erase_if(m_pending, [&](const EventTile &t) { return eventIds.contains(t.eventId); });
     int removed = int(before - m_pending.size());
+    if (removed && m_paused)
+        emit queuedChanged(int(m_pending.size()));
     for (int row = int(m_tiles.size()) - 1; row >= 0; --row) {
         if (!eventIds.contains(m_tiles[size_t(row)].eventId))
             continue;

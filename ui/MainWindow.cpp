@@ -195,7 +195,6 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     m_audit = new AuditPanel(m_queries, auditDock);
     auditDock->setWidget(m_audit);
     addDockWidget(Qt::BottomDockWidgetArea, auditDock);
-    connect(m_audit, &AuditPanel::accountChanged, this, &MainWindow::recordAudit);
     connect(m_audit, &AuditPanel::exported, this, [this](const QString &path, qint64 records) {
         recordAudit(auth::actionName(auth::Action::Export), QStringLiteral("audit trail"),
                     {{QStringLiteral("file"), QFileInfo(path).fileName()}, {QStringLiteral("records"), records}});
@@ -455,6 +454,12 @@ void MainWindow::setOperator(const QString &name, auth::Role role)
         widget->setEnabled(may);
         widget->setToolTip(may ? QString() : roleNeeded(right));
     }
+    m_library->setOperatorName(name);
+    m_audit->setOperatorName(name);
+    if (!auth::mayDo(role, auth::Action::ViewAudit))
+        m_audit->clear();  // what an admin had open is not left for the next operator to read
+    else if (m_auditDock->isVisible())
+        m_audit->refresh();
 }
 
 QString MainWindow::roleNeeded(auth::Action action) const
@@ -800,6 +805,7 @@ QWidget *MainWindow::buildRetentionRow(QWidget *panel)
         days->setSpecialValueText(tr("always"));
         days->setSuffix(tr(" days"));
         days->setValue(retentionDays(list));
+        days->setKeyboardTracking(false);  // typing "365" is not 3, then 36, then 365 days
         days->setToolTip(list == QLatin1String("all") ? tr("Events older than this are deleted with their images.")
                                                       : tr("Events of this list older than this are deleted sooner than the rest."));
         connect(days, &QSpinBox::valueChanged, this, [this, list](int value) {

@@ -5,7 +5,6 @@
 #include "SearchResultModel.h"
 
 #include "auth/Roles.h"
-#include "auth/Roles.h"
 #include "devices/DeviceRegistry.h"
 #include "image/BoundedDecode.h"
 #include "search/SearchExport.h"

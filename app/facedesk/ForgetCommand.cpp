@@ -68,6 +68,9 @@ int runForget(const QStringList &arguments)
     if (report.devicesToClear)
         out << "; " << report.devicesToClear << " device(s) will delete them at the next sync";
     out << Qt::endl;
+    if (config.backend() == store::Backend::Sqlite && !report.logTruncated)
+        err << "facedesk forget: note: the database's write-ahead log was in use; its old pages are overwritten at "
+               "the next checkpoint" << Qt::endl;
     return 0;
 }
 

@@ -2049,6 +2049,12 @@ void TestGui::auditViewerFiltersVerifiesExportsAndShowsLocks()
     QTRY_VERIFY_WITH_TIMEOUT(verdict.isFinished(), 10000);
     QCOMPARE(verdict.result().firstBad, qint64(3));
     QVERIFY2(panel->verdictLabel()->text().startsWith(QLatin1String("Chain broken at record 3")), qPrintable(panel->verdictLabel()->text()));
+
+    // A guard taking the desk finds nothing of what the admin had open.
+    w->setOperator(QStringLiteral("gil"), auth::Role::Guard);
+    QCOMPARE(panel->model()->rowCount(), 0);
+    QCOMPARE(panel->accountsTable()->rowCount(), 0);
+    QVERIFY(panel->verdictLabel()->text().isEmpty());
 }
 
 // #13: an admin's edits in the window are in the trail with what was before and

@@ -3,9 +3,11 @@
 // direct, list and group assignments. Real SQLite files in a temporary folder.
 #include "../support/TestArchive.h"
 #include "library/LibraryStore.h"
+#include "library/PersonEraser.h"
 #include "store/Database.h"
 
 #include <QFile>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +29,7 @@ private slots:
     void filterByTextAndList();
     void cardLookupAndHashes();
     void customListsAndRemoval();
+    void forgettingWithoutEventsClearsOnlyFaceDesksMatches();
     void wantedByDirectListAndGroup();
     void removingPersonDropsItsAssignments();
 
@@ -284,6 +287,35 @@ void TestLibraryStore::removingPersonDropsItsAssignments()
     QCOMPARE(m_store->wantedBy(QStringLiteral("d")).size(), 1);
     QVERIFY(m_store->unassignPersons(QStringLiteral("d"), 0, {ids[1]}));
     QVERIFY(m_store->wantedBy(QStringLiteral("d")).isEmpty());
+}
+
+// #13: forgetting a person but keeping their events: what a device reported stays
+// (its own index_id), FaceDesk's own match on a capture is cleared entirely, so no
+// event still names the forgotten person as FaceDesk's verdict.
+void TestLibraryStore::forgettingWithoutEventsClearsOnlyFaceDesksMatches()
+{
+    const qint64 id = m_store->addPersons({person(QStringLiteral("Gone Soon"), QStringLiteral("G-1"))}).value(0, -1);
+    QVERIFY(id > 0);
+    QSqlDatabase db = m_store->database();
+    QSqlQuery q(db);
+    const QString insert = QStringLiteral("INSERT INTO events (dedup_key, received_at, device_uuid, method, capture_at, index_id, "
+                                          "local_index_id, local_distance, matched_by_desk) VALUES ('%1', 0, 'D', 'm', 0, %2, %3, %4, %5)");
+    QVERIFY(q.exec(insert.arg(QStringLiteral("device")).arg(id).arg(QStringLiteral("NULL")).arg(QStringLiteral("NULL")).arg(0)));
+    QVERIFY(q.exec(insert.arg(QStringLiteral("desk")).arg(id).arg(id).arg(0.3).arg(1)));
+    QVERIFY(q.exec(insert.arg(QStringLiteral("agreed")).arg(id).arg(id).arg(0.2).arg(0)));
+    const fd::library::ErasureReport report = fd::library::PersonEraser(db, m_dir->filePath(QStringLiteral("library")),
+                                                                m_dir->filePath(QStringLiteral("images")))
+                                              .erase(id, false);
+    QVERIFY2(report.ok(), qPrintable(report.error));
+    QVERIFY(report.found && report.eventIds.isEmpty());
+    QVERIFY(!m_store->person(id));
+    QVERIFY(q.exec(QStringLiteral("SELECT dedup_key, index_id, local_index_id, matched_by_desk FROM events ORDER BY dedup_key")));
+    QStringList rows;
+    while (q.next())
+        rows << QStringLiteral("%1:%2:%3:%4").arg(q.value(0).toString(), q.value(1).isNull() ? QStringLiteral("-") : q.value(1).toString(),
+                                                  q.value(2).isNull() ? QStringLiteral("-") : q.value(2).toString(), q.value(3).toString());
+    QCOMPARE(rows, (QStringList{QStringLiteral("agreed:%1:-:0").arg(id), QStringLiteral("desk:-:-:0"),
+                                QStringLiteral("device:%1:-:0").arg(id)}));
 }
 
 QTEST_GUILESS_MAIN(TestLibraryStore)

@@ -851,8 +851,9 @@ void TestServer::retentionByAgeAndSceneQuota()
     QCOMPARE(desk.count(), qint64(3));  // the events themselves stay
 }
 
-// #13: per-list retention: strangers go after 30 days, blacklist hits after a year,
-// lists without a rule of their own stay (no general limit here).
+// #13: per-list retention: strangers and custom-list matches go after 30 days,
+// blacklist hits after a year, lists without a rule of their own stay (no general
+// limit here).
 void TestServer::retentionPerList_data()
 {
     QTest::addColumn<qint64>("indexId");
@@ -865,6 +866,9 @@ void TestServer::retentionPerList_data()
     QTest::newRow("blacklist, 40 days") << qint64(478) << 1 << 40 << true;
     QTest::newRow("whitelist, 400 days") << qint64(478) << 2 << 400 << true;
     QTest::newRow("vip, 400 days") << qint64(478) << 3 << 400 << true;
+    // A match the device sent without a list is on the custom list (store::eventListSql).
+    QTest::newRow("match without a list, 40 days") << qint64(478) << 0 << 40 << false;
+    QTest::newRow("match without a list, 20 days") << qint64(478) << 0 << 20 << true;
 }
 
 void TestServer::retentionPerList()
@@ -890,7 +894,7 @@ void TestServer::retentionPerList()
     fresh.captureTimeText = now.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     QCOMPARE(codeOf(c.post("/faceinfo", encode(fresh))), code::Ok);
     store::RetentionPolicy policy;
-    policy.listMaxAgeDays = {{QStringLiteral("stranger"), 30}, {QStringLiteral("blacklist"), 365}};
+    policy.listMaxAgeDays = {{QStringLiteral("stranger"), 30}, {QStringLiteral("blacklist"), 365}, {QStringLiteral("custom"), 30}};
     desk.writer->setRetention(policy);
     QCOMPARE(desk.writer->applyRetentionNow(now).eventsDeleted, kept ? qint64(0) : qint64(1));
     QCOMPARE(desk.count(), kept ? qint64(2) : qint64(1));

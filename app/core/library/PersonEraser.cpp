@@ -83,39 +83,42 @@ bool PersonEraser::deleteRows(qint64 indexId, bool withEvents, ErasureReport *re
     if (!q.exec() || !q.next())
         return fail(q);
     report->found = q.value(0).toInt() > 0;
+    q.finish();
     const auto rolledBack = [&] {
         m_db.rollback();
         return false;
     };
-    if (!columns(m_db, QStringLiteral("SELECT path FROM person_photos WHERE index_id = ?"), {indexId}, photoPaths, &report->error))
-        return rolledBack();
-    report->photos = int(photoPaths->size());
-    if (withEvents
-        && !columns(m_db, QStringLiteral("SELECT id, face_path, scene_path FROM events WHERE index_id = ? OR local_index_id = ?"),
-                    {indexId, indexId}, eventPaths, &report->error, &report->eventIds))
-        return rolledBack();
     q.prepare(QStringLiteral("SELECT COUNT(*) FROM sync_state WHERE index_id = ? AND (confirmed_revision > 0 OR may_hold = 1)"));
     q.addBindValue(indexId);
     if (!q.exec() || !q.next())
         return fail(q);
     report->devicesToClear = q.value(0).toInt();
-    QStringList statements{QStringLiteral("DELETE FROM assignments WHERE index_id = %1"),
-                           QStringLiteral("DELETE FROM person_photos WHERE index_id = %1"),
-                           QStringLiteral("DELETE FROM persons WHERE index_id = %1")};
-    if (withEvents) {
-        // By the same condition the ids were read with (inside this transaction), not by
-        // a list of them: a person seen a hundred thousand times makes no giant statement.
-        const QString theirs = QStringLiteral("SELECT id FROM events WHERE index_id = %1 OR local_index_id = %1");
-        statements << QStringLiteral("DELETE FROM alert_acks WHERE event_id IN (") + theirs + u')'
-                   << QStringLiteral("DELETE FROM local_features WHERE event_id IN (") + theirs + u')'
-                   << QStringLiteral("DELETE FROM events WHERE index_id = %1 OR local_index_id = %1");
-    }
-    if (!withEvents)
-        statements << QStringLiteral("UPDATE events SET local_index_id = NULL, local_distance = NULL, matched_by_desk = 0 "
-                                     "WHERE local_index_id = %1");
+    const QString id = QString::number(indexId);
+    // What goes is read from the deletions themselves (RETURNING: SQLite 3.35, Debian
+    // 12 has 3.40): on PostgreSQL each statement sees rows committed meanwhile, so an
+    // event a device stored between a SELECT and the DELETE would go without its images.
+    const QString theirs = QStringLiteral("index_id = %1 OR local_index_id = %1 ").arg(id);
+    QStringList statements{QStringLiteral("DELETE FROM assignments WHERE index_id = %1").arg(id)};
+    if (withEvents)
+        statements << QStringLiteral("DELETE FROM alert_acks WHERE event_id IN (SELECT id FROM events WHERE %1)").arg(theirs)
+                   << QStringLiteral("DELETE FROM local_features WHERE event_id IN (SELECT id FROM events WHERE %1)").arg(theirs);
+    else  // FaceDesk's own matches on them go; what a device reported stays
+        statements << QStringLiteral("UPDATE events SET index_id = CASE WHEN matched_by_desk = 1 THEN NULL ELSE index_id END, "
+                                     "local_index_id = NULL, local_distance = NULL, matched_by_desk = 0 "
+                                     "WHERE local_index_id = %1 OR (matched_by_desk = 1 AND index_id = %1)").arg(id);
     for (const QString &statement : statements)
-        if (!q.exec(QString(statement).replace(QStringLiteral("%1"), QString::number(indexId))))
+        if (!q.exec(statement))
             return fail(q);
+    if (!columns(m_db, QStringLiteral("DELETE FROM person_photos WHERE index_id = ? RETURNING path"), {indexId}, photoPaths,
+                 &report->error))
+        return rolledBack();
+    report->photos = int(photoPaths->size());
+    if (withEvents
+        && !columns(m_db, QStringLiteral("DELETE FROM events WHERE %1 RETURNING id, face_path, scene_path").arg(theirs), {},
+                    eventPaths, &report->error, &report->eventIds))
+        return rolledBack();
+    if (!q.exec(QStringLiteral("DELETE FROM persons WHERE index_id = %1").arg(id)))
+        return fail(q);
     if (!m_db.commit())
         return report->error = m_db.lastError().text(), m_db.rollback(), false;
     return true;

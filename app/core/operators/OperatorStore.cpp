@@ -2,6 +2,7 @@
 
 #include "auth/PasswordHash.h"
 #include "store/Database.h"
+#include "store/SqlDialect.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -18,6 +19,9 @@ QDateTime timeOf(const QVariant &ms)
 }
 
 constexpr const char *Columns = "id, name, role, disabled, failures, last_failure_at, created_at, updated_at";
+
+// "FDop": the lock that orders changes which could leave no admin (PostgreSQL).
+constexpr qint64 kAccountsLock = 0x46446f70;
 
 OperatorAccount accountOf(const QSqlQuery &q)
 {
@@ -144,6 +148,16 @@ bool OperatorStore::update(const QString &name, const QString &assignments, cons
     const QString guard = keepAnAdmin ? QStringLiteral(" AND (role <> 'admin' OR disabled = 1 OR EXISTS (SELECT 1 FROM operators "
                                                        "other WHERE other.role = 'admin' AND other.disabled = 0 AND other.name <> ?))")
                                       : QString();
+    // PostgreSQL reads committed rows per statement: two admins disabling each other at
+    // once would both see the other still enabled. Such changes take one lock first
+    // (SQLite's write transaction serialises them already).
+    if (keepAnAdmin) {
+        if (!store::beginWrite(m_db))
+            return *error = m_db.lastError().text(), false;
+        if (store::backendOf(m_db) == store::Backend::Postgres
+            && !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kAccountsLock)))
+            return *error = q.lastError().text(), m_db.rollback(), false;
+    }
     q.prepare(QStringLiteral("UPDATE operators SET %1, updated_at = ? WHERE name = ?%2").arg(assignments, guard));
     for (const QVariant &v : values)
         q.addBindValue(v);
@@ -151,9 +165,13 @@ bool OperatorStore::update(const QString &name, const QString &assignments, cons
     q.addBindValue(name);
     if (keepAnAdmin)
         q.addBindValue(name);
-    if (!q.exec())
+    const bool done = q.exec();
+    const int changed = done ? q.numRowsAffected() : 0;
+    if (keepAnAdmin && !(done ? m_db.commit() : m_db.rollback()) && done)
+        return *error = m_db.lastError().text(), m_db.rollback(), false;
+    if (!done)
         return *error = q.lastError().text(), false;
-    if (q.numRowsAffected() >= 1)
+    if (changed >= 1)
         return true;
     *error = account(name) ? QCoreApplication::translate("OperatorStore", "%1 is the last enabled admin: make another admin first")
                                  .arg(name)

@@ -1,5 +1,7 @@
 #include "StoreWriter.h"
 
+#include "ArchiveReader.h"
+
 #include "ImageBlobs.h"
 #include "SqlDialect.h"
 
@@ -550,17 +552,20 @@ QStringList RetentionPolicy::listNames()
 QString RetentionPolicy::listCondition(const QString &list)
 {
     if (list == QLatin1String("stranger"))
-        return QStringLiteral("(index_id IS NULL OR index_id <= 0)");
+        return QStringLiteral("(e.index_id IS NULL OR e.index_id <= 0)");
+    // The list as everywhere else (eventListSql: the library person's list, else the
+    // device's, else custom), so FaceDesk's own matches and a device's match without a
+    // pic_sort fall under a rule too.
     const int sort = int(listNames().indexOf(list));  // blacklist 1, whitelist 2, vip 3, custom 4
-    return sort > 0 ? QStringLiteral("index_id > 0 AND pic_sort = %1").arg(sort) : QString();
+    return sort > 0 ? QStringLiteral("e.index_id > 0 AND %1 = %2").arg(eventListSql()).arg(sort) : QString();
 }
 
 void StoreWriter::deleteOlderThan(QSqlDatabase &db, qint64 cutoffMs, const QString &condition, RetentionResult *result)
 {
-    const QString where = condition.isEmpty() ? QStringLiteral("capture_at < ?") : QStringLiteral("capture_at < ? AND ") + condition;
+    const QString where = condition.isEmpty() ? QStringLiteral("e.capture_at < ?") : QStringLiteral("e.capture_at < ? AND ") + condition;
     for (;;) {
         QSqlQuery old(db);
-        old.prepare(QStringLiteral("SELECT id, face_path, scene_path FROM events WHERE %1 ORDER BY capture_at LIMIT 1000").arg(where));
+        old.prepare(QStringLiteral("SELECT e.id, e.face_path, e.scene_path FROM events e WHERE %1 ORDER BY e.capture_at LIMIT 1000").arg(where));
         old.addBindValue(cutoffMs);
         if (!old.exec())
             return;

@@ -74,14 +74,14 @@ struct RetentionPolicy {
     qint64 maxSceneBytes = 0;      // background images beyond this go, oldest first (0: no quota)
     // Per list (#13: biometric data is kept no longer than its purpose needs, e.g.
     // strangers 30 days, blacklist hits a year): events of the list older than this
-    // go too; 0 or absent: only the rule above. The list is the one the device
-    // reported with the event (pic_sort); "stranger" is an event that matched nobody.
+    // go too; 0 or absent: only the rule above. The list is the event's as the wall and
+    // the search show it (store::eventListSql); "stranger" is an event that matched nobody.
     QMap<QString, int> listMaxAgeDays;
 
     // "stranger", "blacklist", "whitelist", "vip", "custom": the keys above, the
     // command line's and the settings' names.
     static QStringList listNames();
-    // The SQL condition on events that selects a list's events; empty for an unknown name.
+    // The SQL condition on events (as `e`) that selects a list's events; empty for an unknown name.
     static QString listCondition(const QString &list);
 };
 
