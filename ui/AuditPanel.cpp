@@ -127,11 +127,12 @@ QWidget *AuditPanel::buildTrailTab()
     debounce->setSingleShot(true);
     debounce->setInterval(300);
     connect(m_text, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
-    connect(debounce, &QTimer::timeout, this, &AuditPanel::refresh);
+    const auto applyFilter = [this] { readTrail(false); };
+    connect(debounce, &QTimer::timeout, this, applyFilter);
     for (QComboBox *box : {m_operator, m_action})
-        connect(box, &QComboBox::activated, this, &AuditPanel::refresh);
+        connect(box, &QComboBox::activated, this, applyFilter);
     for (QDateEdit *edit : {m_from, m_to})
-        connect(edit, &QDateEdit::dateChanged, this, &AuditPanel::refresh);
+        connect(edit, &QDateEdit::dateChanged, this, applyFilter);
     refill(m_operator, tr("Any operator"), {});
     refill(m_action, tr("Any action"), {});
     return page;
@@ -177,27 +178,38 @@ operators::AuditFilter AuditPanel::filter(int newest) const
 
 void AuditPanel::refresh()
 {
+    readTrail(true);
+    readAccounts();
+}
+
+// A filter change reads the matching records only: the operators and actions the
+// boxes offer and the trail's size are whole-table scans, read on refresh().
+void AuditPanel::readTrail(bool withFacets)
+{
     const quint64 generation = ++m_generation;
-    m_queries->run([f = filter()](QSqlDatabase &db) {
+    m_queries->run([f = filter(), withFacets](QSqlDatabase &db) {
         TrailAnswer a;
         operators::AuditLog log(db);
         a.records = log.records(f, &a.error);
-        a.facets = log.facets(&a.error);
+        if (withFacets)
+            a.facets = log.facets(&a.error);
         return a;
-    }).then(this, [this, generation](const TrailAnswer &a) {
+    }).then(this, [this, generation, withFacets](const TrailAnswer &a) {
         if (generation != m_generation)
             return;
         m_model->setRecords(a.records);
-        refill(m_operator, tr("Any operator"), a.facets.operators);
-        refill(m_action, tr("Any action"), a.facets.actions);
+        if (withFacets) {
+            refill(m_operator, tr("Any operator"), a.facets.operators);
+            refill(m_action, tr("Any action"), a.facets.actions);
+            m_total = a.facets.records;
+        }
         m_count->setText(!a.error.isEmpty() ? tr("The trail could not be read: %1").arg(a.error)
                          : a.records.size() >= ShownRecords
                              ? tr("The newest %1 matching records of %2 in the trail; narrow the filter for older ones.")
-                                   .arg(a.records.size()).arg(a.facets.records)
-                             : tr("%1 of the %2 records in the trail match.").arg(a.records.size()).arg(a.facets.records));
+                                   .arg(a.records.size()).arg(m_total)
+                             : tr("%1 of the %2 records in the trail match.").arg(a.records.size()).arg(m_total));
         emit loaded();
     });
-    readAccounts();
 }
 
 QFuture<operators::AuditVerdict> AuditPanel::verify()

@@ -69,6 +69,7 @@ signals:
 private:
     QWidget *buildTrailTab();
     QWidget *buildAccountsTab();
+    void readTrail(bool withFacets);
     void readAccounts();
     void changeAccount(const QString &name, const QString &action, bool disable);
     QString selectedAccount() const;
@@ -88,6 +89,7 @@ private:
     QTableWidget *m_accounts = nullptr;
     quint64 m_generation = 0;  // answers to a replaced filter are dropped
     QString m_operatorName;
+    qint64 m_total = 0;        // records in the whole trail, as the last refresh() read it
 };
 
 } // namespace fd::ui
