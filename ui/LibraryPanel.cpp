@@ -190,14 +190,25 @@ void LibraryPanel::changed()
 
 // What the audit trail keeps of a person: the fields an admin edits and the
 // photos' count, never a photo or a descriptor.
+static QJsonObject personRecord(const library::Person &p)
+{
+    return QJsonObject{{QStringLiteral("name"), p.name}, {QStringLiteral("gender"), p.gender},
+                       {QStringLiteral("card"), p.cardNo}, {QStringLiteral("list"), p.listId},
+                       {QStringLiteral("notes"), p.notes}, {QStringLiteral("photos"), int(p.photos.size())}};
+}
+
+// As saved (after an edit): one read. What was there before comes from the table's
+// rows, which the panel has read already.
 QJsonValue LibraryPanel::snapshot(qint64 indexId)
 {
     const std::optional<library::Person> p = m_store->person(indexId);
-    if (!p)
-        return QJsonValue::Null;
-    return QJsonObject{{QStringLiteral("name"), p->name}, {QStringLiteral("gender"), p->gender},
-                       {QStringLiteral("card"), p->cardNo}, {QStringLiteral("list"), p->listId},
-                       {QStringLiteral("notes"), p->notes}, {QStringLiteral("photos"), int(p->photos.size())}};
+    return p ? QJsonValue(personRecord(*p)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue LibraryPanel::shownSnapshot(qint64 indexId) const
+{
+    const int row = m_model->rowOf(indexId);
+    return row >= 0 ? QJsonValue(personRecord(m_model->personAt(row))) : QJsonValue(QJsonValue::Null);
 }
 
 // A bulk assignment of thousands would make a record of megabytes: past 200 rows the
@@ -231,7 +242,7 @@ void LibraryPanel::addPerson()
 
 void LibraryPanel::editPerson(qint64 indexId)
 {
-    const QJsonValue before = snapshot(indexId);
+    const QJsonValue before = shownSnapshot(indexId);
     PersonEditDialog dialog(m_store.get(), validator(), indexId, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -258,7 +269,7 @@ void LibraryPanel::deleteSelected(bool confirm)
     }
     QJsonObject before;
     for (qint64 id : ids)
-        before.insert(QString::number(id), snapshot(id));
+        before.insert(QString::number(id), shownSnapshot(id));
     if (!m_store->removePersons(ids))
         QMessageBox::warning(this, tr("Delete"), m_store->lastError());
     else

@@ -85,7 +85,8 @@ private:
     void refillListBoxes();
     void updateStatus();
     void changed();
-    QJsonValue snapshot(qint64 indexId);
+    QJsonValue snapshot(qint64 indexId);             // read from the archive
+    QJsonValue shownSnapshot(qint64 indexId) const;  // from the table's rows
     // The persons' own assignments and every list's (a list assignment covers them).
     QJsonValue assignmentsOf(const QList<qint64> &indexIds);
     static QString personsTarget(const QList<qint64> &ids);
