@@ -53,13 +53,12 @@ ErasureReport PersonEraser::erase(qint64 indexId, bool withEvents)
     QStringList photoPaths, eventPaths;
     const bool deleted = deleteRows(indexId, withEvents, &report, &photoPaths, &eventPaths);
     if (sqlite)
-        pragma.exec(QStringLiteral("PRAGMA secure_delete = OFF"));  // the desk's other writes stay fast
+        pragma.exec(QStringLiteral("PRAGMA secure_delete = FAST"));  // every connection's setting (SqlDialect)
     if (!deleted)
         return report;
-    if (store::imagesInDatabase(m_db))
-        report.blobsDropped = store::dropUnreferencedBlobs(m_db, photoPaths + eventPaths);
-    removeFiles(m_libraryDir, photoPaths, "SELECT 1 FROM person_photos WHERE path = ? LIMIT 1", &report);
-    removeFiles(m_imagesDir, eventPaths, "SELECT 1 FROM events WHERE face_path = ? OR scene_path = ? LIMIT 1", &report);
+    store::ImageStore photos(m_libraryDir), images(m_imagesDir);
+    report.filesRemoved = store::removeUnreferencedImages(m_db, photos, photoPaths, &report.blobsDropped)
+                        + store::removeUnreferencedImages(m_db, images, eventPaths, &report.blobsDropped);
     // The log held the rows' old pages; a checkpoint that truncates it leaves none
     // (busy = 0 when no reader kept it from finishing).
     if (sqlite && pragma.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) && pragma.next())
@@ -122,22 +121,6 @@ bool PersonEraser::deleteRows(qint64 indexId, bool withEvents, ErasureReport *re
     if (!m_db.commit())
         return report->error = m_db.lastError().text(), m_db.rollback(), false;
     return true;
-}
-
-// Content-named files can be shared (the same photo for two persons, one face image
-// for a device's retry): a file goes only when no row names it any more.
-void PersonEraser::removeFiles(const QString &root, const QStringList &paths, const char *stillNamedBy, ErasureReport *report)
-{
-    store::ImageStore files(root);
-    QSqlQuery still(m_db);
-    still.prepare(QString::fromLatin1(stillNamedBy));
-    const int placeholders = int(QString::fromLatin1(stillNamedBy).count(u'?'));
-    for (const QString &path : paths) {
-        for (int i = 0; i < placeholders; ++i)
-            still.addBindValue(path);
-        if (still.exec() && !still.next() && files.remove(path))
-            ++report->filesRemoved;
-    }
 }
 
 } // namespace fd::library

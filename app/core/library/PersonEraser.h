@@ -52,7 +52,6 @@ public:
 private:
     bool deleteRows(qint64 indexId, bool withEvents, ErasureReport *report, QStringList *photoPaths,
                     QStringList *eventPaths);
-    void removeFiles(const QString &root, const QStringList &paths, const char *stillNamedBy, ErasureReport *report);
 
     QSqlDatabase m_db;
     QString m_libraryDir;

@@ -1,5 +1,6 @@
 #include "ImageBlobs.h"
 
+#include "ImageStore.h"
 #include "SqlDialect.h"
 
 #include <QFileInfo>
@@ -90,6 +91,23 @@ qint64 dropUnreferencedBlobs(QSqlDatabase &db, const QStringList &paths)
             dropped += drop.numRowsAffected();
     }
     return dropped;
+}
+
+qint64 removeUnreferencedImages(QSqlDatabase &db, ImageStore &files, const QStringList &paths, qint64 *blobsDropped)
+{
+    if (imagesInDatabase(db))
+        *blobsDropped += dropUnreferencedBlobs(db, paths);
+    QSqlQuery still(db);
+    still.prepare(QStringLiteral("SELECT 1 WHERE EXISTS (SELECT 1 FROM events WHERE face_path = ? OR scene_path = ?) "
+                                 "OR EXISTS (SELECT 1 FROM person_photos WHERE path = ?)"));
+    qint64 removed = 0;
+    for (const QString &path : paths) {
+        for (int i = 0; i < 3; ++i)
+            still.addBindValue(path);
+        if (still.exec() && !still.next() && files.remove(path))
+            ++removed;
+    }
+    return removed;
 }
 
 } // namespace fd::store

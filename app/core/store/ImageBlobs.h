@@ -53,4 +53,12 @@ bool hasImageBlob(QSqlDatabase &db, const QString &key);
 // them) that no event and no library photo names any more. Returns how many went.
 qint64 dropUnreferencedBlobs(QSqlDatabase &db, const QStringList &paths);
 
+class ImageStore;
+
+// After a deletion: the images it named (relative paths) that no event and no library
+// photo names any more lose their database rows (PostgreSQL) and their files under
+// `files`' folder (content-named files can be shared: only the last user's going frees
+// one). Retention and "forget this person" both end with it. Returns the files removed.
+qint64 removeUnreferencedImages(QSqlDatabase &db, ImageStore &files, const QStringList &paths, qint64 *blobsDropped);
+
 } // namespace fd::store

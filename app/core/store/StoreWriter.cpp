@@ -494,17 +494,7 @@ RetentionResult StoreWriter::applyRetentionNow(const QDateTime &now)
 
 void StoreWriter::removeUnreferenced(QSqlDatabase &db, const QStringList &paths, RetentionResult *result)
 {
-    if (imagesInDatabase(db))
-        result->blobsDropped += dropUnreferencedBlobs(db, paths);
-    QSqlQuery still(db);
-    still.prepare(QStringLiteral("SELECT 1 FROM events WHERE face_path = ? OR scene_path = ? LIMIT 1"));
-    for (const QString &path : paths) {
-        still.addBindValue(path);
-        still.addBindValue(path);
-        // Content-addressed files can be shared by several events: only the last user's going frees one.
-        if (still.exec() && !still.next() && m_images.remove(path))
-            ++result->filesRemoved;
-    }
+    result->filesRemoved += removeUnreferencedImages(db, m_images, paths, &result->blobsDropped);
 }
 
 // A backlog (a database stall, a disk that was full) holds every queued event's images
