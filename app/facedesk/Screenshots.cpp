@@ -38,16 +38,27 @@ void settle(int ms)
         QApplication::processEvents(QEventLoop::AllEvents, 50);
 }
 
-// A docked panel on its own, at a size where every column shows.
+// A docked panel on its own, at a size where every column shows. A panel in a scroll
+// area (the settings) is taken out of it whole, at least at its own size, and put back.
 void grabPanel(QWidget *panel, QSize size, const QString &file)
 {
-    QWidget *dock = panel->parentWidget();
-    panel->setParent(nullptr);
+    QWidget *home = panel->parentWidget();
+    auto *scroll = home ? qobject_cast<QScrollArea *>(home->parentWidget()) : nullptr;
+    if (scroll && scroll->widget() == panel) {
+        scroll->takeWidget();
+        size = size.expandedTo(panel->sizeHint());
+    } else {
+        scroll = nullptr;
+        panel->setParent(nullptr);
+    }
     panel->resize(size);
     panel->show();
     settle(1500);
     panel->grab().save(file);
-    panel->setParent(dock);
+    if (scroll)
+        scroll->setWidget(panel);
+    else
+        panel->setParent(home);
 }
 
 // The timeline reads on the window's query worker: wait for its view (at most 10 s).
@@ -132,18 +143,8 @@ void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QM
         window.setOperator(was, auth::Role::Admin);
     }
     if (files.contains(QStringLiteral("settings"))) {
-        if (auto *threshold = window.findChild<QDoubleSpinBox *>(QStringLiteral("matchThreshold1"))) {
-            // The whole form, out of the dock's scroll area and back.
-            auto *scroll = qobject_cast<QScrollArea *>(threshold->parentWidget()->parentWidget()->parentWidget());
-            QWidget *form = scroll ? scroll->takeWidget() : nullptr;
-            if (form) {
-                form->resize(QSize(std::max(560, form->sizeHint().width()), std::max(560, form->sizeHint().height())));
-                form->show();
-                settle(1500);
-                form->grab().save(files[QStringLiteral("settings")]);
-                scroll->setWidget(form);
-            }
-        }
+        if (auto *threshold = window.findChild<QDoubleSpinBox *>(QStringLiteral("matchThreshold1")))
+            grabPanel(threshold->parentWidget(), QSize(560, 560), files[QStringLiteral("settings")]);
     }
     if (files.contains(QStringLiteral("audit"))) {
         window.auditPanel()->refresh();

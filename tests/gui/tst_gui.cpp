@@ -1936,6 +1936,16 @@ QList<operators::AuditRecord> trailWith(const store::DatabaseConfig &db, const Q
     return records;
 }
 
+// A whitelist person in the panel's library (no photo); their index_id, -1 on failure.
+qint64 addPerson(ui::LibraryPanel *library, const QString &name, const QString &card = {})
+{
+    library::NewPerson p;
+    p.name = name;
+    p.listId = library::sort::Whitelist;
+    p.cardNo = card;
+    return library->store()->addPersons({p}).value(0, -1);
+}
+
 const operators::AuditRecord *lastOf(const QList<operators::AuditRecord> &records, const QString &wanted)
 {
     for (auto it = records.crbegin(); it != records.crend(); ++it)
@@ -2069,11 +2079,7 @@ void TestGui::windowEditsAreAuditedWithBeforeAndAfter()
     ui::MainWindow *w = desk.window.get();
     w->setOperator(QStringLiteral("ann"), auth::Role::Admin);
     ui::LibraryPanel *library = w->libraryPanel();
-    library::NewPerson p;
-    p.name = QStringLiteral("Mallory Moved");
-    p.listId = library::sort::Whitelist;
-    p.cardNo = QStringLiteral("C-77");
-    const qint64 id = library->store()->addPersons({p}).value(0, -1);
+    const qint64 id = addPerson(library, QStringLiteral("Mallory Moved"), QStringLiteral("C-77"));
     QVERIFY(id > 0);
     QSignalSpy loaded(library->model(), &ui::PersonTableModel::loaded);
     library->refresh();
@@ -2171,12 +2177,8 @@ void TestGui::forgetFromTheWindowClearsTheWallAndTheArchive()
     ui::MainWindow *w = desk.window.get();
     w->setOperator(QStringLiteral("ann"), auth::Role::Admin);
     ui::LibraryPanel *library = w->libraryPanel();
-    library::NewPerson p;
-    p.name = QStringLiteral("Wendy Forgotten");
-    p.listId = library::sort::Whitelist;
-    const qint64 gone = library->store()->addPersons({p}).value(0, -1);
-    p.name = QStringLiteral("Kim Kept");
-    const qint64 kept = library->store()->addPersons({p}).value(0, -1);
+    const qint64 gone = addPerson(library, QStringLiteral("Wendy Forgotten"));
+    const qint64 kept = addPerson(library, QStringLiteral("Kim Kept"));
     QVERIFY(gone > 0 && kept > 0);
     FakeDevice lobby(QStringLiteral("LOBBY-F"), QStringLiteral("Lobby cam"));
     QVERIFY(lobby.connectTo(desk.server->httpPort()));
