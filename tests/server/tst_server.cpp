@@ -13,6 +13,7 @@
 #include "store/ArchiveReader.h"
 #include "store/ImageFileCheck.h"
 #include "store/ImageStore.h"
+#include "store/SqlDialect.h"
 #include "store/StoreWriter.h"
 #include "store/WalCheckpointer.h"
 
@@ -165,6 +166,7 @@ private slots:
     void busyArchiveAsksForRetry();
     void databaseOutageAsksForRetryAndResumes();
     void feedBringsWhatOtherProcessesCommit();
+    void feedStepsOverNoIdCommittedLate();
     void longConnectionRepliesInOrder();
     void sessionsOpenCloseAndReplace();
     void capFaceReportUsesItsAccount();
@@ -646,6 +648,56 @@ void TestServer::feedBringsWhatOtherProcessesCommit()
     QCOMPARE(code, code::Ok);
     QTRY_COMPARE_WITH_TIMEOUT(events.count(), 2, 10000);
     QCOMPARE(std::get<1>(events.last()).imageName, push(QStringLiteral("DEVB"), tokenB, 3).imageName);
+    feed.stop();
+}
+
+// #12: two collectors commit at once. A sequence hands out ids at insert, not at
+// commit: another collector's slow group holds a lower id than the event collector A
+// stores meanwhile. Were A to commit first, the feed ("ids above the last one seen")
+// would step over the lower id for good: a missed alert on every desk. A waits for the
+// slow group's commit instead (store::lockCommitOrder), and the feed reports both.
+void TestServer::feedStepsOverNoIdCommittedLate()
+{
+    if (!testarchive::onPostgres())
+        QSKIP("several writers on one PostgreSQL archive: the _pg run");
+    Desk a;
+    store::ArchiveFeed feed(a.db, {}, 300);  // every event, A's own too
+    QString error;
+    QVERIFY2(feed.start(&error), qPrintable(error));
+    ThreadSafeSpy<qint64, FacePush, QString> events(&feed, &store::ArchiveFeed::eventArrived);
+    TestClient c;
+    QVERIFY(c.connectTo(a.server->httpPort()));
+    const QString token = a.token(c, QStringLiteral("DEVA"));
+    qint64 slowId = -1;
+    {
+        QSqlDatabase slow = store::connectDatabase(a.db, QStringLiteral("slow-collector"), &error);
+        QVERIFY2(slow.isOpen(), qPrintable(error));
+        QVERIFY(slow.transaction());
+        QSqlError lockError;
+        QVERIFY2(store::lockCommitOrder(slow, &lockError), qPrintable(lockError.text()));
+        QSqlQuery insert(slow);
+        QVERIFY2(insert.exec(QStringLiteral("INSERT INTO events (dedup_key, received_at, device_uuid, method, capture_at) "
+                                            "VALUES ('slow group', 0, 'DEVS', 'sw_face_compare_push', 0) RETURNING id")),
+                 qPrintable(insert.lastError().text()));
+        QVERIFY(insert.next());
+        slowId = insert.value(0).toLongLong();
+        // Collector A is sent an event meanwhile; its device waits for the answer.
+        c.send(framing::buildHttpRequest("POST", "/faceinfo", "127.0.0.1", encode(push(QStringLiteral("DEVA"), token, 1)), true));
+        // A waits for the slow group, or (were ids not kept in order) commits first.
+        // (pg_locks is read live, also from inside the slow group's transaction.)
+        const auto waitingForTheLock = [&slow] {
+            QSqlQuery q(slow);
+            return q.exec(QStringLiteral("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"))
+                && q.next() && q.value(0).toInt() > 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(events.count() > 0 || waitingForTheLock(), 10000);
+        QVERIFY(slow.commit());
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("slow-collector"));
+    QCOMPARE(codeOf(c.next()), code::Ok);  // acknowledged after its own commit
+    QTRY_COMPARE_WITH_TIMEOUT(events.count(), 2, 5000);
+    QCOMPARE(std::get<0>(events.first()), slowId);
+    QCOMPARE(std::get<2>(events.last()), QStringLiteral("DEVA"));
     feed.stop();
 }
 

@@ -151,6 +151,10 @@ std::vector<EventInserter::Outcome> EventInserter::insert(QSqlDatabase &db,
         failAll(0, error, QStringLiteral("the images were not stored in the database: "));
         return out;
     }
+    if (!ready.empty() && !lockCommitOrder(db, &error)) {
+        failAll(0, error, QStringLiteral("the archive's commit order could not be kept: "));
+        return out;
+    }
     QHash<QString, qint64> ids;
     std::vector<QString> keys(events.size());
     for (size_t i : ready)

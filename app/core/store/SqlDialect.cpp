@@ -2,6 +2,7 @@
 
 #include <QRegularExpression>
 #include <QSqlDriver>
+#include <QSqlQuery>
 
 namespace fd::store {
 
@@ -80,6 +81,19 @@ bool isDiskFull(const QSqlError &error, Backend backend)
     if (backend == Backend::Postgres)
         return error.nativeErrorCode() == QLatin1String("53100");
     return (error.nativeErrorCode().toInt() & 0xff) == 13;
+}
+
+bool lockCommitOrder(QSqlDatabase &db, QSqlError *error)
+{
+    if (backendOf(db) != Backend::Postgres)
+        return true;
+    QSqlQuery q(db);
+    // Any number: FaceDesk's own within the database ("FDco").
+    if (q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(1178887023)")))
+        return true;
+    if (error)
+        *error = q.lastError();
+    return false;
 }
 
 QStringList sessionSetup(Backend backend, bool fullSync)

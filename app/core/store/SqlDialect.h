@@ -52,6 +52,17 @@ inline QVariant orNull(int v) { return v >= 0 ? QVariant(v) : QVariant(); }
 inline QVariant orNull(const QString &s) { return s.isEmpty() ? QVariant() : QVariant(s); }
 inline QVariant orNull(const std::optional<double> &v) { return v ? QVariant(*v) : QVariant(); }
 
+// Makes ids of events and acknowledgements become visible in the order they were
+// taken, across every process writing one PostgreSQL archive: a transaction-long lock
+// taken before its first events or acknowledgements row, released by its commit. Why:
+// a sequence hands out ids at insert, not at commit, so without it a collector's long
+// group could hold id 100 while another collector commits 101 first; the desks' feed
+// (ArchiveFeed: "ids above the last one seen") would step over 100 for good, a missed
+// blacklist alert. Image rows go in before the lock, so collectors still overlap
+// their heavy writes; what waits is the events rows and the commit (one collector
+// alone never waits). SQLite has one writer: nothing to do there.
+bool lockCommitOrder(QSqlDatabase &db, QSqlError *error);
+
 // Connection settings run on every new connection.
 QStringList sessionSetup(Backend backend, bool fullSync);
 

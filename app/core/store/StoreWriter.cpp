@@ -390,6 +390,7 @@ bool StoreWriter::commitBatch(QSqlDatabase &db, std::vector<Job> &batch)
     QList<bool> fresh;
     Failure error, eventError;
     bool ok = db.transaction();
+    const bool begun = ok;
     if (!ok)
         error = failureOf(db.lastError(), m_config.backend());
     if (ok)
@@ -420,6 +421,12 @@ bool StoreWriter::commitBatch(QSqlDatabase &db, std::vector<Job> &batch)
             if (!q.exec())
                 qCWarning(lcStore) << "device" << rm->uuid << "not removed:" << q.lastError().text();
         } else if (const auto *ack = std::get_if<AlertAck>(&job.what)) {
+            QSqlError lockError;
+            if (!lockCommitOrder(db, &lockError)) {  // acknowledgements are fed by id, like events
+                ok = false;
+                error = failureOf(lockError, m_config.backend());
+                break;
+            }
             QSqlQuery q(db);
             q.prepare(QStringLiteral("INSERT INTO alert_acks (event_id, device_uuid, kind, raised_at, "
                                      "acknowledged_at, acknowledged_by, note) VALUES (?,?,?,?,?,?,?)"));
@@ -446,6 +453,8 @@ bool StoreWriter::commitBatch(QSqlDatabase &db, std::vector<Job> &batch)
         ok = false;
         error = failureOf(db.lastError(), m_config.backend());
         db.rollback();
+    } else if (!ok && begun) {
+        db.rollback();  // a failed step: the next group must not start inside this one
     }
     if (ok && m_checkpointer)
         m_checkpointer->noteCommit();
