@@ -146,6 +146,14 @@ void TestMigrations::upgradesFromEveryVersion()
             QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM person_photos WHERE descriptor_kind = '' AND descriptor IS NULL")),
                      qint64(1));
         }
+        if (testarchive::onPostgres()) {
+            // Step 10: image bytes out of line and never compressed (JPEGs do not shrink).
+            QSqlQuery storage(db);
+            QVERIFY(storage.exec(QStringLiteral("SELECT attstorage FROM pg_attribute "
+                                                "WHERE attrelid = 'image_blobs'::regclass AND attname = 'bytes'")));
+            QVERIFY(storage.next());
+            QCOMPARE(storage.value(0).toString(), QStringLiteral("e"));
+        }
         // The code of this build reads the old rows and writes new ones.
         library::LibraryStore library(db, config.libraryDir());
         if (version >= 3) {

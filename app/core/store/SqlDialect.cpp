@@ -56,6 +56,13 @@ QStringList postgresCompatibility()
 
 QStringList backendOnlyStatements(Backend backend, int version)
 {
+    if (version == 10) {
+        if (backend == Backend::Sqlite)
+            return {};
+        // EXTERNAL: TOASTed out of line, never compressed. JPEG bytes do not shrink;
+        // pglz only burnt a core finding that out (Database.cpp, step 10).
+        return {QStringLiteral("ALTER TABLE image_blobs ALTER COLUMN bytes SET STORAGE EXTERNAL")};
+    }
     if (version != 9)
         return {};
     if (backend == Backend::Sqlite) {

@@ -37,7 +37,8 @@ QStringList postgresCompatibility();
 
 // Statements that only one backend runs after migration step `version` (1-based),
 // where the backends protect a table differently: the audit trail (step 9) is
-// append-only through triggers on SQLite and through revoked rights on PostgreSQL.
+// append-only through triggers on SQLite and through revoked rights on PostgreSQL;
+// PostgreSQL stores image bytes uncompressed (step 10), SQLite has no such knob.
 QStringList backendOnlyStatements(Backend backend, int version);
 
 // Whether a failed statement or commit failed because the database's disk is full:
