@@ -270,13 +270,12 @@ void LibraryPanel::deleteSelected(bool confirm)
     QJsonObject before;
     for (qint64 id : ids)
         before.insert(QString::number(id), shownSnapshot(id));
-    if (!m_store->removePersons(ids))
-        QMessageBox::warning(this, tr("Delete"), m_store->lastError());
-    else
-        emit audited(auth::actionName(auth::Action::EditLibrary), personsTarget(ids),
-                     {{QStringLiteral("change"), QStringLiteral("delete")}, {QStringLiteral("before"), before},
-                      {QStringLiteral("after"), QJsonValue::Null}});
-    changed();
+    editOnWorker(tr("Delete"),
+                 {{QStringLiteral("change"), QStringLiteral("delete")}, {QStringLiteral("before"), before}},
+                 [ids](library::LibraryStore &store) {
+                     return store.removePersons(ids) ? WorkerEdit{{}, personsTarget(ids), QJsonValue::Null}
+                                                     : WorkerEdit{store.lastError(), {}, {}};
+                 });
 }
 
 void LibraryPanel::moveSelected(int listId)
@@ -285,13 +284,13 @@ void LibraryPanel::moveSelected(int listId)
     QJsonObject before;
     for (qint64 id : ids)
         before.insert(QString::number(id), m_model->personAt(m_model->rowOf(id)).listId);
-    if (!m_store->movePersons(ids, listId))
-        QMessageBox::warning(this, tr("Move to list"), m_store->lastError());
-    else
-        emit audited(auth::actionName(auth::Action::EditLibrary), personsTarget(ids),
-                     {{QStringLiteral("change"), QStringLiteral("move")}, {QStringLiteral("before"), QJsonObject{{QStringLiteral("lists"), before}}},
-                      {QStringLiteral("after"), QJsonObject{{QStringLiteral("list"), listId}}}});
-    changed();
+    editOnWorker(tr("Move to list"),
+                 {{QStringLiteral("change"), QStringLiteral("move")}, {QStringLiteral("before"), QJsonObject{{QStringLiteral("lists"), before}}}},
+                 [ids, listId](library::LibraryStore &store) {
+                     return store.movePersons(ids, listId)
+                         ? WorkerEdit{{}, personsTarget(ids), QJsonObject{{QStringLiteral("list"), listId}}}
+                         : WorkerEdit{store.lastError(), {}, {}};
+                 });
 }
 
 void LibraryPanel::assignSelected()
@@ -313,14 +312,42 @@ void LibraryPanel::newList()
     const QString name = QInputDialog::getText(this, tr("New list"), tr("Name of the custom list:"));
     if (name.trimmed().isEmpty())
         return;
-    if (const int id = m_store->addList(name); id == 0)
-        QMessageBox::warning(this, tr("New list"), m_store->lastError());
-    else
-        emit audited(auth::actionName(auth::Action::EditLibrary), QStringLiteral("list %1").arg(id),
-                     {{QStringLiteral("change"), QStringLiteral("add-list")}, {QStringLiteral("before"), QJsonValue::Null},
-                      {QStringLiteral("after"), QJsonObject{{QStringLiteral("name"), name}}}});
-    refillListBoxes();
-    m_model->reload();
+    editOnWorker(tr("New list"),
+                 {{QStringLiteral("change"), QStringLiteral("add-list")}, {QStringLiteral("before"), QJsonValue::Null}},
+                 [name](library::LibraryStore &store) {
+                     const int id = store.addList(name);
+                     return id == 0 ? WorkerEdit{store.lastError(), {}, {}}
+                                    : WorkerEdit{{}, QStringLiteral("list %1").arg(id), QJsonObject{{QStringLiteral("name"), name}}};
+                 });
+}
+
+// Deletions, moves and new lists run on the query worker: a bulk delete is thousands of
+// rows and files, and on a remote archive every statement is a round trip the window
+// would freeze for. Recorded in the trail there, with the change: a window closed
+// meanwhile drops the continuation, never the record.
+void LibraryPanel::editOnWorker(const QString &title, QJsonObject details, std::function<WorkerEdit(library::LibraryStore &)> edit)
+{
+    m_queries->run([edit = std::move(edit), details, who = m_operator, library = m_archive.libraryDir()](QSqlDatabase &db) mutable {
+        library::LibraryStore store(db, library);
+        const WorkerEdit done = edit(store);
+        if (done.error.isEmpty()) {
+            details.insert(QStringLiteral("after"), done.after);
+            recordFromWindow(db, who, auth::Action::EditLibrary, done.target, details);
+        }
+        return done.error;
+    }).then(this, [this, title](const QString &error) {
+        if (!error.isEmpty())
+            QMessageBox::warning(this, title, error);
+        changed();  // the lists' boxes and the table reload; the sync wakes
+        emit editFinished(error);
+    });
+}
+
+void LibraryPanel::recordFromWindow(QSqlDatabase &db, const QString &who, auth::Action action, const QString &target,
+                                    QJsonObject details)
+{
+    details.insert(QStringLiteral("where"), QStringLiteral("window"));
+    operators::recordAudit(db, who, auth::actionName(action), target, details);
 }
 
 void LibraryPanel::forgetSelected(bool confirm, bool withEvents)
@@ -351,12 +378,8 @@ void LibraryPanel::forgetSelected(bool confirm, bool withEvents)
     m_queries->run([indexId, withEvents, who = m_operator, library = m_archive.libraryDir(),
                     images = m_archive.imagesDir()](QSqlDatabase &db) {
         const library::ErasureReport report = library::PersonEraser(db, library, images).erase(indexId, withEvents);
-        if (report.ok()) {
-            QJsonObject details = report.auditDetails();
-            details.insert(QStringLiteral("where"), QStringLiteral("window"));
-            operators::recordAudit(db, who, auth::actionName(auth::Action::ForgetPerson), QStringLiteral("person %1").arg(indexId),
-                                   details);
-        }
+        if (report.ok())
+            recordFromWindow(db, who, auth::Action::ForgetPerson, QStringLiteral("person %1").arg(indexId), report.auditDetails());
         return report;
     }).then(this, [this](const library::ErasureReport &report) {
         if (!report.ok()) {

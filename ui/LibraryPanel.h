@@ -1,11 +1,14 @@
 // The face library editor: the persons table with search and list filter, add /
 // edit / delete, bulk move, assignment to devices, and the way into bulk import.
 // The table's pages, counts and lists are read on the window's query worker
-// (PersonTableModel); an admin's edits (one person, a move, a new list) still write
-// through the panel's own connection on the GUI thread, as the dialogs that make
-// them wait for the answer anyway; the big writes happen in the import's worker.
+// (PersonTableModel). Deletions, moves and new lists (a bulk delete is thousands of
+// rows and files) and "forget" run on that worker too and say when they are done
+// (editFinished, forgetFinished). The person and assignment dialogs still write
+// through the panel's own connection on the GUI thread while the admin waits on them;
+// the big writes happen in the import's worker.
 #pragma once
 
+#include "auth/Roles.h"
 #include "library/LibraryStore.h"
 #include "library/PhotoValidator.h"
 #include "store/Database.h"
@@ -15,6 +18,7 @@
 #include <QJsonObject>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QComboBox;
@@ -53,7 +57,8 @@ public:
     QList<qint64> selectedPersons() const;
     void addPerson();
     void editPerson(qint64 indexId);
-    // Deletes after a confirmation (skipped when confirm is false, for tests).
+    // Deletes after a confirmation (skipped when confirm is false, for tests). These
+    // three save on the query worker and end with editFinished.
     void deleteSelected(bool confirm = true);
     void moveSelected(int listId);
     void assignSelected();
@@ -79,6 +84,8 @@ signals:
     // A person was forgotten with these events: the wall and the face index drop them.
     void eventsForgotten(const QList<qint64> &eventIds);
     void forgetFinished(const QString &error);
+    // A deletion, move or new list was saved (error empty) or refused, on the worker.
+    void editFinished(const QString &error);
 
 private:
     void applyFilter();
@@ -90,6 +97,14 @@ private:
     // The persons' own assignments and every list's (a list assignment covers them).
     QJsonValue assignmentsOf(const QList<qint64> &indexIds);
     static QString personsTarget(const QList<qint64> &ids);
+    struct WorkerEdit {
+        QString error;   // empty: saved
+        QString target;  // the trail's target
+        QJsonValue after;
+    };
+    void editOnWorker(const QString &title, QJsonObject details, std::function<WorkerEdit(library::LibraryStore &)> edit);
+    static void recordFromWindow(QSqlDatabase &db, const QString &who, auth::Action action, const QString &target,
+                                 QJsonObject details);
 
     store::DatabaseConfig m_archive;
     store::QueryWorker *m_queries;
