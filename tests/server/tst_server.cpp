@@ -42,6 +42,17 @@ QByteArray jpegBytes(int size, char fill)
     return jpegShell({}, size - kJpegShellBytes, fill);
 }
 
+// A guard's acknowledgement of a blacklist alert, now (eventId -1: none).
+store::AlertAck blacklistAck(qint64 eventId, const QString &by)
+{
+    store::AlertAck ack;
+    ack.eventId = eventId;
+    ack.kind = QStringLiteral("blacklist");
+    ack.raisedAt = ack.acknowledgedAt = QDateTime::currentMSecsSinceEpoch();
+    ack.acknowledgedBy = by;
+    return ack;
+}
+
 FacePush push(const QString &uuid, const QString &token, int n = 1)
 {
     FacePush p;
@@ -557,11 +568,7 @@ void TestServer::databaseOutageAsksForRetryAndResumes()
     QTRY_VERIFY_WITH_TIMEOUT(reachable.count() >= 1, 5000);
     QCOMPARE(std::get<0>(reachable.first()), false);
     QVERIFY(std::get<1>(reachable.first()).isValid());
-    store::AlertAck ack;
-    ack.kind = QStringLiteral("blacklist");
-    ack.raisedAt = ack.acknowledgedAt = QDateTime::currentMSecsSinceEpoch();
-    ack.acknowledgedBy = QStringLiteral("guard");
-    desk.writer->enqueueAlertAck(ack);
+    desk.writer->enqueueAlertAck(blacklistAck(-1, QStringLiteral("guard")));
     // Still away: the retry is refused again, and nothing is lost meanwhile.
     QCOMPARE(codeOf(c.post("/faceinfo", encode(push(QStringLiteral("DEVPG"), token, 2)))), code::SystemException);
 
@@ -623,11 +630,7 @@ void TestServer::feedBringsWhatOtherProcessesCommit()
     QVERIFY(b.registry->rename(QStringLiteral("DEVB"), QStringLiteral("Gate 2")));
     QTRY_COMPARE_WITH_TIMEOUT(lastDevices().value(QStringLiteral("DEVB")), QStringLiteral("Gate 2"), 5000);
 
-    store::AlertAck ack;
-    ack.eventId = std::get<0>(events.first());
-    ack.kind = QStringLiteral("blacklist");
-    ack.raisedAt = ack.acknowledgedAt = QDateTime::currentMSecsSinceEpoch();
-    ack.acknowledgedBy = QStringLiteral("guard-b");
+    const store::AlertAck ack = blacklistAck(std::get<0>(events.first()), QStringLiteral("guard-b"));
     b.writer->enqueueAlertAck(ack);
     QVERIFY(acks.wait(5000));
     QCOMPARE(std::get<0>(acks.first()), ack.eventId);
@@ -665,39 +668,63 @@ void TestServer::feedStepsOverNoIdCommittedLate()
     QString error;
     QVERIFY2(feed.start(&error), qPrintable(error));
     ThreadSafeSpy<qint64, FacePush, QString> events(&feed, &store::ArchiveFeed::eventArrived);
+    ThreadSafeSpy<qint64, QString, QString, QString, qint64, QString> acks(&feed, &store::ArchiveFeed::acknowledgementArrived);
     TestClient c;
     QVERIFY(c.connectTo(a.server->httpPort()));
     const QString token = a.token(c, QStringLiteral("DEVA"));
-    qint64 slowId = -1;
-    {
-        QSqlDatabase slow = store::connectDatabase(a.db, QStringLiteral("slow-collector"), &error);
-        QVERIFY2(slow.isOpen(), qPrintable(error));
-        QVERIFY(slow.transaction());
-        QSqlError lockError;
-        QVERIFY2(store::lockCommitOrder(slow, &lockError), qPrintable(lockError.text()));
-        QSqlQuery insert(slow);
-        QVERIFY2(insert.exec(QStringLiteral("INSERT INTO events (dedup_key, received_at, device_uuid, method, capture_at) "
-                                            "VALUES ('slow group', 0, 'DEVS', 'sw_face_compare_push', 0) RETURNING id")),
-                 qPrintable(insert.lastError().text()));
-        QVERIFY(insert.next());
-        slowId = insert.value(0).toLongLong();
-        // Collector A is sent an event meanwhile; its device waits for the answer.
-        c.send(framing::buildHttpRequest("POST", "/faceinfo", "127.0.0.1", encode(push(QStringLiteral("DEVA"), token, 1)), true));
-        // A waits for the slow group, or (were ids not kept in order) commits first.
-        // (pg_locks is read live, also from inside the slow group's transaction.)
-        const auto waitingForTheLock = [&slow] {
+
+    // Another writer's transaction, slow to commit, holding a lower id of `table` than
+    // what collector A writes meanwhile (`write`); A waits for it, or (were ids not
+    // kept in order) commits first. pg_locks is read live, from inside that transaction.
+    const auto slowWriter = [&](const QString &insert, const std::function<void()> &write,
+                                const std::function<bool()> &reported) -> qint64 {
+        qint64 id = -1;
+        {
+            QSqlDatabase slow = store::connectDatabase(a.db, QStringLiteral("slow-writer"), &error);
+            QSqlError lockError;
             QSqlQuery q(slow);
-            return q.exec(QStringLiteral("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"))
-                && q.next() && q.value(0).toInt() > 0;
-        };
-        QTRY_VERIFY_WITH_TIMEOUT(events.count() > 0 || waitingForTheLock(), 10000);
-        QVERIFY(slow.commit());
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("slow-collector"));
+            if (!slow.isOpen() || !slow.transaction() || !store::lockCommitOrder(slow, &lockError) || !q.exec(insert)
+                || !q.next()) {
+                qWarning("slow writer: %s %s %s", qPrintable(error), qPrintable(lockError.text()), qPrintable(q.lastError().text()));
+                return -1;
+            }
+            id = q.value(0).toLongLong();
+            write();
+            const auto waitingForTheLock = [&slow] {
+                QSqlQuery locks(slow);
+                return locks.exec(QStringLiteral("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"))
+                    && locks.next() && locks.value(0).toInt() > 0;
+            };
+            if (!QTest::qWaitFor([&] { return reported() || waitingForTheLock(); }, 10000) || !slow.commit())
+                id = -1;
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("slow-writer"));
+        return id;
+    };
+
+    const qint64 slowEvent = slowWriter(
+        QStringLiteral("INSERT INTO events (dedup_key, received_at, device_uuid, method, capture_at) "
+                       "VALUES ('slow group', 0, 'DEVS', 'sw_face_compare_push', 0) RETURNING id"),
+        [&] {  // the device waits for its answer
+            c.send(framing::buildHttpRequest("POST", "/faceinfo", "127.0.0.1", encode(push(QStringLiteral("DEVA"), token, 1)), true));
+        },
+        [&] { return events.count() > 0; });
+    QVERIFY(slowEvent > 0);
     QCOMPARE(codeOf(c.next()), code::Ok);  // acknowledged after its own commit
     QTRY_COMPARE_WITH_TIMEOUT(events.count(), 2, 5000);
-    QCOMPARE(std::get<0>(events.first()), slowId);
+    QCOMPARE(std::get<0>(events.first()), slowEvent);
     QCOMPARE(std::get<2>(events.last()), QStringLiteral("DEVA"));
+
+    // The same for acknowledgements: another desk's, slow to commit, and this desk's.
+    const qint64 slowAck = slowWriter(
+        QStringLiteral("INSERT INTO alert_acks (event_id, kind, raised_at, acknowledged_at, acknowledged_by) "
+                       "VALUES (%1, 'blacklist', 0, 0, 'guard-slow') RETURNING id").arg(slowEvent),
+        [&] { a.writer->enqueueAlertAck(blacklistAck(std::get<0>(events.last()), QStringLiteral("guard-a"))); },
+        [&] { return acks.count() > 0; });
+    QVERIFY(slowAck > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(acks.count(), 2, 5000);
+    QCOMPARE(std::get<3>(acks.first()), QStringLiteral("guard-slow"));
+    QCOMPARE(std::get<3>(acks.last()), QStringLiteral("guard-a"));
     feed.stop();
 }
 
