@@ -338,7 +338,8 @@ void LibraryPanel::editOnWorker(const QString &title, QJsonObject details, std::
     }).then(this, [this, title](const QString &error) {
         if (!error.isEmpty())
             QMessageBox::warning(this, title, error);
-        changed();  // the lists' boxes and the table reload; the sync wakes
+        else
+            changed();  // the lists' boxes and the table reload; the sync wakes
         emit editFinished(error);
     });
 }

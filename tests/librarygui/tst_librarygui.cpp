@@ -200,7 +200,10 @@ void TestLibraryGui::moveAssignAndDelete()
     QVERIFY(settled(m_panel->model()));
     m_panel->table()->selectAll();
     QCOMPARE(m_panel->selectedPersons().size(), 2);
+    QSignalSpy edited(m_panel.get(), &LibraryPanel::editFinished);  // they save on the query worker
     m_panel->moveSelected(1);
+    QVERIFY(!edited.isEmpty() || edited.wait(10000));
+    QCOMPARE(edited.takeFirst().first().toString(), QString());
     QCOMPARE(m_panel->store()->person(a)->listId, 1);
     QCOMPARE(m_panel->store()->person(b)->listId, 1);
 
@@ -231,6 +234,8 @@ void TestLibraryGui::moveAssignAndDelete()
     m_panel->table()->clearSelection();
     m_panel->table()->selectRow(m_panel->model()->rowOf(a));
     m_panel->deleteSelected(false);
+    QVERIFY(!edited.isEmpty() || edited.wait(10000));
+    QCOMPARE(edited.takeFirst().first().toString(), QString());
     QVERIFY(settled(m_panel->model()));
     QCOMPARE(m_panel->model()->rowCount(), 1);
     QVERIFY(!m_panel->store()->person(a));

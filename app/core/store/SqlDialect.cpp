@@ -103,6 +103,12 @@ bool lockCommitOrder(QSqlDatabase &db, QSqlError *error)
     return false;
 }
 
+bool isTransient(const QSqlError &error, Backend backend)
+{
+    static const QStringList codes = {QStringLiteral("40P01"), QStringLiteral("40001"), QStringLiteral("55P03")};
+    return backend == Backend::Postgres && codes.contains(error.nativeErrorCode());
+}
+
 QStringList sessionSetup(Backend backend, bool fullSync)
 {
     if (backend == Backend::Postgres) {

@@ -45,6 +45,9 @@ QStringList backendOnlyStatements(Backend backend, int version);
 // SQLite's SQLITE_FULL (13, the low byte of the extended code Qt gives as text) or
 // PostgreSQL's SQLSTATE 53100 (disk_full). Told by codes: the texts are the locale's.
 bool isDiskFull(const QSqlError &error, Backend backend);
+// PostgreSQL gave up on the transaction for its own reasons (a deadlock, a
+// serialization failure, a lock not available): the same work may simply be done again.
+bool isTransient(const QSqlError &error, Backend backend);
 
 // A bound value that is NULL when the device did not send the field: negative
 // numbers and empty texts mean "absent" throughout the protocol's structs.
@@ -60,8 +63,9 @@ inline QVariant orNull(const std::optional<double> &v) { return v ? QVariant(*v)
 // group could hold id 100 while another collector commits 101 first; the desks' feed
 // (ArchiveFeed: "ids above the last one seen") would step over 100 for good, a missed
 // blacklist alert. Image rows go in before the lock, so collectors still overlap
-// their heavy writes; what waits is the events rows and the commit (one collector
-// alone never waits). SQLite has one writer: nothing to do there.
+// their heavy writes; what waits is the events rows and the commit (a writer waits
+// only for other writers' commits). Taken before any device row is locked, so that no
+// writer holds a row while it waits. SQLite has one writer: nothing to do there.
 bool lockCommitOrder(QSqlDatabase &db, QSqlError *error);
 
 // Connection settings run on every new connection.

@@ -40,10 +40,12 @@ struct StoreWriter::Job {
 
 namespace {
 
+const QString kUnreachable = QStringLiteral("the archive's database is unreachable; send the event again later");
+
 // Why a statement or commit failed, and whether the disk being full is why.
 StoreWriter::Failure failureOf(const QSqlError &e, Backend backend)
 {
-    return {e.text(), isDiskFull(e, backend)};
+    return {e.text(), isDiskFull(e, backend), isTransient(e, backend)};
 }
 
 } // namespace
@@ -267,7 +269,7 @@ bool StoreWriter::drainOnce()
         return true;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!databaseReachable(db)) {
-        holdBack(batch);
+        holdBack(batch, kUnreachable);
         return false;
     }
     return commitBatch(db, batch);
@@ -319,7 +321,7 @@ bool StoreWriter::connectionLost(QSqlDatabase &db, const QString &why)
 // everything else FaceDesk itself wrote (device rows and history, acknowledgements)
 // goes back to the head of the queue, in order, to be written when the database
 // returns. Those are few and small; events, the bulk, are never held.
-void StoreWriter::holdBack(std::vector<Job> &batch)
+void StoreWriter::holdBack(std::vector<Job> &batch, const QString &why)
 {
     QList<quint64> tickets;
     std::vector<Job> kept;
@@ -336,7 +338,7 @@ void StoreWriter::holdBack(std::vector<Job> &batch)
             m_queue.push_front(std::move(*it));
     }
     if (!tickets.isEmpty())
-        emit failed(tickets, QStringLiteral("the archive's database is unreachable; send the event again later"));
+        emit failed(tickets, why);
 }
 
 // PostgreSQL: the other processes on the archive (desks' ArchiveFeed) hear of new
@@ -395,6 +397,15 @@ bool StoreWriter::commitBatch(QSqlDatabase &db, std::vector<Job> &batch)
         error = failureOf(db.lastError(), m_config.backend());
     if (ok)
         writeEvents(db, batch, &tickets, &ids, &fresh, &failedTickets, &eventError);
+    // Acknowledgements are fed by id like events: the commit-order lock, taken before
+    // any device row is locked below (as writeEvents takes it before them too), so that
+    // no writer holds a device row while it waits for the lock.
+    const bool acks = std::any_of(batch.begin(), batch.end(),
+                                  [](const Job &job) { return std::holds_alternative<AlertAck>(job.what); });
+    if (QSqlError lockError; ok && acks && !lockCommitOrder(db, &lockError)) {
+        ok = false;
+        error = failureOf(lockError, m_config.backend());
+    }
     for (const Job &job : batch) {
         if (!ok)
             break;
@@ -421,12 +432,6 @@ bool StoreWriter::commitBatch(QSqlDatabase &db, std::vector<Job> &batch)
             if (!q.exec())
                 qCWarning(lcStore) << "device" << rm->uuid << "not removed:" << q.lastError().text();
         } else if (const auto *ack = std::get_if<AlertAck>(&job.what)) {
-            QSqlError lockError;
-            if (!lockCommitOrder(db, &lockError)) {  // acknowledgements are fed by id, like events
-                ok = false;
-                error = failureOf(lockError, m_config.backend());
-                break;
-            }
             QSqlQuery q(db);
             q.prepare(QStringLiteral("INSERT INTO alert_acks (event_id, device_uuid, kind, raised_at, "
                                      "acknowledged_at, acknowledged_by, note) VALUES (?,?,?,?,?,?,?)"));
@@ -459,8 +464,15 @@ bool StoreWriter::commitBatch(QSqlDatabase &db, std::vector<Job> &batch)
     if (ok && m_checkpointer)
         m_checkpointer->noteCommit();
     if (!ok && connectionLost(db, error.text)) {
-        holdBack(batch);
+        holdBack(batch, kUnreachable);
         return false;
+    }
+    if (!ok && error.transient) {
+        // Another writer won a lock race: nothing of the group is stored; its records
+        // are written again at once, its events are sent again by their devices.
+        qCWarning(lcStore).noquote() << "the group was rolled back by the database and is written again:" << error.text;
+        holdBack(batch, QStringLiteral("the archive was busy; send the event again"));
+        return true;
     }
     if (!ok) {
         qCCritical(lcStore) << "commit failed:" << error.text;

@@ -99,6 +99,7 @@ public:
     struct Failure {
         QString text;
         bool noSpace = false;
+        bool transient = false;  // a deadlock or the like: the group may be written again
     };
     StoreWriter(DatabaseConfig config, WriterOptions options = {});
     ~StoreWriter() override;
@@ -152,7 +153,7 @@ private:
     bool commitBatch(QSqlDatabase &db, std::vector<Job> &batch);
     bool databaseReachable(QSqlDatabase &db);
     bool connectionLost(QSqlDatabase &db, const QString &why);
-    void holdBack(std::vector<Job> &batch);
+    void holdBack(std::vector<Job> &batch, const QString &why);
     bool announce(QSqlDatabase &db, const QList<qint64> &ids, const QList<bool> &fresh, const std::vector<Job> &batch,
                   Failure *error);
     void noteStorage(bool anyStored, const Failure &failure);
