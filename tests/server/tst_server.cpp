@@ -178,6 +178,7 @@ private slots:
     void databaseOutageAsksForRetryAndResumes();
     void feedBringsWhatOtherProcessesCommit();
     void feedStepsOverNoIdCommittedLate();
+    void aGroupTheDatabaseEndsIsWrittenAgain();
     void longConnectionRepliesInOrder();
     void sessionsOpenCloseAndReplace();
     void capFaceReportUsesItsAccount();
@@ -541,6 +542,63 @@ bool asAdmin(const QStringList &statements)
     return ok;
 }
 
+// Another writer's transaction on the archive (a second collector's group, a desk's
+// acknowledgement), holding the commit-order lock (store::lockCommitOrder) from its
+// start until commit() or its end, which rolls back: the lock is never left held, or
+// the desk's writer would hang at teardown.
+class OtherWriter {
+public:
+    explicit OtherWriter(const store::DatabaseConfig &archive)
+    {
+        QString error;
+        QSqlError lockError;
+        m_db = store::connectDatabase(archive, QStringLiteral("other-writer"), &error);
+        m_holding = m_db.isOpen() && m_db.transaction() && store::lockCommitOrder(m_db, &lockError);
+        if (!m_holding)
+            qWarning("other writer: %s %s", qPrintable(error), qPrintable(lockError.text()));
+    }
+    ~OtherWriter()
+    {
+        release();
+        m_db = {};
+        QSqlDatabase::removeDatabase(QStringLiteral("other-writer"));
+    }
+    // Runs an INSERT ... RETURNING id inside the transaction; -1 when it fails.
+    qint64 insert(const QString &sql)
+    {
+        QSqlQuery q(m_db);
+        if (m_holding && q.exec(sql) && q.next())
+            return q.value(0).toLongLong();
+        qWarning("other writer: %s", qPrintable(q.lastError().text()));
+        return -1;
+    }
+    // Whether someone waits for this very lock in this database (other _pg tests run beside).
+    bool someoneWaits()
+    {
+        QSqlQuery locks(m_db);
+        return locks.exec(QStringLiteral(
+                   "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = 1178887023 "
+                   "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"))
+            && locks.next() && locks.value(0).toInt() > 0;
+    }
+    bool commit()
+    {
+        const bool ok = m_holding && m_db.commit();
+        m_holding = false;
+        return ok;
+    }
+    void release()
+    {
+        if (m_holding)
+            m_db.rollback();
+        m_holding = false;
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_holding = false;
+};
+
 // #12: the collector's database goes away (connections ended and refused, as when the
 // server restarts or the network to it drops) and comes back. Meanwhile events are
 // answered with the busy code, never acknowledged; the desk's own records (here an
@@ -673,37 +731,17 @@ void TestServer::feedStepsOverNoIdCommittedLate()
     QVERIFY(c.connectTo(a.server->httpPort()));
     const QString token = a.token(c, QStringLiteral("DEVA"));
 
-    // Another writer's transaction, slow to commit, holding a lower id of `table` than
-    // what collector A writes meanwhile (`write`); A waits for it, or (were ids not
-    // kept in order) commits first. pg_locks is read live, from inside that transaction.
+    // Another writer's group, slow to commit, holding a lower id than what collector A
+    // writes meanwhile (`write`); A waits for it, or (were ids not kept in order)
+    // commits first.
     const auto slowWriter = [&](const QString &insert, const std::function<void()> &write,
                                 const std::function<bool()> &reported) -> qint64 {
-        qint64 id = -1;
-        {
-            QSqlDatabase slow = store::connectDatabase(a.db, QStringLiteral("slow-writer"), &error);
-            QSqlError lockError;
-            QSqlQuery q(slow);
-            if (slow.isOpen() && slow.transaction() && store::lockCommitOrder(slow, &lockError) && q.exec(insert) && q.next()) {
-                id = q.value(0).toLongLong();
-                write();
-                // Someone waits for this very lock in this database (other _pg tests run beside).
-                const auto waitingForTheLock = [&slow] {
-                    QSqlQuery locks(slow);
-                    return locks.exec(QStringLiteral(
-                               "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = 1178887023 "
-                               "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"))
-                        && locks.next() && locks.value(0).toInt() > 0;
-                };
-                if (!QTest::qWaitFor([&] { return reported() || waitingForTheLock(); }, 10000) || !slow.commit())
-                    id = -1;
-            } else {
-                qWarning("slow writer: %s %s %s", qPrintable(error), qPrintable(lockError.text()), qPrintable(q.lastError().text()));
-            }
-            if (id < 0 && slow.isOpen())
-                slow.rollback();  // never leave the lock held: the desk's writer would hang at teardown
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("slow-writer"));
-        return id;
+        OtherWriter slow(a.db);
+        const qint64 id = slow.insert(insert);
+        if (id < 0)
+            return -1;
+        write();
+        return QTest::qWaitFor([&] { return reported() || slow.someoneWaits(); }, 10000) && slow.commit() ? id : -1;
     };
 
     const qint64 slowEvent = slowWriter(
@@ -730,6 +768,37 @@ void TestServer::feedStepsOverNoIdCommittedLate()
     QCOMPARE(std::get<3>(acks.first()), QStringLiteral("guard-slow"));
     QCOMPARE(std::get<3>(acks.last()), QStringLiteral("guard-a"));
     feed.stop();
+}
+
+// #12: a group the database ends because of another writer (a lock not granted in
+// time, 55P03 here; a deadlock, 40P01, or a serialization failure, 40001, take the
+// same path) is written again. Its event is answered busy, never acknowledged, and
+// stored once when the device sends it again; the desk's acknowledgement in it is kept
+// and written once the other writer is done.
+void TestServer::aGroupTheDatabaseEndsIsWrittenAgain()
+{
+    if (!testarchive::onPostgres())
+        QSKIP("several writers on one PostgreSQL archive: the _pg run");
+    QTemporaryDir dir;
+    const store::DatabaseConfig archive = testarchive::config(dir.path());
+    QVERIFY(asAdmin({QStringLiteral("ALTER DATABASE %1 SET lock_timeout = '300ms'").arg(QUrl(archive.url).path().mid(1))}));
+    Desk desk(Desk::acceptAll(), Desk::local(), {}, QString(), archive);
+    TestClient c;
+    QVERIFY(c.connectTo(desk.server->httpPort()));
+    const QString token = desk.token(c, QStringLiteral("DEVL"));
+
+    OtherWriter other(desk.db);
+    desk.writer->enqueueAlertAck(blacklistAck(-1, QStringLiteral("guard-held")));
+    const auto refused = c.post("/faceinfo", encode(push(QStringLiteral("DEVL"), token, 1)));
+    QCOMPARE(codeOf(refused), code::SystemException);
+    QCOMPARE(httpStatus(refused), 503);
+    QVERIFY(other.commit());
+
+    TestClient again;  // a 503 closes the device's connection
+    QVERIFY(again.connectTo(desk.server->httpPort()));
+    QCOMPARE(codeOf(again.post("/faceinfo", encode(push(QStringLiteral("DEVL"), token, 1)))), code::Ok);
+    QCOMPARE(desk.count(), qint64(1));
+    QCOMPARE(desk.rows(QStringLiteral("SELECT COUNT(*) FROM alert_acks WHERE acknowledged_by = 'guard-held'")).value(0).value(0).toInt(), 1);
 }
 
 void TestServer::longConnectionRepliesInOrder()

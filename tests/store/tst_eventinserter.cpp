@@ -74,6 +74,7 @@ private slots:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
+    store::DatabaseConfig m_config;
     QSqlDatabase m_db;
     EventInserter m_inserter;
     std::vector<EventInserter::Outcome> insertInTransaction(const std::vector<EventRecord> &events);
@@ -83,7 +84,8 @@ void TestEventInserter::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QString error;
-    m_db = store::openDatabase(testarchive::config(m_dir->path()), QStringLiteral("inserter"), &error);
+    m_config = testarchive::config(m_dir->path());
+    m_db = store::openDatabase(m_config, QStringLiteral("inserter"), &error);
     QVERIFY2(m_db.isOpen(), qPrintable(error));
     m_inserter.reset();
 }
@@ -99,7 +101,10 @@ void TestEventInserter::cleanup()
 std::vector<EventInserter::Outcome> TestEventInserter::insertInTransaction(const std::vector<EventRecord> &events)
 {
     [&] { QVERIFY(m_db.transaction()); }();
-    auto out = m_inserter.insert(m_db, pointers(events));
+    std::vector<EventInserter::Outcome> out;
+    const auto events_ = pointers(events);
+    m_inserter.insertImages(m_db, events_, &out);
+    m_inserter.insertRows(m_db, events_, &out);
     [&] { QVERIFY(m_db.commit()); }();
     return out;
 }
@@ -207,6 +212,7 @@ void TestEventInserter::imagesAreStoredOncePerHash()
     for (const QByteArray &bytes : std::as_const(scenes))
         QCOMPARE(store::fetchImageBlob(m_db, QString::fromLatin1(store::ImageStore::contentHash(bytes)), &error), bytes);
 }
+
 
 QTEST_GUILESS_MAIN(TestEventInserter)
 #include "tst_eventinserter.moc"

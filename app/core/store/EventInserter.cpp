@@ -125,36 +125,55 @@ bool EventInserter::run(QSqlDatabase &db, Cache &cache, int rows, QString (*sqlF
     return true;
 }
 
-std::vector<EventInserter::Outcome> EventInserter::insert(QSqlDatabase &db,
-                                                          const std::vector<const EventRecord *> &events)
+namespace {
+
+// The events with nothing against them yet.
+std::vector<size_t> readyOf(const std::vector<EventInserter::Outcome> &out)
 {
-    std::vector<Outcome> out(events.size());
     std::vector<size_t> ready;
+    for (size_t i = 0; i < out.size(); ++i)
+        if (out[i].error.isEmpty())
+            ready.push_back(i);
+    return ready;
+}
+
+void failAll(std::vector<EventInserter::Outcome> *out, const std::vector<size_t> &which, size_t from,
+             const QSqlError &e, Backend backend, const QString &what)
+{
+    for (size_t k = from; k < which.size(); ++k) {
+        (*out)[which[k]].error = what + e.text();
+        (*out)[which[k]].noSpace = isDiskFull(e, backend);
+    }
+}
+
+} // namespace
+
+bool EventInserter::insertImages(QSqlDatabase &db, const std::vector<const EventRecord *> &events,
+                                 std::vector<Outcome> *out)
+{
+    out->assign(events.size(), Outcome{});
     for (size_t i = 0; i < events.size(); ++i) {
         const EventRecord &r = *events[i];
         if (!r.filesWritten || !r.fileError.isEmpty()) {
-            out[i].error = r.filesWritten ? r.fileError : QStringLiteral("the images were not written");
-            out[i].noSpace = r.fileNoSpace;
-        } else {
-            ready.push_back(i);
+            (*out)[i].error = r.filesWritten ? r.fileError : QStringLiteral("the images were not written");
+            (*out)[i].noSpace = r.fileNoSpace;
         }
     }
-    const Backend backend = backendOf(db);
-    const auto failAll = [&](size_t from, const QSqlError &e, const QString &what) {
-        for (size_t k = from; k < ready.size(); ++k) {
-            out[ready[k]].error = what + e.text();
-            out[ready[k]].noSpace = isDiskFull(e, backend);
-        }
-    };
+    const std::vector<size_t> ready = readyOf(*out);
     QSqlError error;
     if (imagesInDatabase(db) && !insertBlobs(db, events, ready, &error)) {
-        failAll(0, error, QStringLiteral("the images were not stored in the database: "));
-        return out;
+        failAll(out, ready, 0, error, backendOf(db), QStringLiteral("the images were not stored in the database: "));
+        return false;
     }
-    if (!ready.empty() && !lockCommitOrder(db, &error)) {
-        failAll(0, error, QStringLiteral("the archive's commit order could not be kept: "));
-        return out;
-    }
+    return true;
+}
+
+void EventInserter::insertRows(QSqlDatabase &db, const std::vector<const EventRecord *> &events,
+                               std::vector<Outcome> *out)
+{
+    const std::vector<size_t> ready = readyOf(*out);
+    const Backend backend = backendOf(db);
+    QSqlError error;
     QHash<QString, qint64> ids;
     std::vector<QString> keys(events.size());
     for (size_t i : ready)
@@ -163,8 +182,8 @@ std::vector<EventInserter::Outcome> EventInserter::insert(QSqlDatabase &db,
         const size_t to = std::min(ready.size(), from + kEventRows);
         std::vector<size_t> chunk(ready.begin() + qsizetype(from), ready.begin() + qsizetype(to));
         if (!insertEvents(db, events, keys, chunk, &ids, &error)) {
-            failAll(from, error, QString());
-            return out;
+            failAll(out, ready, from, error, backend, QString());
+            return;
         }
     }
     // Keys RETURNING did not give back were in the archive already (or twice in this group).
@@ -176,12 +195,12 @@ std::vector<EventInserter::Outcome> EventInserter::insert(QSqlDatabase &db,
             seen.insert(keys[i]);
         }
     if (!missing.isEmpty() && !findExisting(db, missing, &ids, &error)) {
-        failAll(0, error, QString());
-        return out;
+        failAll(out, ready, 0, error, backend, QString());
+        return;
     }
     QSet<QString> claimed;
     for (size_t i : ready) {
-        Outcome &o = out[i];
+        Outcome &o = (*out)[i];
         const QString &key = keys[i];
         o.id = ids.value(key, -1);
         o.stored = o.id >= 0;
@@ -190,7 +209,6 @@ std::vector<EventInserter::Outcome> EventInserter::insert(QSqlDatabase &db,
         if (!o.stored)
             o.error = QStringLiteral("the event was neither stored nor found in the archive");
     }
-    return out;
 }
 
 // The group's images, each once, in chunks bounded by rows and by bytes.

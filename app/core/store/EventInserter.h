@@ -46,10 +46,13 @@ public:
     static constexpr int kBlobRows = 64;
     static constexpr qsizetype kBlobBytes = 4 * 1024 * 1024;
 
-    // Inserts the events (whose files the file stage wrote) inside the caller's
-    // transaction; one outcome per event, in their order. An event whose files failed
-    // is not inserted and carries the file stage's error.
-    std::vector<Outcome> insert(QSqlDatabase &db, const std::vector<const EventRecord *> &events);
+    // Two steps inside the caller's transaction, one outcome per event in their order.
+    // First the images (PostgreSQL only): false when they could not be stored, every
+    // event then carrying the error. An event whose files failed carries the file stage's error.
+    bool insertImages(QSqlDatabase &db, const std::vector<const EventRecord *> &events, std::vector<Outcome> *out);
+    // Then, once the caller holds the commit-order lock (lockCommitOrder), the rows of
+    // the events that carry no error yet.
+    void insertRows(QSqlDatabase &db, const std::vector<const EventRecord *> &events, std::vector<Outcome> *out);
 
     // Forgets the prepared statements: before their connection closes, or after it reopened.
     void reset();

@@ -395,62 +395,25 @@ bool StoreWriter::commitBatch(QSqlDatabase &db, std::vector<Job> &batch)
     const bool begun = ok;
     if (!ok)
         error = failureOf(db.lastError(), m_config.backend());
+    const std::vector<const EventRecord *> events = eventsOf(batch);
+    std::vector<EventInserter::Outcome> outcomes;
     if (ok)
-        writeEvents(db, batch, &tickets, &ids, &fresh, &failedTickets, &eventError);
-    // Acknowledgements are fed by id like events: the commit-order lock, taken before
-    // any device row is locked below (as writeEvents takes it before them too), so that
-    // no writer holds a device row while it waits for the lock.
-    const bool acks = std::any_of(batch.begin(), batch.end(),
-                                  [](const Job &job) { return std::holds_alternative<AlertAck>(job.what); });
-    if (QSqlError lockError; ok && acks && !lockCommitOrder(db, &lockError)) {
+        m_inserter.insertImages(db, events, &outcomes);
+    // Events and acknowledgements are fed to every desk by id (ArchiveFeed), so their ids
+    // must commit in order: the commit-order lock, after the images (which other
+    // writers store side by side) and before any events row, acknowledgement or device
+    // row (no writer may hold a device row while it waits for the lock).
+    const bool rows = std::any_of(outcomes.cbegin(), outcomes.cend(), [](const auto &o) { return o.error.isEmpty(); })
+                      || std::any_of(batch.cbegin(), batch.cend(),
+                                     [](const Job &job) { return std::holds_alternative<AlertAck>(job.what); });
+    if (QSqlError lockError; ok && rows && !lockCommitOrder(db, &lockError)) {
         ok = false;
         error = failureOf(lockError, m_config.backend());
     }
-    for (const Job &job : batch) {
-        if (!ok)
-            break;
-        if (const auto *d = std::get_if<DeviceRow>(&job.what)) {
-            QSqlQuery q(db);
-            q.prepare(QStringLiteral(
-                "INSERT INTO devices (uuid, mac, device_type, name, host, soft_version, state, first_seen, last_seen, "
-                "heartbeat_interval, online) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(uuid) DO UPDATE SET "
-                "mac=excluded.mac, device_type=excluded.device_type, name=excluded.name, host=excluded.host, "
-                "soft_version=excluded.soft_version, state=excluded.state, last_seen=excluded.last_seen, "
-                "heartbeat_interval=excluded.heartbeat_interval, online=excluded.online"));
-            for (const QVariant &v : {QVariant(d->uuid), orNull(d->mac), orNull(d->deviceType), orNull(d->name),
-                                      orNull(d->host), orNull(d->softVersion), QVariant(d->state),
-                                      QVariant(d->firstSeen), QVariant(d->lastSeen),
-                                      QVariant(d->heartbeatInterval), QVariant(d->online ? 1 : 0)})
-                q.addBindValue(v);
-            if (!q.exec())
-                qCWarning(lcStore) << "device" << d->uuid << "not saved:" << q.lastError().text();
-        } else if (const auto *rm = std::get_if<DeviceRemoval>(&job.what)) {
-            // The device goes; its events stay in the archive, as evidence should.
-            QSqlQuery q(db);
-            q.prepare(QStringLiteral("DELETE FROM devices WHERE uuid = ?"));
-            q.addBindValue(rm->uuid);
-            if (!q.exec())
-                qCWarning(lcStore) << "device" << rm->uuid << "not removed:" << q.lastError().text();
-        } else if (const auto *ack = std::get_if<AlertAck>(&job.what)) {
-            QSqlQuery q(db);
-            q.prepare(QStringLiteral("INSERT INTO alert_acks (event_id, device_uuid, kind, raised_at, "
-                                     "acknowledged_at, acknowledged_by, note) VALUES (?,?,?,?,?,?,?)"));
-            for (const QVariant &v : {orNull(ack->eventId), orNull(ack->deviceUuid), QVariant(ack->kind),
-                                      QVariant(ack->raisedAt), QVariant(ack->acknowledgedAt),
-                                      QVariant(ack->acknowledgedBy), orNull(ack->note)})
-                q.addBindValue(v);
-            if (!q.exec())
-                qCWarning(lcStore) << "acknowledgement not saved:" << q.lastError().text();
-        } else if (const auto *de = std::get_if<DeviceEventRow>(&job.what)) {
-            QSqlQuery q(db);
-            q.prepare(QStringLiteral("INSERT INTO device_events (device_uuid, at, kind, detail) VALUES (?,?,?,?)"));
-            q.addBindValue(de->uuid);
-            q.addBindValue(de->at);
-            q.addBindValue(de->kind);
-            q.addBindValue(de->detail);
-            if (!q.exec())
-                qCWarning(lcStore) << "device event not saved:" << q.lastError().text();
-        }
+    if (ok) {
+        m_inserter.insertRows(db, events, &outcomes);
+        sortOutcomes(events, outcomes, &tickets, &ids, &fresh, &failedTickets, &eventError);
+        writeOtherRows(db, batch);
     }
     if (ok)
         ok = announce(db, ids, fresh, batch, &error);
@@ -476,17 +439,16 @@ bool StoreWriter::commitBatch(QSqlDatabase &db, std::vector<Job> &batch)
     }
     if (!ok) {
         qCCritical(lcStore) << "commit failed:" << error.text;
-        failedTickets += tickets;
+        failedTickets.clear();
+        for (const EventRecord *e : events)
+            failedTickets.append(e->ticket);
         tickets.clear();
         ids.clear();
         fresh.clear();
     }
-    int events = 0;
-    for (const Job &job : batch)
-        events += std::holds_alternative<EventRecord>(job.what);
     {
         QMutexLocker lock(&m_mutex);
-        m_queuedEvents -= events;
+        m_queuedEvents -= int(events.size());
     }
     if (error.text.isEmpty())
         error = eventError;
@@ -655,19 +617,72 @@ RetentionResult StoreWriter::applyRetention(const QDateTime &now)
     return result;
 }
 
-// The group's events in a few multi-row statements (EventInserter). A bad event (its
-// files failed) does not sink the others in its group.
-void StoreWriter::writeEvents(QSqlDatabase &db, const std::vector<Job> &batch, QList<quint64> *tickets,
-                              QList<qint64> *ids, QList<bool> *fresh, QList<quint64> *failedTickets,
-                              Failure *firstError)
+std::vector<const EventRecord *> StoreWriter::eventsOf(const std::vector<Job> &batch)
 {
     std::vector<const EventRecord *> events;
     for (const Job &job : batch)
         if (const auto *e = std::get_if<EventRecord>(&job.what))
             events.push_back(e);
-    if (events.empty())
-        return;
-    const std::vector<EventInserter::Outcome> outcomes = m_inserter.insert(db, events);
+    return events;
+}
+
+// The group's other records: device rows and their history, acknowledgements. One that
+// fails is logged and does not sink the group (its events are what devices wait for).
+void StoreWriter::writeOtherRows(QSqlDatabase &db, const std::vector<Job> &batch)
+{
+    for (const Job &job : batch) {
+        if (const auto *d = std::get_if<DeviceRow>(&job.what)) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral(
+                "INSERT INTO devices (uuid, mac, device_type, name, host, soft_version, state, first_seen, last_seen, "
+                "heartbeat_interval, online) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(uuid) DO UPDATE SET "
+                "mac=excluded.mac, device_type=excluded.device_type, name=excluded.name, host=excluded.host, "
+                "soft_version=excluded.soft_version, state=excluded.state, last_seen=excluded.last_seen, "
+                "heartbeat_interval=excluded.heartbeat_interval, online=excluded.online"));
+            for (const QVariant &v : {QVariant(d->uuid), orNull(d->mac), orNull(d->deviceType), orNull(d->name),
+                                      orNull(d->host), orNull(d->softVersion), QVariant(d->state),
+                                      QVariant(d->firstSeen), QVariant(d->lastSeen),
+                                      QVariant(d->heartbeatInterval), QVariant(d->online ? 1 : 0)})
+                q.addBindValue(v);
+            if (!q.exec())
+                qCWarning(lcStore) << "device" << d->uuid << "not saved:" << q.lastError().text();
+        } else if (const auto *rm = std::get_if<DeviceRemoval>(&job.what)) {
+            // The device goes; its events stay in the archive, as evidence should.
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("DELETE FROM devices WHERE uuid = ?"));
+            q.addBindValue(rm->uuid);
+            if (!q.exec())
+                qCWarning(lcStore) << "device" << rm->uuid << "not removed:" << q.lastError().text();
+        } else if (const auto *ack = std::get_if<AlertAck>(&job.what)) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("INSERT INTO alert_acks (event_id, device_uuid, kind, raised_at, "
+                                     "acknowledged_at, acknowledged_by, note) VALUES (?,?,?,?,?,?,?)"));
+            for (const QVariant &v : {orNull(ack->eventId), orNull(ack->deviceUuid), QVariant(ack->kind),
+                                      QVariant(ack->raisedAt), QVariant(ack->acknowledgedAt),
+                                      QVariant(ack->acknowledgedBy), orNull(ack->note)})
+                q.addBindValue(v);
+            if (!q.exec())
+                qCWarning(lcStore) << "acknowledgement not saved:" << q.lastError().text();
+        } else if (const auto *de = std::get_if<DeviceEventRow>(&job.what)) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("INSERT INTO device_events (device_uuid, at, kind, detail) VALUES (?,?,?,?)"));
+            q.addBindValue(de->uuid);
+            q.addBindValue(de->at);
+            q.addBindValue(de->kind);
+            q.addBindValue(de->detail);
+            if (!q.exec())
+                qCWarning(lcStore) << "device event not saved:" << q.lastError().text();
+        }
+    }
+}
+
+// Each event's outcome to its list: stored (acknowledged after the commit) or failed
+// (answered with the error). A bad event (its files failed) does not sink its group.
+void StoreWriter::sortOutcomes(const std::vector<const EventRecord *> &events,
+                               const std::vector<EventInserter::Outcome> &outcomes, QList<quint64> *tickets,
+                               QList<qint64> *ids, QList<bool> *fresh, QList<quint64> *failedTickets,
+                               Failure *firstError)
+{
     for (size_t i = 0; i < events.size(); ++i) {
         const EventInserter::Outcome &o = outcomes[i];
         if (o.stored) {

@@ -147,6 +147,7 @@ signals:
 
 private:
     struct Job;
+    static std::vector<const EventRecord *> eventsOf(const std::vector<Job> &batch);
     void drain();
     bool drainOnce();  // false: the database was unreachable and records were held back
     std::vector<Job> takeBatch();
@@ -161,8 +162,11 @@ private:
     void pushLocked(Job job);  // m_mutex held
     void runFileWorker();      // a pool thread: writes queued events' files until none are left
     void writeFiles(EventRecord &record);
-    void writeEvents(QSqlDatabase &db, const std::vector<Job> &batch, QList<quint64> *tickets, QList<qint64> *ids,
-                     QList<bool> *fresh, QList<quint64> *failedTickets, Failure *firstError);
+    void writeOtherRows(QSqlDatabase &db, const std::vector<Job> &batch);
+    static void sortOutcomes(const std::vector<const EventRecord *> &events,
+                             const std::vector<EventInserter::Outcome> &outcomes, QList<quint64> *tickets,
+                             QList<qint64> *ids, QList<bool> *fresh, QList<quint64> *failedTickets,
+                             Failure *firstError);
     RetentionResult applyRetention(const QDateTime &now);
     void removeUnreferenced(QSqlDatabase &db, const QStringList &paths, RetentionResult *result);
     // Deletes the events captured before cutoffMs that match `condition` (empty: all),
