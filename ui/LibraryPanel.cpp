@@ -332,7 +332,7 @@ void LibraryPanel::editOnWorker(const QString &title, QJsonObject details, std::
         const WorkerEdit done = edit(store);
         if (done.error.isEmpty()) {
             details.insert(QStringLiteral("after"), done.after);
-            recordFromWindow(db, who, auth::Action::EditLibrary, done.target, details);
+            operators::recordWindowAudit(db, who, auth::actionName(auth::Action::EditLibrary), done.target, details);
         }
         return done.error;
     }).then(this, [this, title](const QString &error) {
@@ -342,13 +342,6 @@ void LibraryPanel::editOnWorker(const QString &title, QJsonObject details, std::
             changed();  // the lists' boxes and the table reload; the sync wakes
         emit editFinished(error);
     });
-}
-
-void LibraryPanel::recordFromWindow(QSqlDatabase &db, const QString &who, auth::Action action, const QString &target,
-                                    QJsonObject details)
-{
-    details.insert(QStringLiteral("where"), QStringLiteral("window"));
-    operators::recordAudit(db, who, auth::actionName(action), target, details);
 }
 
 void LibraryPanel::forgetSelected(bool confirm, bool withEvents)
@@ -380,7 +373,8 @@ void LibraryPanel::forgetSelected(bool confirm, bool withEvents)
                     images = m_archive.imagesDir()](QSqlDatabase &db) {
         const library::ErasureReport report = library::PersonEraser(db, library, images).erase(indexId, withEvents);
         if (report.ok())
-            recordFromWindow(db, who, auth::Action::ForgetPerson, QStringLiteral("person %1").arg(indexId), report.auditDetails());
+            operators::recordWindowAudit(db, who, auth::actionName(auth::Action::ForgetPerson),
+                                         QStringLiteral("person %1").arg(indexId), report.auditDetails());
         return report;
     }).then(this, [this](const library::ErasureReport &report) {
         if (!report.ok()) {

@@ -103,8 +103,6 @@ private:
         QJsonValue after;
     };
     void editOnWorker(const QString &title, QJsonObject details, std::function<WorkerEdit(library::LibraryStore &)> edit);
-    static void recordFromWindow(QSqlDatabase &db, const QString &who, auth::Action action, const QString &target,
-                                 QJsonObject details);
 
     store::DatabaseConfig m_archive;
     store::QueryWorker *m_queries;

@@ -99,12 +99,12 @@ void LoginDialog::submit()
         }
         const operators::LoginResult r = store.login(name, password, QDateTime::currentDateTimeUtc());
         if (!r.ok()) {
-            operators::recordAudit(db, name, QStringLiteral("login-failed"), QStringLiteral("operator %1").arg(name),
-                  {{QStringLiteral("reason"), r.reason()}, {QStringLiteral("where"), QStringLiteral("window")}});
+            operators::recordWindowAudit(db, name, QStringLiteral("login-failed"), QStringLiteral("operator %1").arg(name),
+                                         {{QStringLiteral("reason"), r.reason()}});
             return Answer{false, r.reason(), {}, {}};
         }
-        operators::recordAudit(db, r.account.name, QStringLiteral("login"), QStringLiteral("operator %1").arg(r.account.name),
-              {{QStringLiteral("where"), QStringLiteral("window")}});
+        operators::recordWindowAudit(db, r.account.name, QStringLiteral("login"),
+                                     QStringLiteral("operator %1").arg(r.account.name), {});
         return Answer{true, {}, r.account.name, r.account.role};
     }).then(this, [this](const Answer &a) {
         m_ok->setEnabled(true);

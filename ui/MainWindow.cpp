@@ -481,10 +481,8 @@ bool MainWindow::permitted(auth::Action action)
 
 QFuture<void> MainWindow::recordAudit(const QString &action, const QString &target, const QJsonObject &details)
 {
-    QJsonObject withWhere = details;
-    withWhere.insert(QStringLiteral("where"), QStringLiteral("window"));
-    return m_queries->run([who = m_operator, action, target, withWhere](QSqlDatabase &db) {
-        operators::recordAudit(db, who, action, target, withWhere);
+    return m_queries->run([who = m_operator, action, target, details](QSqlDatabase &db) {
+        operators::recordWindowAudit(db, who, action, target, details);
     });
 }
 

@@ -231,4 +231,11 @@ bool recordAudit(QSqlDatabase db, const QString &who, const QString &action, con
     return false;
 }
 
+bool recordWindowAudit(QSqlDatabase db, const QString &who, const QString &action, const QString &target,
+                       QJsonObject details)
+{
+    details.insert(QStringLiteral("where"), QStringLiteral("window"));
+    return recordAudit(std::move(db), who, action, target, details);
+}
+
 } // namespace fd::operators

@@ -99,5 +99,9 @@ private:
 // action it records is done by then and stays done.
 bool recordAudit(QSqlDatabase db, const QString &who, const QString &action, const QString &target,
                  const QJsonObject &details, QString *error = nullptr);
+// The same for what an operator did in the window: the details say so ("where": "window"),
+// as the commands' records name their command.
+bool recordWindowAudit(QSqlDatabase db, const QString &who, const QString &action, const QString &target,
+                       QJsonObject details);
 
 } // namespace fd::operators
