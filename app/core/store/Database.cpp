@@ -165,7 +165,11 @@ CREATE TABLE local_features (
         // index has not seen yet; "added" does: triggers number every stored or
         // recomputed row from a counter that never goes back (max()+1 would hand a
         // deleted row's number out again). Rows from before this migration keep NULL:
-        // a full load reads them.
+        // a full load reads them. The numbers also become visible in the order they
+        // were handed out, which a reader of "added above N" needs as the archive feed
+        // needs event ids in commit order (store::lockCommitOrder): the counter is one
+        // row, and its UPDATE holds that row until the transaction ends, so another
+        // writer's next number waits for this one's commit (SQLite has one writer).
         QStringLiteral(R"(
 ALTER TABLE local_features ADD COLUMN added INTEGER;
 CREATE TABLE local_features_counter (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
