@@ -7,11 +7,13 @@
 #include "LibraryPanel.h"
 #include "PersonEditDialog.h"
 #include "PersonTableModel.h"
+#include "operators/AuditLog.h"
 #include "store/QueryWorker.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -56,6 +58,7 @@ private slots:
     void searchAndListFilter();
     void moveAssignAndDelete();
     void duplicateCardIsRefused();
+    void newListIsSavedOnTheWorkerAndAudited();
     void importWizardOnAFolder();
     void importWizardReadsNamesByShape();
 
@@ -343,6 +346,49 @@ void TestLibraryGui::importWizardReadsNamesByShape()
     const qint64 ann = m_panel->store()->personByCard(QStringLiteral("17"));
     QVERIFY(ann > 0);
     QCOMPARE(m_panel->store()->person(ann)->name, QStringLiteral("Ann"));
+}
+
+// A new list is saved on the query worker like the other bulk edits: the list appears
+// in the store, the trail has the edit as the window's, and an empty name saves nothing.
+void TestLibraryGui::newListIsSavedOnTheWorkerAndAudited()
+{
+    m_panel->setOperatorName(QStringLiteral("ann"));
+    QString answer = QStringLiteral("Contractors");
+    QTimer typist;  // types the name once the modal name box is up
+    typist.setInterval(10);
+    connect(&typist, &QTimer::timeout, this, [&] {
+        if (auto *box = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+            typist.stop();
+            box->setTextValue(answer);
+            box->accept();
+        }
+    });
+    QSignalSpy edited(m_panel.get(), &LibraryPanel::editFinished);
+    const qsizetype listsBefore = m_panel->store()->lists().size();
+    typist.start();
+    m_panel->newList();
+    QVERIFY(!edited.isEmpty() || edited.wait(10000));
+    QCOMPARE(edited.takeFirst().first().toString(), QString());
+    const QList<library::FaceList> lists = m_panel->store()->lists();
+    QCOMPARE(lists.size(), listsBefore + 1);
+    QCOMPARE(lists.last().name, QStringLiteral("Contractors"));
+
+    QString error;
+    operators::AuditFilter filter;
+    filter.action = QStringLiteral("edit-library");
+    const QList<operators::AuditRecord> trail = operators::AuditLog(m_panel->store()->database()).records(filter, &error);
+    QVERIFY2(!trail.isEmpty(), qPrintable(error));
+    QCOMPARE(trail.last().operatorName, QStringLiteral("ann"));
+    QCOMPARE(trail.last().target, QStringLiteral("list %1").arg(lists.last().id));
+    QVERIFY(trail.last().details.contains(QStringLiteral("\"where\":\"window\"")));
+    QVERIFY(trail.last().details.contains(QStringLiteral("Contractors")));
+
+    answer = QStringLiteral("   ");  // nothing to save: no edit, no record
+    typist.start();
+    m_panel->newList();
+    QVERIFY(!typist.isActive());
+    QCOMPARE(m_panel->store()->lists().size(), listsBefore + 1);
+    QCOMPARE(edited.size(), 0);
 }
 
 QTEST_MAIN(TestLibraryGui)
