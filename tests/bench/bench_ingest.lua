@@ -1,13 +1,15 @@
 -- wrk script of bench_ingest.sh: POSTs face pushes made from a template, the same
 -- bytes for nginx and for FaceDesk.
 --
---   wrk -t T -c N -d S -s bench_ingest.lua URL -- TEMPLATE DEVICES.lua T
+--   wrk -t T -c N -d S -s bench_ingest.lua URL -- TEMPLATE DEVICES.lua T [PAUSE_MS [FIRST_THREAD]]
 --
 -- TEMPLATE is a sw_face_compare_push written by make_push_body with @@UUID@@,
 -- @@TOKEN@@ and @@SEQ@@ placeholders; DEVICES.lua returns { {uuid, token}, ... }, all
 -- uuids of one length and all tokens of one length. Thread t sends for devices t,
 -- t+T, t+2T, ... in turn, each request with a new @@SEQ@@ (thread number and request
--- count, 16 hex digits), so every request is a new event with new image bytes. A
+-- count, 16 hex digits), so every request is a new event with new image bytes
+-- (FIRST_THREAD, 0 by default, is added to the thread number: several wrk processes at
+-- once, as bench_collectors.sh runs them, give each its own numbers). A
 -- device's token belongs to its uuid, not to a connection, so which of the thread's
 -- connections carries a device's push does not matter.
 --
@@ -41,6 +43,7 @@ function init(args)
    f:close()
    local all = dofile(args[2])
    local nthreads = tonumber(args[3]) or 1
+   seq_thread = tid + (tonumber(args[5]) or 0)
    mine = {}
    for i = tid, #all, nthreads do table.insert(mine, all[i]) end
    if #mine == 0 then mine = all end
@@ -78,7 +81,7 @@ end
 function request()
    sent = sent + 1
    local d = mine[(sent - 1) % #mine + 1]
-   local seq = string.format("%04x%012x", tid, sent)
+   local seq = string.format("%04x%012x", seq_thread, sent)
    for i = 1, #slots do
       local kind, at = slots[i][1], slots[i][2]
       local v = (kind == "SEQ" and seq) or (kind == "UUID" and d[1]) or d[2]

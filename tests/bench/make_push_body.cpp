@@ -11,8 +11,9 @@
 //       image bytes (FaceDesk stores images by content hash: repeated bytes would be
 //       written once and never again, which no camera does).
 //
-//   make_push_body devices --devices N --out FILE.lua [--server HOST --http-port P] [--hold]
-//       Writes a Lua table { {uuid, token}, ... } for N device uuids (BNCH00000000..).
+//   make_push_body devices --devices N [--first K] --out FILE.lua [--server HOST --http-port P] [--hold]
+//       Writes a Lua table { {uuid, token}, ... } for N device uuids (BNCH00000000..,
+//       or from BNCH0000000K: several fleets, one per collector, never share a device).
 //       With --http-port, each device asks the server for its token the way a device
 //       does (accesstoken over HTTP); without it, tokens are made up (64 hex digits,
 //       the size of FaceDesk's), for targets that do not check them (nginx). With
@@ -148,11 +149,11 @@ int makeBody(const QCommandLineParser &p)
 
 class Fleet : public QObject {
 public:
-    Fleet(QString server, quint16 httpPort, int devices, int heartbeatSeconds, bool hold, QString out)
+    Fleet(QString server, quint16 httpPort, int first, int devices, int heartbeatSeconds, bool hold, QString out)
         : m_server(std::move(server)), m_httpPort(httpPort), m_hold(hold), m_out(std::move(out))
     {
         for (int i = 0; i < devices; ++i)
-            m_uuids.append(QStringLiteral("BNCH%1").arg(i, 8, 10, QLatin1Char('0')));
+            m_uuids.append(QStringLiteral("BNCH%1").arg(first + i, 8, 10, QLatin1Char('0')));
         m_tokens.resize(devices);
         m_beat.setInterval(heartbeatSeconds * 1000);
         connect(&m_beat, &QTimer::timeout, this, [this] {
@@ -310,6 +311,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("feature-dims"), QStringLiteral("face_feature values."), QStringLiteral("N"), QStringLiteral("256")},
         {QStringLiteral("out"), QStringLiteral("File to write."), QStringLiteral("FILE")},
         {QStringLiteral("devices"), QStringLiteral("Number of devices."), QStringLiteral("N"), QStringLiteral("1")},
+        {QStringLiteral("first"), QStringLiteral("Number of the first device's uuid."), QStringLiteral("K"), QStringLiteral("0")},
         {QStringLiteral("server"), QStringLiteral("Server address."), QStringLiteral("HOST"), QStringLiteral("127.0.0.1")},
         {QStringLiteral("http-port"), QStringLiteral("Server HTTP port (0: made-up tokens)."), QStringLiteral("P"), QStringLiteral("0")},
         {QStringLiteral("heartbeat"), QStringLiteral("Heartbeat interval, seconds."), QStringLiteral("S"), QStringLiteral("30")},
@@ -325,11 +327,12 @@ int main(int argc, char *argv[])
     }
     const int devices = p.value(QStringLiteral("devices")).toInt();
     const int heartbeat = p.value(QStringLiteral("heartbeat")).toInt();
-    if (devices < 1 || heartbeat < 1) {
-        err() << "make_push_body devices: --devices and --heartbeat must be positive" << Qt::endl;
+    if (devices < 1 || heartbeat < 1 || p.value(QStringLiteral("first")).toInt() < 0) {
+        err() << "make_push_body devices: --devices and --heartbeat must be positive, --first not negative" << Qt::endl;
         return 2;
     }
-    Fleet fleet(p.value(QStringLiteral("server")), quint16(p.value(QStringLiteral("http-port")).toUInt()), devices,
+    const int first = p.value(QStringLiteral("first")).toInt();
+    Fleet fleet(p.value(QStringLiteral("server")), quint16(p.value(QStringLiteral("http-port")).toUInt()), first, devices,
                 heartbeat, p.isSet(QStringLiteral("hold")), p.value(QStringLiteral("out")));
     QTimer::singleShot(0, &fleet, [&fleet] { fleet.start(); });
     return app.exec();
