@@ -552,7 +552,9 @@ public:
     {
         QString error;
         QSqlError lockError;
-        m_db = store::connectDatabase(archive, QStringLiteral("other-writer"), &error);
+        static int made = 0;
+        m_name = QStringLiteral("other-writer-%1").arg(++made);
+        m_db = store::connectDatabase(archive, m_name, &error);
         m_holding = m_db.isOpen() && m_db.transaction() && store::lockCommitOrder(m_db, &lockError);
         if (!m_holding)
             qWarning("other writer: %s %s", qPrintable(error), qPrintable(lockError.text()));
@@ -561,7 +563,7 @@ public:
     {
         release();
         m_db = {};
-        QSqlDatabase::removeDatabase(QStringLiteral("other-writer"));
+        QSqlDatabase::removeDatabase(m_name);
     }
     // Runs an INSERT ... RETURNING id inside the transaction; -1 when it fails.
     qint64 insert(const QString &sql)
@@ -595,6 +597,7 @@ public:
     }
 
 private:
+    QString m_name;
     QSqlDatabase m_db;
     bool m_holding = false;
 };
@@ -774,7 +777,8 @@ void TestServer::feedStepsOverNoIdCommittedLate()
 // time, 55P03 here; a deadlock, 40P01, or a serialization failure, 40001, take the
 // same path) is written again. Its event is answered busy, never acknowledged, and
 // stored once when the device sends it again; the desk's acknowledgement in it is kept
-// and written once the other writer is done.
+// and written once the other writer is done. The same when the step that waits is an
+// image row (the same face uncommitted in another writer's transaction).
 void TestServer::aGroupTheDatabaseEndsIsWrittenAgain()
 {
     if (!testarchive::onPostgres())
@@ -797,7 +801,26 @@ void TestServer::aGroupTheDatabaseEndsIsWrittenAgain()
     TestClient again;  // a 503 closes the device's connection
     QVERIFY(again.connectTo(desk.server->httpPort()));
     QCOMPARE(codeOf(again.post("/faceinfo", encode(push(QStringLiteral("DEVL"), token, 1)))), code::Ok);
-    QCOMPARE(desk.count(), qint64(1));
+
+    // The same when it is an image row that waits: another writer holds this event's
+    // face uncommitted, so the image insert (before any lock) is the step that ends.
+    const FacePush second = push(QStringLiteral("DEVL"), token, 2);
+    {
+        OtherWriter holdsTheFace(desk.db);
+        QVERIFY(holdsTheFace.insert(QStringLiteral("INSERT INTO image_blobs (hash, bytes, stored_at) VALUES ('%1', '\\x00', 0) "
+                                                   "RETURNING 1").arg(QString::fromLatin1(store::ImageStore::contentHash(second.image)))) == 1);
+        TestClient c2;
+        QVERIFY(c2.connectTo(desk.server->httpPort()));
+        const auto busy = c2.post("/faceinfo", encode(second));
+        QCOMPARE(codeOf(busy), code::SystemException);
+        const Decoded d = decode(busy->json);
+        QVERIFY(d.as<StatusReply>());
+        QVERIFY2(d.as<StatusReply>()->retMsg.contains(QStringLiteral("busy")), qPrintable(d.as<StatusReply>()->retMsg));
+    }  // rolled back
+    TestClient c3;
+    QVERIFY(c3.connectTo(desk.server->httpPort()));
+    QCOMPARE(codeOf(c3.post("/faceinfo", encode(second))), code::Ok);
+    QCOMPARE(desk.count(), qint64(2));
     QCOMPARE(desk.rows(QStringLiteral("SELECT COUNT(*) FROM alert_acks WHERE acknowledged_by = 'guard-held'")).value(0).value(0).toInt(), 1);
 }
 

@@ -103,7 +103,8 @@ std::vector<EventInserter::Outcome> TestEventInserter::insertInTransaction(const
     [&] { QVERIFY(m_db.transaction()); }();
     std::vector<EventInserter::Outcome> out;
     const auto events_ = pointers(events);
-    m_inserter.insertImages(m_db, events_, &out);
+    QSqlError error;
+    m_inserter.insertImages(m_db, events_, &out, &error);
     m_inserter.insertRows(m_db, events_, &out);
     [&] { QVERIFY(m_db.commit()); }();
     return out;

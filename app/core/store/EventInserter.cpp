@@ -149,7 +149,7 @@ void failAll(std::vector<EventInserter::Outcome> *out, const std::vector<size_t>
 } // namespace
 
 bool EventInserter::insertImages(QSqlDatabase &db, const std::vector<const EventRecord *> &events,
-                                 std::vector<Outcome> *out)
+                                 std::vector<Outcome> *out, QSqlError *error)
 {
     out->assign(events.size(), Outcome{});
     for (size_t i = 0; i < events.size(); ++i) {
@@ -160,9 +160,8 @@ bool EventInserter::insertImages(QSqlDatabase &db, const std::vector<const Event
         }
     }
     const std::vector<size_t> ready = readyOf(*out);
-    QSqlError error;
-    if (imagesInDatabase(db) && !insertBlobs(db, events, ready, &error)) {
-        failAll(out, ready, 0, error, backendOf(db), QStringLiteral("the images were not stored in the database: "));
+    if (imagesInDatabase(db) && !insertBlobs(db, events, ready, error)) {
+        failAll(out, ready, 0, *error, backendOf(db), QStringLiteral("the images were not stored in the database: "));
         return false;
     }
     return true;

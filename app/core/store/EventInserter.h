@@ -47,9 +47,11 @@ public:
     static constexpr qsizetype kBlobBytes = 4 * 1024 * 1024;
 
     // Two steps inside the caller's transaction, one outcome per event in their order.
-    // First the images (PostgreSQL only): false when they could not be stored, every
-    // event then carrying the error. An event whose files failed carries the file stage's error.
-    bool insertImages(QSqlDatabase &db, const std::vector<const EventRecord *> &events, std::vector<Outcome> *out);
+    // First the images (PostgreSQL only): false with *error when they could not be
+    // stored (the transaction is then aborted), every event carrying the error. An
+    // event whose files failed carries the file stage's error.
+    bool insertImages(QSqlDatabase &db, const std::vector<const EventRecord *> &events, std::vector<Outcome> *out,
+                      QSqlError *error);
     // Then, once the caller holds the commit-order lock (lockCommitOrder), the rows of
     // the events that carry no error yet.
     void insertRows(QSqlDatabase &db, const std::vector<const EventRecord *> &events, std::vector<Outcome> *out);

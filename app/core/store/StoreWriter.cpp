@@ -397,8 +397,13 @@ bool StoreWriter::commitBatch(QSqlDatabase &db, std::vector<Job> &batch)
         error = failureOf(db.lastError(), m_config.backend());
     const std::vector<const EventRecord *> events = eventsOf(batch);
     std::vector<EventInserter::Outcome> outcomes;
-    if (ok)
-        m_inserter.insertImages(db, events, &outcomes);
+    // A failed image row aborts the transaction: the group fails as a whole, so that a
+    // full disk, a lost connection or a lock lost to another writer take their paths.
+    if (QSqlError imageError; ok && !m_inserter.insertImages(db, events, &outcomes, &imageError)) {
+        ok = false;
+        error = failureOf(imageError, m_config.backend());
+        error.text = QStringLiteral("the images were not stored in the database: ") + error.text;
+    }
     // Events and acknowledgements are fed to every desk by id (ArchiveFeed), so their ids
     // must commit in order: the commit-order lock, after the images (which other
     // writers store side by side) and before any events row, acknowledgement or device
@@ -409,6 +414,7 @@ bool StoreWriter::commitBatch(QSqlDatabase &db, std::vector<Job> &batch)
     if (QSqlError lockError; ok && rows && !lockCommitOrder(db, &lockError)) {
         ok = false;
         error = failureOf(lockError, m_config.backend());
+        error.text = QStringLiteral("the archive's commit order could not be kept: ") + error.text;
     }
     if (ok) {
         m_inserter.insertRows(db, events, &outcomes);
