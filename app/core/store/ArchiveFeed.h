@@ -62,9 +62,9 @@ signals:
 
 private:
     bool open(QString *error);  // on the feed's thread
-    // devices: also the site's devices (on their own notification and on the poll,
-    // not on every event's: that would read the devices table per commit).
-    void fetchNew(bool devices = true);
+    // On every notification and poll: what is new, devices included (fetchInOneSnapshot).
+    void fetchNew();
+    bool fetchInOneSnapshot(QSqlDatabase &db);
     void onNotification(const QString &channel);  // a member: connected uniquely on every reconnection
     bool fetchEvents(QSqlDatabase &db);  // false: the archive did not answer
     bool fetchAcknowledgements(QSqlDatabase &db);
