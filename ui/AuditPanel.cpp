@@ -330,7 +330,7 @@ void AuditPanel::changeAccount(const QString &name, const QString &action, bool 
         operators::OperatorStore store(db);
         const bool ok = action == QLatin1String("unlock-account") ? store.unlock(name, &error) : store.setDisabled(name, disable, &error);
         if (ok)
-            operators::recordAudit(db, who, action, QStringLiteral("operator %1").arg(name), {{QStringLiteral("where"), QStringLiteral("window")}});
+            operators::recordWindowAudit(db, who, action, QStringLiteral("operator %1").arg(name), {});
         return ok ? QString() : error;
     }).then(this, [this, name](const QString &error) {
         if (!error.isEmpty())

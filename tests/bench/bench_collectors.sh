@@ -17,7 +17,8 @@
 # their own, each with DEVICES/C devices (make_push_body devices --first: no device is
 # shared) online on their long connections, and one wrk per collector sending 20 KB
 # face pushes (bench_ingest.lua, its own request numbers) for DURATION seconds. The
-# rate is the events rows committed between two marks over the run's length.
+# rate is the events rows committed between two marks (before the first wrk starts,
+# after the last one ends) over the time between them.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -62,9 +63,11 @@ wait_for() {
     die "no \"$2\" in $1"
 }
 
-# One row: $1 collectors share $DEVICES devices. Prints "C rate p50 p99 rows".
+# One row: $1 collectors share $DEVICES devices. Writes "C rate p50 p99 rows" to the
+# file $2. Runs in this shell, so that cleanup knows its processes and cluster.
 run_row() {
-    local c=$1 per=$((DEVICES / $1)) i
+    local c=$1 out=$2 per=$((DEVICES / $1)) i
+    ((per > 0)) || die "$c collectors for $DEVICES devices: at least one device each"
     PG_STATE=$(mktemp -d "$WORK/pg.XXXXXX")
     chmod 755 "$PG_STATE"
     PG_FSYNC=on PG_SETTINGS="$PG_SETTINGS" PG_ROOT="$WORK" bash "$REPO/tests/support/pg-cluster.sh" start "$PG_STATE" \
@@ -90,33 +93,39 @@ run_row() {
         PIDS+=($!)
         wait_for "$WORK/$tag.devices" "devices online" "${holders[i]}"
     done
-    local before after
+    local before after t0 t1
     before=$(pg_sql "$url" "SELECT count(*) FROM events")
+    t0=$(date +%s.%N)
     for ((i = 0; i < c; ++i)); do
         local tag=c$c-$i
         wrk -t 1 -c "$per" -d "${DURATION}s" --timeout 60s -s "$HERE/bench_ingest.lua" \
             "http://127.0.0.1:$(cat "$WORK/$tag.port")/cloud_kq/api/face/push" -- \
             "$WORK/body.json" "$WORK/devices-$tag.lua" 1 0 $((i * 16)) >"$WORK/$tag.wrk" 2>&1 &
         wrks+=($!)
+        PIDS+=($!)
     done
     for i in "${wrks[@]}"; do wait "$i" || die "wrk failed"; done
     after=$(pg_sql "$url" "SELECT count(*) FROM events")
+    t1=$(date +%s.%N)
     local p50 p99
     p50=$(sed -n 's/.* p50_ms=\([0-9.]*\).*/\1/p' "$WORK/c$c-0.wrk")
     p99=$(sed -n 's/.* p99_ms=\([0-9.]*\).*/\1/p' "$WORK/c$c-0.wrk")
-    for i in "${holders[@]}" "${serves[@]}"; do kill -INT "$i" 2>/dev/null || true; done
+    for i in "${holders[@]}"; do kill -TERM "$i" 2>/dev/null || true; done
+    for i in "${serves[@]}"; do kill -INT "$i" 2>/dev/null || true; done
     for i in "${holders[@]}" "${serves[@]}"; do wait "$i" 2>/dev/null || true; done
     PIDS=()
     bash "$REPO/tests/support/pg-cluster.sh" stop "$PG_STATE" >/dev/null 2>&1 || true
     PG_STATE=""
-    echo "$c $(awk -v n=$((after - before)) -v s="$DURATION" 'BEGIN { printf "%.0f", n / s }') $p50 $p99 $((after - before))"
+    echo "$c $(awk -v n=$((after - before)) -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }') ${p50:--} ${p99:--}" \
+        "$((after - before))" >"$out"
 }
 
 "$HELPER" body --face-bytes 20480 --out "$WORK/body.json" >/dev/null
 log "$DEVICES devices, 20 KB faces, $DURATION s a row, collectors: $COLLECTORS"
 first=""
 for c in $COLLECTORS; do
-    read -r n rate p50 p99 rows < <(run_row "$c")
+    run_row "$c" "$WORK/row"
+    read -r n rate p50 p99 rows <"$WORK/row"
     first=${first:-$rate}
     log "$n collector(s): $rate committed events/s together ($rows rows; first collector's ack p50 $p50 ms, p99 $p99 ms)," \
         "$(awk -v a="$rate" -v b="$first" 'BEGIN { printf "%.1f %%", 100 * a / b }') of the first row"

@@ -9,7 +9,8 @@
 -- t+T, t+2T, ... in turn, each request with a new @@SEQ@@ (thread number and request
 -- count, 16 hex digits), so every request is a new event with new image bytes
 -- (FIRST_THREAD, 0 by default, is added to the thread number: several wrk processes at
--- once, as bench_collectors.sh runs them, give each its own numbers). A
+-- once, as bench_collectors.sh runs them, give each its own numbers; PAUSE_MS is read
+-- by bench_ingest_paced.lua only, which shares these arguments). A
 -- device's token belongs to its uuid, not to a connection, so which of the thread's
 -- connections carries a device's push does not matter.
 --

@@ -387,8 +387,13 @@ void TestLibraryGui::newListIsSavedOnTheWorkerAndAudited()
     typist.start();
     m_panel->newList();
     QVERIFY(!typist.isActive());
-    QCOMPARE(m_panel->store()->lists().size(), listsBefore + 1);
+    // An edit wrongly queued would be answered before this: the worker keeps order.
+    bool drained = false;
+    m_queries->run([](QSqlDatabase &) {}).then(this, [&drained] { drained = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(drained, 10000);
     QCOMPARE(edited.size(), 0);
+    QCOMPARE(m_panel->store()->lists().size(), listsBefore + 1);
+    QCOMPARE(operators::AuditLog(m_panel->store()->database()).records(filter, &error).size(), trail.size());
 }
 
 QTEST_MAIN(TestLibraryGui)
