@@ -74,7 +74,6 @@ private slots:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    store::DatabaseConfig m_config;
     QSqlDatabase m_db;
     EventInserter m_inserter;
     std::vector<EventInserter::Outcome> insertInTransaction(const std::vector<EventRecord> &events);
@@ -84,8 +83,7 @@ void TestEventInserter::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QString error;
-    m_config = testarchive::config(m_dir->path());
-    m_db = store::openDatabase(m_config, QStringLiteral("inserter"), &error);
+    m_db = store::openDatabase(testarchive::config(m_dir->path()), QStringLiteral("inserter"), &error);
     QVERIFY2(m_db.isOpen(), qPrintable(error));
     m_inserter.reset();
 }
@@ -102,10 +100,10 @@ std::vector<EventInserter::Outcome> TestEventInserter::insertInTransaction(const
 {
     [&] { QVERIFY(m_db.transaction()); }();
     std::vector<EventInserter::Outcome> out;
-    const auto events_ = pointers(events);
+    const std::vector<const EventRecord *> records = pointers(events);
     QSqlError error;
-    m_inserter.insertImages(m_db, events_, &out, &error);
-    m_inserter.insertRows(m_db, events_, &out);
+    m_inserter.insertImages(m_db, records, &out, &error);
+    m_inserter.insertRows(m_db, records, &out);
     [&] { QVERIFY(m_db.commit()); }();
     return out;
 }
@@ -213,7 +211,6 @@ void TestEventInserter::imagesAreStoredOncePerHash()
     for (const QByteArray &bytes : std::as_const(scenes))
         QCOMPARE(store::fetchImageBlob(m_db, QString::fromLatin1(store::ImageStore::contentHash(bytes)), &error), bytes);
 }
-
 
 QTEST_GUILESS_MAIN(TestEventInserter)
 #include "tst_eventinserter.moc"
