@@ -28,8 +28,8 @@ DEVICES=${DEVICES:-500}
 COLLECTORS=${COLLECTORS:-"1 2"}
 FACEDESK=$BUILD_DIR/app/facedesk/facedesk
 HELPER=$BUILD_DIR/tests/bench/make_push_body
-SHARED_BUFFERS_MB=$(awk '/^MemTotal:/ { m = int($2 / 4 / 1024); print (m > 1024 ? 1024 : m) }' /proc/meminfo)
-PG_SETTINGS=${PG_SETTINGS:-"shared_buffers=${SHARED_BUFFERS_MB}MB wal_buffers=16MB max_wal_size=4GB checkpoint_timeout=15min synchronous_commit=on"}
+# shellcheck source=bench_pg_settings.sh
+source "$HERE/bench_pg_settings.sh"  # PG_SETTINGS (bench_ingest.sh's), pg_sql
 
 log() { printf '[bench_collectors %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -48,8 +48,6 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-pg_sql() { psql -X -A -t -q -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
 
 # Waits until the file $1 holds the pattern $2, while the process $3 lives.
 wait_for() {

@@ -147,9 +147,8 @@ for b in $BACKENDS; do
     [[ $b == sqlite || $b == postgres ]] || { echo "bench_ingest: unknown backend $b (sqlite, postgres)" >&2; exit 2; }
 done
 has_backend() { [[ " $BACKENDS " == *" $1 "* ]]; }
-# shared_buffers: a quarter of the RAM, at most 1 GB.
-SHARED_BUFFERS_MB=$(awk '/^MemTotal:/ { m = int($2 / 4 / 1024); print (m > 1024 ? 1024 : m) }' /proc/meminfo)
-PG_SETTINGS=${PG_SETTINGS:-"shared_buffers=${SHARED_BUFFERS_MB}MB wal_buffers=16MB max_wal_size=4GB checkpoint_timeout=15min synchronous_commit=on"}
+# shellcheck source=bench_pg_settings.sh
+source "$HERE/bench_pg_settings.sh"  # PG_SETTINGS, pg_sql
 PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-4}
 PGBENCH_EVENTS=${PGBENCH_EVENTS:-auto}
 [[ $PGBENCH_EVENTS == auto || $PGBENCH_EVENTS =~ ^[1-9][0-9]*$ ]] || { echo "bench_ingest: PGBENCH_EVENTS is auto or a number" >&2; exit 2; }
@@ -670,9 +669,6 @@ run_facedesk() {
 }
 
 # ---- 4b. PostgreSQL and pgbench (BACKENDS with postgres) ---------------------------------
-
-# psql without ~/.psqlrc, unaligned, tuples only, stopping at the first error.
-pg_sql() { psql -X -A -t -q -v ON_ERROR_STOP=1 -d "$1" -c "$2"; }
 
 # A new cluster in the folder $1 (tests/support/pg-cluster.sh: initdb, Unix socket,
 # fsync on, PG_SETTINGS); sets PG_STATE, PG_ADMIN_URL (database postgres), PG_BIN and
