@@ -10,6 +10,7 @@
 #include "store/ScopedConnection.h"
 
 #include <QProcess>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -44,6 +45,8 @@ private slots:
 private:
     Run facedesk(const QString &command, const QStringList &arguments, const QString &password = {},
                  const QString &newPassword = {});
+    int storedFailures(const QString &name);
+    void setFailures(const QString &name, int failures, const QDateTime &last);
 
     QTemporaryDir m_dir;
     store::DatabaseConfig m_config;
@@ -158,17 +161,45 @@ void TestOperatorCli::wrongPasswordsAreRefusedAndSlowedDown()
         QCOMPARE(r.code, 4);
         QVERIFY2(r.err.contains("Wrong name or password"), r.err.constData());
     }
+    QCOMPARE(storedFailures(QStringLiteral("ann")), 3);  // kept in the archive: the next run of the command waits
+    // The wait itself, on a state whose wait (30 s) outlasts any start of the command,
+    // even under the sanitizer: the three failures' own one second does not (CI, 2026-12-06).
+    setFailures(QStringLiteral("ann"), 9, QDateTime::currentDateTimeUtc());
     const Run soon = facedesk(QStringLiteral("export"), args, AdminPassword);
     QCOMPARE(soon.code, 4);
     QVERIFY2(soon.err.contains("try again in"), soon.err.constData());
+    QCOMPARE(storedFailures(QStringLiteral("ann")), 9);  // a refused attempt is not checked, so not counted
     // An unknown name reads like a wrong password.
     const Run unknown = facedesk(QStringLiteral("export"), {QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x.csv")),
                                                             QStringLiteral("--user"), QStringLiteral("mallory")},
                                  QStringLiteral("not the password"));
     QCOMPARE(unknown.code, 4);
     QVERIFY(unknown.err.contains("Wrong name or password"));
-    // After its one-second wait the right password works again.
-    QTRY_VERIFY_WITH_TIMEOUT(facedesk(QStringLiteral("export"), args, AdminPassword).code == 0, 5000);
+    // Once the wait is over the right password works again, and the count starts anew.
+    setFailures(QStringLiteral("ann"), 9, QDateTime::currentDateTimeUtc().addSecs(-31));
+    const Run later = facedesk(QStringLiteral("export"), args, AdminPassword);
+    QVERIFY2(later.code == 0, later.err.constData());
+    QCOMPARE(storedFailures(QStringLiteral("ann")), 0);
+}
+
+int TestOperatorCli::storedFailures(const QString &name)
+{
+    store::ScopedConnection c(m_config, QStringLiteral("cli-failures"));
+    QSqlQuery q(c.db());
+    q.prepare(QStringLiteral("SELECT failures FROM operators WHERE name = ?"));
+    q.addBindValue(name);
+    return q.exec() && q.next() ? q.value(0).toInt() : -1;
+}
+
+void TestOperatorCli::setFailures(const QString &name, int failures, const QDateTime &last)
+{
+    store::ScopedConnection c(m_config, QStringLiteral("cli-failures"));
+    QSqlQuery q(c.db());
+    q.prepare(QStringLiteral("UPDATE operators SET failures = ?, last_failure_at = ? WHERE name = ?"));
+    q.addBindValue(failures);
+    q.addBindValue(last.toMSecsSinceEpoch());
+    q.addBindValue(name);
+    QVERIFY2(q.exec() && q.numRowsAffected() == 1, qPrintable(q.lastError().text()));
 }
 
 void TestOperatorCli::usersManagedByAdminsOnly()
