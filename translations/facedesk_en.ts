@@ -441,6 +441,21 @@
     </message>
 </context>
 <context>
+    <name>LibraryEdits</name>
+    <message>
+        <source>Card number %1 already belongs to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person was deleted meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person needs a photo with exactly one face.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OperatorStore</name>
     <message>
         <source>Wrong name or password.</source>
@@ -996,6 +1011,14 @@
     </message>
     <message>
         <source>Name of the group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the assignments...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assignments cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2493,11 +2516,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Card number %1 already belongs to %2.</source>
+        <source>Reading the library...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This person was deleted meanwhile.</source>
+        <source>&lt;b style=&apos;color:#c62828&apos;&gt;This person was deleted meanwhile.&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c62828&apos;&gt;The library cannot be read: %1&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -444,6 +444,21 @@
     </message>
 </context>
 <context>
+    <name>LibraryEdits</name>
+    <message>
+        <source>Card number %1 already belongs to %2.</source>
+        <translation>卡号 %1 已属于 %2。</translation>
+    </message>
+    <message>
+        <source>This person was deleted meanwhile.</source>
+        <translation>该人员已在此期间被删除。</translation>
+    </message>
+    <message>
+        <source>A person needs a photo with exactly one face.</source>
+        <translation>人员照片中必须有且仅有一张人脸。</translation>
+    </message>
+</context>
+<context>
     <name>OperatorStore</name>
     <message>
         <source>Wrong name or password.</source>
@@ -1009,6 +1024,14 @@
     <message>
         <source>Name of the group:</source>
         <translation>分组名称：</translation>
+    </message>
+    <message>
+        <source>Reading the assignments...</source>
+        <translation>正在读取分配……</translation>
+    </message>
+    <message>
+        <source>The assignments cannot be read: %1</source>
+        <translation>无法读取分配：%1</translation>
     </message>
 </context>
 <context>
@@ -2526,11 +2549,23 @@
     </message>
     <message>
         <source>Card number %1 already belongs to %2.</source>
-        <translation>卡号 %1 已属于 %2。</translation>
+        <translation type="vanished">卡号 %1 已属于 %2。</translation>
     </message>
     <message>
         <source>This person was deleted meanwhile.</source>
-        <translation>该人员已在此期间被删除。</translation>
+        <translation type="vanished">该人员已在此期间被删除。</translation>
+    </message>
+    <message>
+        <source>Reading the library...</source>
+        <translation>正在读取人脸库……</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c62828&apos;&gt;This person was deleted meanwhile.&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#c62828&apos;&gt;该人员已在此期间被删除。&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c62828&apos;&gt;The library cannot be read: %1&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#c62828&apos;&gt;无法读取人脸库：%1&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

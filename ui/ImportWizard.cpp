@@ -1,13 +1,12 @@
 #include "ImportWizard.h"
 
 #include "EventTile.h"
-#include "store/ScopedConnection.h"
 
 #include "ImportReportModel.h"
 
 #include "library/CsvSource.h"
 #include "library/FolderSource.h"
-#include "library/LibraryStore.h"
+#include "library/LibraryTypes.h"
 #include "library/ZipSource.h"
 
 #include <QCheckBox>
@@ -26,7 +25,6 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QSortFilterProxyModel>
-#include <QSqlDatabase>
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -96,8 +94,8 @@ private:
 
 // ---- The wizard -------------------------------------------------------------------
 
-ImportWizard::ImportWizard(const store::DatabaseConfig &archive, QWidget *parent)
-    : QWizard(parent), m_archive(archive)
+ImportWizard::ImportWizard(const store::DatabaseConfig &archive, const QList<library::FaceList> &lists, QWidget *parent)
+    : QWizard(parent), m_archive(archive), m_lists(lists)
 {
     setObjectName(QStringLiteral("importWizard"));
     setWindowTitle(tr("Import persons"));
@@ -290,12 +288,8 @@ QWidget *ImportWizard::buildSourcePage()
     m_recursive = new QCheckBox(tr("Include sub-folders"), w);
     form->addRow(QString(), m_recursive);
     m_list = new QComboBox(w);
-    {
-        store::ScopedConnection connection(m_archive, QStringLiteral("import-lists"));
-        library::LibraryStore store(connection.db(), m_archive.libraryDir());
-        for (const library::FaceList &l : store.lists())
-            m_list->addItem(shownListName(l.id, l.name), l.id);
-    }
+    for (const library::FaceList &l : std::as_const(m_lists))
+        m_list->addItem(shownListName(l.id, l.name), l.id);
     m_list->setCurrentIndex(qMax(0, m_list->findData(library::sort::Whitelist)));
     form->addRow(tr("Rows that name no list go to:"), m_list);
     m_addDuplicates = new QCheckBox(tr("Import duplicates anyway (they are flagged in the report)"), w);

@@ -33,7 +33,9 @@ public:
     enum PageId { SourcePage, PreviewPage, RunPage, ReportPage };
     enum class SourceKind { Folder, Csv, Zip };
 
-    ImportWizard(const store::DatabaseConfig &archive, QWidget *parent = nullptr);
+    // lists: the library's lists, as the window has read them (the wizard reads nothing
+    // of the archive on the GUI thread; the run has a connection of its own).
+    ImportWizard(const store::DatabaseConfig &archive, const QList<library::FaceList> &lists, QWidget *parent = nullptr);
     ~ImportWizard() override;
 
     // What the admin would pick on the first page (also for tests and screenshots).
@@ -71,6 +73,7 @@ private:
     std::optional<library::CsvColumns> mappingFromBoxes() const;
 
     store::DatabaseConfig m_archive;
+    QList<library::FaceList> m_lists;
     SourceKind m_kind = SourceKind::Folder;
     QLineEdit *m_path;
     QComboBox *m_naming;     // by shape, or by the pattern in m_pattern

@@ -8,6 +8,7 @@
 
 #include "auth/Roles.h"
 #include "devices/DeviceRegistry.h"
+#include "library/LibraryEdits.h"
 #include "library/PersonEraser.h"
 #include "operators/AuditLog.h"
 #include "store/QueryWorker.h"
@@ -32,11 +33,9 @@
 namespace fd::ui {
 
 LibraryPanel::LibraryPanel(store::QueryWorker *queries, devices::DeviceRegistry *registry, QWidget *parent)
-    : QWidget(parent), m_archive(queries->config()), m_queries(queries), m_registry(registry),
-      m_connection(queries->config(), QStringLiteral("library-edits"))
+    : QWidget(parent), m_archive(queries->config()), m_queries(queries), m_registry(registry)
 {
     setObjectName(QStringLiteral("libraryPanel"));
-    m_store = std::make_unique<library::LibraryStore>(m_connection.db(), m_archive.libraryDir());
 
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QHBoxLayout;
@@ -122,7 +121,6 @@ LibraryPanel::~LibraryPanel()
 {
     delete m_model;
     m_model = nullptr;
-    m_store.reset();  // before the connection it uses
 }
 
 const library::PhotoValidator *LibraryPanel::validator() const
@@ -188,68 +186,29 @@ void LibraryPanel::changed()
     emit libraryChanged();
 }
 
-// What the audit trail keeps of a person: the fields an admin edits and the
-// photos' count, never a photo or a descriptor.
-static QJsonObject personRecord(const library::Person &p)
-{
-    return QJsonObject{{QStringLiteral("name"), p.name}, {QStringLiteral("gender"), p.gender},
-                       {QStringLiteral("card"), p.cardNo}, {QStringLiteral("list"), p.listId},
-                       {QStringLiteral("notes"), p.notes}, {QStringLiteral("photos"), int(p.photos.size())}};
-}
-
-// As saved (after an edit): one read. What was there before comes from the table's
-// rows, which the panel has read already.
-QJsonValue LibraryPanel::snapshot(qint64 indexId)
-{
-    const std::optional<library::Person> p = m_store->person(indexId);
-    return p ? QJsonValue(personRecord(*p)) : QJsonValue(QJsonValue::Null);
-}
-
 QJsonValue LibraryPanel::shownSnapshot(qint64 indexId) const
 {
     const int row = m_model->rowOf(indexId);
-    return row >= 0 ? QJsonValue(personRecord(m_model->personAt(row))) : QJsonValue(QJsonValue::Null);
+    return row >= 0 ? QJsonValue(library::personRecord(m_model->personAt(row))) : QJsonValue(QJsonValue::Null);
 }
 
-// A bulk assignment of thousands would make a record of megabytes: past 200 rows the
-// trail keeps the count.
-QJsonValue LibraryPanel::assignmentsOf(const QList<qint64> &indexIds)
+// The dialogs read and save on the query worker and record the edit there; the panel
+// opens them (window-modal, no nested event loop) and reloads once one is saved.
+void LibraryPanel::openDialog(QDialog *dialog)
 {
-    constexpr qsizetype MaxListed = 200;
-    const QSet<qint64> persons(indexIds.begin(), indexIds.end());
-    QJsonArray out;
-    qsizetype count = 0;
-    for (const library::Assignment &a : m_store->assignments()) {
-        if (!persons.contains(a.indexId) && !(a.indexId == 0 && a.listId != 0))
-            continue;
-        if (++count <= MaxListed)
-            out << QJsonObject{{QStringLiteral("device"), a.deviceUuid}, {QStringLiteral("group"), a.groupId},
-                               {QStringLiteral("list"), a.listId}, {QStringLiteral("person"), a.indexId}};
-    }
-    return count <= MaxListed ? QJsonValue(out) : QJsonValue(QJsonObject{{QStringLiteral("assignments"), count}});
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &LibraryPanel::changed);
+    dialog->open();
 }
 
 void LibraryPanel::addPerson()
 {
-    PersonEditDialog dialog(m_store.get(), validator(), -1, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    emit audited(auth::actionName(auth::Action::EditLibrary), QStringLiteral("person %1").arg(dialog.indexId()),
-                 {{QStringLiteral("change"), QStringLiteral("add")}, {QStringLiteral("before"), QJsonValue::Null},
-                  {QStringLiteral("after"), snapshot(dialog.indexId())}});
-    changed();
+    openDialog(new PersonEditDialog(m_queries, validator(), -1, m_operator, this));
 }
 
 void LibraryPanel::editPerson(qint64 indexId)
 {
-    const QJsonValue before = shownSnapshot(indexId);
-    PersonEditDialog dialog(m_store.get(), validator(), indexId, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    emit audited(auth::actionName(auth::Action::EditLibrary), QStringLiteral("person %1").arg(indexId),
-                 {{QStringLiteral("change"), QStringLiteral("edit")}, {QStringLiteral("before"), before},
-                  {QStringLiteral("after"), snapshot(indexId)}});
-    changed();
+    openDialog(new PersonEditDialog(m_queries, validator(), indexId, m_operator, this));
 }
 
 void LibraryPanel::deleteSelected(bool confirm)
@@ -273,7 +232,7 @@ void LibraryPanel::deleteSelected(bool confirm)
     editOnWorker(tr("Delete"),
                  {{QStringLiteral("change"), QStringLiteral("delete")}, {QStringLiteral("before"), before}},
                  [ids](library::LibraryStore &store) {
-                     return store.removePersons(ids) ? WorkerEdit{{}, personsTarget(ids), QJsonValue::Null}
+                     return store.removePersons(ids) ? WorkerEdit{{}, library::personsTarget(ids), QJsonValue::Null}
                                                      : WorkerEdit{store.lastError(), {}, {}};
                  });
 }
@@ -288,7 +247,7 @@ void LibraryPanel::moveSelected(int listId)
                  {{QStringLiteral("change"), QStringLiteral("move")}, {QStringLiteral("before"), QJsonObject{{QStringLiteral("lists"), before}}}},
                  [ids, listId](library::LibraryStore &store) {
                      return store.movePersons(ids, listId)
-                         ? WorkerEdit{{}, personsTarget(ids), QJsonObject{{QStringLiteral("list"), listId}}}
+                         ? WorkerEdit{{}, library::personsTarget(ids), QJsonObject{{QStringLiteral("list"), listId}}}
                          : WorkerEdit{store.lastError(), {}, {}};
                  });
 }
@@ -298,13 +257,8 @@ void LibraryPanel::assignSelected()
     const QList<qint64> ids = selectedPersons();
     const int listId = ids.isEmpty() ? qMax(1, m_listFilter->currentData().toInt())
                                      : m_model->personAt(m_model->rowOf(ids.first())).listId;
-    const QJsonValue before = assignmentsOf(ids);
-    AssignDialog dialog(m_store.get(), m_registry ? m_registry->devices() : QList<store::DeviceRow>{}, ids, listId, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    emit audited(auth::actionName(auth::Action::Assign), ids.isEmpty() ? QStringLiteral("list %1").arg(listId) : personsTarget(ids),
-                 {{QStringLiteral("before"), before}, {QStringLiteral("after"), assignmentsOf(ids)}});
-    changed();
+    openDialog(new AssignDialog(m_queries, m_registry ? m_registry->devices() : QList<store::DeviceRow>{}, ids, listId,
+                                m_operator, this));
 }
 
 void LibraryPanel::newList()
@@ -386,14 +340,6 @@ void LibraryPanel::forgetSelected(bool confirm, bool withEvents)
         }
         emit forgetFinished(report.error);
     });
-}
-
-QString LibraryPanel::personsTarget(const QList<qint64> &ids)
-{
-    QStringList parts;
-    for (qint64 id : ids)
-        parts << QString::number(id);
-    return (ids.size() == 1 ? QStringLiteral("person ") : QStringLiteral("persons ")) + parts.join(u',');
 }
 
 } // namespace fd::ui

@@ -3,16 +3,16 @@
 // The table's pages, counts and lists are read on the window's query worker
 // (PersonTableModel). Deletions, moves and new lists (a bulk delete is thousands of
 // rows and files) and "forget" run on that worker too and say when they are done
-// (editFinished, forgetFinished). The person and assignment dialogs still write
-// through the panel's own connection on the GUI thread while the admin waits on them;
-// the big writes happen in the import's worker.
+// (editFinished, forgetFinished). The person and assignment dialogs read and save on
+// that worker as well (library/LibraryEdits): the panel holds no connection, so nothing
+// it does waits on the archive on the GUI thread; the big writes happen in the
+// import's worker.
 #pragma once
 
 #include "auth/Roles.h"
 #include "library/LibraryStore.h"
 #include "library/PhotoValidator.h"
 #include "store/Database.h"
-#include "store/ScopedConnection.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -22,6 +22,7 @@
 #include <memory>
 
 class QComboBox;
+class QDialog;
 class QMenu;
 class QLabel;
 class QLineEdit;
@@ -42,26 +43,27 @@ public:
 
     PersonTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
-    library::LibraryStore *store() const { return m_store.get(); }
     // Made at first use (a person dialog opens), not with the panel: it needs the face
     // models, which the face search reads off the window's thread at start-up.
     const library::PhotoValidator *validator() const;
     QLineEdit *searchEdit() const { return m_search; }
     QComboBox *listFilter() const { return m_listFilter; }
 
-    // The operator at the desk, for what the panel records itself (an erasure).
+    // The operator at the desk, who signs the audit records of the panel's edits.
     void setOperatorName(const QString &name) { m_operator = name; }
     // Re-reads the table (after an import, or when sync states moved).
     void refresh();
 
     QList<qint64> selectedPersons() const;
+    // Open the person dialog (window-modal); a save reloads the table.
     void addPerson();
     void editPerson(qint64 indexId);
+    // Opens the assignment dialog for the selection (or the filtered list).
+    void assignSelected();
     // Deletes after a confirmation (skipped when confirm is false, for tests). These
     // three save on the query worker and end with editFinished.
     void deleteSelected(bool confirm = true);
     void moveSelected(int listId);
-    void assignSelected();
     void newList();
     // "Forget this person" (#13, library/PersonEraser) for the one selected person,
     // after a confirmation that offers to keep their events (skipped when confirm is
@@ -78,9 +80,6 @@ signals:
     void libraryChanged();
     // Where and when was this person seen?
     void timelineRequested(qint64 indexId);
-    // An edit was saved: for the audit trail (#13), with the person, list or
-    // assignments before and after.
-    void audited(const QString &action, const QString &target, const QJsonObject &details);
     // A person was forgotten with these events: the wall and the face index drop them.
     void eventsForgotten(const QList<qint64> &eventIds);
     void forgetFinished(const QString &error);
@@ -92,11 +91,8 @@ private:
     void refillListBoxes();
     void updateStatus();
     void changed();
-    QJsonValue snapshot(qint64 indexId);             // read from the archive
     QJsonValue shownSnapshot(qint64 indexId) const;  // from the table's rows
-    // The persons' own assignments and every list's (a list assignment covers them).
-    QJsonValue assignmentsOf(const QList<qint64> &indexIds);
-    static QString personsTarget(const QList<qint64> &ids);
+    void openDialog(QDialog *dialog);
     struct WorkerEdit {
         QString error;   // empty: saved
         QString target;  // the trail's target
@@ -108,8 +104,6 @@ private:
     store::QueryWorker *m_queries;
     QString m_operator;
     devices::DeviceRegistry *m_registry;
-    store::ScopedConnection m_connection;  // the edits' (declared before the store that uses it)
-    std::unique_ptr<library::LibraryStore> m_store;
     mutable std::unique_ptr<library::PhotoValidator> m_validator;
     PersonTableModel *m_model;
     QTableView *m_table;

@@ -166,7 +166,6 @@ MainWindow::MainWindow(server::FaceServer *server, devices::DeviceRegistry *regi
     connect(m_library, &LibraryPanel::timelineRequested, this, &MainWindow::openTimeline);
     connect(m_library, &LibraryPanel::importRequested, this, &MainWindow::openImport);
     connect(m_library, &LibraryPanel::libraryChanged, this, &MainWindow::readDirectory);
-    connect(m_library, &LibraryPanel::audited, this, &MainWindow::recordAudit);
     readDirectory();
     auto *searchDock = m_searchDock = new QDockWidget(tr("Search"), this);
     searchDock->setObjectName(QStringLiteral("searchDock"));
@@ -1118,7 +1117,7 @@ ImportWizard *MainWindow::openImport()
     if (!permitted(auth::Action::Import))
         return nullptr;
     // Non-modal: a ten-thousand-photo import runs while the desk goes on working.
-    auto *wizard = new ImportWizard(m_archive, this);
+    auto *wizard = new ImportWizard(m_archive, m_library->model()->lists(), this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &ImportWizard::importFinished, this, [this](const library::ImportReport &report) {
         const library::ImportTotals t = report.totals();

@@ -2,7 +2,10 @@
 
 #include "BoundedImage.h"
 #include "EventTile.h"
+#include "auth/Roles.h"
 #include "image/BoundedDecode.h"
+#include "operators/AuditLog.h"
+#include "store/QueryWorker.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -41,78 +44,64 @@ QPixmap previewOf(const QImage &image, const QRect &face)
 }
 } // namespace
 
-PersonEditDialog::PersonEditDialog(library::LibraryStore *store, const library::PhotoValidator *validator,
-                                   qint64 indexId, QWidget *parent)
-    : QDialog(parent), m_store(store), m_validator(validator), m_indexId(indexId)
+PersonEditDialog::PersonEditDialog(store::QueryWorker *queries, const library::PhotoValidator *validator, qint64 indexId,
+                                   const QString &operatorName, QWidget *parent)
+    : QDialog(parent), m_queries(queries), m_validator(validator), m_indexId(indexId), m_operator(operatorName)
 {
     setObjectName(QStringLiteral("personEditDialog"));
     setWindowTitle(indexId < 0 ? tr("Add person") : tr("Edit person"));
     auto *layout = new QHBoxLayout(this);
+    m_fields = new QWidget(this);
+    m_fields->setEnabled(false);
+    auto *columns = new QHBoxLayout(m_fields);
+    columns->setContentsMargins(0, 0, 0, 0);
 
     auto *photoColumn = new QVBoxLayout;
-    m_preview = new QLabel(this);
+    m_preview = new QLabel(m_fields);
     m_preview->setFixedSize(PreviewSide, PreviewSide);
     m_preview->setAlignment(Qt::AlignCenter);
     m_preview->setFrameShape(QFrame::StyledPanel);
     m_preview->setText(tr("No photo"));
     photoColumn->addWidget(m_preview);
-    auto *choose = new QPushButton(tr("Choose photo..."), this);
+    auto *choose = new QPushButton(tr("Choose photo..."), m_fields);
     connect(choose, &QPushButton::clicked, this, &PersonEditDialog::browse);
     photoColumn->addWidget(choose);
-    m_validation = new QLabel(this);
+    m_validation = new QLabel(m_fields);
     m_validation->setObjectName(QStringLiteral("photoValidation"));
     m_validation->setWordWrap(true);
     m_validation->setFixedWidth(PreviewSide);
     m_validation->setTextFormat(Qt::RichText);
+    m_validation->setText(tr("Reading the library..."));
     photoColumn->addWidget(m_validation);
     photoColumn->addStretch();
-    layout->addLayout(photoColumn);
+    columns->addLayout(photoColumn);
 
-    auto *right = new QVBoxLayout;
     auto *form = new QFormLayout;
-    m_name = new QLineEdit(this);
-    m_gender = new QComboBox(this);
+    m_name = new QLineEdit(m_fields);
+    m_gender = new QComboBox(m_fields);
     m_gender->addItem(tr("Unknown"), -1);
     m_gender->addItem(tr("Male"), 1);
     m_gender->addItem(tr("Female"), 0);
-    m_card = new QLineEdit(this);
+    m_card = new QLineEdit(m_fields);
     m_card->setPlaceholderText(tr("Card or ID number"));
-    m_list = new QComboBox(this);
-    for (const library::FaceList &l : store->lists())
-        m_list->addItem(shownListName(l.id, l.name), l.id);
-    m_notes = new QPlainTextEdit(this);
+    m_list = new QComboBox(m_fields);
+    m_notes = new QPlainTextEdit(m_fields);
     m_notes->setTabChangesFocus(true);
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Gender:"), m_gender);
     form->addRow(tr("&Card number:"), m_card);
     form->addRow(tr("&List:"), m_list);
     form->addRow(tr("N&otes:"), m_notes);
-    right->addLayout(form, 1);
+    columns->addLayout(form, 1);
+
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_fields, 1);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (save())
-            accept();
-    });
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] { save(); });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     right->addWidget(m_buttons);
     layout->addLayout(right, 1);
 
-    if (indexId >= 0) {
-        if (const std::optional<library::Person> p = store->person(indexId)) {
-            m_name->setText(p->name);
-            m_gender->setCurrentIndex(qMax(0, m_gender->findData(p->gender)));
-            m_card->setText(p->cardNo);
-            m_list->setCurrentIndex(qMax(0, m_list->findData(p->listId)));
-            m_notes->setPlainText(p->notes);
-            if (!p->photos.isEmpty()) {
-                m_hasStoredPhoto = true;
-                m_preview->setPixmap(previewOf(readBoundedImageFile(store->photoPath(p->photos.first())), {}));
-                m_validation->setText(tr("Stored photo, %1 × %2.")
-                                          .arg(p->photos.first().size.width())
-                                          .arg(p->photos.first().size.height()));
-            }
-        }
-    }
     connect(m_name, &QLineEdit::textChanged, this, &PersonEditDialog::updateOk);
     connect(&m_checking, &QFutureWatcher<library::PhotoCheck>::finished, this, [this] {
         m_check = m_checking.result();
@@ -122,6 +111,52 @@ PersonEditDialog::PersonEditDialog(library::LibraryStore *store, const library::
     });
     updateOk();
     resize(640, 380);
+    load();
+}
+
+void PersonEditDialog::load()
+{
+    m_queries->run([indexId = m_indexId, libraryDir = m_queries->config().libraryDir()](QSqlDatabase &db) {
+        library::LibraryStore store(db, libraryDir);
+        Form form;
+        form.lists = store.lists();
+        if (indexId >= 0) {
+            form.person = store.person(indexId);
+            if (form.person && !form.person->photos.isEmpty())
+                form.photo = readBoundedImageFile(store.photoPath(form.person->photos.first()));  // (a file read: here too)
+        }
+        form.error = store.lastError();
+        return form;
+    }).then(this, [this](const Form &form) { fill(form); });
+}
+
+void PersonEditDialog::fill(const Form &form)
+{
+    for (const library::FaceList &l : form.lists)
+        m_list->addItem(shownListName(l.id, l.name), l.id);
+    m_list->setCurrentIndex(qMax(0, m_list->findData(library::sort::Whitelist)));
+    m_validation->clear();
+    if (!form.error.isEmpty() || (m_indexId >= 0 && !form.person)) {
+        m_validation->setText(form.error.isEmpty() ? tr("<b style='color:#c62828'>This person was deleted meanwhile.</b>")
+                                                   : tr("<b style='color:#c62828'>The library cannot be read: %1</b>").arg(form.error.toHtmlEscaped()));
+        return;  // nothing to edit: the form stays disabled
+    }
+    if (const std::optional<library::Person> &p = form.person) {
+        m_name->setText(p->name);
+        m_gender->setCurrentIndex(qMax(0, m_gender->findData(p->gender)));
+        m_card->setText(p->cardNo);
+        m_list->setCurrentIndex(qMax(0, m_list->findData(p->listId)));
+        m_notes->setPlainText(p->notes);
+        if (!p->photos.isEmpty()) {
+            m_hasStoredPhoto = true;
+            m_preview->setPixmap(previewOf(form.photo, {}));
+            m_validation->setText(tr("Stored photo, %1 × %2.").arg(p->photos.first().size.width()).arg(p->photos.first().size.height()));
+        }
+    }
+    m_loaded = true;
+    m_fields->setEnabled(true);
+    updateOk();
+    emit loaded();
 }
 
 void PersonEditDialog::browse()
@@ -183,55 +218,67 @@ void PersonEditDialog::showCheck()
 void PersonEditDialog::updateOk()
 {
     const bool photoOk = m_check ? m_check->accepted : m_hasStoredPhoto;
-    const bool busy = m_checking.isRunning();
+    const bool busy = m_checking.isRunning() || m_saving || !m_loaded;
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(!busy && photoOk && !m_name->text().trimmed().isEmpty());
+}
+
+void PersonEditDialog::complain(const QString &text)
+{
+    if (!m_quiet)
+        QMessageBox::warning(this, windowTitle(), text);
+}
+
+library::PersonDraft PersonEditDialog::draft() const
+{
+    library::PersonDraft d;
+    d.indexId = m_indexId;
+    d.name = m_name->text().trimmed();
+    d.gender = m_gender->currentData().toInt();
+    d.cardNo = m_card->text().trimmed();
+    d.listId = m_list->currentData().toInt();
+    d.notes = m_notes->toPlainText();
+    if (m_check)
+        d.photo = m_check->toNewPhoto(m_photoSource);
+    return d;
 }
 
 bool PersonEditDialog::save(bool quiet)
 {
-    auto complain = [&](const QString &text) {
-        if (!quiet)
-            QMessageBox::warning(this, windowTitle(), text);
+    m_quiet = quiet;
+    QString problem;
+    if (!m_loaded || m_saving)
         return false;
-    };
-    const QString name = m_name->text().trimmed();
-    if (name.isEmpty())
-        return complain(tr("A person needs a name."));
-    if (m_check && !m_check->accepted)
-        return complain(tr("The photo was refused: %1").arg(m_check->reason));
-    if (!m_check && !m_hasStoredPhoto)
-        return complain(tr("A person needs a photo with exactly one face."));
-    const QString card = m_card->text().trimmed();
-    if (const qint64 holder = m_store->personByCard(card); holder >= 0 && holder != m_indexId)
-        return complain(tr("Card number %1 already belongs to %2.").arg(card, m_store->personNames({holder}).value(holder)));
-
-    std::optional<library::NewPhoto> photo;
-    if (m_check)
-        photo = m_check->toNewPhoto(m_photoSource);
-    if (m_indexId < 0) {
-        library::NewPerson p;
-        p.name = name;
-        p.gender = m_gender->currentData().toInt();
-        p.cardNo = card;
-        p.listId = m_list->currentData().toInt();
-        p.notes = m_notes->toPlainText();
-        p.photos << *photo;
-        const QList<qint64> ids = m_store->addPersons({p});
-        if (ids.isEmpty())
-            return complain(m_store->lastError());
-        m_indexId = ids.first();
-        return true;
-    }
-    std::optional<library::Person> p = m_store->person(m_indexId);
-    if (!p)
-        return complain(tr("This person was deleted meanwhile."));
-    p->name = name;
-    p->gender = m_gender->currentData().toInt();
-    p->cardNo = card;
-    p->listId = m_list->currentData().toInt();
-    p->notes = m_notes->toPlainText();
-    if (!m_store->updatePerson(*p) || (photo && !m_store->setPhotos(m_indexId, {*photo})))
-        return complain(m_store->lastError());
+    if (m_name->text().trimmed().isEmpty())
+        problem = tr("A person needs a name.");
+    else if (m_check && !m_check->accepted)
+        problem = tr("The photo was refused: %1").arg(m_check->reason);
+    else if (!m_check && !m_hasStoredPhoto)
+        problem = tr("A person needs a photo with exactly one face.");
+    if (!problem.isEmpty())
+        return complain(problem), false;
+    m_saving = true;
+    updateOk();
+    const library::PersonDraft d = draft();
+    m_queries->run([d, who = m_operator, libraryDir = m_queries->config().libraryDir()](QSqlDatabase &db) {
+        library::LibraryStore store(db, libraryDir);
+        const library::PersonSaved s = library::savePerson(store, d);
+        // Recorded here, not in the continuation: a dialog closed meanwhile drops that.
+        if (s.error.isEmpty())
+            operators::recordWindowAudit(db, who, auth::actionName(auth::Action::EditLibrary), library::personsTarget({s.indexId}),
+                                         {{QStringLiteral("change"), d.indexId < 0 ? QStringLiteral("add") : QStringLiteral("edit")},
+                                          {QStringLiteral("before"), s.before}, {QStringLiteral("after"), s.after}});
+        return s;
+    }).then(this, [this](const library::PersonSaved &s) {
+        m_saving = false;
+        updateOk();
+        if (s.error.isEmpty()) {
+            m_indexId = s.indexId;
+            accept();
+        } else {
+            complain(s.error);
+        }
+        emit saved(s.error);
+    });
     return true;
 }
 

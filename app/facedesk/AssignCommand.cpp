@@ -4,6 +4,7 @@
 #include "CommandAuth.h"
 #include "Commands.h"
 
+#include "library/LibraryEdits.h"
 #include "library/LibraryStore.h"
 #include "store/Database.h"
 
@@ -148,13 +149,9 @@ int runAssign(const QStringList &arguments)
     if (byList && !remove) {
         ok = store.assign({-1, byGroup ? QString() : device, groupId, listId, 0});
     } else if (byList) {
-        bool found = false;
-        for (const library::Assignment &a : store.assignments())
-            if (a.listId == listId && a.groupId == groupId && a.deviceUuid == (byGroup ? QString() : device)) {
-                found = true;
-                ok = ok && store.unassign(a.id);
-            }
-        if (!found)
+        const int removed = library::unassignList(store, {byGroup ? QString() : device, groupId}, listId);
+        ok = removed >= 0;
+        if (removed == 0)
             out << "facedesk assign: that list was not assigned there; nothing to remove" << Qt::endl;
     } else if (!remove) {
         ok = store.assignPersons(byGroup ? QString() : device, groupId, ids);

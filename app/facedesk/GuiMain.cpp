@@ -13,8 +13,10 @@
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "RetentionSettings.h"
+#include "library/LibraryStore.h"
 #include "operators/AuditLog.h"
 #include "operators/OperatorStore.h"
+#include "store/QueryWorker.h"
 #include "store/ScopedConnection.h"
 
 #include "SimRunner.h"
@@ -87,8 +89,12 @@ int runGui(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("FaceDesk"));
     QApplication::setApplicationName(QStringLiteral("FaceDesk"));
     QApplication::setApplicationVersion(QStringLiteral(FACEDESK_VERSION));
+    // A locale without a translation of its own (the C locale of a service or of the
+    // screenshots, German, ...) gets the English one: the source texts are English, but
+    // their plural forms ("1 person", "%n persons") live only in a translation.
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("facedesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("facedesk"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator.load(QStringLiteral("facedesk_en"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
     // Qt's own words (the wizard's Back/Next, the file dialogs): Debian's
     // qt6-translations-l10n, installed by install-deps.sh and a dependency of the package.
@@ -188,8 +194,11 @@ int runGui(int argc, char *argv[])
             if (assigned->contains(uuid))
                 return;
             assigned->insert(uuid);
-            for (int list = 1; list <= 4; ++list)
-                window.libraryPanel()->store()->assign({-1, uuid, 0, list, 0});
+            window.queries()->run([uuid, libraryDir = window.queries()->config().libraryDir()](QSqlDatabase &db) {
+                fd::library::LibraryStore store(db, libraryDir);
+                for (int list = 1; list <= 4; ++list)
+                    store.assign({-1, uuid, 0, list, 0});
+            });
         }, Qt::QueuedConnection);
     }
     if (!signIn(window, db, demo))

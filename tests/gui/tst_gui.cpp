@@ -5,6 +5,7 @@
 // and what reached the archive.
 #include "../server/TestClient.h"
 #include "../support/TestDesk.h"
+#include "../support/TestLibrary.h"
 #include "../support/ThreadSafeSpy.h"
 #include "store/ArchiveFeed.h"
 
@@ -1485,7 +1486,7 @@ void TestGui::libraryPersonNamesTheTileAndSetsItsList()
     library::NewPerson p;
     p.name = QStringLiteral("Eve Library");
     p.listId = library::sort::Blacklist;
-    const qint64 id = library->store()->addPersons({p}).value(0, -1);
+    const qint64 id = testlibrary::Store(desk.db)->addPersons({p}).value(0, -1);
     QVERIFY(id > 0);
     emit library->libraryChanged();
     FakeDevice lobby(QStringLiteral("LOBBY-9"), QStringLiteral("Lobby cam"));
@@ -1533,7 +1534,7 @@ void TestGui::captureOfLibraryPersonRaisesAlert()
     p.listId = library::sort::Blacklist;
     p.photos << check.toNewPhoto(QStringLiteral("obama_1.jpg"));
     ui::LibraryPanel *library = desk.window->libraryPanel();
-    const qint64 obama = library->store()->addPersons({p}).value(0, -1);
+    const qint64 obama = testlibrary::Store(desk.db)->addPersons({p}).value(0, -1);
     QVERIFY(obama > 0);
     ThreadSafeSpy<int, int> loaded(matcher, &match::LiveMatcher::libraryLoaded);
     emit library->libraryChanged();
@@ -1709,7 +1710,7 @@ void TestGui::siteDesksShareEventsAlertsAndTheLibrary()
     person.listId = 1;
     const QImage image = QImage::fromData(photo);
     person.photos << library::NewPhoto{photo, 0, image.size(), QStringLiteral("mallory.jpg")};
-    library::LibraryStore *library = a.window->libraryPanel()->store();
+    testlibrary::Store library(a.db);
     QCOMPARE(library->addPersons({person}).size(), 1);
     QVERIFY(library->assign({-1, doorUuid, 0, 1, 0}));
     QTRY_VERIFY_WITH_TIMEOUT(door.stats().libraryItemsAccepted >= 1, 20000);
@@ -1937,14 +1938,14 @@ QList<operators::AuditRecord> trailWith(const store::DatabaseConfig &db, const Q
     return records;
 }
 
-// A whitelist person in the panel's library (no photo); their index_id, -1 on failure.
-qint64 addPerson(ui::LibraryPanel *library, const QString &name, const QString &card = {})
+// A whitelist person in the desk's library (no photo); their index_id, -1 on failure.
+qint64 addPerson(const store::DatabaseConfig &db, const QString &name, const QString &card = {})
 {
     library::NewPerson p;
     p.name = name;
     p.listId = library::sort::Whitelist;
     p.cardNo = card;
-    return library->store()->addPersons({p}).value(0, -1);
+    return testlibrary::Store(db)->addPersons({p}).value(0, -1);
 }
 
 const operators::AuditRecord *lastOf(const QList<operators::AuditRecord> &records, const QString &wanted)
@@ -2080,7 +2081,7 @@ void TestGui::windowEditsAreAuditedWithBeforeAndAfter()
     ui::MainWindow *w = desk.window.get();
     w->setOperator(QStringLiteral("ann"), auth::Role::Admin);
     ui::LibraryPanel *library = w->libraryPanel();
-    const qint64 id = addPerson(library, QStringLiteral("Mallory Moved"), QStringLiteral("C-77"));
+    const qint64 id = addPerson(desk.db, QStringLiteral("Mallory Moved"), QStringLiteral("C-77"));
     QVERIFY(id > 0);
     QSignalSpy loaded(library->model(), &ui::PersonTableModel::loaded);
     library->refresh();
@@ -2181,8 +2182,8 @@ void TestGui::forgetFromTheWindowClearsTheWallAndTheArchive()
     ui::MainWindow *w = desk.window.get();
     w->setOperator(QStringLiteral("ann"), auth::Role::Admin);
     ui::LibraryPanel *library = w->libraryPanel();
-    const qint64 gone = addPerson(library, QStringLiteral("Wendy Forgotten"));
-    const qint64 kept = addPerson(library, QStringLiteral("Kim Kept"));
+    const qint64 gone = addPerson(desk.db, QStringLiteral("Wendy Forgotten"));
+    const qint64 kept = addPerson(desk.db, QStringLiteral("Kim Kept"));
     QVERIFY(gone > 0 && kept > 0);
     FakeDevice lobby(QStringLiteral("LOBBY-F"), QStringLiteral("Lobby cam"));
     QVERIFY(lobby.connectTo(desk.server->httpPort()));
@@ -2205,7 +2206,7 @@ void TestGui::forgetFromTheWindowClearsTheWallAndTheArchive()
     QCOMPARE(tileAt(desk.wall(), 0).eventId, other);
     QCOMPARE(desk.count(QStringLiteral("index_id = %1").arg(gone)), qint64(0));
     QCOMPARE(desk.count(QStringLiteral("index_id = %1").arg(kept)), qint64(1));
-    QVERIFY(!library->store()->person(gone).has_value());
+    QVERIFY(!testlibrary::Store(desk.db)->person(gone).has_value());
     const QList<operators::AuditRecord> trail = trailWith(desk.db, QStringLiteral("ann:forget-person"));
     const operators::AuditRecord *forgot = lastOf(trail, QStringLiteral("ann:forget-person"));
     QVERIFY(forgot);

@@ -1,6 +1,9 @@
 // The face library editor driven as an admin would: add a person from a real photo
 // (and see a bad photo refused), search, filter, move, assign and delete. Offscreen,
-// on a real SQLite archive in a temporary folder.
+// on a real SQLite archive in a temporary folder; the dialogs' saves also on the
+// throw-away PostgreSQL cluster (tst_librarygui_pg).
+#include "../support/TestArchive.h"
+#include "../support/TestLibrary.h"
 #include "AssignDialog.h"
 #include "ImportReportModel.h"
 #include "ImportWizard.h"
@@ -58,12 +61,16 @@ private slots:
     void searchAndListFilter();
     void moveAssignAndDelete();
     void duplicateCardIsRefused();
+    void editSavesOnTheWorkerAndAudits();
     void newListIsSavedOnTheWorkerAndAudited();
     void importWizardOnAFolder();
     void importWizardReadsNamesByShape();
 
 private:
     qint64 addViaDialog(const QString &name, const QString &card, const QString &photo, int list = 2);
+    // The archive, as the test sees it: a store on a connection of its own.
+    testlibrary::Store library() { return testlibrary::Store(m_queries->config()); }
+    QList<operators::AuditRecord> trailOf(const QString &action);
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<store::QueryWorker> m_queries;
     std::unique_ptr<LibraryPanel> m_panel;
@@ -74,9 +81,7 @@ void TestLibraryGui::init()
     if (!QFile::exists(facePhoto(QStringLiteral("obama_1.jpg"))))
         QSKIP("../shared/faces is not present");
     m_dir = std::make_unique<QTemporaryDir>();
-    store::DatabaseConfig config;
-    config.dataDir = m_dir->path();
-    m_queries = std::make_unique<store::QueryWorker>(config, QStringLiteral("test-library"));
+    m_queries = std::make_unique<store::QueryWorker>(testarchive::config(m_dir->path()), QStringLiteral("test-library"));
     m_panel = std::make_unique<LibraryPanel>(m_queries.get(), nullptr);
     m_panel->resize(1000, 500);
     m_panel->show();
@@ -91,19 +96,58 @@ void TestLibraryGui::cleanup()
     m_dir.reset();
 }
 
+// The dialog's reads and its save run on the query worker: wait for each.
+bool loadedDialog(PersonEditDialog &dialog)
+{
+    return dialog.isLoaded() || QSignalSpy(&dialog, &PersonEditDialog::loaded).wait(10000);
+}
+
+// What a dialog's save answered ("" saved), or "not started" when the form refused.
+template<typename Dialog>
+QString answerOf(Dialog &dialog, bool (Dialog::*save)(bool), void (Dialog::*answered)(const QString &))
+{
+    QSignalSpy answer(&dialog, answered);
+    if (!(dialog.*save)(true))
+        return QStringLiteral("not started");
+    if (answer.isEmpty() && !answer.wait(10000))
+        return QStringLiteral("no answer");
+    return answer.first().first().toString();
+}
+
+QString savedAnswer(PersonEditDialog &dialog)
+{
+    return answerOf(dialog, &PersonEditDialog::save, &PersonEditDialog::saved);
+}
+
+QString applied(AssignDialog &dialog)
+{
+    return answerOf(dialog, &AssignDialog::apply, &AssignDialog::applied);
+}
+
 qint64 TestLibraryGui::addViaDialog(const QString &name, const QString &card, const QString &photo, int list)
 {
-    PersonEditDialog dialog(m_panel->store(), m_panel->validator(), -1, m_panel.get());
+    PersonEditDialog dialog(m_queries.get(), m_panel->validator(), -1, QStringLiteral("ann"), m_panel.get());
     QSignalSpy checked(&dialog, &PersonEditDialog::photoChecked);
     dialog.choosePhotoFile(facePhoto(photo));
     if (checked.isEmpty() && !checked.wait(20000))
         return -2;
+    if (!loadedDialog(dialog))
+        return -3;
     dialog.nameEdit()->setText(name);
     dialog.cardEdit()->setText(card);
     dialog.listBox()->setCurrentIndex(dialog.listBox()->findData(list));
-    if (!dialog.save(true))
+    if (!savedAnswer(dialog).isEmpty())
         return -1;
-    return dialog.indexId();
+    return dialog.result() == QDialog::Accepted ? dialog.indexId() : -4;
+}
+
+QList<operators::AuditRecord> TestLibraryGui::trailOf(const QString &action)
+{
+    store::ScopedConnection c(m_queries->config(), QStringLiteral("test-trail"));
+    QString error;
+    operators::AuditFilter filter;
+    filter.action = action;
+    return operators::AuditLog(c.db()).records(filter, &error);
 }
 
 void TestLibraryGui::addPersonFromRealPhoto()
@@ -120,9 +164,9 @@ void TestLibraryGui::addPersonFromRealPhoto()
     // The thumbnail arrives from the pool.
     model->data(model->index(0, PersonTableModel::Photo), Qt::DecorationRole);
     QTRY_VERIFY_WITH_TIMEOUT(!model->data(model->index(0, PersonTableModel::Photo), Qt::DecorationRole).isNull(), 10000);
-    const library::Person p = *m_panel->store()->person(id);
+    const library::Person p = *library()->person(id);
     QCOMPARE(p.photos.size(), 1);
-    const QImage stored(m_panel->store()->photoPath(p.photos[0]));
+    const QImage stored(library()->photoPath(p.photos[0]));
     QVERIFY(!stored.isNull());
     QCOMPARE(stored.width() % 2, 0);
     QCOMPARE(stored.height() % 2, 0);
@@ -135,7 +179,7 @@ void TestLibraryGui::syncCountsArriveLater()
     library::NewPerson a, b;
     a.name = QStringLiteral("Ada");
     b.name = QStringLiteral("Bob");
-    const QList<qint64> ids = m_panel->store()->addPersons({a, b});
+    const QList<qint64> ids = library()->addPersons({a, b});
     QCOMPARE(ids.size(), 2);
     PersonTableModel *model = m_panel->model();
     QList<qint64> asked;
@@ -161,7 +205,8 @@ void TestLibraryGui::syncCountsArriveLater()
 
 void TestLibraryGui::multiFacePhotoIsRefusedAndCannotBeSaved()
 {
-    PersonEditDialog dialog(m_panel->store(), m_panel->validator(), -1, m_panel.get());
+    PersonEditDialog dialog(m_queries.get(), m_panel->validator(), -1, QStringLiteral("ann"), m_panel.get());
+    QVERIFY(loadedDialog(dialog));
     QSignalSpy checked(&dialog, &PersonEditDialog::photoChecked);
     dialog.nameEdit()->setText(QStringLiteral("Two people"));
     dialog.choosePhotoFile(facePhoto(QStringLiteral("multi_two_people.jpg")));
@@ -171,7 +216,7 @@ void TestLibraryGui::multiFacePhotoIsRefusedAndCannotBeSaved()
     QCOMPARE(dialog.photoCheck()->errorCode, 100016);
     QVERIFY(dialog.validationLabel()->text().contains(QStringLiteral("100016")));
     QVERIFY(!dialog.save(true));
-    QCOMPARE(m_panel->store()->countPersons({}), 0);
+    QCOMPARE(library()->countPersons({}), 0);
 }
 
 void TestLibraryGui::searchAndListFilter()
@@ -207,32 +252,59 @@ void TestLibraryGui::moveAssignAndDelete()
     m_panel->moveSelected(1);
     QVERIFY(!edited.isEmpty() || edited.wait(10000));
     QCOMPARE(edited.takeFirst().first().toString(), QString());
-    QCOMPARE(m_panel->store()->person(a)->listId, 1);
-    QCOMPARE(m_panel->store()->person(b)->listId, 1);
+    QCOMPARE(library()->person(a)->listId, 1);
+    QCOMPARE(library()->person(b)->listId, 1);
 
-    // Assign the two to a device, then the whole Blacklist to another.
+    // Assign the two to a device, then to another, then the whole Blacklist to the first.
     store::DeviceRow gate;
     gate.uuid = QStringLiteral("gate-1");
     gate.name = QStringLiteral("Main gate");
     store::DeviceRow door;
     door.uuid = QStringLiteral("door-2");
+    const qsizetype recordsBefore = trailOf(QStringLiteral("assign")).size();
     {
-        AssignDialog dialog(m_panel->store(), {gate, door}, {a, b}, 1, m_panel.get());
+        AssignDialog dialog(m_queries.get(), {gate, door}, {a, b}, 1, QStringLiteral("ann"), m_panel.get());
+        QVERIFY(dialog.isLoaded() || QSignalSpy(&dialog, &AssignDialog::loaded).wait(10000));
         QCOMPARE(dialog.targets()->count(), 2);
         QCOMPARE(dialog.targets()->item(0)->checkState(), Qt::Unchecked);
         dialog.targets()->item(0)->setCheckState(Qt::Checked);
-        QVERIFY(dialog.apply());
+        QVERIFY(applied(dialog).isEmpty());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
-    QCOMPARE(m_panel->store()->wantedBy(QStringLiteral("gate-1")).size(), 2);
+    QCOMPARE(library()->wantedBy(QStringLiteral("gate-1")).size(), 2);
     {
-        AssignDialog dialog(m_panel->store(), {gate, door}, {a, b}, 1, m_panel.get());
+        AssignDialog dialog(m_queries.get(), {gate, door}, {a, b}, 1, QStringLiteral("ann"), m_panel.get());
+        QVERIFY(dialog.isLoaded() || QSignalSpy(&dialog, &AssignDialog::loaded).wait(10000));
         QCOMPARE(dialog.targets()->item(0)->checkState(), Qt::Checked);  // shows what is assigned
-        dialog.wholeListChoice()->setChecked(true);
-        QCOMPARE(dialog.targets()->item(1)->checkState(), Qt::Unchecked);
         dialog.targets()->item(1)->setCheckState(Qt::Checked);
-        QVERIFY(dialog.apply());
+        // Meanwhile another desk takes gate-1 off the two. The admin changed only
+        // door-2's tick, so gate-1 stays as the other desk left it.
+        QVERIFY(library()->unassignPersons(QStringLiteral("gate-1"), 0, {a, b}));
+        QVERIFY(applied(dialog).isEmpty());
     }
-    QCOMPARE(m_panel->store()->wantedBy(QStringLiteral("door-2")).size(), 2);
+    QCOMPARE(library()->wantedBy(QStringLiteral("door-2")).size(), 2);
+    QCOMPARE(library()->wantedBy(QStringLiteral("gate-1")).size(), 0);  // not put back
+    {
+        AssignDialog dialog(m_queries.get(), {gate, door}, {a, b}, 1, QStringLiteral("ann"), m_panel.get());
+        QVERIFY(dialog.isLoaded() || QSignalSpy(&dialog, &AssignDialog::loaded).wait(10000));
+        dialog.wholeListChoice()->setChecked(true);
+        QCOMPARE(dialog.targets()->item(0)->checkState(), Qt::Unchecked);
+        dialog.targets()->item(0)->setCheckState(Qt::Checked);
+        QVERIFY(applied(dialog).isEmpty());
+    }
+    QCOMPARE(library()->wantedBy(QStringLiteral("gate-1")).size(), 2);  // the whole list now
+    {
+        AssignDialog dialog(m_queries.get(), {gate, door}, {a, b}, 1, QStringLiteral("ann"), m_panel.get());
+        QVERIFY(dialog.isLoaded() || QSignalSpy(&dialog, &AssignDialog::loaded).wait(10000));
+        QVERIFY(applied(dialog).isEmpty());  // OK without a change: nothing to record
+    }
+    // Each saved change is in the trail, signed, with before and after.
+    const QList<operators::AuditRecord> trail = trailOf(QStringLiteral("assign"));
+    QCOMPARE(trail.size(), recordsBefore + 3);
+    QCOMPARE(trail.last().operatorName, QStringLiteral("ann"));
+    QCOMPARE(trail.last().target, QStringLiteral("list 1"));
+    QVERIFY2(trail.last().details.contains(QStringLiteral("\"device\":\"gate-1\"")), qPrintable(trail.last().details));
+    QCOMPARE(trail[trail.size() - 2].target, QStringLiteral("persons %1,%2").arg(a).arg(b));
 
     m_panel->table()->clearSelection();
     m_panel->table()->selectRow(m_panel->model()->rowOf(a));
@@ -241,23 +313,67 @@ void TestLibraryGui::moveAssignAndDelete()
     QCOMPARE(edited.takeFirst().first().toString(), QString());
     QVERIFY(settled(m_panel->model()));
     QCOMPARE(m_panel->model()->rowCount(), 1);
-    QVERIFY(!m_panel->store()->person(a));
-    QCOMPARE(m_panel->store()->wantedBy(QStringLiteral("gate-1")).size(), 1);
+    QVERIFY(!library()->person(a));
+    QCOMPARE(library()->wantedBy(QStringLiteral("door-2")).size(), 1);
+    QCOMPARE(library()->wantedBy(QStringLiteral("gate-1")).size(), 1);
 }
 
 void TestLibraryGui::duplicateCardIsRefused()
 {
     QVERIFY(addViaDialog(QStringLiteral("Barack Obama"), QStringLiteral("C-1"), QStringLiteral("obama_1.jpg")) > 0);
     QCOMPARE(addViaDialog(QStringLiteral("Someone"), QStringLiteral("C-1"), QStringLiteral("biden_1.jpg")), -1);
-    QCOMPARE(m_panel->store()->countPersons({}), 1);
+    QCOMPARE(library()->countPersons({}), 1);
+}
+
+// Editing: the dialog shows the stored person once read, saves the change on the
+// worker and records it (signed, with before and after); a person deleted while the
+// dialog was open is answered so, and nothing is recreated.
+void TestLibraryGui::editSavesOnTheWorkerAndAudits()
+{
+    const qint64 id = addViaDialog(QStringLiteral("Barack Obama"), QStringLiteral("C-9"), QStringLiteral("obama_1.jpg"));
+    QVERIFY(id > 0);
+    const QList<operators::AuditRecord> added = trailOf(QStringLiteral("edit-library"));
+    QVERIFY(!added.isEmpty());
+    QCOMPARE(added.last().target, QStringLiteral("person %1").arg(id));
+    QVERIFY2(added.last().details.contains(QLatin1String("\"change\":\"add\"")), qPrintable(added.last().details));
+    {
+        PersonEditDialog dialog(m_queries.get(), m_panel->validator(), id, QStringLiteral("ann"), m_panel.get());
+        QVERIFY(loadedDialog(dialog));
+        QCOMPARE(dialog.nameEdit()->text(), QStringLiteral("Barack Obama"));
+        QCOMPARE(dialog.cardEdit()->text(), QStringLiteral("C-9"));
+        QVERIFY(dialog.validationLabel()->text().contains(QLatin1String("Stored photo")));
+        dialog.nameEdit()->setText(QStringLiteral("Barack H. Obama"));
+        QCOMPARE(savedAnswer(dialog), QString());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+    QCOMPARE(library()->person(id)->name, QStringLiteral("Barack H. Obama"));
+    QCOMPARE(library()->person(id)->photos.size(), 1);  // the stored photo kept
+    const QList<operators::AuditRecord> edited = trailOf(QStringLiteral("edit-library"));
+    QCOMPARE(edited.size(), added.size() + 1);
+    QCOMPARE(edited.last().operatorName, QStringLiteral("ann"));
+    const QString &details = edited.last().details;
+    QVERIFY2(details.contains(QLatin1String("\"change\":\"edit\"")) && details.contains(QLatin1String("\"name\":\"Barack Obama\""))
+                 && details.contains(QLatin1String("\"name\":\"Barack H. Obama\"")),
+             qPrintable(details));
+
+    PersonEditDialog late(m_queries.get(), m_panel->validator(), id, QStringLiteral("ann"), m_panel.get());
+    QVERIFY(loadedDialog(late));
+    QVERIFY(library()->removePersons({id}));
+    QCOMPARE(savedAnswer(late), QStringLiteral("This person was deleted meanwhile."));
+    QVERIFY(late.result() != int(QDialog::Accepted));
+    QCOMPARE(library()->countPersons({}), 0);
+    QCOMPARE(trailOf(QStringLiteral("edit-library")).size(), edited.size());  // nothing saved, nothing recorded
+
+    PersonEditDialog gone(m_queries.get(), m_panel->validator(), id, QStringLiteral("ann"), m_panel.get());
+    QTRY_VERIFY_WITH_TIMEOUT(gone.validationLabel()->text().contains(QLatin1String("deleted meanwhile")), 10000);
+    QVERIFY(!gone.isLoaded());
+    QCOMPARE(savedAnswer(gone), QStringLiteral("not started"));
 }
 
 // The wizard as an admin runs it on a folder of real photos: preview, run, report.
 void TestLibraryGui::importWizardOnAFolder()
 {
-    store::DatabaseConfig config;
-    config.dataDir = m_dir->path();
-    ImportWizard wizard(config);
+    ImportWizard wizard(m_queries->config(), library()->lists());
     wizard.setSource(ImportWizard::SourceKind::Folder, QStringLiteral(SHARED_DIR "/faces"));
     wizard.setPattern(QStringLiteral("{name}"));
     wizard.setTargetList(library::sort::Vip);
@@ -290,10 +406,10 @@ void TestLibraryGui::importWizardOnAFolder()
     }
     QVERIFY(withThumbnail >= report.totals().imported);
     // The persons are in the library, on the chosen list.
-    QCOMPARE(m_panel->store()->countPersons({}), report.totals().imported);
+    QCOMPARE(library()->countPersons({}), report.totals().imported);
     library::PersonFilter vip;
     vip.listId = library::sort::Vip;
-    QCOMPARE(m_panel->store()->countPersons(vip), report.totals().imported);
+    QCOMPARE(library()->countPersons(vip), report.totals().imported);
 }
 
 // File names read by their shape: the preview says how, with the counts, asks what
@@ -310,9 +426,7 @@ void TestLibraryGui::importWizardReadsNamesByShape()
                                                    {QStringLiteral("alex_lacamoire_1.jpg"), QStringLiteral("IMG_4521.JPG")}};
     for (const auto &[from, to] : copies)
         QVERIFY(QFile::copy(QStringLiteral(SHARED_DIR "/faces/") + from, folder.filePath(to)));
-    store::DatabaseConfig config;
-    config.dataDir = m_dir->path();
-    ImportWizard wizard(config);
+    ImportWizard wizard(m_queries->config(), library()->lists());
     wizard.setSource(ImportWizard::SourceKind::Folder, folder.path());
     wizard.setPattern(QString());
     wizard.show();
@@ -343,9 +457,9 @@ void TestLibraryGui::importWizardReadsNamesByShape()
     wizard.next();
     QVERIFY(finished.wait(120000));
     QCOMPARE(wizard.report().totals().imported, 5);
-    const qint64 ann = m_panel->store()->personByCard(QStringLiteral("17"));
+    const qint64 ann = library()->personByCard(QStringLiteral("17"));
     QVERIFY(ann > 0);
-    QCOMPARE(m_panel->store()->person(ann)->name, QStringLiteral("Ann"));
+    QCOMPARE(library()->person(ann)->name, QStringLiteral("Ann"));
 }
 
 // A new list is saved on the query worker like the other bulk edits: the list appears
@@ -364,20 +478,17 @@ void TestLibraryGui::newListIsSavedOnTheWorkerAndAudited()
         }
     });
     QSignalSpy edited(m_panel.get(), &LibraryPanel::editFinished);
-    const qsizetype listsBefore = m_panel->store()->lists().size();
+    const qsizetype listsBefore = library()->lists().size();
     typist.start();
     m_panel->newList();
     QVERIFY(!edited.isEmpty() || edited.wait(10000));
     QCOMPARE(edited.takeFirst().first().toString(), QString());
-    const QList<library::FaceList> lists = m_panel->store()->lists();
+    const QList<library::FaceList> lists = library()->lists();
     QCOMPARE(lists.size(), listsBefore + 1);
     QCOMPARE(lists.last().name, QStringLiteral("Contractors"));
 
-    QString error;
-    operators::AuditFilter filter;
-    filter.action = QStringLiteral("edit-library");
-    const QList<operators::AuditRecord> trail = operators::AuditLog(m_panel->store()->database()).records(filter, &error);
-    QVERIFY2(!trail.isEmpty(), qPrintable(error));
+    const QList<operators::AuditRecord> trail = trailOf(QStringLiteral("edit-library"));
+    QVERIFY(!trail.isEmpty());
     QCOMPARE(trail.last().operatorName, QStringLiteral("ann"));
     QCOMPARE(trail.last().target, QStringLiteral("list %1").arg(lists.last().id));
     QVERIFY(trail.last().details.contains(QStringLiteral("\"where\":\"window\"")));
@@ -392,8 +503,8 @@ void TestLibraryGui::newListIsSavedOnTheWorkerAndAudited()
     m_queries->run([](QSqlDatabase &) {}).then(this, [&drained] { drained = true; });
     QTRY_VERIFY_WITH_TIMEOUT(drained, 10000);
     QCOMPARE(edited.size(), 0);
-    QCOMPARE(m_panel->store()->lists().size(), listsBefore + 1);
-    QCOMPARE(operators::AuditLog(m_panel->store()->database()).records(filter, &error).size(), trail.size());
+    QCOMPARE(library()->lists().size(), listsBefore + 1);
+    QCOMPARE(trailOf(QStringLiteral("edit-library")).size(), trail.size());
 }
 
 QTEST_MAIN(TestLibraryGui)
