@@ -7,9 +7,11 @@
 #include "ImportWizard.h"
 #include "LibraryPanel.h"
 #include "LiveEventModel.h"
+#include "AssignDialog.h"
 #include "AuditPanel.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
+#include "PersonEditDialog.h"
 #include "PersonTableModel.h"
 #include "PersonTimelineDialog.h"
 #include "SearchPanel.h"
@@ -70,6 +72,43 @@ void awaitTimeline(ui::PersonTimelineDialog *dialog)
     loaded.exec();
 }
 
+// A dialog the library panel opened reads on the query worker: wait for it (at most 10 s).
+template<typename Dialog>
+Dialog *awaitDialog(ui::LibraryPanel *panel)
+{
+    QElapsedTimer waited;
+    waited.start();
+    Dialog *dialog = nullptr;
+    while (waited.elapsed() < 10000 && !((dialog = panel->findChild<Dialog *>()) && dialog->isLoaded()))
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    return dialog;
+}
+
+// The person and assignment dialogs, on the first library person, as the panel opens them.
+void grabLibraryDialogs(ui::MainWindow &window, const QMap<QString, QString> &files)
+{
+    ui::LibraryPanel *panel = window.libraryPanel();
+    if (panel->model()->rowCount() == 0)
+        return;
+    if (files.contains(QStringLiteral("person"))) {
+        panel->editPerson(panel->model()->personAt(0).indexId);
+        if (auto *dialog = awaitDialog<ui::PersonEditDialog>(panel)) {
+            settle(300);
+            dialog->grab().save(files[QStringLiteral("person")]);
+            dialog->close();
+        }
+    }
+    if (files.contains(QStringLiteral("assign"))) {
+        panel->table()->selectRow(0);
+        panel->assignSelected();
+        if (auto *dialog = awaitDialog<ui::AssignDialog>(panel)) {
+            settle(300);
+            dialog->grab().save(files[QStringLiteral("assign")]);
+            dialog->close();
+        }
+    }
+}
+
 } // namespace
 
 QList<QPair<QString, QString>> screenshotKinds()
@@ -78,6 +117,8 @@ QList<QPair<QString, QString>> screenshotKinds()
             {QStringLiteral("devices"), QApplication::translate("main", "the devices panel")},
             {QStringLiteral("settings"), QApplication::translate("main", "the settings panel (alert rules, match thresholds)")},
             {QStringLiteral("library"), QApplication::translate("main", "the face library editor")},
+            {QStringLiteral("person"), QApplication::translate("main", "the person dialog on the first library person")},
+            {QStringLiteral("assign"), QApplication::translate("main", "the assignment dialog for the first library person")},
             {QStringLiteral("search"), QApplication::translate("main", "the search view with today's events")},
             {QStringLiteral("timeline"), QApplication::translate("main", "the first library person's timeline")},
             {QStringLiteral("similar"), QApplication::translate("main", "a face search for the library person seen most")},
@@ -153,6 +194,7 @@ void takeScreenshots(ui::MainWindow &window, const QString &windowFile, const QM
     }
     if (files.contains(QStringLiteral("library")))
         grabPanel(window.libraryPanel(), QSize(1100, 560), files[QStringLiteral("library")]);
+    grabLibraryDialogs(window, files);
     if (files.contains(QStringLiteral("search"))) {
         window.searchPanel()->runSearch();
         grabPanel(window.searchPanel(), QSize(1280, 640), files[QStringLiteral("search")]);
